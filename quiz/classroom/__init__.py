@@ -1,0 +1,1 @@
+"""Live classroom sessions over websockets (asyncio)."""

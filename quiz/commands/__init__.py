@@ -1,0 +1,1 @@
+"""One module per `quiz` subcommand: `register(subparsers)` and `run(args) -> int`."""

@@ -1,0 +1,1 @@
+"""The pack format: models, loading with located errors, generation, formats."""

@@ -1,0 +1,241 @@
+"""The pack format: pydantic models of one TOML question pack.
+
+A pack is untrusted input shared between people, so every model forbids unknown keys and
+caps every string and list. These models only check the shape of each part; the checks that
+need the whole pack (unique ids, references that resolve) live in `quiz.packs.semantics`.
+The JSON Schema that editors use for completion is generated from these classes, so each
+field carries a description.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+FORMAT_VERSION = 1
+
+# Caps. They are generous for a human-written pack and small enough that a hostile one
+# cannot make the loader slow or hungry.
+MAX_ID = 64
+MAX_NAME = 120
+MAX_PROMPT = 1_000
+MAX_TEXT = 2_000
+MAX_QUOTE = 600
+MAX_CHOICES = 8
+MAX_ALIASES = 32
+MAX_TAGS = 16
+MAX_ITEMS = 12
+MAX_ENTITIES = 5_000
+MAX_FACTS = 20_000
+MAX_RELATIONS = 500
+MAX_QUESTIONS = 20_000
+
+Id = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=MAX_ID, pattern=r"^[a-z0-9][a-z0-9_.-]*$"),
+    Field(description="A stable identifier: lower-case letters, digits, '-', '_' and '.'."),
+]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME)]
+Prompt = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PROMPT)]
+Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+Quote = Annotated[str, StringConstraints(max_length=MAX_QUOTE)]
+Tag = Annotated[str, StringConstraints(min_length=1, max_length=40)]
+Choice = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+Difficulty = Annotated[int, Field(ge=1, le=3, description="1 easy, 2 medium, 3 hard.")]
+Tags = Annotated[
+    list[Tag],
+    Field(max_length=MAX_TAGS, description="Topics, used for filtering and for 'weakest topics'."),
+]
+Number = Annotated[float, Field(ge=-1e15, le=1e15, allow_inf_nan=False)]
+
+EntityKind = Literal["person", "party", "union", "media", "organisation", "group", "place", "other"]
+QuestionType = Literal[
+    "single", "multiple", "true_false", "typed", "ordering", "matching", "numeric"
+]
+
+
+class Strict(BaseModel):
+    """Base for every pack model: unknown keys are errors, strings are not coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=False, str_strip_whitespace=False)
+
+
+class Source(Strict):
+    """Where the pack's facts come from."""
+
+    title: Name = Field(description="Title of the source text.")
+    author: Name | None = Field(default=None, description="Author, if known.")
+    date: Annotated[str, StringConstraints(max_length=40)] | None = Field(
+        default=None, description="Publication date, e.g. 2010-05-13."
+    )
+    where: Annotated[str, StringConstraints(max_length=500)] | None = Field(
+        default=None, description="Where to find it: a URL, a book, a file name."
+    )
+
+
+class PackMeta(Strict):
+    """The `[pack]` table: what this pack is."""
+
+    id: Id = Field(description="Stable id of the pack; save files follow it.")
+    title: Name
+    description: Text = ""
+    language: Annotated[str, StringConstraints(min_length=2, max_length=20)] = "en"
+    version: Annotated[str, StringConstraints(min_length=1, max_length=40)] = Field(
+        default="1.0.0", description="Version of this pack's content."
+    )
+    licence: Annotated[str, StringConstraints(max_length=120)] = ""
+    format: Literal[1] = Field(default=FORMAT_VERSION, description="Pack format version.")
+    source: Source | None = None
+
+
+class Entity(Strict):
+    """A person or organisation the source names."""
+
+    id: Id
+    name: Name = Field(description="Display name, e.g. 'David Miliband'.")
+    aliases: Annotated[list[Name], Field(max_length=MAX_ALIASES)] = Field(
+        default_factory=list,
+        description="Other names a player may type: nicknames, surnames, spellings.",
+    )
+    kind: EntityKind
+    roles: Annotated[list[Tag], Field(max_length=MAX_TAGS)] = Field(
+        default_factory=list,
+        description="Roles such as 'candidate' or 'backer'; distractors share kind and a role.",
+    )
+    description: Text = ""
+
+
+class Relation(Strict):
+    """How facts with this relation become questions, written once per relation.
+
+    Templates use `{subject}` and `{object}`; nothing else is substituted.
+    """
+
+    id: Id
+    object: Literal["entity", "number", "phrase"] = Field(
+        default="entity", description="What a fact's object is: an entity id, a number or a phrase."
+    )
+    ask_object: Prompt | None = Field(
+        default=None, description="Question asking for the object, e.g. 'Who backs {subject}?'"
+    )
+    ask_subject: Prompt | None = Field(
+        default=None, description="Question asking for the subject, e.g. 'Whom does {object} back?'"
+    )
+    statement: Prompt | None = Field(
+        default=None,
+        description="A statement of the fact for true/false, e.g. '{object} backs {subject}.'",
+    )
+    typed: bool = Field(
+        default=False,
+        description="Also ask for the object as a typed answer (names and aliases accepted).",
+    )
+    unit: Annotated[str, StringConstraints(max_length=40)] = ""
+    tolerance: Annotated[float, Field(ge=0, le=1e12)] = 0
+    tags: Tags = Field(default_factory=list)
+
+
+class Fact(Strict):
+    """One claim of the source: subject – relation – object (an entity) or value."""
+
+    id: Id
+    subject: Id = Field(description="Entity id.")
+    relation: Id
+    object: Id | None = Field(default=None, description="Entity id, for entity relations.")
+    value: Number | Annotated[str, StringConstraints(min_length=1, max_length=300)] | None = Field(
+        default=None, description="A number or a phrase, for number and phrase relations."
+    )
+    distractors: Annotated[list[Choice], Field(max_length=MAX_CHOICES)] = Field(
+        default_factory=list, description="Plausible wrong values, for phrase relations."
+    )
+    quote: Quote = Field(description="The verbatim supporting words of the source.")
+    explanation: Text = ""
+    difficulty: Difficulty = 1
+    tags: Tags = Field(default_factory=list)
+
+
+class QuestionBase(Strict):
+    id: Id
+    prompt: Prompt
+    explanation: Text = Field(default="", description="Why the answer is right.")
+    quote: Quote = Field(default="", description="The source's own words, as evidence.")
+    difficulty: Difficulty = 1
+    tags: Tags = Field(default_factory=list)
+    time_limit: Annotated[int, Field(ge=5, le=600)] | None = Field(
+        default=None, description="Seconds for this question; the round's default otherwise."
+    )
+
+
+Choices = Annotated[list[Choice], Field(min_length=2, max_length=MAX_CHOICES)]
+
+
+class SingleChoice(QuestionBase):
+    type: Literal["single"]
+    choices: Choices
+    answer: Choice = Field(description="The correct choice, written exactly as in `choices`.")
+
+
+class MultipleChoice(QuestionBase):
+    type: Literal["multiple"]
+    choices: Choices
+    answers: Annotated[list[Choice], Field(min_length=1, max_length=MAX_CHOICES)] = Field(
+        description="Every correct choice, written exactly as in `choices`."
+    )
+
+
+class TrueFalse(QuestionBase):
+    type: Literal["true_false"]
+    answer: bool
+
+
+class Typed(QuestionBase):
+    type: Literal["typed"]
+    answer: Choice
+    accept: Annotated[list[Choice], Field(max_length=MAX_ALIASES)] = Field(
+        default_factory=list, description="Other accepted answers."
+    )
+    entity: Id | None = Field(default=None, description="An entity whose aliases are accepted too.")
+
+
+class Ordering(QuestionBase):
+    type: Literal["ordering"]
+    items: Annotated[list[Choice], Field(min_length=2, max_length=MAX_ITEMS)] = Field(
+        description="The items in the correct order; players see them shuffled."
+    )
+
+
+class Pair(Strict):
+    left: Choice
+    right: Choice
+
+
+class Matching(QuestionBase):
+    type: Literal["matching"]
+    pairs: Annotated[list[Pair], Field(min_length=2, max_length=MAX_ITEMS)]
+
+
+class Numeric(QuestionBase):
+    type: Literal["numeric"]
+    answer: Number
+    tolerance: Annotated[float, Field(ge=0, le=1e12)] = 0
+    unit: Annotated[str, StringConstraints(max_length=40)] = ""
+
+
+HandQuestion = Annotated[
+    SingleChoice | MultipleChoice | TrueFalse | Typed | Ordering | Matching | Numeric,
+    Field(discriminator="type"),
+]
+
+
+class PackFile(Strict):
+    """A whole question pack, as written in one TOML file."""
+
+    pack: PackMeta
+    entities: Annotated[list[Entity], Field(max_length=MAX_ENTITIES)] = Field(default_factory=list)
+    relations: Annotated[list[Relation], Field(max_length=MAX_RELATIONS)] = Field(
+        default_factory=list
+    )
+    facts: Annotated[list[Fact], Field(max_length=MAX_FACTS)] = Field(default_factory=list)
+    questions: Annotated[list[HandQuestion], Field(max_length=MAX_QUESTIONS)] = Field(
+        default_factory=list
+    )

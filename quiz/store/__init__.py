@@ -1,0 +1,1 @@
+"""Save files on disk: atomic, locked, versioned, recoverable."""

@@ -1,0 +1,1 @@
+"""Textual apps, screens and widgets."""

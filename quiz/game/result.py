@@ -1,0 +1,52 @@
+"""What a finished round produced: the record the save files keep and the review shows."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MODES = ("classic", "blitz", "sudden_death", "daily", "practice")
+
+
+class AnswerResult(BaseModel):
+    """One answered (or timed-out) question."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    question_id: str
+    given: str = Field(description="The answer as the player gave it, as text; '' on timeout.")
+    correct: bool
+    credit: float = Field(ge=0, le=1, description="Share of the question earned (partial credit).")
+    points: int = Field(ge=0)
+    seconds: float = Field(ge=0)
+    timed_out: bool = False
+    fifty_fifty: bool = Field(default=False, description="The 50:50 lifeline was used.")
+    fuzzy: bool = Field(default=False, description="Accepted as a near-miss spelling.")
+    tags: tuple[str, ...] = ()
+
+
+class RoundResult(BaseModel):
+    """A whole round, as recorded in the player's save file."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    player: str
+    pack_id: str
+    pack_version: str
+    mode: str
+    seed: int | None = None
+    started_at: datetime
+    duration: float = Field(ge=0, description="Seconds from the first question to the end.")
+    score: int = Field(ge=0)
+    best_streak: int = Field(ge=0)
+    answers: tuple[AnswerResult, ...] = ()
+
+    @property
+    def correct_count(self) -> int:
+        return sum(1 for answer in self.answers if answer.correct)
+
+    @property
+    def accuracy(self) -> float:
+        """Share of questions answered right, 0.0–1.0 (0.0 for an empty round)."""
+        return self.correct_count / len(self.answers) if self.answers else 0.0

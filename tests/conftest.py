@@ -1,0 +1,23 @@
+"""Shared fixtures: every test runs isolated from the developer's own saves and config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS = ROOT / "questions"
+ARTICLE = ROOT.parent / "shared" / "source-article.txt"
+
+
+@pytest.fixture(autouse=True)
+def isolated_saves(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Point save files and caches at a fresh temp folder, never ./saves or the user's."""
+    folder = tmp_path_factory.mktemp("saves")
+    monkeypatch.setenv("QUIZ_SAVES_DIR", str(folder))
+    monkeypatch.setenv("QUIZ_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return folder

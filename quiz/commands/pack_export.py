@@ -1,4 +1,4 @@
-"""`quiz pack export`: placeholder until its issue lands; replaced by the module that implements it."""
+"""`quiz pack export`: placeholder, replaced by the module that implements it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`quiz pack generate`: placeholder until its issue lands; replaced by the module that implements it."""
+"""`quiz pack generate`: placeholder, replaced by the module that implements it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`quiz pack list`: placeholder until its issue lands; replaced by the module that implements it."""
+"""`quiz pack list`: placeholder, replaced by the module that implements it."""
 
 from __future__ import annotations
 

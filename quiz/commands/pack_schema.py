@@ -1,4 +1,4 @@
-"""`quiz pack schema`: placeholder until its issue lands; replaced by the module that implements it."""
+"""`quiz pack schema`: placeholder, replaced by the module that implements it."""
 
 from __future__ import annotations
 

@@ -1,0 +1,148 @@
+"""The student side of the protocol: join, read the host's messages, answer, and rejoin
+with the token by itself when the connection drops."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
+
+from quiz.classroom import protocol as p
+from quiz.errors import QuizError
+
+RETRY_DELAYS = (0.1, 0.2, 0.5, 1.0, 1.0, 2.0, 2.0, 2.0, 3.0, 3.0, 3.0, 5.0, 5.0, 5.0)
+# Close codes after which rejoining makes no sense.
+FINAL_CLOSE_CODES = {1008, 1009, 4000, 4001}
+
+
+class JoinRefused(QuizError):
+    """The host refused the join; `code` is the protocol's error code."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def host_uri(address: str, default_port: int = 8765) -> str:
+    """`ws://host:port` from 'host', 'host:port' or a ws:// URI."""
+    if address.startswith(("ws://", "wss://")):
+        return address
+    host, _, port = address.rpartition(":") if address.count(":") == 1 else (address, "", "")
+    if not port:
+        host, port = address, str(default_port)
+    if not port.isdigit():
+        raise QuizError(f"{address!r}: the port must be a number, as in HOST:8765")
+    return f"ws://{host}:{port}"
+
+
+class ClassroomClient:
+    """One student's connection. `frames` (if given) sees every raw frame received."""
+
+    def __init__(
+        self,
+        uri: str,
+        code: str,
+        name: str = "",
+        *,
+        token: str | None = None,
+        reconnect: bool = True,
+        frames: Callable[[str], None] | None = None,
+        open_timeout: float = 10.0,
+    ) -> None:
+        self.uri = uri
+        self.code = code
+        self.name = name
+        self.token = token
+        self.reconnect = reconnect
+        self.frames = frames
+        self.open_timeout = open_timeout
+        self.welcome: p.Welcome | None = None
+        self.finished = False
+        self._ws: ClientConnection | None = None
+
+    async def join(self) -> p.Welcome:
+        """Connect and join (or rejoin with the token). Raises JoinRefused or QuizError."""
+        try:
+            self._ws = await connect(
+                self.uri, open_timeout=self.open_timeout, max_size=2**20, ping_interval=10
+            )
+        except (OSError, TimeoutError, InvalidHandshake, InvalidURI) as error:
+            raise QuizError(f"cannot reach the host at {self.uri}: {error}") from None
+        await self.send(p.Join(code=self.code, name=self.name, token=self.token))
+        message = await self._receive()
+        if isinstance(message, p.Error):
+            await self._ws.close()
+            raise JoinRefused(message.code, message.message)
+        if not isinstance(message, p.Welcome):
+            raise QuizError(f"the host answered the join with {message.type!r}")
+        self.welcome = message
+        self.token = message.token
+        return message
+
+    async def send(self, message: p.Message) -> None:
+        assert self._ws is not None, "join() first"
+        await self._ws.send(p.encode(message))
+
+    async def send_raw(self, data: str | bytes) -> None:
+        """Send anything at all (tests of the host's defences)."""
+        assert self._ws is not None, "join() first"
+        await self._ws.send(data)
+
+    async def answer(
+        self, question: int, choices: list[int] | None = None, text: str | None = None
+    ) -> None:
+        await self.send(p.Answer(question=question, choices=choices or [], text=text))
+
+    async def next_message(self, timeout: float = 10.0) -> p.ServerMessage:
+        """The next message from the host (no reconnecting). Raises TimeoutError,
+        or ConnectionClosed if the host closed the link."""
+        async with asyncio.timeout(timeout):
+            return await self._receive()
+
+    async def messages(self) -> AsyncIterator[p.ServerMessage]:
+        """Every message until the game ends, rejoining with the token if the link drops."""
+        while not self.finished:
+            try:
+                message = await self._receive()
+            except ConnectionClosed as closed:
+                code = closed.rcvd.code if closed.rcvd else None
+                if not self.reconnect or code in FINAL_CLOSE_CODES or self.token is None:
+                    raise
+                await self._rejoin()
+                continue
+            if isinstance(message, p.GameOver | p.Kicked):
+                self.finished = True
+            yield message
+
+    async def _rejoin(self) -> None:
+        for delay in RETRY_DELAYS:
+            await asyncio.sleep(delay)  # backoff between attempts; the host may be restarting
+            try:
+                await self.join()
+                return
+            except JoinRefused:
+                raise
+            except QuizError:
+                continue
+        raise QuizError(f"lost the host at {self.uri} and could not rejoin")
+
+    async def _receive(self) -> p.ServerMessage:
+        assert self._ws is not None, "join() first"
+        raw = await self._ws.recv()
+        text = raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
+        if self.frames is not None:
+            self.frames(text)
+        try:
+            return p.parse_server(text)
+        except p.ProtocolError as error:
+            raise QuizError(f"the host sent a message this client cannot read: {error}") from None
+
+    async def close(self) -> None:
+        if self._ws is not None:
+            await self._ws.close()
+
+    @property
+    def close_code(self) -> int | None:
+        return self._ws.close_code if self._ws is not None else None

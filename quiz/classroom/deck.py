@@ -1,0 +1,81 @@
+"""Questions as the host asks them: options shuffled by the host, and answers judged.
+
+A `HostedQuestion` keeps the correct option indices on the host. Only `options` (shuffled)
+and the prompt ever go to students before the reveal.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from quiz.game.checking import Check, check_answer
+from quiz.packs.question import Question
+
+HOSTED_TYPES = ("single", "multiple", "true_false", "typed")
+Kind = Literal["single", "multiple", "true_false", "typed"]
+
+
+class HostedQuestion(BaseModel):
+    """One question of a session: the original plus the host's option order."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    question: Question
+    options: tuple[str, ...]
+    correct: tuple[int, ...]
+    seconds: float
+
+    @property
+    def kind(self) -> Kind:
+        return self.question.type  # type: ignore[return-value]
+
+
+def prepare(
+    questions: Sequence[Question], *, seconds: float, rng: random.Random
+) -> list[HostedQuestion]:
+    """Shuffle each question's options (the host's order, not the pack's) and note the
+    correct indices. Question types a classroom can't ask (ordering, matching, numeric) are
+    left out."""
+    hosted = []
+    for question in questions:
+        if question.type not in HOSTED_TYPES:
+            continue
+        options = list(question.choices) if question.type != "typed" else []
+        rng.shuffle(options)
+        correct = tuple(i for i, option in enumerate(options) if option in question.answers)
+        limit = float(question.time_limit or seconds)
+        hosted.append(
+            HostedQuestion(
+                question=question, options=tuple(options), correct=correct, seconds=limit
+            )
+        )
+    return hosted
+
+
+def judge(hosted: HostedQuestion, choices: Sequence[int], text: str | None) -> Check:
+    """Judge an answer with the game's own rules (quiz.game.checking: the same partial
+    credit and typed matching as solo play). Option indices are the host's shuffled ones.
+
+    Raises ValueError, with a message for the student, if the answer's shape does not fit
+    the question: no option, an index out of range, text for a choice question…
+    """
+    if hosted.kind == "typed":
+        if text is None or not text.strip():
+            raise ValueError("this question needs a typed answer in 'text'")
+        return check_answer(hosted.question, text)
+    if text is not None:
+        raise ValueError("this question is answered by option number, not text")
+    if not choices:
+        raise ValueError("pick an option")
+    if any(index >= len(hosted.options) for index in choices):
+        raise ValueError(f"options are numbered 0 to {len(hosted.options) - 1}")
+    picked = [hosted.options[i] for i in sorted(set(choices))]
+    if hosted.kind == "multiple":
+        return check_answer(hosted.question, picked)
+    if len(picked) != 1:
+        raise ValueError("pick exactly one option")
+    return check_answer(hosted.question, picked[0])

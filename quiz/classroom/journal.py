@@ -1,0 +1,129 @@
+"""The session journal: every event appended as one JSON line and fsynced as it happens.
+
+A host that crashes loses at most the event it was writing; a torn last line is ignored on
+reading. Layout under the saves folder: `classroom/<session-id>/journal.jsonl`, and at the end
+`results.json` (see quiz.classroom.results).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from quiz.errors import QuizError
+
+CLASSROOM_FOLDER = "classroom"
+JOURNAL_NAME = "journal.jsonl"
+
+
+def saves_dir(cli_value: str | None) -> Path:
+    """The saves folder: the save-files layer decides when it exists; until then
+    `--saves`, then $QUIZ_SAVES_DIR, then ./saves."""
+    try:
+        from quiz.store.paths import resolve_saves_dir  # type: ignore[import-not-found]
+    except ImportError:
+        try:
+            from quiz.store import resolve_saves_dir  # type: ignore[attr-defined]
+        except ImportError:
+            resolve_saves_dir = None
+    if resolve_saves_dir is not None:
+        return Path(resolve_saves_dir(cli_value))
+    return Path(cli_value or os.environ.get("QUIZ_SAVES_DIR") or "saves")
+
+
+def sessions_root(saves: Path) -> Path:
+    return saves / CLASSROOM_FOLDER
+
+
+def new_session_id(now: datetime | None = None) -> str:
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+    return f"{stamp}-{secrets.token_hex(2)}"
+
+
+class Journal:
+    """Append-only, fsynced event log of one session."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.path = folder / JOURNAL_NAME
+        self._file: Any = None
+
+    @classmethod
+    def create(cls, saves: Path, session_id: str) -> Journal:
+        folder = sessions_root(saves) / session_id
+        try:
+            folder.mkdir(parents=True, exist_ok=False)
+        except OSError as error:
+            raise QuizError(
+                f"{folder}: cannot create the session folder: {error.strerror}"
+            ) from None
+        return cls(folder)
+
+    def append(self, event: dict[str, Any]) -> None:
+        """Write one event and make it durable before returning."""
+        if self._file is None:
+            try:
+                self._file = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 (kept open)
+            except OSError as error:
+                raise QuizError(
+                    f"{self.path}: cannot write the journal: {error.strerror}"
+                ) from None
+        self._file.write(json.dumps(event, ensure_ascii=False, separators=(",", ":")) + "\n")
+        self._file.flush()
+        os.fsync(self._file.fileno())
+
+    def read(self) -> list[dict[str, Any]]:
+        """Every complete event, in order. A torn last line (crash mid-write) is dropped;
+        a bad line elsewhere is an error naming the file and line."""
+        try:
+            lines = self.path.read_text(encoding="utf-8").split("\n")
+        except FileNotFoundError:
+            raise QuizError(f"{self.path}: no journal here") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise QuizError(f"{self.path}: cannot read the journal: {error}") from None
+        events = []
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                event = json.loads(line)
+                if not isinstance(event, dict) or "e" not in event:
+                    raise ValueError("not an event")
+            except ValueError:
+                if number >= len(lines) - 1:  # the last line, torn by a crash
+                    break
+                raise QuizError(f"{self.path}:{number}: damaged journal line") from None
+            events.append(event)
+        return events
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+def find_session(saves: Path, session: str | None, *, unfinished: bool = False) -> Path:
+    """The folder of session `session` (an id or a path), or the newest one
+    (the newest without results when `unfinished`)."""
+    if session:
+        candidate = Path(session)
+        if (candidate / JOURNAL_NAME).exists():
+            return candidate
+        folder = sessions_root(saves) / session
+        if (folder / JOURNAL_NAME).exists() and "/" not in session and session not in ("..", "."):
+            return folder
+        raise QuizError(f"no classroom session {session!r} in {sessions_root(saves)}")
+    root = sessions_root(saves)
+    folders = sorted(
+        (f for f in root.iterdir() if (f / JOURNAL_NAME).exists()) if root.is_dir() else [],
+        key=lambda f: f.name,
+        reverse=True,
+    )
+    for folder in folders:
+        if not unfinished or not (folder / "results.json").exists():
+            return folder
+    raise QuizError(f"no {'unfinished ' if unfinished else ''}classroom session in {root}")

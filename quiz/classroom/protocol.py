@@ -1,0 +1,258 @@
+"""The classroom wire protocol: JSON messages as pydantic models, discriminated by `type`.
+
+Every message carries `v` (the protocol version). The host refuses any other version. What a
+student receives before a question's reveal never says which option is right: the `question`
+message holds the prompt and the options in the host's shuffled order only, with no pack id,
+title or question id. docs/classroom-protocol.md describes each message with an example.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+PROTOCOL_VERSION = 1
+MAX_MESSAGE_BYTES = 4096
+MAX_NAME_INPUT = 200
+MAX_TYPED_ANSWER = 200
+MAX_OPTIONS = 8
+
+
+class Message(BaseModel):
+    """Base of every message: strict types, unknown fields refused, a version number."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    v: Literal[1] = PROTOCOL_VERSION
+
+
+# --- student → host -------------------------------------------------------------------------
+
+
+class Join(Message):
+    """Join with the session code and a name, or rejoin with the token given at first join."""
+
+    type: Literal["join"] = "join"
+    code: Annotated[str, Field(max_length=16)]
+    name: Annotated[str, Field(max_length=MAX_NAME_INPUT)] = ""
+    token: Annotated[str, Field(max_length=128)] | None = None
+
+
+class Answer(Message):
+    """An answer to question `question` (1-based): option indices, or text for typed answers."""
+
+    type: Literal["answer"] = "answer"
+    question: Annotated[int, Field(ge=1, le=10_000)]
+    choices: Annotated[list[Annotated[int, Field(ge=0, lt=MAX_OPTIONS)]], Field(max_length=8)] = []
+    text: Annotated[str, Field(max_length=MAX_TYPED_ANSWER)] | None = None
+
+
+ClientMessage = Annotated[Join | Answer, Field(discriminator="type")]
+
+# --- host → student -------------------------------------------------------------------------
+
+
+class Welcome(Message):
+    """The join worked. Keep `token`: it rejoins as the same player after a dropped link."""
+
+    type: Literal["welcome"] = "welcome"
+    player: str
+    name: str
+    token: str
+    score: int = 0
+    rejoined: bool = False
+
+
+class Lobby(Message):
+    """Who is waiting: the count and the latest names (at most 20). Sent as players join,
+    at most a few times a second."""
+
+    type: Literal["lobby"] = "lobby"
+    count: int
+    latest: list[str]
+    locked: bool = False
+
+
+class QuestionMessage(Message):
+    """A question opens. `options` are in the host's shuffled order; answer by index."""
+
+    type: Literal["question"] = "question"
+    number: int
+    total: int
+    kind: Literal["single", "multiple", "true_false", "typed"]
+    prompt: str
+    options: list[str]
+    seconds: float = Field(description="Seconds left to answer (the full limit when it opens).")
+
+
+class Accepted(Message):
+    """Your answer is locked in. It says nothing about whether it is right."""
+
+    type: Literal["accepted"] = "accepted"
+    question: int
+
+
+class Closed(Message):
+    """Answers for the question are closed (everyone answered, or time ran out)."""
+
+    type: Literal["closed"] = "closed"
+    question: int
+
+
+class Reveal(Message):
+    """The right answer, how many picked each option, the explanation and the quote."""
+
+    type: Literal["reveal"] = "reveal"
+    question: int
+    correct: list[int]
+    answer: str
+    counts: list[int]
+    explanation: str = ""
+    quote: str = ""
+    attribution: str = ""
+
+
+class YourResult(Message):
+    """Your own outcome of the question just revealed."""
+
+    type: Literal["result"] = "result"
+    question: int
+    answered: bool
+    correct: bool
+    points: int
+    score: int
+    rank: int
+    ahead: str | None = Field(None, description="Name of the player just above you, if any.")
+
+
+class Standing(BaseModel):
+    """One line of a leaderboard."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    rank: int
+    name: str
+    score: int
+    move: int = Field(0, description="Places gained since the last leaderboard (negative: lost).")
+
+
+class Leaderboard(Message):
+    """The top five after a reveal."""
+
+    type: Literal["leaderboard"] = "leaderboard"
+    question: int
+    top: list[Standing]
+
+
+class Paused(Message):
+    """The teacher paused (or resumed) the game."""
+
+    type: Literal["paused"] = "paused"
+    paused: bool
+
+
+class GameOver(Message):
+    """The game ended: the podium (top three) and your final rank."""
+
+    type: Literal["game_over"] = "game_over"
+    podium: list[Standing]
+    rank: int
+    score: int
+    players: int
+
+
+class Kicked(Message):
+    """The teacher removed you from the game; the connection closes next."""
+
+    type: Literal["kicked"] = "kicked"
+
+
+class Error(Message):
+    """Something you sent was refused. `code` is stable; `message` is for people."""
+
+    type: Literal["error"] = "error"
+    code: Literal[
+        "bad_json",
+        "bad_message",
+        "bad_version",
+        "bad_code",
+        "rate_limited",
+        "bad_name",
+        "name_taken",
+        "full",
+        "locked",
+        "bad_token",
+        "not_joined",
+        "already_joined",
+        "no_question",
+        "wrong_question",
+        "late",
+        "duplicate",
+        "bad_answer",
+    ]
+    message: str
+
+
+ServerMessage = Annotated[
+    Welcome
+    | Lobby
+    | QuestionMessage
+    | Accepted
+    | Closed
+    | Reveal
+    | YourResult
+    | Leaderboard
+    | Paused
+    | GameOver
+    | Kicked
+    | Error,
+    Field(discriminator="type"),
+]
+
+_client_adapter: TypeAdapter[Join | Answer] = TypeAdapter(ClientMessage)
+_server_adapter: TypeAdapter[ServerMessage] = TypeAdapter(ServerMessage)
+
+
+class ProtocolError(ValueError):
+    """A message that could not be parsed; `code` and `str()` become the error reply."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def parse_client(raw: str | bytes) -> Join | Answer:
+    """Parse a student's message, or raise ProtocolError with a one-line reason."""
+    return _parse(_client_adapter, raw)
+
+
+def parse_server(raw: str | bytes) -> ServerMessage:
+    """Parse a host's message, or raise ProtocolError."""
+    return _parse(_server_adapter, raw)
+
+
+def encode(message: Message) -> str:
+    """The JSON text of a message, as sent on the wire."""
+    return message.model_dump_json()
+
+
+def _parse(adapter: TypeAdapter, raw: str | bytes):  # type: ignore[no-untyped-def]
+    import json
+
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise ProtocolError("bad_json", "message is not valid JSON") from None
+    if not isinstance(data, dict):
+        raise ProtocolError("bad_message", "message must be a JSON object")
+    if data.get("v") != PROTOCOL_VERSION:
+        raise ProtocolError(
+            "bad_version", f"protocol version must be {PROTOCOL_VERSION}, got {data.get('v')!r}"
+        )
+    try:
+        return adapter.validate_python(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "message"
+        raise ProtocolError("bad_message", f"{where}: {first['msg']}") from None

@@ -1,0 +1,84 @@
+"""Helpers for classroom tests: questions, a fake clock, a real host on 127.0.0.1."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quiz.classroom.client import ClassroomClient
+from quiz.classroom.server import ClassroomServer
+from quiz.classroom.session import HostSession
+from quiz.packs.question import Question
+
+CODE = "123456"
+PACK_ID = "secret-pack-id"
+PACK_TITLE = "Secret Pack Title"
+
+
+def sample_questions() -> list[Question]:
+    """Four questions, one of each type a classroom asks."""
+    return [
+        Question(
+            id=f"{PACK_ID}.q1",
+            type="single",
+            prompt="Who is 'the vacancy', according to the article?",
+            choices=("David Miliband", "Ed Balls", "Andy Burnham", "John McDonnell"),
+            answers=("David Miliband",),
+            explanation="The article calls him the ultimate vacant man.",
+            quote="the ultimate vacant man",
+            attribution="the article",
+        ),
+        Question(
+            id=f"{PACK_ID}.q2",
+            type="true_false",
+            prompt="Harriet Harman ran for leader.",
+            choices=("True", "False"),
+            answers=("False",),
+        ),
+        Question(
+            id=f"{PACK_ID}.q3",
+            type="multiple",
+            prompt="Which two are Milibands?",
+            choices=("David", "Ed", "Alan", "Peter"),
+            answers=("David", "Ed"),
+        ),
+        Question(
+            id=f"{PACK_ID}.q4",
+            type="typed",
+            prompt="Which union backs Ed Miliband?",
+            answers=("Unite", "Unite the Union"),
+        ),
+    ]
+
+
+class FakeClock:
+    """The host's clock, moved by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@dataclass
+class Host:
+    server: ClassroomServer
+    session: HostSession
+    clock: FakeClock
+    events: list[dict]
+
+    @property
+    def uri(self) -> str:
+        return f"ws://127.0.0.1:{self.server.port}"
+
+    def client(self, name: str = "", **kwargs: object) -> ClassroomClient:
+        kwargs.setdefault("reconnect", False)
+        return ClassroomClient(self.uri, kwargs.pop("code", CODE), name, **kwargs)  # type: ignore[arg-type]
+
+
+async def next_of(client: ClassroomClient, kind: str, timeout: float = 5.0):  # type: ignore[no-untyped-def]
+    """Read messages until one of type `kind` arrives (others are skipped)."""
+    while True:
+        message = await client.next_message(timeout)
+        if message.type == kind:
+            return message

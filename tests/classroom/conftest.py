@@ -1,0 +1,39 @@
+"""Fixtures for classroom tests: a fake clock and a real host on 127.0.0.1 (port 0)."""
+
+from __future__ import annotations
+
+import random
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+# --import-mode=importlib does not put test folders on sys.path; the helpers live beside us.
+sys.path.insert(0, str(Path(__file__).parent))
+
+from classroom_helpers import CODE, FakeClock, Host, sample_questions
+
+from quiz.classroom.deck import prepare
+from quiz.classroom.server import ClassroomServer
+from quiz.classroom.session import HostSession
+
+
+@pytest.fixture
+def fake_clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+async def host(fake_clock: FakeClock) -> AsyncIterator[Host]:
+    events: list[dict] = []
+    questions = prepare(sample_questions(), seconds=20, rng=random.Random(3))
+    session = HostSession(
+        questions, code=CODE, max_players=8, clock=fake_clock, record=events.append
+    )
+    server = ClassroomServer(session, port=0, open_timeout=2)
+    await server.start()
+    try:
+        yield Host(server, session, fake_clock, events)
+    finally:
+        await server.stop()

@@ -1,0 +1,409 @@
+"""Every concrete question of a pack: the hand-written ones, then the ones its facts generate.
+
+How a fact becomes questions is said once per relation (see `Relation`):
+- `ask_object`: one question per subject asking for the object. When several facts share
+  subject and relation, it is ONE multiple-answer question, never an ambiguous single one.
+  Number relations give a numeric question and a single choice with nearby numbers instead.
+- `ask_subject`: one question per object asking for the subject, grouped the same way.
+- `statement`: per fact, a true statement, and a false one with a plausible wrong object
+  that no fact makes true.
+- `typed`: the object as a typed answer (name and aliases accepted), when it is unique.
+
+Output is deterministic: ids come from relation, subject, object and fact ids only, and
+every random choice is seeded from the question id, so the same pack gives the same
+questions in every run, whatever the order of its facts.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from quiz.packs.distractors import EntityPools, nearby_numbers, pick_phrases
+from quiz.packs.models import (
+    MAX_ALIASES,
+    MAX_CHOICES,
+    MAX_PROMPT,
+    MAX_TAGS,
+    Entity,
+    Fact,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    PackFile,
+    Relation,
+    SingleChoice,
+    TrueFalse,
+    Typed,
+)
+from quiz.packs.question import FALSE, TRUE, Question
+from quiz.packs.templates import (
+    fill,
+    is_flagged,
+    make_id,
+    number_text,
+    rng_for,
+    say_according,
+    slug,
+    unique,
+)
+
+CHOICES_WANTED = 4
+# What stands in for the unknown side of a template that names it anyway.
+_BLANK = "…"
+
+HandQuestion = SingleChoice | MultipleChoice | TrueFalse | Typed | Ordering | Matching | Numeric
+
+
+def generate_questions(pack: PackFile) -> list[Question]:
+    """Every question of `pack`: hand-written ones first (in pack order), then generated ones.
+
+    Generated questions come relation by relation (in pack order), sorted by id within a
+    relation. Ids are unique: a generated question whose id a hand-written one already uses
+    is dropped. Facts whose subject or object does not resolve are skipped (the pack checker
+    reports them). The same pack always gives the same list.
+    """
+    attribution = attribution_of(pack)
+    entities = {entity.id: entity for entity in pack.entities}
+    questions = [hand_to_question(q, entities, attribution) for q in pack.questions]
+    taken = {question.id for question in questions}
+    for question in _Generator(pack, attribution).generate():
+        if question.id not in taken:
+            taken.add(question.id)
+            questions.append(question)
+    return questions
+
+
+def attribution_of(pack: PackFile) -> str:
+    """The pack's source as 'Title, Author, Date', leaving out what is unknown."""
+    source = pack.pack.source
+    if source is None:
+        return ""
+    return ", ".join(part for part in (source.title, source.author, source.date) if part)
+
+
+def hand_to_question(
+    question: HandQuestion, entities: dict[str, Entity], attribution: str
+) -> Question:
+    """A hand-written question as a concrete `Question` (origin 'hand')."""
+    fields: dict[str, Any] = {
+        "id": question.id,
+        "type": question.type,
+        "prompt": question.prompt,
+        "explanation": question.explanation,
+        "quote": question.quote,
+        "attribution": attribution if question.quote else "",
+        "difficulty": question.difficulty,
+        "tags": tuple(question.tags),
+        "time_limit": question.time_limit,
+        "origin": "hand",
+    }
+    if isinstance(question, SingleChoice):
+        fields.update(choices=tuple(question.choices), answers=(question.answer,))
+    elif isinstance(question, MultipleChoice):
+        fields.update(choices=tuple(question.choices), answers=tuple(question.answers))
+    elif isinstance(question, TrueFalse):
+        fields.update(choices=(TRUE, FALSE), answers=(TRUE if question.answer else FALSE,))
+    elif isinstance(question, Typed):
+        accepted = [question.answer, *question.accept]
+        entity = entities.get(question.entity or "")
+        if entity is not None:
+            accepted += [entity.name, *entity.aliases]
+        fields.update(answers=tuple(unique(accepted)))
+    elif isinstance(question, Ordering):
+        fields.update(items=tuple(question.items))
+    elif isinstance(question, Matching):
+        fields.update(pairs=tuple((pair.left, pair.right) for pair in question.pairs))
+    else:
+        fields.update(value=question.answer, tolerance=question.tolerance, unit=question.unit)
+    return Question(**fields)
+
+
+@dataclass(frozen=True)
+class _Value:
+    """A fact's object as questions show it."""
+
+    key: str  # what 'the same answer' means: entity id, casefolded phrase, number
+    text: str
+    entity: Entity | None = None
+    number: float | None = None
+
+
+class _Generator:
+    def __init__(self, pack: PackFile, attribution: str) -> None:
+        self.pack = pack
+        self.attribution = attribution
+        self.entities = {entity.id: entity for entity in pack.entities}
+        self.pools = EntityPools(self.entities.values())
+
+    def generate(self) -> list[Question]:
+        facts_by_relation: dict[str, dict[str, Fact]] = defaultdict(dict)
+        for fact in self.pack.facts:
+            facts_by_relation[fact.relation].setdefault(fact.id, fact)
+        made: list[Question] = []
+        done: set[str] = set()
+        for relation in self.pack.relations:
+            if relation.id in done:
+                continue
+            done.add(relation.id)
+            facts = facts_by_relation.get(relation.id, {})
+            questions = _RelationQuestions(self, relation, sorted(facts.values(), key=_fact_id))
+            made += sorted(questions.generate(), key=lambda question: question.id)
+        return made
+
+    def value_of(self, fact: Fact, relation: Relation) -> _Value | None:
+        if relation.object == "entity":
+            entity = self.entities.get(fact.object or "")
+            return None if entity is None else _Value(entity.id, entity.name, entity=entity)
+        if relation.object == "number":
+            if isinstance(fact.value, float | int) and not isinstance(fact.value, bool):
+                number = float(fact.value)
+                return _Value(repr(number), number_text(number, relation.unit), number=number)
+            return None
+        if isinstance(fact.value, str):
+            return _Value(fact.value.casefold(), fact.value)
+        return None
+
+
+def _fact_id(fact: Fact) -> str:
+    return fact.id
+
+
+class _RelationQuestions:
+    """The questions of one relation's facts."""
+
+    def __init__(self, owner: _Generator, relation: Relation, facts: list[Fact]) -> None:
+        self.owner = owner
+        self.relation = relation
+        self.values: dict[str, _Value] = {}
+        self.by_subject: dict[str, list[Fact]] = defaultdict(list)
+        self.by_object: dict[str, list[Fact]] = defaultdict(list)
+        for fact in facts:
+            value = owner.value_of(fact, relation)
+            if value is None or fact.subject not in owner.entities:
+                continue
+            self.values[fact.id] = value
+            self.by_subject[fact.subject].append(fact)
+            self.by_object[value.key].append(fact)
+        self.facts = [fact for fact in facts if fact.id in self.values]
+        # Every value of the relation, for phrase and number distractors.
+        self.all_texts = sorted({v.text for v in self.values.values()}, key=str.casefold)
+        self.all_numbers = sorted({v.number for v in self.values.values() if v.number is not None})
+
+    def generate(self) -> list[Question]:
+        made: list[Question | None] = []
+        relation = self.relation
+        for subject_id in sorted(self.by_subject):
+            if relation.ask_object:
+                made += self.ask_object(subject_id)
+            if relation.typed and relation.ask_object and relation.object != "number":
+                made.append(self.typed(subject_id))
+        if relation.ask_subject and relation.object != "number":
+            made += [self.ask_subject(key) for key in sorted(self.by_object)]
+        if relation.statement:
+            for fact in self.facts:
+                made += [self.statement(fact, True), self.statement(fact, False)]
+        return [question for question in made if question is not None]
+
+    # --- one question each -------------------------------------------------------------
+
+    def ask_object(self, subject_id: str) -> list[Question | None]:
+        group = self.by_subject[subject_id]
+        answers = self._answers(group)
+        subject = self.owner.entities[subject_id]
+        prompt = fill(self.relation.ask_object or "", subject.name, _BLANK)
+        qid = make_id(self.relation.id, subject_id, "ask-object")
+        rng = rng_for(qid)
+        if self.relation.object == "number":
+            if len(answers) != 1:
+                return []  # two different numbers for one question: ambiguous
+            right = answers[0]
+            assert right.number is not None
+            numbers = nearby_numbers(
+                rng,
+                right.number,
+                self.relation.tolerance,
+                self.relation.unit,
+                [right.number],
+                self.all_numbers,
+                CHOICES_WANTED - 1,
+            )
+            wrong = [number_text(number, self.relation.unit) for number in numbers]
+            numeric = self._make(
+                make_id(group[0].id, "numeric"),
+                "numeric",
+                prompt,
+                group,
+                value=right.number,
+                tolerance=self.relation.tolerance,
+                unit=self.relation.unit,
+            )
+            return [numeric, self._choice(qid, prompt, [right.text], wrong, group, rng)]
+        if self.relation.object == "entity":
+            entities = [value.entity for value in answers if value.entity is not None]
+            wanted = _wrong_wanted(len(answers))
+            excluded = {entity.id for entity in entities}
+            picked = self.owner.pools.pick(rng, entities, excluded, wanted)
+            wrong = [entity.name for entity in picked]
+        else:
+            own = [text for fact in group for text in fact.distractors]
+            correct = {value.key for value in answers}
+            wrong = pick_phrases(rng, own, self.all_texts, correct, _wrong_wanted(len(answers)))
+        return [self._choice(qid, prompt, [a.text for a in answers], wrong, group, rng)]
+
+    def typed(self, subject_id: str) -> Question | None:
+        group = self.by_subject[subject_id]
+        answers = self._answers(group)
+        if len(answers) != 1:
+            return None  # several right objects: a typed answer would be ambiguous
+        answer = answers[0]
+        accepted = [answer.text]
+        if answer.entity is not None:
+            accepted += answer.entity.aliases
+        subject = self.owner.entities[subject_id]
+        prompt = fill(self.relation.ask_object or "", subject.name, _BLANK)
+        return self._make(
+            make_id(self.relation.id, subject_id, "typed"),
+            "typed",
+            prompt,
+            group,
+            answers=tuple(unique(accepted, limit=MAX_ALIASES + 1)),
+        )
+
+    def ask_subject(self, object_key: str) -> Question | None:
+        group = self.by_object[object_key]
+        value = self.values[group[0].id]
+        subjects = [self.owner.entities[s] for s in dict.fromkeys(f.subject for f in group)]
+        object_part = object_key if value.entity is not None else slug(value.text)
+        qid = make_id(self.relation.id, object_part, "ask-subject")
+        rng = rng_for(qid)
+        excluded = {subject.id for subject in subjects}
+        picked = self.owner.pools.pick(rng, subjects, excluded, _wrong_wanted(len(subjects)))
+        prompt = fill(self.relation.ask_subject or "", _BLANK, value.text)
+        answers = [subject.name for subject in subjects]
+        return self._choice(qid, prompt, answers, [e.name for e in picked], group, rng)
+
+    def statement(self, fact: Fact, true: bool) -> Question | None:
+        subject = self.owner.entities[fact.subject]
+        value = self.values[fact.id]
+        qid = make_id(fact.id, "true" if true else "false")
+        template = self.relation.statement or ""
+        truth = fact.explanation or fill(template, subject.name, value.text)
+        if true:
+            prompt = fill(template, subject.name, value.text)
+            return self._make(qid, "true_false", prompt, [fact], truth=True, explanation=truth)
+        wrong = self._wrong_object(fact, rng_for(qid))
+        if wrong is None:
+            return None
+        prompt = fill(template, subject.name, wrong)
+        return self._make(
+            qid, "true_false", prompt, [fact], truth=False, explanation=f"False. {truth}"
+        )
+
+    # --- helpers -----------------------------------------------------------------------
+
+    def _answers(self, group: Sequence[Fact]) -> list[_Value]:
+        found: dict[str, _Value] = {}
+        for fact in group:
+            value = self.values[fact.id]
+            found.setdefault(value.key, value)
+        return list(found.values())
+
+    def _wrong_object(self, fact: Fact, rng: Any) -> str | None:
+        """A plausible object that makes the statement false by every fact of the pack."""
+        value = self.values[fact.id]
+        correct = self._answers(self.by_subject[fact.subject])
+        if value.entity is not None:
+            entities = [v.entity for v in correct if v.entity is not None]
+            excluded = {entity.id for entity in entities}
+            picked = self.owner.pools.pick(rng, entities, excluded, 1, like=[value.entity])
+            return picked[0].name if picked else None
+        if value.number is not None:
+            numbers = nearby_numbers(
+                rng,
+                value.number,
+                self.relation.tolerance,
+                self.relation.unit,
+                [v.number for v in correct if v.number is not None],
+                self.all_numbers,
+                1,
+            )
+            return number_text(numbers[0], self.relation.unit) if numbers else None
+        keys = {v.key for v in correct}
+        phrases = pick_phrases(rng, fact.distractors, self.all_texts, keys, 1)
+        return phrases[0] if phrases else None
+
+    def _choice(
+        self,
+        qid: str,
+        prompt: str,
+        answers: list[str],
+        wrong: list[str],
+        group: Sequence[Fact],
+        rng: Any,
+    ) -> Question | None:
+        answers = unique(answers)
+        taken = {answer.casefold() for answer in answers}
+        wrong = [text for text in unique(wrong) if text.casefold() not in taken]
+        wrong = wrong[: MAX_CHOICES - len(answers)]
+        if not wrong:
+            return None  # fewer than two choices is not a question
+        choices = answers + wrong
+        rng.shuffle(choices)
+        kind = "single" if len(answers) == 1 else "multiple"
+        return self._make(qid, kind, prompt, group, choices=tuple(choices), answers=tuple(answers))
+
+    def _make(
+        self,
+        qid: str,
+        kind: str,
+        prompt: str,
+        group: Sequence[Fact],
+        *,
+        truth: bool | None = None,
+        explanation: str | None = None,
+        **fields: Any,
+    ) -> Question | None:
+        tags = unique([*self.relation.tags, *(tag for fact in group for tag in fact.tags)])
+        if is_flagged(tags):
+            prompt = say_according(prompt)
+        if len(prompt) > MAX_PROMPT:
+            return None  # a template filled with long names; the checker reports the pack
+        if truth is not None:
+            fields.update(choices=(TRUE, FALSE), answers=(TRUE if truth else FALSE,))
+        if explanation is None:
+            explanation = self._explain(group)
+        quote = next((fact.quote for fact in group if fact.quote), "")
+        return Question(
+            id=qid,
+            type=kind,  # type: ignore[arg-type]
+            prompt=prompt,
+            explanation=explanation,
+            quote=quote,
+            attribution=self.owner.attribution if quote else "",
+            difficulty=max(fact.difficulty for fact in group),
+            tags=tuple(tags[:MAX_TAGS]),
+            origin="generated",
+            fact_ids=tuple(fact.id for fact in group),
+            **fields,
+        )
+
+    def _explain(self, group: Sequence[Fact]) -> str:
+        parts = []
+        for fact in group:
+            if fact.explanation:
+                parts.append(fact.explanation)
+            elif self.relation.statement:
+                subject = self.owner.entities[fact.subject].name
+                parts.append(fill(self.relation.statement, subject, self.values[fact.id].text))
+        return " ".join(unique(parts))
+
+
+def _wrong_wanted(answer_count: int) -> int:
+    """How many distractors to aim for: four choices in all, at least two wrong for multiple."""
+    if answer_count <= 1:
+        return CHOICES_WANTED - 1
+    return min(MAX_CHOICES - answer_count, max(CHOICES_WANTED - answer_count, 2))

@@ -1,0 +1,171 @@
+"""Problems found in a pack, each located by file, line and key path.
+
+A pack is checked as a whole and every problem is reported at once, so an author can fix
+them all in one pass; `PackError` carries the list, one `Problem` per line of its message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from quiz.errors import QuizError
+from quiz.packs.locate import LineFinder, clean_loc, format_key
+from quiz.packs.semantics import did_you_mean
+from quiz.safe_text import safe_text
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a pack: where it is and what would be right.
+
+    `line` is 1-based, or None when the place has no line (e.g. a missing file).
+    `key` is a path such as `questions[3].answer`, or "" for the file as a whole.
+    `str(problem)` is `FILE:LINE: key.path: message`, leaving out the parts that are empty.
+    """
+
+    file: str
+    line: int | None
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        parts = [where, self.key, self.message] if self.key else [where, self.message]
+        # File names and messages may quote pack text: keep each problem on one safe line.
+        return safe_text(": ".join(parts), single_line=True)
+
+
+class PackError(QuizError):
+    """A pack that cannot be used; `problems` lists everything wrong with it, in file order."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+    @classmethod
+    def single(
+        cls, file: str, message: str, *, line: int | None = None, key: str = ""
+    ) -> PackError:
+        """A PackError with one problem, for failures of the file as a whole."""
+        return cls([Problem(file, line, key, message)])
+
+
+def describe_validation_errors(
+    error: ValidationError, data: Any, filename: str, finder: LineFinder
+) -> list[Problem]:
+    """One located Problem per place pydantic found wrong, in words an author can act on.
+
+    Errors at one place are merged (a value that is neither a number nor a string gives one
+    problem, not two). The discriminator tag pydantic puts in locations is dropped.
+    """
+    grouped: dict[tuple[str | int, ...], list[ErrorDetails]] = {}
+    for detail in error.errors(include_url=False):
+        path = clean_loc(detail["loc"], data, missing=detail["type"] == "missing")
+        if detail["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            path = (*path, "type")
+        grouped.setdefault(path, []).append(detail)
+    problems = []
+    for path, details in grouped.items():
+        message = _message(path, details, data)
+        problems.append(Problem(filename, finder.line_of(path), format_key(path), message))
+    return problems
+
+
+_TYPE_WORDS = {
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "int_type": "an integer",
+    "int_parsing": "an integer",
+    "int_from_float": "a whole number",
+    "string_type": "a string",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "an array",
+    "model_type": "a table",
+    "dict_type": "a table",
+    "model_attributes_type": "a table",
+}
+
+
+def toml_type(value: Any) -> str:
+    """How TOML calls the type of a parsed value, with an article: 'an integer'."""
+    if isinstance(value, bool):
+        return "a boolean"
+    names = {str: "a string", int: "an integer", float: "a float", list: "an array"}
+    for kind, name in names.items():
+        if isinstance(value, kind):
+            return name
+    return "a table" if isinstance(value, dict) else "a date or time"
+
+
+def _message(path: tuple[str | int, ...], details: list[ErrorDetails], data: Any) -> str:
+    first = details[0]
+    kind = first["type"]
+    key = path[-1] if path else ""
+    if kind == "missing":
+        if path in (("pack",),):
+            return "missing [pack] table; add one with id and title"
+        return f'missing required key "{key}"'
+    if kind == "extra_forbidden":
+        allowed = allowed_keys(path[:-1], data)
+        hint = did_you_mean(str(key), allowed) if allowed else ""
+        if allowed and not hint:
+            hint = f"; allowed keys: {', '.join(allowed)}"
+        return f'unknown key "{key}"{hint}'
+    if kind == "union_tag_invalid":
+        return f'unknown question type "{first["input"]}"; use one of {_QUESTION_TYPES}'
+    if kind == "union_tag_not_found":
+        return f'missing required key "type" (one of {_QUESTION_TYPES})'
+    wanted = [_TYPE_WORDS[d["type"]] for d in details if d["type"] in _TYPE_WORDS]
+    if wanted and len(wanted) == len(details):
+        got = toml_type(first["input"])
+        return f"expected {' or '.join(dict.fromkeys(wanted))}, got {got}"
+    messages = dict.fromkeys(_lower_first(d["msg"]) for d in details)
+    return " or ".join(messages)
+
+
+_QUESTION_TYPES = "single, multiple, true_false, typed, ordering, matching, numeric"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def allowed_keys(path: tuple[str | int, ...], data: Any) -> list[str]:
+    """The keys the model at `path` accepts (for 'did you mean' hints); [] if unknown."""
+    from quiz.packs import models
+
+    node = data
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return []
+    shape = tuple("#" if isinstance(part, int) else part for part in path)
+    by_shape: dict[tuple[str, ...], type[models.BaseModel]] = {
+        (): models.PackFile,
+        ("pack",): models.PackMeta,
+        ("pack", "source"): models.Source,
+        ("entities", "#"): models.Entity,
+        ("relations", "#"): models.Relation,
+        ("facts", "#"): models.Fact,
+        ("questions", "#", "pairs", "#"): models.Pair,
+    }
+    if shape == ("questions", "#") and isinstance(node, dict):
+        by_type = {
+            "single": models.SingleChoice,
+            "multiple": models.MultipleChoice,
+            "true_false": models.TrueFalse,
+            "typed": models.Typed,
+            "ordering": models.Ordering,
+            "matching": models.Matching,
+            "numeric": models.Numeric,
+        }
+        model = by_type.get(str(node.get("type")))
+    else:
+        model = by_shape.get(shape)
+    return list(model.model_fields) if model else []

@@ -1,0 +1,229 @@
+"""Load a TOML question pack safely: every problem at once, each with file, line and key.
+
+Packs are shared between people, so a pack file is untrusted input. The loader caps the
+file size, refuses directories, special files and invalid UTF-8, parses with tomli (which,
+unlike Python 3.11's tomllib, caps key depth and nesting and is compiled), validates with the
+pydantic models, then runs the whole-pack checks of `quiz.packs.semantics`. Whatever goes
+wrong comes out as one `PackError` listing every `Problem`; nothing else escapes.
+
+Line numbers are worked out only when there is an error to report (`quiz.packs.locate`),
+and a validated pack is cached by content hash (`quiz.packs.cache`), so loading a good pack
+stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+from pathlib import Path
+from typing import Any
+
+import tomli
+from pydantic import ValidationError
+
+from quiz.packs import cache
+from quiz.packs.errors import PackError, Problem, describe_validation_errors
+from quiz.packs.locate import LineFinder, format_key
+from quiz.packs.models import (
+    MAX_ENTITIES,
+    MAX_FACTS,
+    MAX_QUESTIONS,
+    MAX_RELATIONS,
+    PackFile,
+)
+from quiz.packs.semantics import Issue, check_semantics
+
+MAX_PACK_BYTES = 20 * 1024 * 1024
+# Beyond this many, more problems would only scroll the first ones away.
+MAX_PROBLEMS = 200
+_SECTION_CAPS = {
+    "entities": MAX_ENTITIES,
+    "relations": MAX_RELATIONS,
+    "facts": MAX_FACTS,
+    "questions": MAX_QUESTIONS,
+}
+# Where a hostile construct that tomli refused is, for the error line (heuristics only).
+_LONG_NUMBER = re.compile(r"[0-9_]{1000,}")
+_MANY_DOTS = re.compile(r"(?:\.[^.\n=]*){500}")
+_DEEP_NESTING = re.compile(r"(?:[\[{][ \t\r\n]*(?:[A-Za-z0-9_\"'-]+[ \t]*=[ \t]*)?){100}")
+
+
+def load_pack(path: str | Path, *, use_cache: bool = True) -> PackFile:
+    """Read, parse, validate and check the pack at `path`.
+
+    Returns the validated pack, or raises `PackError` listing every problem found (file too
+    big, missing, a directory, not UTF-8, empty, TOML syntax, wrong shape, whole-pack
+    checks). With `use_cache`, an unchanged pack loaded before comes from the cache folder.
+    """
+    filename = str(path)
+    data = read_pack_bytes(path)
+    key = cache.cache_key(data) if use_cache else ""
+    if use_cache:
+        cached = cache.read_cached(key)
+        if cached is not None:
+            return cached
+    pack = parse_pack_text(decode_pack_bytes(data, filename), filename=filename)
+    if use_cache:
+        cache.write_cached(key, pack)
+    return pack
+
+
+def read_pack_bytes(path: str | Path) -> bytes:
+    """The bytes of a pack file, refusing what cannot be a pack (with a PackError)."""
+    filename = str(path)
+    try:
+        info = Path(path).stat()
+    except FileNotFoundError:
+        raise PackError.single(filename, "no such file") from None
+    except (OSError, ValueError) as error:
+        raise PackError.single(filename, f"cannot read: {_reason(error)}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise PackError.single(filename, "is a directory, not a pack file (give a .toml file)")
+    if not stat.S_ISREG(info.st_mode):
+        raise PackError.single(filename, "is not a regular file")
+    if info.st_size > MAX_PACK_BYTES:
+        raise PackError.single(filename, _too_big(info.st_size))
+    try:
+        with open(path, "rb") as handle:
+            # Read one byte past the cap: the file may have grown since stat().
+            data = handle.read(MAX_PACK_BYTES + 1)
+    except OSError as error:
+        raise PackError.single(filename, f"cannot read: {_reason(error)}") from None
+    if len(data) > MAX_PACK_BYTES:
+        raise PackError.single(filename, _too_big(len(data)))
+    if not data.strip():
+        raise PackError.single(
+            filename, "the file is empty; a pack needs at least a [pack] table with id and title"
+        )
+    return data
+
+
+def decode_pack_bytes(data: bytes, filename: str) -> str:
+    """The text of a pack file; invalid UTF-8 is a PackError naming the line."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise PackError.single(
+            filename,
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x} at column {column});"
+            " save the file as UTF-8",
+            line=line,
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def parse_pack_text(text: str, *, filename: str) -> PackFile:
+    """Parse and check a pack held in memory (no cache); raises PackError with every problem."""
+    data = parse_toml(text, filename)
+    finder = LineFinder(text)
+    too_long = _oversized_sections(data, filename, finder)
+    if too_long:
+        raise PackError(too_long)
+    try:
+        pack = PackFile.model_validate(data)
+    except ValidationError as error:
+        raise PackError(
+            _sorted(describe_validation_errors(error, data, filename, finder))
+        ) from None
+    except RecursionError:
+        raise PackError.single(filename, "values are nested too deeply") from None
+    issues = check_semantics(pack)
+    if not issues:
+        issues = check_semantics(pack, _generated_ids(pack))
+    if issues:
+        raise PackError(_sorted([_locate(issue, filename, finder) for issue in issues]))
+    return pack
+
+
+def parse_toml(text: str, filename: str) -> dict[str, Any]:
+    """The TOML document as a dict, or a PackError; hostile input never escapes as another error."""
+    try:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None)
+        column = getattr(error, "colno", None)
+        message = getattr(error, "msg", str(error))
+        where = f" (column {column})" if column else ""
+        raise PackError.single(filename, f"TOML syntax: {message}{where}", line=line) from None
+    except RecursionError as error:
+        detail = str(error) or "nested too deeply"
+        pattern = _MANY_DOTS if "key" in detail else _DEEP_NESTING
+        raise PackError.single(
+            filename, f"{detail}; flatten the structure", line=_line_of(pattern, text)
+        ) from None
+    except ValueError as error:
+        # Python refuses to convert integers of more than 4,300 digits.
+        raise PackError.single(
+            filename,
+            f"number too long ({str(error).split(':')[0].lower()}); pack numbers are at most"
+            " 15 digits",
+            line=_line_of(_LONG_NUMBER, text),
+        ) from None
+    except MemoryError:
+        raise PackError.single(filename, "too large to parse") from None
+
+
+def _generated_ids(pack: PackFile) -> list[tuple[str, str]]:
+    """(question id, fact id) of every generated question, when generation is available."""
+    try:
+        from quiz.packs.generate import generate_questions
+    except ModuleNotFoundError as error:
+        if error.name != "quiz.packs.generate":
+            raise
+        return []
+    return [
+        (question.id, question.fact_ids[0] if question.fact_ids else "")
+        for question in generate_questions(pack)
+        if question.origin == "generated"
+    ]
+
+
+def _oversized_sections(data: dict[str, Any], filename: str, finder: LineFinder) -> list[Problem]:
+    """Refuse huge lists before validating each of their items (which would be slow)."""
+    problems = []
+    for section, cap in _SECTION_CAPS.items():
+        items = data.get(section)
+        if isinstance(items, list) and len(items) > cap:
+            problems.append(
+                Problem(
+                    filename,
+                    finder.line_of((section, cap)),
+                    section,
+                    f"{len(items):,} items; a pack holds at most {cap:,}",
+                )
+            )
+    return problems
+
+
+def _locate(issue: Issue, filename: str, finder: LineFinder) -> Problem:
+    return Problem(filename, finder.line_of(issue.path), format_key(issue.path), issue.message)
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    ordered = sorted(problems, key=lambda problem: problem.line or 0)
+    if len(ordered) > MAX_PROBLEMS:
+        rest = len(ordered) - MAX_PROBLEMS
+        ordered = ordered[:MAX_PROBLEMS]
+        ordered.append(Problem(ordered[0].file, None, "", f"… and {rest:,} more problems"))
+    return ordered
+
+
+def _line_of(pattern: re.Pattern[str], text: str) -> int | None:
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _too_big(size: int) -> str:
+    return (
+        f"file is {size / 1024 / 1024:.1f} MB; a pack may be at most"
+        f" {MAX_PACK_BYTES // 1024 // 1024} MB"
+    )
+
+
+def _reason(error: BaseException) -> str:
+    return getattr(error, "strerror", None) or str(error)
+
+
+__all__ = ["MAX_PACK_BYTES", "PackError", "Problem", "load_pack", "parse_pack_text"]

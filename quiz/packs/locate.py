@@ -1,0 +1,254 @@
+"""Map a key path such as ("questions", 3, "answer") back to the line it is written on.
+
+Used only on the error path, so that loading a good pack never pays for it. The text has
+already been parsed by tomli when we get here, so this scanner can trust its shape: it walks
+tables, arrays of tables, dotted keys, inline arrays and inline tables, and remembers where
+each key path (including list elements) starts. A path that is not written in the file
+(a missing key) falls back to its nearest written parent, e.g. the `[[questions]]` header.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import re
+from collections.abc import Sequence
+from typing import Any
+
+Path = tuple[str | int, ...]
+
+_WS = re.compile(r"[ \t]*")
+_WS_NL = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_BASIC = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+_LITERAL = re.compile(r"'[^'\n]*'")
+_ML_BASIC = re.compile(r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*"{3,5}')
+_ML_LITERAL = re.compile(r"'''[\s\S]*?'{3,5}")
+# Numbers, booleans, dates and times; a date and a time may be separated by one space.
+_SCALAR = re.compile(r"[^,\]}\s#]+(?: (?=\d\d:)[^,\]}\s#]+)?")
+
+
+class _Stop(Exception):
+    """The scanner met something it does not understand; keep what it found so far."""
+
+
+class _Scanner:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.starts: dict[Path, int] = {}
+        self.array_counts: dict[Path, int] = {}
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _skip(self, pattern: re.Pattern[str]) -> None:
+        match = pattern.match(self.text, self.pos)
+        if match:
+            self.pos = match.end()
+
+    def _expect(self, token: str) -> None:
+        if not self.text.startswith(token, self.pos):
+            raise _Stop
+        self.pos += len(token)
+
+    def _record(self, path: Path, pos: int) -> None:
+        self.starts.setdefault(path, pos)
+
+    # -- document --------------------------------------------------------------------------
+
+    def scan(self) -> None:
+        table: Path = ()
+        text = self.text
+        while True:
+            self._skip(_WS_NL)
+            if self.pos >= len(text):
+                return
+            start = self.pos
+            if text.startswith("[[", start):
+                self.pos += 2
+                table = self._open_array_table(self._key(), start)
+                self._skip(_WS)
+                self._expect("]]")
+            elif text.startswith("[", start):
+                self.pos += 1
+                table = self._resolve(self._key())
+                self._record(table, start)
+                self._skip(_WS)
+                self._expect("]")
+            else:
+                self._key_value(table)
+
+    def _resolve(self, keys: Sequence[str]) -> Path:
+        """The concrete path of a header: arrays of tables on the way mean their last item."""
+        path: list[str | int] = []
+        for key in keys:
+            path.append(key)
+            count = self.array_counts.get(tuple(path))
+            if count:
+                path.append(count - 1)
+        return tuple(path)
+
+    def _open_array_table(self, keys: Sequence[str], start: int) -> Path:
+        parent = self._resolve(keys[:-1])
+        array = (*parent, keys[-1])
+        index = self.array_counts.get(array, 0)
+        self.array_counts[array] = index + 1
+        self._record(array, start)
+        self._record((*array, index), start)
+        return (*array, index)
+
+    def _key(self) -> list[str]:
+        parts: list[str] = []
+        while True:
+            self._skip(_WS)
+            for pattern in (_BARE_KEY, _BASIC, _LITERAL):
+                match = pattern.match(self.text, self.pos)
+                if match:
+                    break
+            else:
+                raise _Stop
+            self.pos = match.end()
+            parts.append(_unquote(match.group()))
+            self._skip(_WS)
+            if not self.text.startswith(".", self.pos):
+                return parts
+            self.pos += 1
+
+    def _key_value(self, table: Path) -> None:
+        start = self.pos
+        keys = self._key()
+        self._expect("=")
+        self._skip(_WS)
+        for depth in range(1, len(keys)):
+            self._record((*table, *keys[:depth]), start)
+        path = (*table, *keys)
+        self._record(path, start)
+        self._value(path)
+
+    # -- values ----------------------------------------------------------------------------
+
+    def _value(self, path: Path) -> None:
+        text, pos = self.text, self.pos
+        if text.startswith("[", pos):
+            self._array(path)
+        elif text.startswith("{", pos):
+            self._inline_table(path)
+        else:
+            for pattern in (_ML_BASIC, _ML_LITERAL, _BASIC, _LITERAL, _SCALAR):
+                match = pattern.match(text, pos)
+                if match:
+                    self.pos = match.end()
+                    return
+            raise _Stop
+
+    def _array(self, path: Path) -> None:
+        self.pos += 1
+        index = 0
+        while True:
+            self._skip(_WS_NL)
+            if self.text.startswith("]", self.pos):
+                self.pos += 1
+                return
+            self._record((*path, index), self.pos)
+            self._value((*path, index))
+            index += 1
+            self._skip(_WS_NL)
+            if self.text.startswith(",", self.pos):
+                self.pos += 1
+            elif not self.text.startswith("]", self.pos):
+                raise _Stop
+
+    def _inline_table(self, path: Path) -> None:
+        self.pos += 1
+        while True:
+            self._skip(_WS_NL)
+            if self.text.startswith("}", self.pos):
+                self.pos += 1
+                return
+            self._key_value(path)
+            self._skip(_WS_NL)
+            if self.text.startswith(",", self.pos):
+                self.pos += 1
+            elif not self.text.startswith("}", self.pos):
+                raise _Stop
+
+
+def _unquote(key: str) -> str:
+    if key.startswith('"'):
+        import tomli
+
+        return str(tomli.loads(f"k = {key}")["k"])
+    if key.startswith("'"):
+        return key[1:-1]
+    return key
+
+
+class LineFinder:
+    """Finds the line of key paths in one TOML text (scanned once, on first use)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts: dict[Path, int] | None = None
+        self._newlines: list[int] = []
+
+    def _scan(self) -> dict[Path, int]:
+        if self._starts is None:
+            scanner = _Scanner(self._text)
+            # On anything unexpected, keep the places found before it.
+            with contextlib.suppress(_Stop, RecursionError):
+                scanner.scan()
+            self._starts = scanner.starts
+            self._newlines = [m.start() for m in re.finditer("\n", self._text)]
+        return self._starts
+
+    def line_of(self, path: Sequence[str | int]) -> int | None:
+        """The 1-based line where `path` (or its nearest written parent) starts, else None."""
+        starts = self._scan()
+        for length in range(len(path), 0, -1):
+            pos = starts.get(tuple(path[:length]))
+            if pos is not None:
+                return bisect.bisect_left(self._newlines, pos) + 1
+        return None
+
+
+def clean_loc(loc: Sequence[str | int], data: Any, *, missing: bool = False) -> Path:
+    """Turn a pydantic error location into a key path that exists in the TOML document.
+
+    Drops the discriminator tag (`("questions", 3, "single", "answer")` becomes
+    `("questions", 3, "answer")`) and the names of union members pydantic appends after a
+    scalar (`("facts", 0, "value", "constrained-str")`). With `missing`, the last part is a
+    key that is absent from the document and is kept.
+    """
+    path: list[str | int] = []
+    node = data
+    parts = list(loc)
+    for number, part in enumerate(parts):
+        is_last = number == len(parts) - 1
+        if isinstance(node, dict) and isinstance(part, str):
+            if part in node:
+                path.append(part)
+                node = node[part]
+                continue
+            if node.get("type") == part and not (missing and is_last):
+                continue  # the discriminator tag
+            if missing and is_last:
+                path.append(part)
+            break
+        if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+            continue
+        break
+    return tuple(path)
+
+
+def format_key(path: Sequence[str | int]) -> str:
+    """`("questions", 3, "answer")` as `questions[3].answer`; odd keys are quoted."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            name = part if _BARE_KEY.fullmatch(part) else '"' + part.replace('"', '\\"') + '"'
+            out += f".{name}" if out else name
+    return out

@@ -66,7 +66,12 @@ class ClassroomClient:
         """Connect and join (or rejoin with the token). Raises JoinRefused or QuizError."""
         try:
             self._ws = await connect(
-                self.uri, open_timeout=self.open_timeout, max_size=2**20, ping_interval=10
+                self.uri,
+                open_timeout=self.open_timeout,
+                max_size=2**20,
+                max_queue=1024,
+                ping_interval=10,
+                close_timeout=2,
             )
         except (OSError, TimeoutError, InvalidHandshake, InvalidURI) as error:
             raise QuizError(f"cannot reach the host at {self.uri}: {error}") from None

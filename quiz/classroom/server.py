@@ -91,6 +91,7 @@ class ClassroomServer:
             open_timeout=self.open_timeout,
             ping_interval=self.ping_interval,
             ping_timeout=self.ping_timeout,
+            close_timeout=2,
             logger=logging.getLogger("quiz.classroom.server"),
         )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quiz.classroom.client import ClassroomClient
 from quiz.classroom.server import ClassroomServer
@@ -66,6 +66,7 @@ class Host:
     session: HostSession
     clock: FakeClock
     events: list[dict]
+    clients: list[ClassroomClient] = field(default_factory=list)
 
     @property
     def uri(self) -> str:
@@ -73,7 +74,9 @@ class Host:
 
     def client(self, name: str = "", **kwargs: object) -> ClassroomClient:
         kwargs.setdefault("reconnect", False)
-        return ClassroomClient(self.uri, kwargs.pop("code", CODE), name, **kwargs)  # type: ignore[arg-type]
+        client = ClassroomClient(self.uri, kwargs.pop("code", CODE), name, **kwargs)  # type: ignore[arg-type]
+        self.clients.append(client)
+        return client
 
 
 async def next_of(client: ClassroomClient, kind: str, timeout: float = 5.0):  # type: ignore[no-untyped-def]

@@ -34,6 +34,9 @@ async def host(fake_clock: FakeClock) -> AsyncIterator[Host]:
     server = ClassroomServer(session, port=0, open_timeout=2)
     await server.start()
     try:
-        yield Host(server, session, fake_clock, events)
+        the_host = Host(server, session, fake_clock, events)
+        yield the_host
     finally:
+        for client in the_host.clients:
+            await client.close()
         await server.stop()

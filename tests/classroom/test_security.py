@@ -1,0 +1,257 @@
+"""The host's defences, over real sockets: every bad input gets an error or a close, and the
+host keeps serving everyone else."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+
+import pytest
+from classroom_helpers import CODE, Host, next_of
+from websockets.exceptions import ConnectionClosed
+
+from quiz.classroom import protocol as p
+from quiz.classroom.client import ClassroomClient, JoinRefused
+
+
+async def refused_code(client: ClassroomClient) -> str:
+    with pytest.raises(JoinRefused) as caught:
+        await client.join()
+    return caught.value.code
+
+
+async def test_wrong_codes_are_refused_then_rate_limited_per_address(host: Host) -> None:
+    for _ in range(5):
+        assert await refused_code(host.client("Ann", code="000000")) == "bad_code"
+    # Even the right code is refused now, from this address, until the window passes.
+    assert await refused_code(host.client("Ann")) == "rate_limited"
+    host.clock.now += 61
+    await host.client("Ann").join()
+
+
+async def test_the_join_code_is_required(host: Host) -> None:
+    assert await refused_code(host.client("Ann", code="")) == "bad_code"
+
+
+async def test_the_player_cap_refuses_one_more(host: Host) -> None:
+    host.session.max_players = 2
+    await host.client("Ann").join()
+    await host.client("Bob").join()
+    assert await refused_code(host.client("Cy")) == "full"
+
+
+async def test_a_locked_lobby_refuses_new_names_but_not_a_returning_token(host: Host) -> None:
+    ann = host.client("Ann")
+    welcome = await ann.join()
+    await ann.close()
+    host.server.set_locked(True)
+    assert await refused_code(host.client("Bob")) == "locked"
+    again = host.client(token=welcome.token)
+    assert (await again.join()).player == welcome.player
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("{not json", "bad_json"),
+        ("[1, 2]", "bad_message"),
+        ('{"v": 1, "type": "shout"}', "bad_message"),
+        ('{"v": 2, "type": "join", "code": "123456", "name": "x"}', "bad_version"),
+        ('{"v": 1, "type": "join", "code": 123456, "name": "x"}', "bad_message"),
+        ('{"v": 1, "type": "join", "code": "123456", "name": "x", "admin": true}', "bad_message"),
+        (b"\xff\xfe binary junk", "bad_json"),
+    ],
+)
+async def test_malformed_messages_get_an_error_and_others_are_still_served(
+    host: Host, raw: str | bytes, code: str
+) -> None:
+    bob = host.client("Bob")
+    await bob.join()
+    rogue = host.client("Rogue")
+    await rogue.join()
+    host.server.ask_next()
+    await next_of(rogue, "question")
+    await rogue.send_raw(raw)
+    error = await next_of(rogue, "error")
+    assert error.code == code and error.message
+    # The rogue's connection and everyone else's still work.
+    await bob.answer(1, choices=[0])
+    assert (await next_of(bob, "accepted")).question == 1
+    await rogue.answer(1, choices=[1])
+    assert (await next_of(rogue, "accepted")).question == 1
+
+
+async def test_wrong_field_types_in_an_answer_are_refused(host: Host) -> None:
+    ann = host.client("Ann")
+    await ann.join()
+    host.server.ask_next()
+    for raw in (
+        {"v": 1, "type": "answer", "question": "1", "choices": [0]},
+        {"v": 1, "type": "answer", "question": 1, "choices": "0"},
+        {"v": 1, "type": "answer", "question": 1, "choices": [99]},
+        {"v": 1, "type": "answer", "question": 1, "choices": [0], "points": 1000},
+    ):
+        await ann.send_raw(json.dumps(raw))
+        assert (await next_of(ann, "error")).code == "bad_message"
+    assert host.session.answered_count() == 0
+
+
+async def test_a_message_over_4_kib_closes_the_connection_with_1009(host: Host) -> None:
+    ann = host.client("Ann")
+    await ann.join()
+    await ann.send_raw(json.dumps({"v": 1, "type": "answer", "question": 1, "text": "x" * 5000}))
+    with pytest.raises(ConnectionClosed):
+        while True:
+            await ann.next_message()
+    assert ann.close_code == 1009
+    bob = host.client("Bob")
+    await bob.join()  # the host is still up
+
+
+async def test_one_answer_per_question_and_late_or_wrong_answers_are_refused(host: Host) -> None:
+    ann = host.client("Ann")
+    await ann.join()
+    await ann.answer(1, choices=[0])
+    assert (await next_of(ann, "error")).code == "no_question"
+    host.server.ask_next()
+    await ann.answer(2, choices=[0])
+    assert (await next_of(ann, "error")).code == "wrong_question"
+    await ann.answer(1, text="David Miliband")
+    assert (await next_of(ann, "error")).code == "bad_answer"
+    await ann.answer(1, choices=[0, 1])
+    assert (await next_of(ann, "error")).code == "bad_answer"
+    await ann.answer(1, choices=[0])
+    await next_of(ann, "accepted")
+    await ann.answer(1, choices=[1])
+    assert (await next_of(ann, "error")).code == "duplicate"
+    assert len(host.session.players["p1"].answers) == 1
+
+    bob = host.client("Bob")
+    await bob.join()
+    host.clock.now += 20.5  # past the 20 s limit and the grace, on the host's clock
+    await bob.answer(1, choices=[0])
+    assert (await next_of(bob, "error")).code == "late"
+    host.server.reveal()
+    await bob.answer(1, choices=[0])
+    assert (await next_of(bob, "error")).code == "late"
+    assert 1 not in host.session.players["p2"].answers
+
+
+async def test_joining_twice_on_one_connection_is_refused(host: Host) -> None:
+    ann = host.client("Ann")
+    await ann.join()
+    await ann.send(p.Join(code=CODE, name="Ann2"))
+    assert (await next_of(ann, "error")).code == "already_joined"
+    assert len(host.session.players) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Ann", "ann"),
+        ("Ann", "ＡＮＮ"),
+        ("Straße", "STRASSE"),
+        ("Ann", " Ann\x1b[31m "),
+        ("Ann", "A\u200bnn"),
+    ],
+)
+async def test_look_alike_names_are_refused(host: Host, first: str, second: str) -> None:
+    await host.client(first).join()
+    assert await refused_code(host.client(second)) == "name_taken"
+
+
+async def test_names_are_stripped_of_controls_and_capped(host: Host) -> None:
+    welcome = await host.client("\x1b]0;pwned\x07Eve\x9b\u202e" + "x" * 100).join()
+    assert welcome.name.startswith("Eve")
+    assert len(welcome.name) == 24
+    assert all(ch.isprintable() for ch in welcome.name)
+    assert await refused_code(host.client("\x1b[2J\x00 ")) == "bad_name"
+
+
+async def test_markup_in_a_name_is_kept_as_text(host: Host) -> None:
+    welcome = await host.client("[@click=app.quit]x[/]").join()
+    assert welcome.name == "[@click=app.quit]x[/]"
+
+
+async def test_the_opening_handshake_times_out(host: Host) -> None:
+    from quiz.classroom.server import ClassroomServer
+
+    server = ClassroomServer(host.session, port=0, open_timeout=0.2)
+    await server.start()
+    # A client that connects and never sends the HTTP upgrade is dropped after open_timeout.
+    reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+    try:
+        data = await asyncio.wait_for(reader.read(), timeout=10)
+    finally:
+        writer.close()
+        await server.stop()
+    assert data == b""
+
+
+async def test_a_silent_client_is_dropped_by_ping_timeout(host: Host) -> None:
+    from quiz.classroom.server import ClassroomServer
+
+    server = ClassroomServer(host.session, port=0, ping_interval=0.1, ping_timeout=0.1)
+    await server.start()
+    try:
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as raw:
+            raw.sendall(
+                b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                b"Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                b"Sec-WebSocket-Version: 13\r\n\r\n"
+            )
+            # Read everything until the host gives up on us: we never answer its pings.
+            received = b""
+            loop = asyncio.get_running_loop()
+            while chunk := await loop.run_in_executor(None, raw.recv, 4096):
+                received += chunk
+        assert b"101 Switching Protocols" in received
+    finally:
+        await server.stop()
+
+
+async def test_reconnecting_with_the_token_keeps_name_and_score(host: Host) -> None:
+    ann = host.client("Ann")
+    welcome = await ann.join()
+    host.server.ask_next()
+    await ann.answer(1, choices=list(host.session.hosted.correct))
+    await next_of(ann, "accepted")
+    host.server.reveal()
+    assert (await next_of(ann, "result")).score == 1000
+    await ann.close()
+
+    again = host.client(token=welcome.token)
+    back = await again.join()
+    assert back.rejoined and back.name == "Ann" and back.score == 1000
+    assert len(host.session.players) == 1
+
+
+async def test_a_new_question_is_sent_to_a_student_who_rejoins_mid_question(host: Host) -> None:
+    ann = host.client("Ann")
+    welcome = await ann.join()
+    await ann.close()
+    host.server.ask_next()
+    host.clock.now += 5
+    again = host.client(token=welcome.token)
+    await again.join()
+    question = await next_of(again, "question")
+    assert question.number == 1 and question.seconds == 15
+
+
+@pytest.mark.parametrize("token", ["p1.wrong", "nonsense", "", "p9.x", "p1." + "A" * 100])
+async def test_a_wrong_token_is_refused(host: Host, token: str) -> None:
+    await host.client("Ann").join()
+    assert await refused_code(ClassroomClient(host.uri, CODE, token=token or "x")) == "bad_token"
+
+
+async def test_a_kicked_student_is_told_closed_and_cannot_return(host: Host) -> None:
+    ann = host.client("Ann")
+    welcome = await ann.join()
+    await host.server.kick("p1")
+    assert (await next_of(ann, "kicked")).type == "kicked"
+    with pytest.raises(ConnectionClosed):
+        await ann.next_message()
+    assert await refused_code(host.client(token=welcome.token)) == "bad_token"
+    # The name is free again for someone else.
+    await host.client("Ann").join()

@@ -1,1 +1,78 @@
-"""Save files on disk: atomic, locked, versioned, recoverable."""
+"""Save files on disk: players, round history, high scores and study state.
+
+Atomic, locked, versioned, recoverable. The layout and the file formats are described in
+saves/README.md; this docstring is the API the game, the TUI and the CLI use.
+
+Where saves live
+----------------
+`resolve_saves_dir(cli_value) -> Path`, first that applies: `--saves DIR`; `$QUIZ_SAVES_DIR`;
+the checkout's `saves/` when running from a source tree; platformdirs' user data folder.
+
+    from quiz.store import SaveStore, resolve_saves_dir
+    store = SaveStore(resolve_saves_dir(getattr(args, "saves", None)))
+    # or: SaveStore.from_cli(getattr(args, "saves", None))
+
+Players (names are free Unicode text; identity ignores case; at most 64 characters kept)
+---------------------------------------------------------------------------------------
+- `store.list_players() -> list[PlayerSummary]` (name, folder, created, rounds)
+- `store.create_player(name) -> Profile`      PlayerNameError if empty or taken
+- `store.rename_player(old, new)`, `store.delete_player(name)`
+- `store.export_player(name, destination=None) -> str` (one TOML document, export_version 1)
+- `store.find_player(name) -> Path | None`
+- `store.open_profile(name) -> Profile`: `.name`, `.created`, `.settings.theme`,
+  `.high_scores[pack_id][mode] -> list[HighScore]` (top 10: score, accuracy, date, round),
+  `.rounds`, `.tags`, `.questions`, `.days`, `.recent`. Cheap even at 10,000 rounds.
+- `store.get_theme(name) -> str | None`, `store.set_theme(name, theme) -> bool`
+
+Recording a round
+-----------------
+`store.record_round(player, result: RoundResult) -> RecordOutcome` returns once the round
+is on disk (atomic, fsynced, under the player's lock; the player is created if new).
+`RecordOutcome`: `saved`, `round` (its number), `rank` (1-10 in its pack+mode table, or
+None), `previous_best`, `new_high_score` (rank == 1), `warning` (set the first time saving
+turned out to be impossible). If the folder is read-only, full or not a folder, nothing
+raises: `saved` is False and the game goes on. `store.check_writable()` asks up front and
+`store.unavailable` holds the one-line reason.
+`store.import_rounds(player, results)` records many rounds at once (one write per file).
+
+History and the Scores screen
+-----------------------------
+- `store.history(name, pack_id=None, mode=None, limit=None) -> list[StoredRound]`,
+  newest first (StoredRound is a RoundResult plus `.round`).
+- `scores_data(store, name, pack_id=None) -> ScoresData` (quiz.store.stats): high score
+  tables, progress points per day (score and accuracy over time), weakest topics by tag,
+  most-missed question ids, recent rounds. Each part is also a function of a Profile.
+
+Practice (FSRS, per player and question id)
+-------------------------------------------
+- `store.study_cards(name) -> dict[str, fsrs.Card]`
+- `store.due_count(name, question_ids, now=None) -> int`
+- `store.practice_order(name, questions, now=None) -> list[Question]`: due first (most
+  overdue first), then new questions, then the rest. Scheduling rules: quiz.game.study.
+
+Errors and warnings
+-------------------
+`SaveError` (a QuizError; one line naming the file), `NewerSaveError` (a file from a newer
+quiz: refused, left unchanged), `PlayerNameError`. Damaged files are recovered from backups
+and reported as one-line strings by `store.take_warnings()`: show them once.
+"""
+
+from __future__ import annotations
+
+from quiz.store.errors import NewerSaveError, PlayerNameError, SaveError
+from quiz.store.paths import resolve_saves_dir
+from quiz.store.savestore import PlayerSummary, RecordOutcome, SaveStore
+from quiz.store.schema import HighScore, Profile, StoredRound
+
+__all__ = [
+    "HighScore",
+    "NewerSaveError",
+    "PlayerNameError",
+    "PlayerSummary",
+    "Profile",
+    "RecordOutcome",
+    "SaveError",
+    "SaveStore",
+    "StoredRound",
+    "resolve_saves_dir",
+]

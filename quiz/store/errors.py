@@ -1,0 +1,17 @@
+"""Errors from the save files: each message is one line and names the file it is about."""
+
+from __future__ import annotations
+
+from quiz.errors import QuizError
+
+
+class SaveError(QuizError):
+    """A save file could not be read, written or understood; the message names the file."""
+
+
+class NewerSaveError(SaveError):
+    """A save file was written by a newer quiz. It is refused and never rewritten."""
+
+
+class PlayerNameError(SaveError):
+    """A player name that can't be used (empty, or already taken)."""

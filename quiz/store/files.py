@@ -1,0 +1,233 @@
+"""Durable TOML files: atomic writes with rotating backups, and reads that recover.
+
+Writing: a temp file in the same folder, flush, fsync, `os.replace`, fsync the folder. Before
+the replace, the current file (which the caller has just read successfully, so it is good)
+becomes backup 1 by a hard link, and older backups shift to 2 and 3.
+
+Reading: a file that is empty, truncated, not TOML, not UTF-8, too big or invalid for its
+schema is renamed `<name>.corrupt-<timestamp>` (never overwritten) and the newest good backup
+is loaded and restored, with a one-line warning. A file from a newer schema version is refused
+with NewerSaveError and left alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import tomli
+import tomli_w
+
+from quiz.store.errors import NewerSaveError
+
+T = TypeVar("T")
+BACKUPS = 3
+MAX_FILE_BYTES = 32 * 1024 * 1024
+TEMP_MARKER = ".tmp-"
+
+
+def backup_path(path: Path, number: int) -> Path:
+    """Backup `number` (1 = newest) of `path`: `profile.toml.bak1`."""
+    return path.with_name(f"{path.name}.bak{number}")
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make renames inside `folder` durable (a no-op where folders can't be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def make_folders(folder: Path) -> None:
+    """Create `folder` and missing parents, durably (each new entry's parent is fsynced)."""
+    missing: list[Path] = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            path.mkdir()
+        fsync_folder(path.parent)
+
+
+def _rotate_backups(path: Path) -> None:
+    for number in range(BACKUPS, 1, -1):
+        older = backup_path(path, number - 1)
+        if older.exists():
+            os.replace(older, backup_path(path, number))
+    newest = backup_path(path, 1)
+    with contextlib.suppress(FileNotFoundError):
+        newest.unlink()
+    try:
+        os.link(path, newest)
+    except OSError:
+        # Filesystems without hard links: a copy is slower but just as good.
+        shutil.copy2(path, newest)
+
+
+def write_atomic(path: Path, text: str, *, keep_backup: bool = True) -> None:
+    """Replace `path` with `text` so that a crash leaves either the old or the new file.
+
+    Returns once the new content and the rename are on disk. With `keep_backup`, the current
+    file must be one the caller read successfully: it becomes backup 1. Raises OSError.
+    """
+    temp = path.with_name(f".{path.name}{TEMP_MARKER}{os.getpid()}-{secrets.token_hex(4)}")
+    try:
+        with open(temp, "xb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        if keep_backup and path.exists():
+            _rotate_backups(path)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    fsync_folder(path.parent)
+
+
+def write_toml(path: Path, document: dict[str, Any], *, keep_backup: bool = True) -> None:
+    """`write_atomic` of `document` as TOML (tomli-w)."""
+    write_atomic(path, tomli_w.dumps(document), keep_backup=keep_backup)
+
+
+def remove_stale_temps(folder: Path) -> None:
+    """Delete temp files left by a killed writer. Call only while holding the folder's lock."""
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith(".") and TEMP_MARKER in entry.name:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+class BadFile(Exception):
+    """A file that can't be used; the message says why, in a few words."""
+
+
+def read_toml(path: Path, max_version: int) -> dict[str, Any]:
+    """Parse `path` as a quiz save. Raises FileNotFoundError, BadFile, or NewerSaveError."""
+    with open(path, "rb") as handle:
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if not raw.strip():
+        raise BadFile("the file is empty")
+    if len(raw) > MAX_FILE_BYTES:
+        raise BadFile(f"the file is over {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    try:
+        data = tomli.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise BadFile(f"not UTF-8 text (byte {error.start})") from None
+    except tomli.TOMLDecodeError as error:
+        raise BadFile(f"not valid TOML ({error})") from None
+    except (ValueError, RecursionError) as error:
+        raise BadFile(f"not valid TOML ({type(error).__name__})") from None
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise BadFile("schema_version is missing or not a positive integer")
+    if version > max_version:
+        raise NewerSaveError(
+            f"{path}: written by a newer quiz (schema_version {version}; this quiz reads up "
+            f"to {max_version}). Upgrade quiz to use it; the file was left unchanged."
+        )
+    return data
+
+
+@dataclass
+class Loaded(Generic[T]):
+    """What a recovering read found: the value (None if there is no usable copy at all)."""
+
+    value: T | None
+    warnings: list[str] = field(default_factory=list)
+    recovered: bool = False
+
+
+def _parse(path: Path, max_version: int, parse: Callable[[dict[str, Any]], T]) -> T:
+    data = read_toml(path, max_version)
+    try:
+        return parse(data)
+    except NewerSaveError:
+        raise
+    except Exception as error:  # pydantic ValidationError, KeyError, ValueError, …
+        first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise BadFile(f"does not match the save format ({first_line})") from None
+
+
+def _corrupt_name(path: Path) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    candidate = path.with_name(f"{path.name}.corrupt-{stamp}")
+    while candidate.exists():
+        candidate = path.with_name(f"{candidate.name}-{secrets.token_hex(2)}")
+    return candidate
+
+
+def read_recovering(
+    path: Path,
+    parse: Callable[[dict[str, Any]], T],
+    *,
+    max_version: int,
+    lock: Callable[[], AbstractContextManager[object]],
+) -> Loaded[T]:
+    """Load `path` through `parse`, falling back to the newest good backup.
+
+    Missing file and no backups: `Loaded(None)`. A bad file is renamed `*.corrupt-<time>`
+    under `lock` (re-checked there, since another process may have fixed it meanwhile),
+    the newest good backup is restored in its place when the folder is writable, and one
+    warning line says what happened. Raises NewerSaveError for a newer schema version.
+    """
+    try:
+        return Loaded(_parse(path, max_version, parse))
+    except FileNotFoundError:
+        if not any(backup_path(path, n).exists() for n in range(1, BACKUPS + 1)):
+            return Loaded(None)
+    except BadFile:
+        pass
+    with lock():
+        return _recover(path, parse, max_version)
+
+
+def _recover(path: Path, parse: Callable[[dict[str, Any]], T], max_version: int) -> Loaded[T]:
+    try:
+        return Loaded(_parse(path, max_version, parse))
+    except FileNotFoundError:
+        problem, kept = "is missing", ""
+    except BadFile as error:
+        problem = f"is damaged: {error}"
+        try:
+            corrupt = _corrupt_name(path)
+            os.replace(path, corrupt)
+            kept = f"; the bad file was kept as {corrupt.name}"
+        except OSError as rename_error:
+            kept = f"; the bad file could not be renamed ({rename_error.strerror})"
+    for number in range(1, BACKUPS + 1):
+        backup = backup_path(path, number)
+        try:
+            value = _parse(backup, max_version, parse)
+        except (FileNotFoundError, BadFile, NewerSaveError):
+            continue
+        with contextlib.suppress(OSError):
+            write_atomic(path, backup.read_text("utf-8"), keep_backup=False)
+        warning = f"{path} {problem}; loaded backup {backup.name}{kept}"
+        return Loaded(value, [warning], recovered=True)
+    return Loaded(None, [f"{path} {problem} and has no good backup{kept}"], recovered=True)
+
+
+@contextlib.contextmanager
+def no_lock() -> Iterator[None]:
+    """For reads of files no other process writes."""
+    yield

@@ -1,0 +1,480 @@
+"""SaveStore: one saves folder, its players, and recording rounds durably.
+
+Every read-modify-write of a player happens under `<player folder>/.lock` (filelock), so two
+terminals playing as the same player never lose each other's rounds. A round is written to
+the history first (that is the moment it is safe), then folded into profile.toml and
+study.toml; if a process dies between those writes, the next one to open the player folds
+the missing rounds in again (`applied_through` in each file says how far it got).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from fsrs import Card
+
+from quiz.game import study
+from quiz.game.result import RoundResult
+from quiz.store.aggregates import apply_round, as_utc, high_score_rank
+from quiz.store.errors import SaveError
+from quiz.store.files import (
+    Loaded,
+    make_folders,
+    read_recovering,
+    remove_stale_temps,
+    write_toml,
+)
+from quiz.store.history import append_round, file_index, history_path, read_after
+from quiz.store.history import read_history_file as _read_history_file
+from quiz.store.paths import clean_player_name, player_folder_name, player_key
+from quiz.store.schema import (
+    PROFILE_VERSION,
+    STUDY_VERSION,
+    HistoryFile,
+    Profile,
+    StoredRound,
+    StudyFile,
+    parse_profile,
+    parse_study,
+    to_toml_document,
+)
+from quiz.store.study_state import card_to_record, cards_from_file
+
+LOCK_TIMEOUT = 30.0
+PROFILE_FILE = "profile.toml"
+STUDY_FILE = "study.toml"
+
+
+@dataclass(frozen=True)
+class RecordOutcome:
+    """What `record_round` did. `saved` False means saving is off (see `warning`)."""
+
+    saved: bool
+    round: int | None
+    rank: int | None
+    previous_best: int | None
+    warning: str | None = None
+
+    @property
+    def new_high_score(self) -> bool:
+        """The round tops its pack-and-mode table (the first round of a table does too)."""
+        return self.rank == 1
+
+
+@dataclass
+class _PlayerState:
+    profile: Profile
+    profile_on_disk: bool
+    study: StudyFile
+    study_on_disk: bool
+    last_round: int
+    files: dict[Path, HistoryFile | None]
+
+
+class SaveStore:
+    """The players in one saves folder. See quiz/store/__init__.py for the whole API."""
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        lock_timeout: float = LOCK_TIMEOUT,
+    ) -> None:
+        self.root = Path(root)
+        self.players_dir = self.root / "players"
+        self.clock = clock
+        self.lock_timeout = lock_timeout
+        self.warnings: list[str] = []
+        self.unavailable: str | None = None
+        self._unavailable_reported = False
+        self._locks: dict[Path, FileLock] = {}
+
+    @classmethod
+    def from_cli(cls, cli_value: str | None) -> SaveStore:
+        """The store for `--saves DIR` (or the default folder when None)."""
+        from quiz.store.paths import resolve_saves_dir
+
+        return cls(resolve_saves_dir(cli_value))
+
+    # -- folders, locks, availability ---------------------------------------------------
+
+    def take_warnings(self) -> list[str]:
+        """One-line warnings (recovered files) not shown yet; the list is emptied."""
+        warnings, self.warnings = self.warnings, []
+        return warnings
+
+    def check_writable(self) -> str | None:
+        """Try to write in the saves folder. Returns (and remembers) why it can't, or None."""
+        if self.unavailable is None:
+            try:
+                make_folders(self.players_dir)
+                probe = self.players_dir / f".probe{os.getpid()}.tmp-"
+                probe.write_bytes(b"")
+                probe.unlink()
+            except OSError as error:
+                self._mark_unavailable(error)
+        return self.unavailable
+
+    def _mark_unavailable(self, error: OSError) -> None:
+        reason = error.strerror or type(error).__name__
+        where = error.filename or self.root
+        self.unavailable = f"can't save to {where} ({reason}); the game goes on without saving"
+
+    def _unavailable_warning(self) -> str | None:
+        """The unavailable message the first time it is asked for, then None."""
+        if self.unavailable is None or self._unavailable_reported:
+            return None
+        self._unavailable_reported = True
+        return self.unavailable
+
+    def folder_for(self, name: str) -> Path:
+        """The folder a player with this name has (or would have)."""
+        return self.players_dir / player_folder_name(clean_player_name(name))
+
+    def _lock(self, folder: Path) -> FileLock:
+        lock = self._locks.get(folder)
+        if lock is None:
+            lock = FileLock(folder / ".lock", timeout=self.lock_timeout)
+            self._locks[folder] = lock
+        return lock
+
+    @contextlib.contextmanager
+    def locked(self, folder: Path) -> Iterator[None]:
+        """Hold the player's lock (creating the folder). Raises OSError if it can't."""
+        make_folders(folder)
+        try:
+            with self._lock(folder):
+                yield
+        except Timeout:
+            raise SaveError(
+                f"{folder / '.lock'}: another quiz has held this player for over "
+                f"{self.lock_timeout:g} s; close it and try again"
+            ) from None
+
+    def _recovery_lock(
+        self, folder: Path
+    ) -> Callable[[], contextlib.AbstractContextManager[object]]:
+        """For renaming a damaged file while only reading: lock if the folder allows it."""
+
+        @contextlib.contextmanager
+        def lock() -> Iterator[None]:
+            try:
+                held = self._lock(folder)
+                held.acquire()
+            except OSError:
+                yield  # a folder nobody can write has no writers to race with
+                return
+            try:
+                yield
+            finally:
+                held.release()
+
+        return lock
+
+    # -- reading a player ---------------------------------------------------------------
+
+    def find_player(self, name: str) -> Path | None:
+        """The folder of the player called `name` (case-insensitively), or None."""
+        folder = self.folder_for(name)
+        if (folder / PROFILE_FILE).exists() or (folder / "history").exists():
+            return folder
+        key = player_key(clean_player_name(name))
+        for summary in self.list_players():
+            if player_key(summary.name) == key:
+                return summary.folder
+        return None
+
+    def list_players(self) -> list[PlayerSummary]:
+        """Every player with a readable profile, by name. Unreadable ones add a warning."""
+        from quiz.store.players import list_players
+
+        return list_players(self)
+
+    def _read_profile(self, folder: Path) -> Loaded[Profile]:
+        loaded = read_recovering(
+            folder / PROFILE_FILE,
+            parse_profile,
+            max_version=PROFILE_VERSION,
+            lock=self._recovery_lock(folder),
+        )
+        self.warnings.extend(loaded.warnings)
+        return loaded
+
+    def _read_study(self, folder: Path) -> Loaded[StudyFile]:
+        loaded = read_recovering(
+            folder / STUDY_FILE,
+            parse_study,
+            max_version=STUDY_VERSION,
+            lock=self._recovery_lock(folder),
+        )
+        self.warnings.extend(loaded.warnings)
+        return loaded
+
+    def _state(self, folder: Path, name: str) -> _PlayerState:
+        """Profile and study state with every history round folded in."""
+        profile_loaded = self._read_profile(folder)
+        profile = profile_loaded.value or Profile(name=name, created=self.clock())
+        study_loaded = self._read_study(folder)
+        study_file = study_loaded.value or StudyFile()
+        after = min(profile.applied_through, study_file.applied_through)
+        pending, files = read_after(folder, after, self._recovery_lock(folder), self.warnings)
+        last = max(profile.applied_through, study_file.applied_through)
+        cards = cards_from_file(study_file) if pending else {}
+        for stored in pending:
+            apply_round(profile, stored)
+            if stored.round > study_file.applied_through:
+                cards = study.review_round(cards, stored)
+                study_file.applied_through = stored.round
+            last = max(last, stored.round)
+        if pending:
+            study_file.cards = {qid: card_to_record(card) for qid, card in cards.items()}
+        return _PlayerState(
+            profile=profile,
+            profile_on_disk=profile_loaded.value is not None,
+            study=study_file,
+            study_on_disk=study_loaded.value is not None,
+            last_round=last,
+            files=files,
+        )
+
+    def _require(self, name: str) -> tuple[Path, str]:
+        clean = clean_player_name(name)
+        folder = self.find_player(clean)
+        if folder is None:
+            from quiz.store.errors import PlayerNameError
+
+            raise PlayerNameError(f"no player named {clean!r} in {self.players_dir}")
+        return folder, clean
+
+    def open_profile(self, name: str) -> Profile:
+        """The player's profile: settings, high scores and Scores-screen aggregates, up to
+        date with the history. Reads profile.toml plus the newest history file only.
+        Raises PlayerNameError if there is no such player, NewerSaveError for a newer save.
+        """
+        folder, _clean = self._require(name)
+        profile_loaded = self._read_profile(folder)
+        profile = profile_loaded.value or Profile(name=_clean, created=self.clock())
+        pending, _files = read_after(
+            folder, profile.applied_through, self._recovery_lock(folder), self.warnings
+        )
+        for stored in pending:
+            apply_round(profile, stored)
+        return profile
+
+    def study_cards(self, name: str) -> dict[str, Card]:
+        """The player's FSRS cards by question id (empty for an unknown player)."""
+        clean = clean_player_name(name)
+        folder = self.find_player(clean)
+        if folder is None:
+            return {}
+        return {qid: study_card for qid, study_card in self._study_cards_in(folder, clean).items()}
+
+    def _study_cards_in(self, folder: Path, name: str) -> dict[str, Card]:
+        loaded = self._read_study(folder)
+        study_file = loaded.value or StudyFile()
+        cards = cards_from_file(study_file)
+        pending, _ = read_after(
+            folder, study_file.applied_through, self._recovery_lock(folder), self.warnings
+        )
+        for stored in pending:
+            cards = study.review_round(cards, stored)
+        return cards
+
+    def due_count(self, name: str, question_ids: Sequence[str], now: datetime | None = None) -> int:
+        """How many of these questions are due for the player (for the menu's Practice)."""
+        return study.due_count(self.study_cards(name), question_ids, now or self.clock())
+
+    def practice_order(
+        self, name: str, questions: Sequence[study.Q], now: datetime | None = None
+    ) -> list[study.Q]:
+        """`questions` in practice order for the player: due, then new, then the rest."""
+        return study.practice_order(questions, self.study_cards(name), now or self.clock())
+
+    # -- recording ----------------------------------------------------------------------
+
+    def record_round(self, player: str, result: RoundResult) -> RecordOutcome:
+        """Record a finished round for `player` (created if new); returns once it is durable.
+
+        The outcome says the round's number, its high-score rank in its pack and mode
+        (1 = new best) and the best score before it. If the saves folder can't be written,
+        nothing raises: `saved` is False and `warning` carries the reason (the first time).
+        Raises NewerSaveError if the player's files come from a newer quiz.
+        """
+        name = clean_player_name(player)
+        if self.unavailable is None:
+            try:
+                folder = self.find_player(name) or self.folder_for(name)
+                with self.locked(folder):
+                    return self._record_locked(folder, name, result)
+            except OSError as error:
+                self._mark_unavailable(error)
+        return self._unsaved(name, result)
+
+    def _unsaved(self, name: str, result: RoundResult) -> RecordOutcome:
+        folder = self.find_player(name) if self.players_dir.is_dir() else None
+        table: list = []
+        if folder is not None:
+            with contextlib.suppress(OSError, SaveError):
+                profile = self.open_profile(name)
+                table = profile.high_scores.get(result.pack_id, {}).get(result.mode, [])
+        return RecordOutcome(
+            saved=False,
+            round=None,
+            rank=high_score_rank(table, result.score),
+            previous_best=table[0].score if table else None,
+            warning=self._unavailable_warning(),
+        )
+
+    def _record_locked(self, folder: Path, name: str, result: RoundResult) -> RecordOutcome:
+        remove_stale_temps(folder)
+        state = self._state(folder, name)
+        number = state.last_round + 1
+        stored = StoredRound(
+            **{**dict(result), "started_at": as_utc(result.started_at), "round": number}
+        )
+        path = history_path(folder, file_index(number))
+        if path in state.files:
+            current = state.files[path]
+        else:
+            loaded = _read_history_file(path, self._recovery_lock(folder))
+            self.warnings.extend(loaded.warnings)
+            current = loaded.value
+        if current is not None:
+            remove_stale_temps(path.parent)
+        append_round(path, stored, current)
+        # The round is durable from here on; the rest can be redone from the history.
+        table = state.profile.high_scores.get(stored.pack_id, {}).get(stored.mode, [])
+        previous_best = table[0].score if table else None
+        rank = apply_round(state.profile, stored)
+        self._write_state(folder, state, stored)
+        return RecordOutcome(saved=True, round=number, rank=rank, previous_best=previous_best)
+
+    def _write_state(self, folder: Path, state: _PlayerState, *new_rounds: StoredRound) -> None:
+        cards = cards_from_file(state.study)
+        for stored in new_rounds:
+            cards = study.review_round(cards, stored)
+            state.study.applied_through = stored.round
+        state.study.cards = {qid: card_to_record(card) for qid, card in cards.items()}
+        write_toml(
+            folder / PROFILE_FILE,
+            to_toml_document(state.profile),
+            keep_backup=state.profile_on_disk,
+        )
+        write_toml(
+            folder / STUDY_FILE, to_toml_document(state.study), keep_backup=state.study_on_disk
+        )
+
+    def import_rounds(self, player: str, results: Sequence[RoundResult]) -> int:
+        """Record many rounds under one lock, writing each history file once (for imports
+        and the benchmark). Returns the number of the last round. Raises OSError/SaveError.
+        """
+        name = clean_player_name(player)
+        folder = self.find_player(name) or self.folder_for(name)
+        with self.locked(folder):
+            state = self._state(folder, name)
+            number = state.last_round
+            batch: list[StoredRound] = []
+            for result in results:
+                number += 1
+                stored = StoredRound(
+                    **{**dict(result), "started_at": as_utc(result.started_at), "round": number}
+                )
+                batch.append(stored)
+                apply_round(state.profile, stored)
+            from quiz.store.players import write_history_batch
+
+            write_history_batch(folder, batch, state.files, self._recovery_lock(folder))
+            self._write_state(folder, state, *batch)
+            return number
+
+    # -- players --------------------------------------------------------------------------
+
+    def create_player(self, name: str) -> Profile:
+        """A new player. Raises PlayerNameError (empty or taken name) or OSError."""
+        from quiz.store.players import create_player
+
+        return create_player(self, name)
+
+    def rename_player(self, old: str, new: str) -> Path:
+        """Rename a player (folder too). Raises PlayerNameError or OSError."""
+        from quiz.store.players import rename_player
+
+        return rename_player(self, old, new)
+
+    def delete_player(self, name: str) -> None:
+        """Delete a player and every file of theirs. Raises PlayerNameError or OSError."""
+        from quiz.store.players import delete_player
+
+        delete_player(self, name)
+
+    def export_player(self, name: str, destination: Path | None = None) -> str:
+        """Everything about the player as one TOML text (written to `destination` too)."""
+        from quiz.store.players import export_player
+
+        return export_player(self, name, destination)
+
+    # -- player settings ----------------------------------------------------------------
+
+    def get_theme(self, name: str) -> str | None:
+        """The player's remembered theme, or None (unknown player or never chosen)."""
+        try:
+            return self.open_profile(name).settings.theme
+        except SaveError:
+            return None
+
+    def set_theme(self, name: str, theme: str | None) -> bool:
+        """Remember the player's theme. Returns False (with `unavailable` set) if it can't."""
+        folder, clean = self._require(name)
+        try:
+            with self.locked(folder):
+                state = self._state(folder, clean)
+                state.profile.settings.theme = theme
+                write_toml(
+                    folder / PROFILE_FILE,
+                    to_toml_document(state.profile),
+                    keep_backup=state.profile_on_disk,
+                )
+        except OSError as error:
+            self._mark_unavailable(error)
+            return False
+        return True
+
+    def history(
+        self,
+        name: str,
+        *,
+        pack_id: str | None = None,
+        mode: str | None = None,
+        limit: int | None = None,
+    ) -> list[StoredRound]:
+        """Recorded rounds, newest first, optionally only one pack and/or mode; reads only
+        as many history files as it takes to find `limit` rounds."""
+        from quiz.store.history import rounds_newest_first
+
+        folder, _clean = self._require(name)
+        found: list[StoredRound] = []
+        for stored in rounds_newest_first(folder, self._recovery_lock(folder), self.warnings):
+            if (pack_id is None or stored.pack_id == pack_id) and (
+                mode is None or stored.mode == mode
+            ):
+                found.append(stored)
+                if limit is not None and len(found) >= limit:
+                    break
+        return found
+
+
+@dataclass(frozen=True)
+class PlayerSummary:
+    """A player as `quiz player list` shows it."""
+
+    name: str
+    folder: Path
+    created: datetime
+    rounds: int

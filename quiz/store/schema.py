@@ -1,0 +1,176 @@
+"""The save file formats (pydantic models) and the migrations from older versions.
+
+Versions: `profile.toml` is at schema 2 (version 1 kept the theme at the top level and high
+scores in one flat list, with no aggregates); `study.toml` and the history files are at 1.
+Each model validates a whole file; `extra="forbid"` makes a misspelt key schema-invalid.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from quiz.game.result import RoundResult
+
+PROFILE_VERSION = 2
+HISTORY_VERSION = 1
+STUDY_VERSION = 1
+ROUNDS_PER_FILE = 10
+HIGH_SCORES_KEPT = 10
+RECENT_KEPT = 20
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Settings(_Model):
+    """Per-player preferences."""
+
+    theme: str | None = Field(default=None, max_length=100)
+
+
+class HighScore(_Model):
+    """One entry of a top-10 table."""
+
+    score: int = Field(ge=0)
+    accuracy: float = Field(ge=0, le=1)
+    date: datetime
+    round: int = Field(ge=0, description="Round number in the history; 0 if migrated.")
+    pack_version: str = ""
+
+
+class TagStats(_Model):
+    asked: int = Field(default=0, ge=0)
+    correct: int = Field(default=0, ge=0)
+
+
+class QuestionStats(_Model):
+    asked: int = Field(default=0, ge=0)
+    missed: int = Field(default=0, ge=0)
+    last_seen: datetime | None = None
+
+
+class DayStats(_Model):
+    """Totals of the rounds played on one (UTC) day: the points of the progress chart."""
+
+    rounds: int = Field(default=0, ge=0)
+    score: int = Field(default=0, ge=0)
+    correct: int = Field(default=0, ge=0)
+    answered: int = Field(default=0, ge=0)
+
+
+class RecentRound(_Model):
+    round: int = Field(ge=1)
+    date: datetime
+    pack_id: str
+    mode: str
+    score: int = Field(ge=0)
+    accuracy: float = Field(ge=0, le=1)
+
+
+class Profile(_Model):
+    """`profile.toml`: settings plus everything the Scores screen needs, kept incrementally.
+
+    `applied_through` is the last history round folded into the aggregates; history rounds
+    after it (a crash between the two writes) are folded in again on the next open.
+    """
+
+    schema_version: Literal[2] = PROFILE_VERSION
+    name: str = Field(min_length=1, max_length=200)
+    created: datetime
+    settings: Settings = Settings()
+    applied_through: int = Field(default=0, ge=0)
+    rounds: int = Field(default=0, ge=0, description="Rounds folded into the aggregates.")
+    high_scores: dict[str, dict[str, list[HighScore]]] = {}
+    tags: dict[str, TagStats] = {}
+    questions: dict[str, QuestionStats] = {}
+    days: dict[str, DayStats] = {}
+    recent: list[RecentRound] = []
+
+
+class StoredRound(RoundResult):
+    """A round as kept in a history file: the RoundResult plus its number in the history."""
+
+    round: int = Field(ge=1)
+
+
+class HistoryFile(_Model):
+    """`history/rounds-NNNNNN.toml`: up to ROUNDS_PER_FILE rounds, in order."""
+
+    schema_version: Literal[1] = HISTORY_VERSION
+    rounds: list[StoredRound] = []
+
+
+class CardRecord(_Model):
+    """An FSRS card as TOML (None fields are left out, TOML has no null)."""
+
+    card_id: int
+    state: int = Field(ge=1, le=3)
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    due: datetime
+    last_review: datetime | None = None
+
+
+class StudyFile(_Model):
+    """`study.toml`: one FSRS card per question id the player has answered."""
+
+    schema_version: Literal[1] = STUDY_VERSION
+    applied_through: int = Field(default=0, ge=0)
+    cards: dict[str, CardRecord] = {}
+
+
+def to_toml_document(model: BaseModel) -> dict[str, Any]:
+    """A model as a dict tomli-w can write: None values dropped, since TOML has no null."""
+    return model.model_dump(mode="python", exclude_none=True)
+
+
+def migrate_profile(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring a profile document of any older version up to PROFILE_VERSION, step by step."""
+    if data.get("schema_version") == 1:
+        data = _profile_v1_to_v2(data)
+    return data
+
+
+def _profile_v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1: `theme` at the top level, `[[high_scores]]` as one list with pack and mode
+    in each entry, no aggregates. Version 2 nests high scores by pack and mode, moves the
+    theme into [settings], and rebuilds the aggregates from the history (applied_through 0).
+    """
+    grouped: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for entry in data.get("high_scores", []):
+        table = grouped.setdefault(str(entry["pack"]), {}).setdefault(str(entry["mode"]), [])
+        table.append(
+            {
+                "score": entry["score"],
+                "accuracy": entry.get("accuracy", 0.0),
+                "date": entry["date"],
+                "round": 0,
+                "pack_version": str(entry.get("pack_version", "")),
+            }
+        )
+    settings = {"theme": data["theme"]} if data.get("theme") else {}
+    return {
+        "schema_version": 2,
+        "name": data["name"],
+        "created": data["created"],
+        "settings": settings,
+        "applied_through": 0,
+        "high_scores": grouped,
+    }
+
+
+def parse_profile(data: dict[str, Any]) -> Profile:
+    return Profile.model_validate(migrate_profile(data))
+
+
+def parse_history(data: dict[str, Any]) -> HistoryFile:
+    return HistoryFile.model_validate(data)
+
+
+def parse_study(data: dict[str, Any]) -> StudyFile:
+    return StudyFile.model_validate(data)

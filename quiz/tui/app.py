@@ -1,0 +1,266 @@
+"""The quiz game app: who plays, which pack and mode, and moving between the play screens.
+
+The app owns the round (a `quiz.game.round.Round`) and a clock it was given; screens show
+state and call back into the app. `run_app(args)` is what `quiz play` (and bare `quiz`)
+calls. Heavy imports (the store, plotext, the pack loader) happen only when needed, so the
+first question appears quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from quiz.tui.commands import QuizCommands
+from quiz.tui.pack_source import PlayPack, load_play_pack
+from quiz.tui.player_saves import PlayerSaves
+from quiz.tui.screens.feedback import FeedbackScreen
+from quiz.tui.screens.menu import MenuScreen
+from quiz.tui.screens.question import QuestionScreen
+from quiz.tui.screens.summary import SummaryScreen
+
+if TYPE_CHECKING:
+    from quiz.game.round import Round
+    from quiz.game.views import Feedback
+    from quiz.tui.widgets.answered import AnswerValue
+
+ROUND_SCREENS = (QuestionScreen, FeedbackScreen, SummaryScreen)
+
+
+class QuizApp(App[int]):
+    """The game. `clock` drives every timer (tests pass a fake one)."""
+
+    TITLE = "quiz"
+    # Absolute, so that subclasses defined elsewhere (tests) still find it.
+    CSS_PATH = Path(__file__).parent / "app.tcss"
+    COMMANDS = App.COMMANDS | {QuizCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("f1", "help", "Help", show=False),
+    ]
+    cursor_blink = True
+
+    def __init__(
+        self,
+        pack: PlayPack,
+        *,
+        mode: str = "classic",
+        count: int | None = None,
+        seed: int | None = None,
+        time_limit: float = 20.0,
+        speed: bool = True,
+        player: str | None = None,
+        saves: str | None = None,
+        menu: bool = False,
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        day: date | None = None,
+        pack_loader: Callable[[str], PlayPack] = load_play_pack,
+    ) -> None:
+        super().__init__()
+        self.pack = pack
+        self.mode = mode
+        self.count = count
+        self.seed = seed
+        self.time_limit = time_limit
+        self.speed = speed
+        self.player = player
+        self.menu = menu
+        self.clock = clock
+        self.wall_clock = wall_clock
+        self.day = day
+        self.pack_loader = pack_loader
+        self.saves = PlayerSaves(saves)
+        self.round: Round | None = None
+
+    # -- start-up --------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.menu and not self.player:
+            from quiz.tui.screens.name_picker import NamePickerScreen
+
+            self.push_screen(NamePickerScreen(self.saves.players()), self.choose_player)
+        else:
+            self.choose_player(self.player or self.saves.default_player())
+            if not self.menu:
+                self.start_round()
+
+    def choose_player(self, name: str | None) -> None:
+        """Play as `name` from now on: their theme, their saves; then show the menu."""
+        if not name:
+            self.exit(0)
+            return
+        self.player = name
+        theme = self.saves.theme(name)
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        self.push_screen(MenuScreen())
+
+    def watch_theme(self, theme: str) -> None:
+        if self.player:
+            self.saves.set_theme(self.player, theme)
+
+    # -- the round -------------------------------------------------------------------------
+
+    def start_round(self, mode: str | None = None, only: Iterable[str] | None = None) -> None:
+        """Start a round of `mode` (default: the current mode); `only` limits the questions."""
+        from quiz.game.round import Round, RoundConfig
+
+        mode = mode or self.mode
+        pool = list(self.pack.questions)
+        prioritise = None
+        count = self.count
+        if only is not None:
+            wanted = set(only)
+            pool = [question for question in pool if question.id in wanted]
+            count = len(pool)
+        elif mode == "practice":
+            prioritise = self.saves.practice_order(self.player or "", self.pack.id)
+        config = RoundConfig(
+            mode=mode,  # type: ignore[arg-type]
+            count=count,
+            time_limit=self.time_limit,
+            speed=self.speed,
+            seed=self.seed,
+            day=self.day,
+            player=self.player or "",
+            pack_id=self.pack.id,
+            pack_version=self.pack.version,
+        )
+        try:
+            self.round = Round(
+                pool, config, clock=self.clock, prioritise=prioritise, wall_clock=self.wall_clock
+            )
+        except ValueError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.next_question()
+
+    def next_question(self) -> None:
+        """Show the round's next question, or the summary when the round is over."""
+        if self.round is None:
+            return
+        view = self.round.next_question()
+        if view is None:
+            self.finish_round()
+        else:
+            self._show(QuestionScreen(view))
+
+    def submit_answer(self, value: AnswerValue) -> bool:
+        """Score `value`; False (and a hint) when it does not fit the question."""
+        from quiz.game.round import InvalidAnswer, RoundStateError
+
+        if self.round is None:
+            return False
+        try:
+            feedback = self.round.answer(value)
+        except InvalidAnswer as error:
+            self.notify(f"Not a valid answer: {error}", severity="warning", markup=False)
+            return False
+        except RoundStateError:
+            return True  # already answered (e.g. a timeout got there first)
+        self.show_feedback(feedback)
+        return True
+
+    def check_timeout(self) -> None:
+        """Called by the question screen's timer: time-out the question if its time is up."""
+        if self.round is not None and (feedback := self.round.tick()) is not None:
+            self.show_feedback(feedback)
+
+    def show_feedback(self, feedback: Feedback) -> None:
+        self._show(FeedbackScreen(feedback))
+
+    def finish_round(self) -> None:
+        """Record the finished round and show its summary."""
+        if self.round is None:
+            return
+        result = self.round.result()
+        notes = self.saves.record_round(result) if result.answers else []
+        self._show(SummaryScreen(result, self.round.feedback, notes=notes))
+
+    def abandon_round(self) -> None:
+        """Leave the round unrecorded and go back to the menu."""
+        if self.round is not None:
+            self.round.stop()
+        self.leave_round()
+
+    def leave_round(self) -> None:
+        self.round = None
+        while isinstance(self.screen, ROUND_SCREENS):
+            self.pop_screen()
+
+    def _show(self, screen: QuestionScreen | FeedbackScreen | SummaryScreen) -> None:
+        if isinstance(self.screen, ROUND_SCREENS):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    # -- menu actions ----------------------------------------------------------------------
+
+    def due_count(self) -> int | None:
+        """How many practice questions are due for the player, when the saves know."""
+        return self.saves.due_count(self.player or "", self.pack.id, self.pack.questions)
+
+    def action_help(self) -> None:
+        from quiz.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_packs(self) -> None:
+        from quiz.tui.pack_source import available_packs
+        from quiz.tui.screens.packs import PackChoice, PacksScreen
+
+        choices = [PackChoice(ref, title, detail) for ref, title, detail in available_packs()]
+        if not any(choice.ref == self.pack.ref for choice in choices):
+            choices.insert(0, PackChoice(self.pack.ref, self.pack.title))
+        self.push_screen(PacksScreen(choices, current=self.pack.ref), self.switch_pack)
+
+    def switch_pack(self, ref: str | None) -> None:
+        """Play the pack `ref` from now on (errors are shown, the old pack stays)."""
+        from quiz.errors import QuizError
+
+        if not ref or ref == self.pack.ref:
+            return
+        try:
+            self.pack = self.pack_loader(ref)
+        except QuizError as error:
+            self.notify(str(error), title="Could not load the pack", severity="error", markup=False)
+            return
+        self.notify(f"Now playing: {self.pack.title}", markup=False)
+        if isinstance(self.screen, MenuScreen):
+            self.screen.refresh_menu()
+
+    def action_scores(self) -> None:
+        from quiz.tui.screens.scores import ScoresScreen
+
+        self.push_screen(ScoresScreen(self.saves.scores_report(self.player or "", self.pack)))
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        if isinstance(self.screen, MenuScreen):
+            self.screen.refresh_menu()
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Run the game for `quiz play` / bare `quiz`; returns the exit status."""
+    pack = load_play_pack(getattr(args, "pack", None))
+    app = QuizApp(
+        pack,
+        mode=getattr(args, "mode", None) or "classic",
+        count=getattr(args, "count", None),
+        seed=getattr(args, "seed", None),
+        time_limit=float(getattr(args, "time", None) or 20.0),
+        speed=not getattr(args, "no_speed", False),
+        player=getattr(args, "player", None),
+        saves=getattr(args, "saves", None),
+        menu=bool(getattr(args, "menu", False)),
+    )
+    return app.run() or 0

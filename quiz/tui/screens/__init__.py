@@ -1,0 +1,1 @@
+"""The play screens, each in its own module with a .tcss file next to it."""

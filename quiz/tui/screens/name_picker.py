@@ -1,0 +1,64 @@
+"""Who is playing? Pick a saved player or type a new name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from quiz.tui.text import clean, literal
+from quiz.tui.widgets.quiz_input import QuizInput
+
+MAX_NAME = 64
+
+
+class NamePickerScreen(Screen[str]):
+    """Dismisses with the chosen or new player name (cleaned of control characters)."""
+
+    CSS_PATH = "name_picker.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.quit", "Quit"),
+        Binding("tab", "app.focus_next", "Next field", show=False),
+    ]
+
+    def __init__(self, players: Sequence[str]) -> None:
+        super().__init__()
+        self.players = [clean(name, single_line=True) for name in players]
+
+    def compose(self):  # type: ignore[override]
+        with Vertical(id="picker"):
+            yield Label(Content("Who is playing?"), id="picker-title")
+            if self.players:
+                yield Label(Content("Choose your name (↑↓ Enter) or type a new one below."))
+                yield OptionList(
+                    *(Option(literal(name), id=f"p{i}") for i, name in enumerate(self.players)),
+                    id="players",
+                )
+            else:
+                yield Label(Content("Type your name to start."))
+            yield QuizInput(placeholder="new player name", max_length=MAX_NAME, id="new-name")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.players:
+            self.query_one(OptionList).focus()
+        else:
+            self.query_one(Input).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.players[event.option_index])
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        name = clean(event.value, single_line=True)
+        if not name:
+            self.notify("Type a name first (any letters you like).", severity="warning")
+            return
+        self.dismiss(name)

@@ -1,0 +1,127 @@
+"""The question screen: status line, prompt, and the answer panel for the question's type.
+
+The screen only shows and collects; the app owns the round. A timer calls `tick` ten times
+a second, and `tick` reads the app's injected clock, so tests drive time by hand.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+from quiz.tui.text import literal
+from quiz.tui.widgets.answered import Answered
+from quiz.tui.widgets.choices import ChoicePanel
+from quiz.tui.widgets.matching import MatchingPanel
+from quiz.tui.widgets.ordering import OrderingPanel
+from quiz.tui.widgets.status import RoundStatus
+from quiz.tui.widgets.text_answer import TextAnswer
+
+if TYPE_CHECKING:
+    from quiz.game.views import QuestionView
+    from quiz.tui.app import QuizApp
+
+TICK_SECONDS = 0.1
+
+
+def answer_panel(view: QuestionView) -> Widget:
+    """The widget that collects an answer to `view`'s question type."""
+    kind = view.type
+    if kind in ("single", "true_false", "multiple"):
+        return ChoicePanel(view.choices, multiple=kind == "multiple")
+    if kind in ("typed", "numeric"):
+        return TextAnswer(numeric=kind == "numeric", unit=view.question.unit)
+    if kind == "ordering":
+        return OrderingPanel(view.items)
+    if kind == "matching":
+        return MatchingPanel(view.lefts, view.rights)
+    raise ValueError(f"no panel for question type {kind!r}")
+
+
+class QuestionScreen(Screen[None]):
+    """Asks one question; hands the answer to the app."""
+
+    CSS_PATH = "question.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f", "fifty_fifty", "50:50"),
+        Binding("escape", "abandon", "Leave round"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+    ]
+
+    def __init__(self, view: QuestionView) -> None:
+        super().__init__()
+        self.view = view
+
+    @property
+    def quiz(self) -> QuizApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self):  # type: ignore[override]
+        yield RoundStatus()
+        with VerticalScroll(id="question-body"):
+            yield Static(literal(self.view.prompt), id="prompt")
+            yield answer_panel(self.view)
+        yield Footer()
+
+    @property
+    def panel(self) -> Widget:
+        return self.query_one("#question-body").children[1]
+
+    def on_mount(self) -> None:
+        self.refresh_status()
+        if isinstance(self.panel, TextAnswer):
+            self.panel.focus_input()
+        else:
+            self.panel.focus()
+        if self.view.time_limit is not None:
+            self.set_interval(TICK_SECONDS, self.tick)
+
+    def refresh_status(self) -> None:
+        round_ = self.quiz.round
+        if round_ is None:
+            return
+        lifeline = None
+        if self.view.type in ("single", "multiple"):
+            lifeline = not round_.fifty_fifty_used
+        self.query_one(RoundStatus).show(
+            number=self.view.number,
+            total=self.view.total,
+            score=round_.score,
+            streak=round_.streak,
+            lifeline=lifeline,
+            remaining=round_.time_left(),
+            limit=self.view.time_limit,
+        )
+
+    def tick(self) -> None:
+        """Redraw the countdown from the injected clock; on time-out, show the feedback."""
+        round_ = self.quiz.round
+        if round_ is None:
+            return
+        self.query_one(RoundStatus).show_clock(round_.time_left(), self.view.time_limit)
+        self.quiz.check_timeout()
+
+    def on_answered(self, message: Answered) -> None:
+        message.stop()
+        if not self.quiz.submit_answer(message.value):
+            # The round refused the answer's shape: let the player try again.
+            self.panel.locked = False  # type: ignore[attr-defined]
+
+    def action_fifty_fifty(self) -> None:
+        round_ = self.quiz.round
+        if round_ is None or not round_.fifty_fifty_available:
+            self.notify("The 50:50 lifeline is not available for this question.")
+            return
+        view = round_.use_fifty_fifty()
+        panel = self.panel
+        if isinstance(panel, ChoicePanel):
+            panel.remove_choices([panel.choices.index(c) for c in view.removed])
+        self.refresh_status()
+
+    def action_abandon(self) -> None:
+        self.quiz.abandon_round()

@@ -1,0 +1,165 @@
+"""Pair left items with right items: pick a left (1–9 or click), then a right (A–L or click).
+
+Arrows move within a column, ←/→ switch column, Space picks the highlighted item, Backspace
+undoes the highlighted left item's pair, Enter commits. Pairs made are written out in words
+('1 → C'), never shown by colour alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from string import ascii_uppercase
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.events import Click
+from textual.widgets import Static
+
+from quiz.tui.text import literal
+from quiz.tui.widgets.answered import Answered
+
+
+class PairRow(Static):
+    def __init__(self, side: str, index: int) -> None:
+        super().__init__(classes=f"pair-row {side}")
+        self.side = side
+        self.index = index
+
+    def on_click(self, event: Click) -> None:
+        event.stop()
+        self.query_ancestor(MatchingPanel).pick(self.side, self.index)
+
+
+class MatchingPanel(Vertical, can_focus=True):
+    """Posts `Answered(((left, right), ...))` with every pair the player made."""
+
+    DEFAULT_CSS = """
+    MatchingPanel { height: auto; }
+    MatchingPanel Horizontal { height: auto; }
+    MatchingPanel .column { width: 1fr; height: auto; padding: 0 1; }
+    MatchingPanel .pair-row.-highlight { background: $boost; text-style: bold; }
+    MatchingPanel:focus .pair-row.-highlight { background: $accent 30%; }
+    MatchingPanel #pairs-made { padding: 0 1; color: $text-muted; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "pick('left', 0)", "Left item", key_display="1-9"),
+        *(Binding(str(n + 1), f"pick('left', {n})", show=False) for n in range(1, 9)),
+        Binding("a", "pick('right', 0)", "Right item", key_display="A-L"),
+        *(
+            Binding(ascii_uppercase[n].lower(), f"pick('right', {n})", show=False)
+            for n in range(1, 12)
+        ),
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("left,right", "switch_column", "Column", show=False),
+        Binding("space", "pick_highlighted", "Pick", show=False),
+        Binding("backspace", "unpair", "Undo pair"),
+        Binding("enter", "submit", "Submit"),
+    ]
+
+    def __init__(self, lefts: Sequence[str], rights: Sequence[str]) -> None:
+        super().__init__()
+        self.lefts = tuple(lefts)
+        self.rights = tuple(rights)
+        self.pairs: dict[int, int] = {}  # left index -> right index
+        self.selected_left: int | None = None
+        self.column = "left"
+        self.cursor = 0
+        self.locked = False
+
+    def compose(self):  # type: ignore[override]
+        yield Static("Match each item on the left with one on the right:", classes="hint")
+        with Horizontal():
+            with Vertical(classes="column"):
+                for index in range(len(self.lefts)):
+                    yield PairRow("left", index)
+            with Vertical(classes="column"):
+                for index in range(len(self.rights)):
+                    yield PairRow("right", index)
+        yield Static(id="pairs-made")
+
+    def on_mount(self) -> None:
+        self._redraw()
+
+    def _redraw(self) -> None:
+        paired_rights = {right: left for left, right in self.pairs.items()}
+        for row in self.query(PairRow):
+            here = row.side == self.column and row.index == self.cursor
+            mark = "›" if here else " "
+            if row.side == "left":
+                chosen = "*" if row.index == self.selected_left else " "
+                partner = self.pairs.get(row.index)
+                tail = f"  → {ascii_uppercase[partner]}" if partner is not None else ""
+                head = Content(f"{mark}{chosen}{row.index + 1}. ")
+                row.update(head + literal(self.lefts[row.index]) + Content(tail))
+            else:
+                partner = paired_rights.get(row.index)
+                tail = f"  ← {partner + 1}" if partner is not None else ""
+                head = Content(f"{mark} {ascii_uppercase[row.index]}. ")
+                row.update(head + literal(self.rights[row.index]) + Content(tail))
+            row.set_class(here, "-highlight")
+        made = ", ".join(
+            f"{left + 1} → {ascii_uppercase[right]}" for left, right in sorted(self.pairs.items())
+        )
+        last = ascii_uppercase[len(self.rights) - 1]
+        waiting = (
+            f"  Picked {self.selected_left + 1}: now choose A–{last}."
+            if self.selected_left is not None
+            else ""
+        )
+        self.query_one("#pairs-made", Static).update(
+            Content(f"Pairs made: {made or 'none yet'}.{waiting}")
+        )
+
+    def pick(self, side: str, index: int) -> None:
+        """Pick a left item, or pair the picked left item with a right one."""
+        self.focus()
+        count = len(self.lefts) if side == "left" else len(self.rights)
+        if self.locked or index >= count:
+            return
+        self.column, self.cursor = side, index
+        if side == "left":
+            self.selected_left = index
+        elif self.selected_left is not None:
+            # A right item belongs to one pair only: taking it undoes its earlier pair.
+            self.pairs = {k: v for k, v in self.pairs.items() if v != index}
+            self.pairs[self.selected_left] = index
+            unpaired = [i for i in range(len(self.lefts)) if i not in self.pairs]
+            self.selected_left = unpaired[0] if unpaired else None
+        self._redraw()
+
+    def action_pick(self, side: str, index: int) -> None:
+        self.pick(side, index)
+
+    def action_pick_highlighted(self) -> None:
+        self.pick(self.column, self.cursor)
+
+    def action_cursor(self, step: int) -> None:
+        count = len(self.lefts) if self.column == "left" else len(self.rights)
+        self.cursor = max(0, min(count - 1, self.cursor + step))
+        self._redraw()
+
+    def action_switch_column(self) -> None:
+        self.column = "right" if self.column == "left" else "left"
+        count = len(self.lefts) if self.column == "left" else len(self.rights)
+        self.cursor = min(self.cursor, count - 1)
+        self._redraw()
+
+    def action_unpair(self) -> None:
+        left = self.cursor if self.column == "left" else self.selected_left
+        if left is not None:
+            self.pairs.pop(left, None)
+            self.selected_left = left
+        self._redraw()
+
+    def action_submit(self) -> None:
+        if self.locked:
+            return
+        self.locked = True
+        value = tuple(
+            (self.lefts[left], self.rights[right]) for left, right in sorted(self.pairs.items())
+        )
+        self.post_message(Answered(value))

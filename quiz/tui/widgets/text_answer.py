@@ -1,0 +1,47 @@
+"""An input box for typed and numeric answers; Enter commits what was typed."""
+
+from __future__ import annotations
+
+from textual.containers import Vertical
+from textual.widgets import Input, Label
+
+from quiz.tui.text import clean
+from quiz.tui.widgets.answered import Answered
+from quiz.tui.widgets.quiz_input import QuizInput
+
+
+class TextAnswer(Vertical):
+    """Posts `Answered(text)` when the player presses Enter on a non-empty answer."""
+
+    DEFAULT_CSS = """
+    TextAnswer { height: auto; padding: 0 1; }
+    TextAnswer > Label { color: $text-muted; }
+    """
+
+    def __init__(self, *, numeric: bool = False, unit: str = "") -> None:
+        super().__init__()
+        self.numeric = numeric
+        self.unit = unit
+        self.locked = False
+
+    def compose(self):  # type: ignore[override]
+        hint = "Type a number" if self.numeric else "Type your answer"
+        if self.numeric and self.unit:
+            hint += f" (in {clean(self.unit, single_line=True)})"
+        yield Label(hint + ", then press Enter.", markup=False)
+        yield QuizInput(placeholder="your answer", type="number" if self.numeric else "text")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
+    def focus_input(self) -> None:
+        self.input.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text or self.locked:
+            return
+        self.locked = True
+        self.post_message(Answered(text))

@@ -1,0 +1,138 @@
+"""A small pack of every question type, a fake clock, and an app built for tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from quiz.packs.question import Question
+from quiz.tui.app import QuizApp
+from quiz.tui.pack_source import PlayPack
+
+HOSTILE = "[@click=app.quit]x[/] [/] [link=http://x]y \x1b[31mred\x1b[0m \x9bz \x00nul \u202eevil"
+# What the hostile text looks like once control characters are stripped.
+HOSTILE_SHOWN = "[@click=app.quit]x[/] [/] [link=http://x]y red z nul evil"
+
+SINGLE = Question(
+    id="q-single",
+    type="single",
+    prompt="Who does the article call 'the ultimate vacant man'?",
+    choices=("David Miliband", "Ed Balls", "Andy Burnham", "Ed Miliband"),
+    answers=("David Miliband",),
+    explanation="The author's verdict on the front-runner.",
+    quote="the ultimate vacant man",
+    attribution="The article, May 2010",
+    tags=("candidates",),
+)
+MULTIPLE = Question(
+    id="q-multiple",
+    type="multiple",
+    prompt="Which of these declined to run?",
+    choices=("Jon Cruddas", "Alan Johnson", "Ed Balls", "Andy Burnham"),
+    answers=("Jon Cruddas", "Alan Johnson"),
+    explanation="Both said no.",
+    tags=("declined",),
+)
+TRUE_FALSE = Question(
+    id="q-tf",
+    type="true_false",
+    prompt="Unite backs Ed Miliband, according to the article.",
+    choices=("True", "False"),
+    answers=("True",),
+    tags=("unions",),
+)
+TYPED = Question(
+    id="q-typed",
+    type="typed",
+    prompt="Which Miliband is the elder brother?",
+    answers=("David Miliband", "David"),
+    tags=("candidates",),
+)
+ORDERING = Question(
+    id="q-ordering",
+    type="ordering",
+    prompt="Put these events in order.",
+    items=("Election", "Coalition formed", "Brown resigns"),
+    tags=("events",),
+)
+MATCHING = Question(
+    id="q-matching",
+    type="matching",
+    prompt="Match each backer with the candidate.",
+    pairs=(("Mandelson", "David Miliband"), ("Whelan", "Ed Miliband")),
+    tags=("backers",),
+)
+NUMERIC = Question(
+    id="q-numeric",
+    type="numeric",
+    prompt="How many Labour MPs were there?",
+    value=258,
+    tolerance=0,
+    unit="MPs",
+    tags=("numbers",),
+)
+ALL_TYPES = (SINGLE, MULTIPLE, TRUE_FALSE, TYPED, ORDERING, MATCHING, NUMERIC)
+
+# The right answer to each fixture question, as the panels give it.
+RIGHT = {
+    "q-single": "David Miliband",
+    "q-multiple": ("Jon Cruddas", "Alan Johnson"),
+    "q-tf": "True",
+    "q-typed": "David Miliband",
+    "q-ordering": ("Election", "Coalition formed", "Brown resigns"),
+    "q-matching": (("Mandelson", "David Miliband"), ("Whelan", "Ed Miliband")),
+    "q-numeric": "258",
+}
+
+
+def make_pack(*questions: Question, title: str = "Test pack") -> PlayPack:
+    return PlayPack(
+        ref="test-pack",
+        id="test-pack",
+        title=title,
+        version="1.0.0",
+        questions=tuple(questions or ALL_TYPES),
+    )
+
+
+class FakeClock:
+    """A clock that moves only when told to."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+class TestApp(QuizApp):
+    """The real app with the cursor blink frozen, a fixed date and a fake clock."""
+
+    cursor_blink = False
+
+
+def make_app(
+    *questions: Question,
+    clock: FakeClock | None = None,
+    mode: str = "classic",
+    seed: int = 7,
+    menu: bool = False,
+    player: str | None = "Ada",
+    count: int | None = None,
+    saves: str | None = None,
+    pack: PlayPack | None = None,
+) -> TestApp:
+    return TestApp(
+        pack or make_pack(*questions),
+        mode=mode,
+        seed=seed,
+        count=count,
+        menu=menu,
+        player=player,
+        saves=saves,
+        clock=clock or FakeClock(),
+        wall_clock=lambda: datetime(2026, 11, 26, 12, 0, tzinfo=UTC),
+        day=date(2026, 11, 26),
+    )

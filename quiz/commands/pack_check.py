@@ -1,15 +1,97 @@
-"""`quiz pack check`: placeholder, replaced by the module that implements it."""
+"""`quiz pack check FILE... [--source ARTICLE]`: report every problem of every pack.
+
+Prints `FILE: OK (N questions)` for a good pack and `FILE:LINE: key.path: what is wrong`
+for each problem, and exits 1 if there was any. `check_pack_file` / `collect_problems` are
+the seam for more checks (a later `--strict` lint adds its warnings there).
+"""
 
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quiz.packs.errors import Problem
+    from quiz.packs.models import PackFile
+
+
+@dataclass
+class CheckResult:
+    """What checking one pack file found: the pack if it loaded, and every problem."""
+
+    path: Path
+    pack: PackFile | None = None
+    problems: list[Problem] = field(default_factory=list)
+    question_count: int = 0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    subparsers.add_parser("check", help="(not built yet)")
+    parser = subparsers.add_parser(
+        "check",
+        help="check packs and report every problem with its line",
+        description="Check question packs. Prints FILE: OK for a good pack, else every "
+        "problem as FILE:LINE: key.path: what is wrong; exits 1 if any pack has problems.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="pack files (.toml)")
+    parser.add_argument(
+        "--source",
+        metavar="ARTICLE",
+        help="a text file the quotes must come from (whitespace, curly quotes and … "
+        "vs ... are ignored)",
+    )
+
+
+def read_source(path: str) -> str:
+    """The source text a pack quotes, or a QuizError naming the file."""
+    from quiz.errors import QuizError
+    from quiz.packs.errors import PackError
+    from quiz.packs.loader import decode_pack_bytes, read_pack_bytes
+
+    try:
+        return decode_pack_bytes(read_pack_bytes(path), path)
+    except PackError as error:
+        raise QuizError(f"source {error}") from None
+
+
+def check_pack_file(path: str | Path, source_text: str | None = None) -> CheckResult:
+    """Load `path` and run every check; quotes too when `source_text` is given."""
+    from quiz.packs.catalog import question_count
+    from quiz.packs.errors import PackError
+    from quiz.packs.loader import decode_pack_bytes, load_pack, read_pack_bytes
+    from quiz.packs.quotes import check_quotes
+
+    result = CheckResult(Path(path))
+    try:
+        result.pack = load_pack(path)
+    except PackError as error:
+        result.problems = list(error.problems)
+        return result
+    result.question_count = question_count(result.pack)
+    if source_text is not None:
+        text = decode_pack_bytes(read_pack_bytes(path), str(path))
+        result.problems += check_quotes(result.pack, source_text, str(path), text)
+    return result
+
+
+def collect_problems(path: str | Path, source_text: str | None = None) -> list[Problem]:
+    """Every problem of the pack at `path` (empty when it is good)."""
+    return check_pack_file(path, source_text).problems
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.errors import QuizError
+    from quiz.safe_text import safe_text
 
-    raise QuizError("'quiz pack check' is not built yet")
+    source_text = read_source(args.source) if args.source else None
+    failed = False
+    for name in args.files:
+        result = check_pack_file(name, source_text)
+        if result.problems:
+            failed = True
+            for problem in result.problems:
+                print(problem)
+        else:
+            shown = safe_text(name, single_line=True)
+            print(f"{shown}: OK ({result.question_count} questions)")
+    return 1 if failed else 0

@@ -1,0 +1,108 @@
+"""Finding packs: the bundled folder, a summary of each pack in a folder, and turning a
+pack name given on the command line into a file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from quiz.errors import QuizError
+from quiz.packs.errors import PackError
+from quiz.packs.models import PackFile
+
+DEFAULT_PACK = "labour-2010"
+PACK_SUFFIX = ".toml"
+
+
+@dataclass(frozen=True, slots=True)
+class PackSummary:
+    """One pack file as `quiz pack list` shows it.
+
+    `problem` is None for a good pack; for a broken one it is the first problem, and `id`
+    falls back to the file stem, `title` to "" and `question_count` to None.
+    """
+
+    path: Path
+    id: str
+    title: str
+    question_count: int | None
+    problem: str | None = None
+
+
+def bundled_packs_dir() -> Path:
+    """The folder of bundled packs: `questions/` of the checkout when run from one, else the
+    `quiz/data/` folder shipped inside the package."""
+    package = Path(__file__).resolve().parent.parent
+    checkout = package.parent / "questions"
+    if checkout.is_dir():
+        return checkout
+    return package / "data"
+
+
+def question_count(pack: PackFile) -> int:
+    """How many questions a round could draw from `pack`: generated ones included."""
+    try:
+        from quiz.packs.generate import generate_questions
+    except ModuleNotFoundError as error:
+        if error.name != "quiz.packs.generate":
+            raise
+        return len(pack.questions) + len(pack.facts)
+    return len(generate_questions(pack))
+
+
+def pack_files(folder: Path) -> list[Path]:
+    """The pack files directly in `folder`, sorted by name."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix == PACK_SUFFIX and p.is_file())
+    except OSError as error:
+        raise QuizError(f"{folder}: cannot list packs: {error.strerror or error}") from None
+
+
+def list_packs(folder: str | Path | None = None) -> list[PackSummary]:
+    """A summary of every pack file in `folder` (default: the bundled packs), by file name.
+
+    Broken packs are listed too, with their first problem, so one bad file does not hide
+    the others.
+    """
+    from quiz.packs.loader import load_pack
+
+    summaries = []
+    for path in pack_files(Path(folder) if folder is not None else bundled_packs_dir()):
+        try:
+            pack = load_pack(path)
+        except PackError as error:
+            first = error.problems[0] if error.problems else None
+            more = len(error.problems) - 1
+            problem = (str(first) if first else "unusable") + (
+                f" (and {more} more)" if more > 0 else ""
+            )
+            summaries.append(PackSummary(path, path.stem, "", None, problem))
+            continue
+        summaries.append(PackSummary(path, pack.pack.id, pack.pack.title, question_count(pack)))
+    return summaries
+
+
+def resolve_pack(name_or_path: str | None) -> Path:
+    """The pack file meant by a command-line argument.
+
+    A path to an existing file (or anything that looks like a path) is taken as is; a bare
+    name is a bundled pack's file stem or pack id; None is the default bundled pack
+    `labour-2010`. An unknown name is a QuizError listing the available ids.
+    """
+    name = DEFAULT_PACK if name_or_path is None else name_or_path
+    as_path = Path(name)
+    looks_like_path = name.endswith(PACK_SUFFIX) or "/" in name or "\\" in name
+    if as_path.is_file() or looks_like_path:
+        return as_path
+    folder = bundled_packs_dir()
+    files = pack_files(folder) if folder.is_dir() else []
+    for path in files:
+        if path.stem == name:
+            return path
+    summaries = list_packs(folder) if files else []
+    for summary in summaries:
+        if summary.id == name and summary.problem is None:
+            return summary.path
+    known = sorted({s.id for s in summaries} | {p.stem for p in files})
+    listing = ", ".join(known) if known else f"none (no {PACK_SUFFIX} files in {folder})"
+    raise QuizError(f'no pack called "{name}"; available packs: {listing}')

@@ -62,14 +62,15 @@ def generate_questions(pack: PackFile) -> list[Question]:
     """Every question of `pack`: hand-written ones first (in pack order), then generated ones.
 
     Generated questions come relation by relation (in pack order), sorted by id within a
-    relation. Ids are unique: a generated question whose id a hand-written one already uses
-    is dropped. Facts whose subject or object does not resolve are skipped (the pack checker
-    reports them). The same pack always gives the same list.
+    relation, and their ids differ from each other. A hand-written question whose id equals
+    a generated one is reported by the loader (`load_pack` refuses the pack), so a loaded
+    pack's questions have unique ids. Facts whose subject or object does not resolve are
+    skipped (the checker reports them too). The same pack always gives the same list.
     """
     attribution = attribution_of(pack)
     entities = {entity.id: entity for entity in pack.entities}
     questions = [hand_to_question(q, entities, attribution) for q in pack.questions]
-    taken = {question.id for question in questions}
+    taken: set[str] = set()
     for question in _Generator(pack, attribution).generate():
         if question.id not in taken:
             taken.add(question.id)

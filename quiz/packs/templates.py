@@ -20,17 +20,24 @@ ACCORDING = "according to the article"
 # (or spelling) that history disputes; their prompts must say "according to the article".
 FLAGGED_TAGS = frozenset({"opinion", "disputed"})
 
-_PLACEHOLDER = re.compile(r"\{(subject|object)\}")
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{(subject|object)\}")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def fill(template: str, subject: str, obj: str) -> str:
-    """Replace `{subject}` and `{object}` in `template`, and nothing else.
+    """Replace `{subject}` and `{object}` in `template`, and `{{`/`}}` by literal braces.
 
-    One pass over the template, so a name that itself contains `{object}` stays literal.
+    Nothing else is substituted: `{subject.__class__}` stays as written. One pass over the
+    template, so a name that itself contains `{object}` stays literal too.
     """
     values = {"subject": subject, "object": obj}
-    return _PLACEHOLDER.sub(lambda match: values[match.group(1)], template)
+
+    def replace(match: re.Match[str]) -> str:
+        if match.group(1) is None:
+            return match.group(0)[0]
+        return values[match.group(1)]
+
+    return _PLACEHOLDER.sub(replace, template)
 
 
 def slug(text: str) -> str:

@@ -33,7 +33,7 @@ class ChoiceRow(Static):
     """One choice, clickable."""
 
     def __init__(self, index: int, text: str) -> None:
-        super().__init__(classes="choice-row")
+        super().__init__(classes="choice-row", id=f"choice-{index}")
         self.index = index
         self.text = text
         self.highlighted = False

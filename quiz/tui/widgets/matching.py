@@ -23,7 +23,7 @@ from quiz.tui.widgets.answered import Answered
 
 class PairRow(Static):
     def __init__(self, side: str, index: int) -> None:
-        super().__init__(classes=f"pair-row {side}")
+        super().__init__(classes=f"pair-row {side}", id=f"{side}-{index}")
         self.side = side
         self.index = index
 

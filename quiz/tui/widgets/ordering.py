@@ -21,7 +21,7 @@ from quiz.tui.widgets.answered import Answered
 
 class OrderRow(Static):
     def __init__(self, position: int) -> None:
-        super().__init__(classes="order-row")
+        super().__init__(classes="order-row", id=f"item-{position}")
         self.position = position
 
     def on_click(self, event: Click) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from textual.pilot import Pilot
+
 from quiz.packs.question import Question
 from quiz.tui.app import QuizApp
 from quiz.tui.pack_source import PlayPack
@@ -136,3 +138,51 @@ def make_app(
         wall_clock=lambda: datetime(2026, 11, 26, 12, 0, tzinfo=UTC),
         day=date(2026, 11, 26),
     )
+
+
+def screen_lines(app: QuizApp) -> list[str]:
+    """The characters on the terminal, one string per line (what a player sees)."""
+    strips = app.screen._compositor.render_strips()
+    return ["".join(segment.text for segment in strip) for strip in strips]
+
+
+def screen_text(app: QuizApp) -> str:
+    return "\n".join(screen_lines(app))
+
+
+async def answer_right(pilot: Pilot[int], app: QuizApp) -> None:
+    """Answer the question on screen correctly, with keys only."""
+    from quiz.tui.screens.question import QuestionScreen
+    from quiz.tui.widgets.choices import ChoicePanel
+    from quiz.tui.widgets.matching import MatchingPanel
+    from quiz.tui.widgets.ordering import OrderingPanel
+
+    screen = app.screen
+    assert isinstance(screen, QuestionScreen), type(screen)
+    question = screen.view.question
+    panel = screen.panel
+    if question.type in ("single", "true_false"):
+        assert isinstance(panel, ChoicePanel)
+        await pilot.press(str(panel.choices.index(question.answers[0]) + 1))
+    elif question.type == "multiple":
+        assert isinstance(panel, ChoicePanel)
+        for answer in question.answers:
+            await pilot.press("abcde"[panel.choices.index(answer)])
+        await pilot.press("enter")
+    elif question.type in ("typed", "numeric"):
+        await pilot.press(*RIGHT[question.id], "enter")
+    elif question.type == "ordering":
+        assert isinstance(panel, OrderingPanel)
+        for target, item in enumerate(question.items):
+            while panel.cursor != panel.items.index(item):
+                await pilot.press("down" if panel.cursor < panel.items.index(item) else "up")
+            while panel.cursor > target:
+                await pilot.press("minus")
+        await pilot.press("enter")
+    elif question.type == "matching":
+        assert isinstance(panel, MatchingPanel)
+        for left, right in question.pairs:
+            await pilot.press(str(panel.lefts.index(left) + 1))
+            await pilot.press("abcdefghijkl"[panel.rights.index(right)])
+        await pilot.press("enter")
+    await pilot.pause()

@@ -1,0 +1,235 @@
+"""Whole rounds through the real app, driven with keys, with a fake clock for the timers."""
+
+from __future__ import annotations
+
+from tui_kit import (
+    ALL_TYPES,
+    MULTIPLE,
+    SINGLE,
+    TYPED,
+    FakeClock,
+    answer_right,
+    make_app,
+    screen_text,
+)
+
+from quiz.tui.screens.feedback import FeedbackScreen
+from quiz.tui.screens.menu import MenuScreen
+from quiz.tui.screens.question import QuestionScreen
+from quiz.tui.screens.summary import SummaryScreen
+
+
+async def play_all_right(pilot, app, clock: FakeClock, *, think: float = 1.0) -> list[str]:
+    """Answer every question right (spending `think` seconds each); returns the types seen."""
+    seen = []
+    while isinstance(app.screen, QuestionScreen):
+        seen.append(app.screen.view.type)
+        clock.advance(think)
+        await answer_right(pilot, app)
+        assert isinstance(app.screen, FeedbackScreen), type(app.screen)
+        assert app.screen.feedback.correct, app.screen.feedback
+        assert "✓ Correct" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+    return seen
+
+
+async def test_classic_round_with_every_question_type_answered_by_keys() -> None:
+    clock = FakeClock()
+    app = make_app(*ALL_TYPES, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        seen = await play_all_right(pilot, app, clock)
+        assert sorted(seen) == sorted(q.type for q in ALL_TYPES)
+        assert isinstance(app.screen, SummaryScreen)
+        result = app.screen.result
+        assert result.correct_count == len(ALL_TYPES)
+        # 1 s of 20 scores 975 each, plus the streak bonus from the second answer.
+        bonus = sum(min(100 * (n - 1), 500) for n in range(1, 8))
+        assert result.score == 975 * 7 + bonus
+        text = screen_text(app)
+        assert f"Score {result.score:,}" in text
+        assert "7/7 right (100%)" in text
+        assert "best streak 7" in text
+
+
+async def test_wrong_answer_shows_cross_the_word_and_the_right_answer() -> None:
+    app = make_app(SINGLE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        panel = app.screen.panel
+        wrong = next(i for i, c in enumerate(panel.choices) if c != "David Miliband")
+        await pilot.press(str(wrong + 1))
+        await pilot.pause()
+        text = screen_text(app)
+        assert "✗ Wrong" in text
+        assert "Right answer: David Miliband" in text
+        assert "The author's verdict on the front-runner." in text
+        assert "“the ultimate vacant man”  — The article, May 2010" in text
+
+
+async def test_typed_near_miss_says_what_it_was_accepted_as() -> None:
+    app = make_app(TYPED)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"David Milibnd", "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "✓ Correct" in text
+        assert "Accepted 'David Milibnd' as David Miliband" in text
+
+
+async def test_a_question_times_out_when_the_fake_clock_passes_its_limit() -> None:
+    clock = FakeClock()
+    app = make_app(SINGLE, TYPED, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        clock.advance(12.2)
+        screen.tick()
+        await pilot.pause()
+        assert "8 s" in screen_text(app)
+        assert isinstance(app.screen, QuestionScreen)
+        clock.advance(8)
+        screen.tick()
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.feedback.timed_out
+        assert "⏱ Time's up  no points" in screen_text(app)
+        assert app.round is not None and app.round.streak == 0
+
+
+async def test_blitz_ends_when_sixty_seconds_pass() -> None:
+    clock = FakeClock()
+    app = make_app(*ALL_TYPES, clock=clock, mode="blitz")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "Q 1 " in screen_text(app)  # no "/total" in blitz
+        clock.advance(2)
+        await answer_right(pilot, app)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        clock.advance(59)
+        screen.tick()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert len(app.screen.result.answers) == 1
+        assert app.screen.result.mode == "blitz"
+
+
+async def test_sudden_death_ends_at_the_first_miss() -> None:
+    app = make_app(*ALL_TYPES, mode="sudden_death")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await answer_right(pilot, app)
+        await pilot.press("enter")
+        await pilot.pause()
+        # A wrong answer of whatever type is on screen: an empty ordering/matching or junk.
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        if screen.view.type in ("typed", "numeric"):
+            await pilot.press(*"999999", "enter")
+        elif screen.view.type in ("single", "true_false"):
+            wrong = next(
+                i
+                for i, c in enumerate(screen.panel.choices)
+                if c not in screen.view.question.answers
+            )
+            await pilot.press(str(wrong + 1))
+        else:
+            await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert not app.screen.feedback.correct
+        assert "See how you did" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert len(app.screen.result.answers) == 2
+
+
+async def test_daily_challenge_asks_the_same_questions_whatever_the_seed() -> None:
+    orders = []
+    for seed in (1, 2):
+        app = make_app(*ALL_TYPES, mode="daily", seed=seed)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert app.round is not None
+            orders.append([q.id for q in app.round.questions])
+            clock = app.clock
+            await play_all_right(pilot, app, clock)  # type: ignore[arg-type]
+            assert isinstance(app.screen, SummaryScreen)
+            assert app.screen.result.mode == "daily"
+    assert orders[0] == orders[1]
+
+
+async def test_practice_has_no_clock_and_scores_flat_points() -> None:
+    clock = FakeClock()
+    app = make_app(SINGLE, MULTIPLE, clock=clock, mode="practice")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "no clock" in screen_text(app)
+        await play_all_right(pilot, app, clock, think=300)
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.screen.result.score == 1000 + 1100
+
+
+async def test_play_the_missed_ones_again_asks_only_those() -> None:
+    app = make_app(SINGLE, TYPED)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        missed = None
+        while isinstance(app.screen, QuestionScreen):
+            if app.screen.view.type == "typed":
+                await pilot.press(*"nobody", "enter")
+                missed = app.screen.feedback.question.id
+            else:
+                await answer_right(pilot, app)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert "Press r to play the 1 missed again" in screen_text(app)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.round is not None
+        assert [q.id for q in app.round.questions] == [missed]
+
+
+async def test_fifty_fifty_removes_two_wrong_choices_once_per_round() -> None:
+    app = make_app(SINGLE, MULTIPLE, seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "50:50 (f) ready" in screen_text(app)
+        await pilot.press("f")
+        await pilot.pause()
+        panel = app.screen.panel
+        assert len(panel.removed) == 2
+        assert "— removed by 50:50" in screen_text(app)
+        assert "50:50 used" in screen_text(app)
+        removed_key = str(sorted(panel.removed)[0] + 1)
+        await pilot.press(removed_key)  # a removed choice can't be picked
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        await answer_right(pilot, app)
+        assert "points halved" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        assert not app.screen.panel.removed
+
+
+async def test_escape_leaves_the_round_for_the_menu() -> None:
+    app = make_app(SINGLE, TYPED)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MenuScreen)
+        assert app.round is None

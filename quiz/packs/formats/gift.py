@@ -1,0 +1,457 @@
+"""Moodle GIFT: read a GIFT file into hand-written questions.
+
+Implemented from Moodle's documentation of the format ("GIFT format" in the Moodle docs):
+questions are separated by blank lines; `//` starts a comment line; `$CATEGORY:` sets the
+category of the questions after it (we keep its parts as tags); `::title::` names a question
+(we make its id from it); `[html]`, `[moodle]`, `[plain]`, `[markdown]` say how the text after
+them is formatted; `{…}` holds the answers, and text after it makes a "missing word"
+question. Inside answers `=` marks a right answer, `~` a wrong one, `%50%` a weight, `#` the
+feedback of one answer and `####` the general feedback; `{#…}` is numerical (`5:1`, `1..5`, or
+several `=` answers), `{T}`/`{FALSE}` true/false, `{=a =b}` short answer, `{=a -> b …}`
+matching and `{}` an essay. `\\~ \\= \\# \\{ \\} \\: \\\\` escape, `\\n` is a newline.
+
+Anything a pack cannot hold (essays, descriptions, partial credit, per-answer feedback of wrong
+answers, extra numerical answers) is reported with its line; a malformed file raises
+`PackError` listing every problem. Writing GIFT lives in `gift_export`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from typing import Any
+
+from quiz.packs.errors import Problem
+from quiz.packs.formats.common import (
+    IdMaker,
+    ImportResult,
+    build_question,
+    fail_if_problems,
+    quoted,
+)
+
+# Escaped characters are swapped for private-use characters before parsing, so that the
+# parser can split on the special characters with plain string methods, then swapped back.
+_PROTECT = (
+    ("\\\\", "\ue000"),
+    ("\\~", "\ue001"),
+    ("\\=", "\ue002"),
+    ("\\#", "\ue003"),
+    ("\\{", "\ue004"),
+    ("\\}", "\ue005"),
+    ("\\:", "\ue006"),
+    ("\\n", "\ue007"),
+)
+_RESERVED = re.compile("[\ue000-\ue007]")
+_RESTORE = str.maketrans(
+    {"\ue000": "\\", "\ue001": "~", "\ue002": "=", "\ue003": "#", "\ue004": "{"}
+    | {"\ue005": "}", "\ue006": ":", "\ue007": "\n"}
+)
+FORMAT_TAG = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_ANSWER_MARK = re.compile(r"[=~]")
+_WEIGHT = re.compile(r"^\s*%(-?\d+(?:\.\d+)?)%")
+_TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
+_CATEGORY = "$CATEGORY:"
+
+
+def _text(raw: str) -> tuple[str, str]:
+    """Unescape one piece of text; returns (text, its format tag or "")."""
+    fmt = ""
+    match = FORMAT_TAG.match(raw)
+    if match:
+        fmt = match.group(1).lower()
+        raw = raw[match.end() :]
+    return raw.translate(_RESTORE).strip(), fmt
+
+
+def category_tags(path: str) -> list[str]:
+    """`$course$/top/Politics/Labour` → ["Politics", "Labour"]; `//` is a literal slash."""
+    parts = re.split(r"(?<!/)/(?!/)", path.strip())
+    tags = [part.replace("//", "/").strip() for part in parts]
+    return [t for t in tags if t and t.lower() != "top" and not re.fullmatch(r"\$\w+\$", t)]
+
+
+class _Block:
+    """One question's lines, joined, with a way back from an offset to a file line."""
+
+    def __init__(self, lines: list[tuple[int, str]]) -> None:
+        self.text = "\n".join(text for _, text in lines)
+        self.first_line = lines[0][0]
+        self._numbers = [number for number, _ in lines]
+        self._starts: list[int] = []
+        offset = 0
+        for _, text in lines:
+            self._starts.append(offset)
+            offset += len(text) + 1
+
+    def line_at(self, offset: int) -> int:
+        return self._numbers[bisect.bisect_right(self._starts, offset) - 1]
+
+
+class GiftReader:
+    """Reads one GIFT file; `read()` returns the questions and notes or raises PackError."""
+
+    def __init__(self, text: str, filename: str) -> None:
+        self.text = text
+        self.file = filename
+        self.result = ImportResult()
+        self.errors: list[Problem] = []
+        self.ids = IdMaker()
+        self.tags: list[str] = []
+
+    def read(self) -> ImportResult:
+        for block in self._blocks():
+            self._read_block(block)
+        fail_if_problems(self.errors)
+        return self.result
+
+    # -- splitting ----------------------------------------------------------------------
+
+    def _blocks(self) -> list[_Block]:
+        text = self.text.lstrip("\ufeff")
+        reserved = _RESERVED.search(text)
+        if reserved:
+            line = text.count("\n", 0, reserved.start()) + 1
+            self.errors.append(
+                Problem(
+                    self.file,
+                    line,
+                    "",
+                    "holds a private-use character (U+E000–U+E007) "
+                    "that this importer reserves; remove it",
+                )
+            )
+            return []
+        for escape, placeholder in _PROTECT:
+            text = text.replace(escape, placeholder)
+        blocks: list[_Block] = []
+        current: list[tuple[int, str]] = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            stripped = line.strip()
+            if stripped.startswith("//"):
+                continue
+            if not stripped or stripped.startswith(_CATEGORY):
+                if current:
+                    blocks.append(_Block(current))
+                    current = []
+                if stripped:
+                    blocks.append(_Block([(number, stripped)]))
+                continue
+            current.append((number, line))
+        if current:
+            blocks.append(_Block(current))
+        return blocks
+
+    # -- one question ---------------------------------------------------------------------
+
+    def _error(self, line: int, message: str) -> None:
+        self.errors.append(Problem(self.file, line, "", message))
+
+    def _note(self, line: int, message: str) -> None:
+        self.result.notes.append(Problem(self.file, line, "", message))
+
+    def _read_block(self, block: _Block) -> None:
+        text, line = block.text, block.first_line
+        if text.startswith(_CATEGORY):
+            self._set_category(text[len(_CATEGORY) :].translate(_RESTORE), line)
+            return
+        body = text.lstrip()
+        start = len(text) - len(body)
+        title = ""
+        if body.startswith("::"):
+            end = body.find("::", 2)
+            if end < 0:
+                self._error(line, "the title opened with '::' is never closed with '::'")
+                return
+            title = body[2:end].translate(_RESTORE).strip()
+            start += end + 2
+        opening = text.find("{", start)
+        stray = text.find("}", start, opening if opening >= 0 else len(text))
+        if stray >= 0:
+            self._error(block.line_at(stray), "'}' without '{' (write \\} for a literal brace)")
+            return
+        if opening < 0:
+            self._note(
+                line,
+                f"skipped description {quoted(_text(text[start:])[0])}: "
+                "a pack has no questions without answers",
+            )
+            return
+        closing = text.find("}", opening + 1)
+        if closing < 0:
+            self._error(block.line_at(opening), "'{' is never closed with '}'")
+            return
+        nested = text.find("{", opening + 1, closing)
+        if nested >= 0:
+            self._error(
+                block.line_at(nested), "'{' inside an answer block (write \\{ for a literal brace)"
+            )
+            return
+        after = text[closing + 1 :]
+        extra = re.search(r"[{}]", after)
+        if extra:
+            self._error(
+                block.line_at(closing + 1 + extra.start()),
+                "a question has one answer block; escape other braces as \\{ \\}",
+            )
+            return
+        prompt, fmt = _text(text[start:opening] + ("_____" + after if after.strip() else ""))
+        if fmt == "html" and _HTML_TAG.search(prompt):
+            self._note(line, f"HTML tags in {quoted(prompt)} are kept as literal text")
+        if not prompt:
+            self._error(line, "the question has no text before its answers")
+            return
+        question: dict[str, Any] = {"id": "", "prompt": prompt}
+        if self.tags:
+            question["tags"] = list(self.tags)
+        answers = text[opening + 1 : closing]
+        offset = opening + 1
+        general = answers.find("####")
+        if general >= 0:
+            question["explanation"] = _text(answers[general + 4 :])[0]
+            answers = answers[:general]
+        kind = self._answers(question, answers, offset, block)
+        if kind is None:
+            return
+        question["id"] = self.ids.make(title, line, self.file, self.result.notes)
+        build_question(question, file=self.file, line=line, kind=kind, result=self.result)
+
+    def _set_category(self, path: str, line: int) -> None:
+        tags = category_tags(path)
+        kept = [tag for tag in tags if len(tag) <= 40][:16]
+        for tag in tags:
+            if tag not in kept:
+                self._note(
+                    line,
+                    f"category part {quoted(tag)} is not kept as a tag "
+                    "(tags hold 40 characters, 16 tags a question)",
+                )
+        self.tags = kept
+
+    def _answers(self, q: dict[str, Any], answers: str, offset: int, block: _Block) -> str | None:
+        """Fill `q` from the text between the braces; returns its kind, None to skip."""
+        stripped = answers.strip()
+        line = block.line_at(offset)
+        if not stripped:
+            self._note(
+                block.first_line,
+                f"skipped essay question {quoted(q['prompt'])}: a pack has no free-text answers",
+            )
+            return None
+        if stripped.startswith("#"):
+            return self._numeric(q, stripped[1:], line)
+        head, *feedback = stripped.split("#")
+        if head.strip() in _TRUE_FALSE:
+            q["type"] = "true_false"
+            q["answer"] = _TRUE_FALSE[head.strip()]
+            texts = [_text(part)[0] for part in feedback]
+            self._feedback(q, texts[1] if len(texts) > 1 else "", texts[:1], line)
+            return "true/false question"
+        marks = list(_ANSWER_MARK.finditer(answers))
+        if not marks or answers[: marks[0].start()].strip():
+            self._error(
+                line,
+                "each answer starts with '=' (right) or '~' (wrong); "
+                f"found {quoted(answers.translate(_RESTORE).strip())}",
+            )
+            return None
+        parsed = []
+        for index, mark in enumerate(marks):
+            end = marks[index + 1].start() if index + 1 < len(marks) else len(answers)
+            parsed.append(
+                self._answer(
+                    mark.group(), answers[mark.end() : end], block.line_at(offset + mark.start())
+                )
+            )
+        if any(item is None for item in parsed):
+            return None
+        return self._choice_kinds(q, parsed, line)  # type: ignore[arg-type]
+
+    def _answer(self, mark: str, raw: str, line: int) -> tuple[str, float, str, str, int] | None:
+        """(mark, weight %, text, feedback, line) of one `=…`/`~…` answer."""
+        weight = 100.0 if mark == "=" else 0.0
+        match = _WEIGHT.match(raw)
+        if match:
+            weight = float(match.group(1))
+            raw = raw[match.end() :]
+            if not -100 <= weight <= 100:
+                self._error(line, f"weight {match.group(1)}% is outside -100…100")
+                return None
+        text, _, feedback = raw.partition("#")
+        return mark, weight, _text(text)[0], _text(feedback)[0], line
+
+    def _choice_kinds(
+        self, q: dict[str, Any], parsed: list[tuple[str, float, str, str, int]], line: int
+    ) -> str | None:
+        if all(mark == "=" for mark, *_ in parsed):
+            pairs = [item for item in parsed if "->" in item[2]]
+            if pairs and len(pairs) != len(parsed):
+                self._error(line, "matching answers all look like '=left -> right'")
+                return None
+            if pairs:
+                return self._matching(q, parsed)
+            return self._short_answer(q, parsed)
+        right = [item for item in parsed if item[0] == "="]
+        positive = [item for item in parsed if item[0] == "~" and item[1] > 0]
+        q["choices"] = [item[2] for item in parsed]
+        if len(right) == 1:
+            q["type"], q["answer"] = "single", right[0][2]
+            for _, weight, text, _, at in positive:
+                self._note(
+                    at,
+                    f"partial credit ({weight:g}%) for {quoted(text)} is dropped: "
+                    "a pack's single-answer question has one right answer",
+                )
+        elif not right and positive:
+            q["type"], q["answers"] = "multiple", [item[2] for item in positive]
+            if len({item[1] for item in positive}) > 1:
+                self._note(
+                    line,
+                    f"weights of {quoted(q['prompt'])} differ; every answer with a "
+                    "positive weight becomes equally required",
+                )
+        elif right:
+            self._note(
+                line,
+                f"skipped multiple choice {quoted(q['prompt'])}: several answers "
+                "are each fully right, which a pack cannot hold",
+            )
+            return None
+        else:
+            self._error(
+                line,
+                "a multiple-choice question needs a right answer ('=' or "
+                "a positive weight such as ~%50%)",
+            )
+            return None
+        correct = [item for item in parsed if item[0] == "=" or item[1] > 0]
+        self._feedback(
+            q,
+            correct[0][3] if len(correct) == 1 else "",
+            [item[3] for item in parsed if item not in correct[:1] or len(correct) > 1],
+            line,
+        )
+        return "multiple-choice question"
+
+    def _short_answer(
+        self, q: dict[str, Any], parsed: list[tuple[str, float, str, str, int]]
+    ) -> str:
+        full = [item for item in parsed if item[1] >= 100]
+        for _, weight, text, _, at in parsed:
+            if weight < 100:
+                self._note(
+                    at,
+                    f"answer {quoted(text)} for {weight:g}% credit is dropped: a "
+                    "pack accepts an answer fully or not at all",
+                )
+        if not full:
+            full = parsed[:1]
+        q["type"], q["answer"] = "typed", full[0][2]
+        if len(full) > 1:
+            q["accept"] = [item[2] for item in full[1:]]
+        self._feedback(
+            q, full[0][3], [item[3] for item in parsed if item is not full[0]], full[0][4]
+        )
+        return "short-answer question"
+
+    def _matching(self, q: dict[str, Any], parsed: list[tuple[str, float, str, str, int]]) -> str:
+        q["type"], q["pairs"] = "matching", []
+        for _, _, text, feedback, at in parsed:
+            left, _, right = text.partition("->")
+            if not left.strip():
+                self._note(
+                    at,
+                    f"extra right-hand answer {quoted(right.strip())} is dropped: "
+                    "a pack's matching question has no unmatched answers",
+                )
+                continue
+            q["pairs"].append({"left": left.strip(), "right": right.strip()})
+            self._feedback(q, "", [feedback], at)
+        return "matching question"
+
+    def _numeric(self, q: dict[str, Any], body: str, line: int) -> str | None:
+        q["type"] = "numeric"
+        found: list[tuple[float, float, float, str]] = []
+        if "=" in body or "~" in body:
+            marks = list(_ANSWER_MARK.finditer(body))
+            if body[: marks[0].start()].strip():
+                self._error(line, "numerical answers after the first start with '='")
+                return None
+            chunks = [
+                (
+                    m.group(),
+                    body[m.end() : (marks[i + 1].start() if i + 1 < len(marks) else len(body))],
+                )
+                for i, m in enumerate(marks)
+            ]
+        else:
+            chunks = [("=", body)]
+        for mark, chunk in chunks:
+            weight = 100.0 if mark == "=" else 0.0
+            match = _WEIGHT.match(chunk)
+            if match:
+                weight, chunk = float(match.group(1)), chunk[match.end() :]
+            spec, _, feedback = chunk.partition("#")
+            value = self._number_spec(spec.translate(_RESTORE).strip(), line)
+            if value is None:
+                return None
+            found.append((weight, *value, _text(feedback)[0]))
+        best = max(found, key=lambda item: item[0])
+        if best[0] <= 0:
+            self._error(line, "a numerical question needs a right answer")
+            return None
+        q["answer"], q["tolerance"] = best[1], best[2]
+        for weight, value, tolerance, _ in found:
+            if (weight, value, tolerance) != best[:3]:
+                self._note(
+                    line,
+                    f"numerical answer {value:g}±{tolerance:g} ({weight:g}%) is "
+                    "dropped: a pack's numeric question has one right answer",
+                )
+        self._feedback(q, best[3], [item[3] for item in found if item is not best], line)
+        return "numerical question"
+
+    def _number_spec(self, spec: str, line: int) -> tuple[float, float] | None:
+        """`5:1` → (5, 1); `1..5` → (3, 2); `5` → (5, 0)."""
+        try:
+            if ".." in spec:
+                low, high = (float(part) for part in spec.split("..", 1))
+                if low > high:
+                    raise ValueError
+                value, tolerance = (low + high) / 2, (high - low) / 2
+            elif ":" in spec:
+                value, tolerance = (float(part) for part in spec.split(":", 1))
+            else:
+                value, tolerance = float(spec), 0.0
+        except ValueError:
+            self._error(line, f"{quoted(spec)} is not a number, 'N:TOLERANCE' or 'LOW..HIGH'")
+            return None
+        if not (math.isfinite(value) and math.isfinite(tolerance)) or tolerance < 0:
+            self._error(line, f"{quoted(spec)} is not a finite number with a tolerance ≥ 0")
+            return None
+        return value, tolerance
+
+    def _feedback(self, q: dict[str, Any], right: str, others: list[str], line: int) -> None:
+        """The general feedback, else the right answer's, becomes the explanation; any other
+        feedback is reported, since a pack has no per-answer feedback."""
+        if right and not q.get("explanation"):
+            q["explanation"] = right
+        elif right:
+            others = [right, *others]
+        for text in others:
+            if text:
+                self._note(
+                    line,
+                    f"feedback {quoted(text)} is dropped: a pack has one "
+                    "explanation per question, not feedback per answer",
+                )
+
+
+def import_text(text: str, filename: str) -> ImportResult:
+    """Read GIFT text; every question a pack can hold, plus located notes on the rest.
+
+    Raises `PackError` with every problem (FILE:LINE: …) when the text is not valid GIFT.
+    """
+    return GiftReader(text, filename).read()

@@ -1,0 +1,156 @@
+"""Open Trivia DB JSON, read and written.
+
+The API answers `{"response_code": 0, "results": [{category, type, difficulty, question,
+correct_answer, incorrect_answers}]}` with its texts HTML-encoded (`&quot;`, `&#039;`).
+Reading decodes the entities; writing encodes them the same way, so a file we write reads
+back unchanged and looks like what the API sends. Types are "multiple" (one right answer
+among several) and "boolean"; difficulty is "easy", "medium" or "hard" (our 1, 2, 3); the
+category becomes a tag. The format carries no choice order, so imported choices are
+sorted (the right answer is not always first).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from quiz.packs.errors import Problem
+from quiz.packs.formats.common import (
+    Exported,
+    IdMaker,
+    ImportResult,
+    build_question,
+    fail_if_problems,
+    json_item_lines,
+    quoted,
+)
+from quiz.packs.models import PackMeta
+from quiz.packs.question import Question
+
+DIFFICULTY_NAMES = {1: "easy", 2: "medium", 3: "hard"}
+DIFFICULTY_LEVELS = {name: level for level, name in DIFFICULTY_NAMES.items()}
+
+
+def import_text(text: str, filename: str) -> ImportResult:
+    """Read Open Trivia DB JSON (the API's answer, or just its `results` list).
+
+    Raises `PackError` listing every malformed entry (FILE:LINE: …).
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        fail_if_problems([Problem(filename, error.lineno, "", f"not valid JSON: {error.msg}")])
+    except RecursionError:
+        fail_if_problems([Problem(filename, None, "", "not valid JSON: nested too deeply")])
+    if isinstance(data, dict):
+        code = data.get("response_code", 0)
+        if code != 0:
+            fail_if_problems(
+                [
+                    Problem(
+                        filename,
+                        1,
+                        "response_code",
+                        f"is {code!r}: the API sent no questions (0 means success)",
+                    )
+                ]
+            )
+        data = data.get("results")
+    if not isinstance(data, list):
+        fail_if_problems([Problem(filename, 1, "results", "expected a list of questions")])
+    lines = json_item_lines(text, "results")
+    result = ImportResult()
+    errors: list[Problem] = []
+    ids = IdMaker()
+    for index, item in enumerate(data):
+        line = lines[index] if index < len(lines) else 1
+        raw = _question(item, line, f"results[{index}]", filename, errors)
+        if raw is not None:
+            raw["id"] = ids.make("", line, filename, result.notes)
+            build_question(raw, file=filename, line=line, kind="question", result=result)
+    fail_if_problems(errors)
+    return result
+
+
+def _question(
+    item: Any, line: int, key: str, file: str, errors: list[Problem]
+) -> dict[str, Any] | None:
+    def error(field: str, message: str) -> None:
+        errors.append(Problem(file, line, f"{key}.{field}" if field else key, message))
+
+    if not isinstance(item, dict):
+        error("", "expected an object with question, correct_answer and incorrect_answers")
+        return None
+    before = len(errors)
+    for field in ("question", "correct_answer"):
+        if not isinstance(item.get(field), str):
+            error(field, "missing or not a string")
+    wrong = item.get("incorrect_answers")
+    if not isinstance(wrong, list) or not all(isinstance(answer, str) for answer in wrong):
+        error("incorrect_answers", "missing or not a list of strings")
+    kind = item.get("type", "multiple")
+    if kind not in ("multiple", "boolean"):
+        error("type", f'is {quoted(str(kind))}; expected "multiple" or "boolean"')
+    difficulty = item.get("difficulty", "easy")
+    if difficulty not in DIFFICULTY_LEVELS:
+        error("difficulty", f"is {quoted(str(difficulty))}; expected easy, medium or hard")
+    category = item.get("category", "")
+    if not isinstance(category, str):
+        error("category", "not a string")
+    if len(errors) > before:
+        return None
+    right = html.unescape(item["correct_answer"])
+    raw: dict[str, Any] = {"prompt": html.unescape(item["question"])}
+    if DIFFICULTY_LEVELS[difficulty] != 1:
+        raw["difficulty"] = DIFFICULTY_LEVELS[difficulty]
+    if category:
+        raw["tags"] = [html.unescape(category)]
+    if kind == "boolean":
+        if right not in ("True", "False"):
+            error("correct_answer", f"is {quoted(right)}; a boolean question's is True or False")
+            return None
+        raw.update(type="true_false", answer=right == "True")
+    else:
+        choices = sorted([right, *(html.unescape(answer) for answer in wrong)], key=str.casefold)
+        raw.update(type="single", choices=choices, answer=right)
+    return raw
+
+
+def encode(text: str) -> str:
+    """HTML-encode like the API does, so that decoding gives the text back."""
+    return html.escape(text, quote=True)
+
+
+def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
+    """Single-choice and true/false questions as Open Trivia DB JSON; notes name every
+    question of another type and count the explanations the format has no place for."""
+    results: list[dict[str, Any]] = []
+    notes: list[str] = []
+    dropped: Counter[str] = Counter()
+    for question in questions:
+        if question.type not in ("single", "true_false"):
+            notes.append(
+                f"{question.id}: skipped {question.type} question: Open Trivia DB "
+                "holds only single-answer choice and true/false"
+            )
+            continue
+        if question.explanation:
+            dropped["explanations"] += 1
+        right = question.answers[0]
+        results.append(
+            {
+                "category": encode(question.tags[0] if question.tags else meta.title),
+                "type": "boolean" if question.type == "true_false" else "multiple",
+                "difficulty": DIFFICULTY_NAMES.get(question.difficulty, "medium"),
+                "question": encode(question.prompt),
+                "correct_answer": encode(right),
+                "incorrect_answers": [encode(c) for c in question.choices if c != right],
+            }
+        )
+    for label, count in sorted(dropped.items()):
+        notes.append(f"Open Trivia DB has no place for {label}: {count} left out")
+    document = {"response_code": 0, "results": results}
+    return Exported(json.dumps(document, ensure_ascii=False, indent=2) + "\n", notes)

@@ -1,0 +1,123 @@
+"""Turn imported questions into a pack: a `PackFile`, its TOML text, and a safe write.
+
+The TOML starts with a `#:schema` line pointing at `questions/pack.schema.json` relative to
+where the file goes, so editors that use taplo complete and check it. Files are written
+atomically (temp file in the same folder, fsync, then link or replace) and an existing file
+is never overwritten unless asked.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from quiz.errors import QuizError
+from quiz.packs.formats.common import slug_id
+from quiz.packs.models import MAX_NAME, PackFile, PackMeta
+
+SCHEMA_FILE = Path(__file__).resolve().parents[3] / "questions" / "pack.schema.json"
+# Keys a reader looks for first; the rest follow in model order.
+_FIRST_KEYS = ("id", "type", "prompt")
+
+
+def meta_from_filename(path: str) -> PackMeta:
+    """Pack metadata made from an imported file's name: `world-capitals.gift` becomes id
+    `world-capitals`, title "World capitals"."""
+    name = Path(path).name or "imported"
+    stem = Path(name).stem or name
+    title = " ".join(stem.replace("_", " ").replace("-", " ").split()) or "Imported questions"
+    title = (title[:1].upper() + title[1:])[:MAX_NAME]
+    return PackMeta(
+        id=slug_id(stem) or "imported",
+        title=title,
+        description=f"Imported from {name}"[:2000],
+    )
+
+
+def build_pack(questions: Sequence[Any], source_path: str) -> PackFile:
+    """A pack holding the imported hand-written questions, with metadata from the file name."""
+    return PackFile(pack=meta_from_filename(source_path), questions=list(questions))
+
+
+def schema_line(out_path: Path | None) -> str:
+    """`#:schema <path>` with the schema's path relative to the pack's folder (or the
+    current folder when the pack goes to stdout)."""
+    folder = out_path.resolve().parent if out_path else Path.cwd()
+    relative = Path(os.path.relpath(SCHEMA_FILE, folder)).as_posix()
+    return f"#:schema {relative}"
+
+
+def _question_table(question: Any) -> dict[str, Any]:
+    data = question.model_dump(mode="json", exclude_defaults=True)
+    data["type"] = question.type
+    ordered = {key: data[key] for key in _FIRST_KEYS if key in data}
+    ordered.update((key, value) for key, value in data.items() if key not in ordered)
+    return ordered
+
+
+def pack_to_toml(pack: PackFile, out_path: Path | None) -> str:
+    """The pack as TOML text, starting with the `#:schema` line."""
+    document: dict[str, Any] = {
+        "pack": pack.pack.model_dump(mode="json", exclude_defaults=True),
+        "questions": [_question_table(question) for question in pack.questions],
+    }
+    if not document["questions"]:
+        del document["questions"]
+    return f"{schema_line(out_path)}\n\n{tomli_w.dumps(document)}"
+
+
+def write_new_file(path: Path, data: str | bytes, *, force: bool) -> None:
+    """Write `data` to `path` atomically; refuse to replace an existing file unless `force`.
+
+    Either the whole new file is there afterwards or the old state is untouched.
+    """
+    if path.is_dir():
+        raise QuizError(f"{path}: is a folder; give a file name")
+    if path.exists() and not force:
+        raise QuizError(f"{path}: already exists; use --force to replace it")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise QuizError(f"{path}: folder {folder} does not exist")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(payload)
+            temp.flush()
+            os.fsync(temp.fileno())
+        if force:
+            os.replace(temp_name, path)
+        else:
+            # A hard link fails if the name was taken meanwhile: no race can clobber a file.
+            try:
+                os.link(temp_name, path)
+            except FileExistsError:
+                raise QuizError(f"{path}: already exists; use --force to replace it") from None
+            except OSError:
+                # Filesystems without hard links: checked above, so replace is the fallback.
+                os.replace(temp_name, path)
+            else:
+                os.unlink(temp_name)
+        _fsync_folder(folder)
+    except BaseException:
+        if os.path.exists(temp_name):
+            os.unlink(temp_name)
+        raise
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # Some filesystems cannot sync a folder; the file itself is already synced.
+    finally:
+        os.close(descriptor)

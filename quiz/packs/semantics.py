@@ -134,7 +134,11 @@ def _template_issues(path: KeyPath, template: str, field: str) -> list[Issue]:
             continue
         if name not in TEMPLATE_FIELDS or spec or conversion:
             return [
-                Issue(path, f'unknown placeholder "{{{name}}}"; only {{subject}} and {{object}}')
+                Issue(
+                    path,
+                    f'unknown placeholder "{{{name}}}";'
+                    " only {subject} and {object} are allowed",
+                )
             ]
         used.add(name)
     return [
@@ -196,13 +200,13 @@ def _facts(pack: PackFile) -> list[Issue]:
             )
         if kind == "number" and not isinstance(fact.value, float):
             issues.append(
-                Issue((*here, "value"), f'relation "{relation.id}" needs a number: value = 13')
+                Issue((*here, "value"), f'relation "{relation.id}" needs a number, e.g. value = 13')
             )
         if kind == "phrase" and not isinstance(fact.value, str):
             issues.append(
                 Issue(
                     (*here, "value"),
-                    f'relation "{relation.id}" needs a phrase: value = "…" (a quoted string)',
+                    f'relation "{relation.id}" needs a phrase, e.g. value = "…" (a quoted string)',
                 )
             )
     return issues

@@ -1,0 +1,343 @@
+"""`quiz play --plain`: the whole game as numbered lines on stdout, answers read from stdin.
+
+Made for screen readers, pipes and scripts: no TTY needed, nothing redrawn, every line
+complete, deterministic with `--seed`. Choices are labelled "1) A." so that "1", "a" and "A"
+all answer the first. After each answer: ✓/✗ with the word (Correct/Wrong), the points, the
+right answer, the explanation and the article's quote. Input that is not a valid answer gets
+a one-line hint and the question is asked again; end of input ends the round cleanly (the
+questions not reached stay unanswered) and the summary is still printed.
+
+Time: the real clock measures how long each answer took (speed points), but no question
+times out unless `--time` is given explicitly — a screen-reader user cannot race a clock.
+Blitz keeps its 60-second round: an answer given after it is not counted.
+
+All pack text goes through `safe_text` before it is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TextIO
+
+from quiz.errors import QuizError
+from quiz.game.answer_input import expected_form, label, parse_answer
+from quiz.game.checking import InvalidAnswer
+from quiz.game.modes import rules_for
+from quiz.game.result import RoundResult
+from quiz.game.round import Round, RoundConfig, RoundStateError
+from quiz.game.selection import Prioritise, only
+from quiz.game.views import Feedback, QuestionView
+from quiz.packs.question import Question
+from quiz.safe_text import safe_text
+
+FIFTY_FIFTY_WORDS = ("50:50", "50/50", "5050", "50")
+QUIT_WORDS = ("quit", "q!", ":q")
+DEFAULT_PLAYER = "Player"
+
+
+@dataclass(frozen=True)
+class LoadedPack:
+    """The pack a round is drawn from: its id, version, title and questions."""
+
+    pack_id: str
+    version: str
+    title: str
+    questions: list[Question]
+
+
+def load_questions(pack: str | None) -> LoadedPack:
+    """Resolve `pack` (a name, a path, or None for the default), load it and build its
+    questions. Raises QuizError (one line, naming the file) when it cannot."""
+    from quiz.packs.catalog import resolve_pack
+    from quiz.packs.generate import generate_questions
+    from quiz.packs.loader import load_pack
+
+    path = resolve_pack(pack)
+    pack_file = load_pack(path)
+    questions = list(generate_questions(pack_file))
+    if not questions:
+        raise QuizError(f"{path}: the pack has no questions to play")
+    meta = pack_file.pack
+    return LoadedPack(meta.id, meta.version, meta.title, questions)
+
+
+class Lines:
+    """Answer lines from a stream; `None` once the input has ended."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._lines: Iterator[str] = iter(stream)
+
+    def read(self) -> str | None:
+        try:
+            return next(self._lines).rstrip("\r\n")
+        except StopIteration:
+            return None
+
+
+class PlainGame:
+    """One line-mode session: a round, then perhaps the missed questions again."""
+
+    def __init__(self, out: TextIO, lines: Lines) -> None:
+        self.out = out
+        self.lines = lines
+        self.ended = False  # the input has run out
+
+    def say(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def play(self, round_: Round) -> RoundResult:
+        """Play `round_` to its end (or to the end of input) and print the summary."""
+        view = round_.next_question()
+        while view is not None:
+            feedback = self.ask(round_, view)
+            if feedback is None:
+                round_.stop()
+                break
+            self.show_feedback(round_, feedback)
+            view = round_.next_question()
+        self.show_summary(round_)
+        return round_.result()
+
+    def ask(self, round_: Round, view: QuestionView) -> Feedback | None:
+        """Show `view` and read answers until one is valid; None when input ends."""
+        self.show_question(round_, view)
+        while True:
+            line = self.lines.read()
+            if line is None:
+                self.ended = True
+                self.say("End of input: the round ends here.")
+                return None
+            word = line.strip().casefold()
+            if word in QUIT_WORDS:
+                self.say("You left the round.")
+                return None
+            if word in FIFTY_FIFTY_WORDS and view.type in ("single", "multiple"):
+                if round_.fifty_fifty_available:
+                    view = round_.use_fifty_fifty()
+                    self.say("50:50: two wrong answers removed. This question now scores half.")
+                    self.show_choices(view)
+                else:
+                    self.say("The 50:50 is not available for this question.")
+                self.say(expected_form(view) + ":")
+                continue
+            try:
+                answer = parse_answer(view, line)
+                return round_.answer(answer)
+            except InvalidAnswer as error:
+                self.say(f"Not understood: {safe_text(str(error), single_line=True)}")
+
+    def show_question(self, round_: Round, view: QuestionView) -> None:
+        total = f"/{view.total}" if view.total is not None else ""
+        self.say()
+        self.say(f"Question {view.number}{total}")
+        self.say(safe_text(view.prompt))
+        self.show_choices(view)
+        notes = []
+        if view.time_limit is not None:
+            left = round_.time_left()
+            if round_.total is None and left is not None:
+                notes.append(f"{left:.0f} seconds left in the round")
+            else:
+                notes.append(f"{view.time_limit:.0f} seconds")
+        if round_.fifty_fifty_available:
+            notes.append("type 50:50 to remove two wrong answers, once per round")
+        if notes:
+            self.say("(" + "; ".join(notes) + ")")
+        self.say(expected_form(view) + ":")
+
+    def show_choices(self, view: QuestionView) -> None:
+        if view.type == "matching":
+            for index, left in enumerate(view.lefts):
+                self.say(f"  {index + 1}) {safe_text(left, single_line=True)}")
+            self.say("  with:")
+            for index, right in enumerate(view.rights):
+                self.say(f"  {label(index)[3:]} {safe_text(right, single_line=True)}")
+            return
+        options = view.items if view.type == "ordering" else view.choices
+        for index, option in enumerate(options):
+            self.say(f"  {label(index)} {safe_text(option, single_line=True)}")
+
+    def show_feedback(self, round_: Round, feedback: Feedback) -> None:
+        points = f"+{feedback.points} points"
+        if feedback.fifty_fifty:
+            points += " (halved by the 50:50)"
+        if feedback.correct and feedback.streak >= 2:
+            points += f", streak {feedback.streak}"
+        if not feedback.counted:
+            self.say("✗ Time's up: the round's time ran out, so this answer is not counted.")
+        elif feedback.credit > 0 and not feedback.correct:
+            self.say(f"{feedback.mark} {feedback.verdict}: {feedback.credit:.0%} credit, {points}.")
+        elif feedback.correct:
+            self.say(f"{feedback.mark} {feedback.verdict}! {points}.")
+        else:
+            self.say(f"{feedback.mark} {feedback.verdict}. 0 points.")
+        if feedback.accepted:
+            self.say(safe_text(feedback.accepted, single_line=True))
+        self.say(f"Answer: {safe_text(feedback.right_answer, single_line=True)}")
+        if feedback.explanation:
+            self.say(f"Why: {safe_text(feedback.explanation)}")
+        if feedback.quote:
+            source = safe_text(feedback.attribution, single_line=True)
+            self.say(f"“{safe_text(feedback.quote)}”" + (f" — {source}" if source else ""))
+        self.say(f"Score: {round_.score}")
+
+    def show_summary(self, round_: Round) -> None:
+        result = round_.result()
+        answered = len(result.answers)
+        reached = {item.question.id for item in round_.feedback if item.counted}
+        unanswered = (
+            [question for question in round_.questions if question.id not in reached]
+            if round_.total is not None
+            else []
+        )
+        self.say()
+        self.say("Round over.")
+        self.say(f"Score: {result.score}")
+        accuracy = f"{result.accuracy:.0%}" if answered else "n/a"
+        line = f"Correct: {result.correct_count} of {answered} answered ({accuracy})"
+        if unanswered:
+            line += f", {len(unanswered)} not answered"
+        self.say(line)
+        self.say(f"Time: {result.duration:.1f} s")
+        self.say(f"Best streak: {result.best_streak}")
+        self.say("Review:")
+        for item in round_.feedback:
+            if not item.counted:
+                continue
+            prompt = safe_text(item.question.prompt, single_line=True)
+            given = safe_text(item.given, single_line=True) or "(no answer)"
+            right = safe_text(item.right_answer, single_line=True)
+            self.say(f"  {item.number}. {item.mark} {item.verdict}: {prompt}")
+            if item.correct:
+                self.say(f"     you: {given}; {item.points} points")
+            else:
+                self.say(f"     you: {given}; answer: {right}; {item.points} points")
+        start = len(reached) + 1
+        for offset, question in enumerate(unanswered):
+            prompt = safe_text(question.prompt, single_line=True)
+            self.say(f"  {start + offset}. – Not answered: {prompt}")
+
+    def offer_replay(self, missed: list[str]) -> bool:
+        """Ask whether to play the missed questions again; False at end of input."""
+        if not missed or self.ended:
+            return False
+        self.say()
+        self.say(f"Play the {len(missed)} missed question(s) again? (y/n):")
+        line = self.lines.read()
+        if line is None:
+            self.ended = True
+            return False
+        return line.strip().casefold() in ("y", "yes")
+
+
+def config_from_args(args: argparse.Namespace, pack: LoadedPack, player: str) -> RoundConfig:
+    """The round's settings from `quiz play` arguments; no timeouts unless --time is given."""
+    seconds = getattr(args, "time", None)
+    return RoundConfig(
+        mode=getattr(args, "mode", None) or "classic",
+        count=getattr(args, "count", None),
+        time_limit=float(seconds) if seconds else 20.0,
+        speed=not getattr(args, "no_speed", False),
+        seed=getattr(args, "seed", None),
+        timeouts=seconds is not None,
+        player=player,
+        pack_id=pack.pack_id,
+        pack_version=pack.version,
+    )
+
+
+def run_plain(
+    args: argparse.Namespace,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> int:
+    """Play `quiz play --plain` with `args`; returns the exit status (0 after any round)."""
+    out = stdout or sys.stdout
+    if hasattr(out, "reconfigure"):
+        out.reconfigure(errors="replace")  # a non-UTF-8 terminal gets '?' for ✓, not a crash
+    pack = load_questions(getattr(args, "pack", None))
+    player = safe_text(getattr(args, "player", None) or "", single_line=True) or DEFAULT_PLAYER
+    config = config_from_args(args, pack, player)
+    game = PlainGame(out, Lines(stdin or sys.stdin))
+    saves = Saves(getattr(args, "saves", None), player, game)
+    try:
+        round_ = Round(pack.questions, config, clock=clock, prioritise=saves.practice_order())
+    except ValueError as error:
+        raise QuizError(f"cannot start the round: {error}") from None
+    rules = rules_for(config.mode)
+    total = "" if round_.total is None else f", {round_.total} questions"
+    title = safe_text(pack.title, single_line=True)
+    game.say(f"{title} — {rules.title}{total}, seed {round_.seed}, playing as {player}")
+    game.say("Answer each question on one line; end of input ends the round.")
+    try:
+        saves.record(game.play(round_))
+        missed = round_.missed_ids()
+        while game.offer_replay(missed):
+            replay_config = replace(config, mode="practice", count=None, seed=round_.seed)
+            replay = Round(pack.questions, replay_config, clock=clock, prioritise=only(missed))
+            saves.record(game.play(replay))
+            missed = replay.missed_ids()
+    except RoundStateError as error:  # a bug, but say it in one line rather than a traceback
+        raise QuizError(f"the round stopped unexpectedly: {error}") from None
+    return 0
+
+
+class Saves:
+    """The player's save files, as far as line mode uses them: practice order and records.
+
+    Saving never stops play: a store that cannot be opened or written is reported in one
+    line and the game goes on.
+    """
+
+    def __init__(self, folder: str | None, player: str, game: PlainGame) -> None:
+        self.player = player
+        self.game = game
+        self.store = None
+        try:
+            from quiz.store import SaveStore
+
+            self.store = SaveStore.from_cli(folder)
+        except QuizError as error:
+            game.say(f"Not saving: {safe_text(str(error), single_line=True)}")
+
+    def practice_order(self) -> Prioritise | None:
+        """The study schedule's order (due, then new), or None for missed-first."""
+        store = self.store
+        if store is None:
+            return None
+
+        def prioritise(questions: Sequence[Question]) -> Sequence[Question]:
+            try:
+                return store.practice_order(self.player, questions)
+            except QuizError as error:
+                self.game.say(
+                    f"Practice order unavailable: {safe_text(str(error), single_line=True)}"
+                )
+                return list(questions)
+
+        return prioritise
+
+    def record(self, result: RoundResult) -> None:
+        """Keep the round in the player's save file; say so when it is a new high score."""
+        if self.store is None or not result.answers:
+            return
+        try:
+            outcome = self.store.record_round(self.player, result)
+        except QuizError as error:
+            self.game.say(f"Not saved: {safe_text(str(error), single_line=True)}")
+            return
+        for warning in self.store.take_warnings():
+            self.game.say(safe_text(warning, single_line=True))
+        if outcome.warning:
+            self.game.say(safe_text(outcome.warning, single_line=True))
+        if outcome.new_high_score:
+            self.game.say("New high score!")
+        elif outcome.rank is not None:
+            self.game.say(f"Number {outcome.rank} in your high scores for this pack and mode.")

@@ -1,0 +1,90 @@
+"""The 50:50 lifeline: two wrong choices gone, half the points, once per round."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.game.checking import InvalidAnswer
+from quiz.game.round import Round, RoundConfig, RoundStateError
+from quiz.packs.question import Question
+
+
+def test_removes_two_wrong_choices_and_halves_points(clock, pool) -> None:  # type: ignore[no-untyped-def]
+    round_ = Round(pool, RoundConfig(count=3, seed=1, speed=False), clock=clock)
+    view = round_.next_question()
+    assert round_.fifty_fifty_available
+    after = round_.use_fifty_fifty()
+    assert len(after.choices) == 2 and len(after.removed) == 2
+    assert "Right" in after.choices
+    assert not set(after.removed) & set(view.question.answers)
+    assert round_.current == after and after.fifty_fifty_used
+    feedback = round_.answer("Right")
+    assert feedback.points == 500 and feedback.fifty_fifty and feedback.record.fifty_fifty
+
+
+def test_once_per_round(clock, pool) -> None:  # type: ignore[no-untyped-def]
+    round_ = Round(pool, RoundConfig(count=3, seed=1), clock=clock)
+    round_.next_question()
+    round_.use_fifty_fifty()
+    with pytest.raises(RoundStateError):
+        round_.use_fifty_fifty()
+    round_.answer("Right")
+    round_.next_question()
+    assert not round_.fifty_fifty_available
+    with pytest.raises(RoundStateError):
+        round_.use_fifty_fifty()
+
+
+def test_deterministic_per_seed(pool) -> None:  # type: ignore[no-untyped-def]
+    def removed(seed: int) -> tuple[str, ...]:
+        round_ = Round(pool, RoundConfig(count=1, seed=seed), clock=lambda: 0.0)
+        round_.next_question()
+        return round_.use_fifty_fifty().removed
+
+    assert removed(5) == removed(5)
+    assert len({removed(seed) for seed in range(12)}) > 1
+
+
+def test_a_removed_choice_cannot_be_answered(clock, pool) -> None:  # type: ignore[no-untyped-def]
+    round_ = Round(pool, RoundConfig(count=1, seed=1), clock=clock)
+    round_.next_question()
+    view = round_.use_fifty_fifty()
+    with pytest.raises(InvalidAnswer):
+        round_.answer(view.removed[0])
+    assert round_.phase == "asking"
+
+
+def test_multiple_answer_keeps_every_right_choice(clock) -> None:  # type: ignore[no-untyped-def]
+    question = Question(
+        id="m",
+        type="multiple",
+        prompt="Which?",
+        choices=("A", "B", "C", "D", "E"),
+        answers=("A", "B"),
+    )
+    round_ = Round([question], RoundConfig(seed=2, speed=False), clock=clock)
+    round_.next_question()
+    view = round_.use_fifty_fifty()
+    assert {"A", "B"} <= set(view.choices) and len(view.choices) == 3
+    assert round_.answer(["A", "B"]).points == 500
+
+
+@pytest.mark.parametrize("kind", ["typed", "true_false", "numeric"])
+def test_not_offered_for_other_types(clock, questions_of_every_type, kind: str) -> None:  # type: ignore[no-untyped-def]
+    question = next(q for q in questions_of_every_type if q.type == kind)
+    round_ = Round([question], RoundConfig(seed=1), clock=clock)
+    round_.next_question()
+    assert not round_.fifty_fifty_available
+    with pytest.raises(RoundStateError):
+        round_.use_fifty_fifty()
+
+
+def test_not_offered_with_fewer_than_three_choices_or_two_wrong(clock) -> None:  # type: ignore[no-untyped-def]
+    two = Question(id="two", type="single", prompt="?", choices=("A", "B"), answers=("A",))
+    one_wrong = Question(
+        id="ow", type="multiple", prompt="?", choices=("A", "B", "C"), answers=("A", "B")
+    )
+    for question in (two, one_wrong):
+        round_ = Round([question], RoundConfig(seed=1), clock=clock)
+        round_.next_question()
+        assert not round_.fifty_fifty_available

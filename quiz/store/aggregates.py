@@ -1,7 +1,7 @@
-"""Fold one recorded round into a profile's aggregates (pure: no I/O).
+"""Fold one recorded round into the totals kept beside the history (pure: no I/O).
 
-Keeping these totals in profile.toml, updated a round at a time, is what lets the Scores
-screen open without reading 10,000 rounds of history.
+Keeping these totals in profile.toml and stats.toml, updated a round at a time, is what
+lets a profile and the Scores screen open without reading 10,000 rounds of history.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from quiz.store.schema import (
     Profile,
     QuestionStats,
     RecentRound,
+    StatsFile,
     StoredRound,
     TagStats,
 )
@@ -66,25 +67,10 @@ def apply_round(profile: Profile, stored: StoredRound) -> int | None:
     if stored.round <= profile.applied_through:
         return None
     rank = _insert_high_score(profile, stored)
-    started = as_utc(stored.started_at)
-    for answer in stored.answers:
-        for tag in answer.tags:
-            tag_stats = profile.tags.setdefault(tag, TagStats())
-            tag_stats.asked += 1
-            tag_stats.correct += int(answer.correct)
-        question = profile.questions.setdefault(answer.question_id, QuestionStats())
-        question.asked += 1
-        question.missed += int(not answer.correct)
-        question.last_seen = started
-    day = profile.days.setdefault(started.date().isoformat(), DayStats())
-    day.rounds += 1
-    day.score += stored.score
-    day.correct += stored.correct_count
-    day.answered += len(stored.answers)
     profile.recent.append(
         RecentRound(
             round=stored.round,
-            date=started,
+            date=as_utc(stored.started_at),
             pack_id=stored.pack_id,
             mode=stored.mode,
             score=stored.score,
@@ -95,3 +81,25 @@ def apply_round(profile: Profile, stored: StoredRound) -> int | None:
     profile.rounds += 1
     profile.applied_through = stored.round
     return rank
+
+
+def apply_stats(stats: StatsFile, stored: StoredRound) -> None:
+    """Add `stored` to the Scores-screen totals in place (skipped if already counted)."""
+    if stored.round <= stats.applied_through:
+        return
+    started = as_utc(stored.started_at)
+    for answer in stored.answers:
+        for tag in answer.tags:
+            tag_stats = stats.tags.setdefault(tag, TagStats())
+            tag_stats.asked += 1
+            tag_stats.correct += int(answer.correct)
+        question = stats.questions.setdefault(answer.question_id, QuestionStats())
+        question.asked += 1
+        question.missed += int(not answer.correct)
+        question.last_seen = started
+    day = stats.days.setdefault(started.date().isoformat(), DayStats())
+    day.rounds += 1
+    day.score += stored.score
+    day.correct += stored.correct_count
+    day.answered += len(stored.answers)
+    stats.applied_through = stored.round

@@ -89,13 +89,18 @@ def history_files(player_dir: Path) -> list[Path]:
 
 
 def read_after(
-    player_dir: Path, after: int, lock: LockFactory, warnings: list[str]
+    player_dir: Path,
+    after: int,
+    lock: LockFactory,
+    warnings: list[str],
+    known: dict[Path, HistoryFile | None] | None = None,
 ) -> tuple[list[StoredRound], dict[Path, HistoryFile | None]]:
     """History rounds numbered above `after`, in order (what the aggregates have not seen),
     and the files read on the way (None for a file with no usable copy).
 
     Reads forward from the file that would hold round `after + 1` until a file is missing;
     with `after == 0` it lists the folder instead, so gaps left by lost files are skipped.
+    Files in `known` (read earlier under the same lock) are not read again.
     """
     if after == 0:
         paths: Iterator[Path] = iter(history_files(player_dir))
@@ -104,11 +109,15 @@ def read_after(
     pending: list[StoredRound] = []
     files: dict[Path, HistoryFile | None] = {}
     for path in paths:
-        loaded = read_history_file(path, lock)
-        warnings.extend(loaded.warnings)
-        files[path] = loaded.value
-        if loaded.value is not None:
-            pending.extend(stored for stored in loaded.value.rounds if stored.round > after)
+        if known is not None and path in known:
+            files[path] = known[path]
+        else:
+            loaded = read_history_file(path, lock)
+            warnings.extend(loaded.warnings)
+            files[path] = loaded.value
+        value = files[path]
+        if value is not None:
+            pending.extend(stored for stored in value.rounds if stored.round > after)
     return pending, files
 
 

@@ -75,11 +75,7 @@ def rename_player(store: SaveStore, old: str, new: str) -> Path:
     with store.locked(folder):
         state = store._state(folder, clean_new)
         state.profile.name = clean_new
-        write_toml(
-            folder / "profile.toml",
-            to_toml_document(state.profile),
-            keep_backup=state.profile_on_disk,
-        )
+        store._write_profile(folder, state)
         if target != folder:
             # The profile already holds the new name, so a crash before this rename leaves
             # a player `find_player` still finds by scanning.

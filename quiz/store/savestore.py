@@ -21,7 +21,7 @@ from fsrs import Card
 
 from quiz.game import study
 from quiz.game.result import RoundResult
-from quiz.store.aggregates import apply_round, as_utc, high_score_rank
+from quiz.store.aggregates import apply_round, apply_stats, as_utc, high_score_rank
 from quiz.store.errors import SaveError
 from quiz.store.files import (
     Loaded,
@@ -35,12 +35,15 @@ from quiz.store.history import read_history_file as _read_history_file
 from quiz.store.paths import clean_player_name, player_folder_name, player_key
 from quiz.store.schema import (
     PROFILE_VERSION,
+    STATS_VERSION,
     STUDY_VERSION,
     HistoryFile,
     Profile,
+    StatsFile,
     StoredRound,
     StudyFile,
     parse_profile,
+    parse_stats,
     parse_study,
     to_toml_document,
 )
@@ -49,6 +52,10 @@ from quiz.store.study_state import card_to_record, cards_from_file
 LOCK_TIMEOUT = 30.0
 PROFILE_FILE = "profile.toml"
 STUDY_FILE = "study.toml"
+STATS_FILE = "stats.toml"
+# profile.toml and study.toml are derived from the history; rewriting them every round
+# would make recording cost grow with the number of questions seen.
+CHECKPOINT_EVERY = 10
 
 
 @dataclass(frozen=True)
@@ -71,10 +78,15 @@ class RecordOutcome:
 class _PlayerState:
     profile: Profile
     profile_on_disk: bool
-    study: StudyFile
-    study_on_disk: bool
+    checkpointed: int  # applied_through of profile.toml as on disk (-1: no file)
     last_round: int
     files: dict[Path, HistoryFile | None]
+
+
+def _stored(result: RoundResult, number: int) -> StoredRound:
+    """`result` as history round `number`, its start time in UTC."""
+    fields = {**dict(result), "started_at": as_utc(result.started_at), "round": number}
+    return StoredRound(**fields)
 
 
 class SaveStore:
@@ -218,31 +230,64 @@ class SaveStore:
         return loaded
 
     def _state(self, folder: Path, name: str) -> _PlayerState:
-        """Profile and study state with every history round folded in."""
-        profile_loaded = self._read_profile(folder)
-        profile = profile_loaded.value or Profile(name=name, created=self.clock())
-        study_loaded = self._read_study(folder)
-        study_file = study_loaded.value or StudyFile()
-        after = min(profile.applied_through, study_file.applied_through)
-        pending, files = read_after(folder, after, self._recovery_lock(folder), self.warnings)
-        last = max(profile.applied_through, study_file.applied_through)
-        cards = cards_from_file(study_file) if pending else {}
+        """The profile with every history round folded in, and the history files read."""
+        loaded = self._read_profile(folder)
+        profile = loaded.value or Profile(name=name, created=self.clock())
+        on_disk = profile.applied_through if loaded.value is not None else -1
+        pending, files = read_after(
+            folder, profile.applied_through, self._recovery_lock(folder), self.warnings
+        )
         for stored in pending:
             apply_round(profile, stored)
-            if stored.round > study_file.applied_through:
-                cards = study.review_round(cards, stored)
-                study_file.applied_through = stored.round
-            last = max(last, stored.round)
-        if pending:
-            study_file.cards = {qid: card_to_record(card) for qid, card in cards.items()}
         return _PlayerState(
             profile=profile,
-            profile_on_disk=profile_loaded.value is not None,
-            study=study_file,
-            study_on_disk=study_loaded.value is not None,
-            last_round=last,
+            profile_on_disk=loaded.value is not None,
+            checkpointed=on_disk,
+            last_round=profile.applied_through,
             files=files,
         )
+
+    def _study(
+        self, folder: Path, known: dict[Path, HistoryFile | None] | None = None
+    ) -> tuple[StudyFile, bool, dict[str, Card]]:
+        """study.toml, whether it was on disk, and every card up to date with the history."""
+        loaded = self._read_study(folder)
+        study_file = loaded.value or StudyFile()
+        cards = cards_from_file(study_file)
+        pending, _ = read_after(
+            folder,
+            study_file.applied_through,
+            self._recovery_lock(folder),
+            self.warnings,
+            known=known,
+        )
+        for stored in pending:
+            cards = study.review_round(cards, stored)
+            study_file.applied_through = stored.round
+        return study_file, loaded.value is not None, cards
+
+    def _stats(
+        self, folder: Path, known: dict[Path, HistoryFile | None] | None = None
+    ) -> tuple[StatsFile, bool]:
+        """stats.toml up to date with the history, and whether it was on disk."""
+        loaded = read_recovering(
+            folder / STATS_FILE,
+            parse_stats,
+            max_version=STATS_VERSION,
+            lock=self._recovery_lock(folder),
+        )
+        self.warnings.extend(loaded.warnings)
+        stats_file = loaded.value or StatsFile()
+        pending, _ = read_after(
+            folder,
+            stats_file.applied_through,
+            self._recovery_lock(folder),
+            self.warnings,
+            known=known,
+        )
+        for stored in pending:
+            apply_stats(stats_file, stored)
+        return stats_file, loaded.value is not None
 
     def _require(self, name: str) -> tuple[Path, str]:
         clean = clean_player_name(name)
@@ -255,37 +300,24 @@ class SaveStore:
 
     def open_profile(self, name: str) -> Profile:
         """The player's profile: settings, high scores and Scores-screen aggregates, up to
-        date with the history. Reads profile.toml plus the newest history file only.
+        date with the history. Reads profile.toml plus the newest history file or two.
         Raises PlayerNameError if there is no such player, NewerSaveError for a newer save.
         """
+        folder, clean = self._require(name)
+        return self._state(folder, clean).profile
+
+    def stats(self, name: str) -> StatsFile:
+        """The player's Scores-screen totals (tags, questions, days), up to date.
+        Raises PlayerNameError if there is no such player."""
         folder, _clean = self._require(name)
-        profile_loaded = self._read_profile(folder)
-        profile = profile_loaded.value or Profile(name=_clean, created=self.clock())
-        pending, _files = read_after(
-            folder, profile.applied_through, self._recovery_lock(folder), self.warnings
-        )
-        for stored in pending:
-            apply_round(profile, stored)
-        return profile
+        return self._stats(folder)[0]
 
     def study_cards(self, name: str) -> dict[str, Card]:
         """The player's FSRS cards by question id (empty for an unknown player)."""
-        clean = clean_player_name(name)
-        folder = self.find_player(clean)
+        folder = self.find_player(clean_player_name(name))
         if folder is None:
             return {}
-        return {qid: study_card for qid, study_card in self._study_cards_in(folder, clean).items()}
-
-    def _study_cards_in(self, folder: Path, name: str) -> dict[str, Card]:
-        loaded = self._read_study(folder)
-        study_file = loaded.value or StudyFile()
-        cards = cards_from_file(study_file)
-        pending, _ = read_after(
-            folder, study_file.applied_through, self._recovery_lock(folder), self.warnings
-        )
-        for stored in pending:
-            cards = study.review_round(cards, stored)
-        return cards
+        return self._study(folder)[2]
 
     def due_count(self, name: str, question_ids: Sequence[str], now: datetime | None = None) -> int:
         """How many of these questions are due for the player (for the menu's Practice)."""
@@ -336,9 +368,7 @@ class SaveStore:
         remove_stale_temps(folder)
         state = self._state(folder, name)
         number = state.last_round + 1
-        stored = StoredRound(
-            **{**dict(result), "started_at": as_utc(result.started_at), "round": number}
-        )
+        stored = _stored(result, number)
         path = history_path(folder, file_index(number))
         if path in state.files:
             current = state.files[path]
@@ -349,50 +379,53 @@ class SaveStore:
         if current is not None:
             remove_stale_temps(path.parent)
         append_round(path, stored, current)
-        # The round is durable from here on; the rest can be redone from the history.
+        # The round is durable from here on: profile.toml and study.toml can always be
+        # brought up to date from the history, so they are rewritten only every few rounds.
+        state.files[path] = HistoryFile.model_construct(
+            schema_version=1, rounds=[*(current.rounds if current else []), stored]
+        )
         table = state.profile.high_scores.get(stored.pack_id, {}).get(stored.mode, [])
         previous_best = table[0].score if table else None
         rank = apply_round(state.profile, stored)
-        self._write_state(folder, state, stored)
+        if number - state.checkpointed >= CHECKPOINT_EVERY:
+            self._checkpoint(folder, state)
         return RecordOutcome(saved=True, round=number, rank=rank, previous_best=previous_best)
 
-    def _write_state(self, folder: Path, state: _PlayerState, *new_rounds: StoredRound) -> None:
-        cards = cards_from_file(state.study)
-        for stored in new_rounds:
-            cards = study.review_round(cards, stored)
-            state.study.applied_through = stored.round
-        state.study.cards = {qid: card_to_record(card) for qid, card in cards.items()}
+    def _checkpoint(self, folder: Path, state: _PlayerState) -> None:
+        """Rewrite profile.toml, stats.toml and study.toml with every round folded in."""
+        study_file, study_on_disk, cards = self._study(folder, known=state.files)
+        study_file.cards = {qid: card_to_record(card) for qid, card in cards.items()}
+        stats_file, stats_on_disk = self._stats(folder, known=state.files)
+        self._write_profile(folder, state)
+        write_toml(folder / STATS_FILE, to_toml_document(stats_file), keep_backup=stats_on_disk)
+        write_toml(folder / STUDY_FILE, to_toml_document(study_file), keep_backup=study_on_disk)
+
+    def _write_profile(self, folder: Path, state: _PlayerState) -> None:
         write_toml(
             folder / PROFILE_FILE,
             to_toml_document(state.profile),
             keep_backup=state.profile_on_disk,
         )
-        write_toml(
-            folder / STUDY_FILE, to_toml_document(state.study), keep_backup=state.study_on_disk
-        )
+        state.profile_on_disk = True
+        state.checkpointed = state.profile.applied_through
 
     def import_rounds(self, player: str, results: Sequence[RoundResult]) -> int:
         """Record many rounds under one lock, writing each history file once (for imports
         and the benchmark). Returns the number of the last round. Raises OSError/SaveError.
         """
+        from quiz.store.players import write_history_batch
+
         name = clean_player_name(player)
         folder = self.find_player(name) or self.folder_for(name)
         with self.locked(folder):
             state = self._state(folder, name)
-            number = state.last_round
-            batch: list[StoredRound] = []
-            for result in results:
-                number += 1
-                stored = StoredRound(
-                    **{**dict(result), "started_at": as_utc(result.started_at), "round": number}
-                )
-                batch.append(stored)
-                apply_round(state.profile, stored)
-            from quiz.store.players import write_history_batch
-
+            batch = [_stored(result, state.last_round + n) for n, result in enumerate(results, 1)]
             write_history_batch(folder, batch, state.files, self._recovery_lock(folder))
-            self._write_state(folder, state, *batch)
-            return number
+            for stored in batch:
+                apply_round(state.profile, stored)
+            state.files = {}
+            self._checkpoint(folder, state)
+            return state.profile.applied_through
 
     # -- players --------------------------------------------------------------------------
 
@@ -436,11 +469,7 @@ class SaveStore:
             with self.locked(folder):
                 state = self._state(folder, clean)
                 state.profile.settings.theme = theme
-                write_toml(
-                    folder / PROFILE_FILE,
-                    to_toml_document(state.profile),
-                    keep_backup=state.profile_on_disk,
-                )
+                self._write_profile(folder, state)
         except OSError as error:
             self._mark_unavailable(error)
             return False

@@ -1,7 +1,8 @@
 """The save file formats (pydantic models) and the migrations from older versions.
 
 Versions: `profile.toml` is at schema 2 (version 1 kept the theme at the top level and high
-scores in one flat list, with no aggregates); `study.toml` and the history files are at 1.
+scores in one flat list, and no round counts); `stats.toml`, `study.toml` and the history
+files are at 1.
 Each model validates a whole file; `extra="forbid"` makes a misspelt key schema-invalid.
 """
 
@@ -17,6 +18,7 @@ from quiz.game.result import RoundResult
 PROFILE_VERSION = 2
 HISTORY_VERSION = 1
 STUDY_VERSION = 1
+STATS_VERSION = 1
 ROUNDS_PER_FILE = 10
 HIGH_SCORES_KEPT = 10
 RECENT_KEPT = 20
@@ -72,10 +74,10 @@ class RecentRound(_Model):
 
 
 class Profile(_Model):
-    """`profile.toml`: settings plus everything the Scores screen needs, kept incrementally.
+    """`profile.toml`: the name, settings, high scores and recent rounds.
 
-    `applied_through` is the last history round folded into the aggregates; history rounds
-    after it (a crash between the two writes) are folded in again on the next open.
+    `applied_through` is the last history round folded in; later history rounds (written
+    since the last checkpoint, or before a crash) are folded in when the file is read.
     """
 
     schema_version: Literal[2] = PROFILE_VERSION
@@ -85,10 +87,17 @@ class Profile(_Model):
     applied_through: int = Field(default=0, ge=0)
     rounds: int = Field(default=0, ge=0, description="Rounds folded into the aggregates.")
     high_scores: dict[str, dict[str, list[HighScore]]] = {}
+    recent: list[RecentRound] = []
+
+
+class StatsFile(_Model):
+    """`stats.toml`: totals for the Scores screen (topics, questions, progress by day)."""
+
+    schema_version: Literal[1] = STATS_VERSION
+    applied_through: int = Field(default=0, ge=0)
     tags: dict[str, TagStats] = {}
     questions: dict[str, QuestionStats] = {}
     days: dict[str, DayStats] = {}
-    recent: list[RecentRound] = []
 
 
 class StoredRound(RoundResult):
@@ -170,6 +179,10 @@ def parse_profile(data: dict[str, Any]) -> Profile:
 
 def parse_history(data: dict[str, Any]) -> HistoryFile:
     return HistoryFile.model_validate(data)
+
+
+def parse_stats(data: dict[str, Any]) -> StatsFile:
+    return StatsFile.model_validate(data)
 
 
 def parse_study(data: dict[str, Any]) -> StudyFile:

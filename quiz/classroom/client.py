@@ -114,7 +114,10 @@ class ClassroomClient:
             except ConnectionClosed as closed:
                 code = closed.rcvd.code if closed.rcvd else None
                 if not self.reconnect or code in FINAL_CLOSE_CODES or self.token is None:
-                    raise
+                    reason = closed.rcvd.reason if closed.rcvd and closed.rcvd.reason else ""
+                    raise QuizError(
+                        f"the host closed the connection ({code}{': ' + reason if reason else ''})"
+                    ) from None
                 await self._rejoin()
                 continue
             if isinstance(message, p.GameOver | p.Kicked):

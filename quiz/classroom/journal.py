@@ -10,10 +10,14 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from quiz.classroom.deck import HostedQuestion
+from quiz.classroom.session import HostSession
 from quiz.errors import QuizError
 
 CLASSROOM_FOLDER = "classroom"
@@ -127,3 +131,46 @@ def find_session(saves: Path, session: str | None, *, unfinished: bool = False) 
         if not unfinished or not (folder / "results.json").exists():
             return folder
     raise QuizError(f"no {'unfinished ' if unfinished else ''}classroom session in {root}")
+
+
+def session_header(session: HostSession, session_id: str, **extra: Any) -> dict[str, Any]:
+    """The journal's first event: everything needed to rebuild the session (the questions in
+    the host's option order, the code, the settings)."""
+    return {
+        "e": "session",
+        "id": session_id,
+        "code": session.code,
+        "speed": session.speed,
+        "max_players": session.max_players,
+        "questions": [hosted.model_dump(mode="json") for hosted in session.questions],
+        **extra,
+    }
+
+
+def replay(
+    events: list[dict[str, Any]],
+    *,
+    clock: Callable[[], float] = time.monotonic,
+    record: Callable[[dict[str, Any]], None] = lambda event: None,
+) -> tuple[HostSession, dict[str, Any]]:
+    """Rebuild a session from its journal; returns it and the header event."""
+    if not events or events[0].get("e") != "session":
+        raise QuizError("the journal does not start with a session header")
+    header = events[0]
+    try:
+        questions = [HostedQuestion.model_validate(item) for item in header["questions"]]
+        session = HostSession(
+            questions,
+            code=header["code"],
+            speed=header["speed"],
+            max_players=header["max_players"],
+            clock=clock,
+        )
+        for event in events[1:]:
+            session.apply(event)
+    except (KeyError, TypeError, ValueError) as error:
+        raise QuizError(
+            f"the journal of session {header.get('id')!r} is damaged: {error}"
+        ) from None
+    session.record = record
+    return session, header

@@ -79,6 +79,8 @@ class ClassroomServer:
         self.pause_changed = asyncio.Event()
         self._server: Server | None = None
         self._lobby_timer: asyncio.TimerHandle | None = None
+        # True between asking a question and its reveal: a player who (re)joins then is sent it.
+        self.asking = False
 
     # --- lifecycle ------------------------------------------------------------------------
 
@@ -126,6 +128,7 @@ class ClassroomServer:
 
     def ask_next(self) -> p.QuestionMessage:
         self.all_answered.clear()
+        self.asking = True
         message = self.session.open_next()
         self.send_all(message)
         self.listener("question", {"number": message.number, "total": message.total})
@@ -134,6 +137,7 @@ class ClassroomServer:
     def ask_again(self) -> p.QuestionMessage:
         """After a resume: the interrupted question opens again; those who answered keep it."""
         self.all_answered.clear()
+        self.asking = True
         message = self.session.reopen()
         self.send_all(message)
         self.listener("question", {"number": message.number, "total": message.total})
@@ -142,6 +146,7 @@ class ClassroomServer:
         return message
 
     def reveal(self) -> tuple[p.Reveal, p.Leaderboard]:
+        self.asking = False
         closed = self.session.close()
         self.send_all(closed)
         public, results = self.session.reveal()
@@ -256,7 +261,7 @@ class ClassroomServer:
         session = self.session
         if session.phase == "lobby":
             self._lobby_changed()
-        elif session.phase == "open" and session.current not in player.answers:
+        elif self.asking and session.phase == "open" and session.current not in player.answers:
             left = max(0.0, session.hosted.seconds - (session.clock() - session.opened_at))
             current = session.question_message().model_copy(update={"seconds": round(left, 2)})
             await ws.send(p.encode(current))

@@ -1,0 +1,100 @@
+"""`quiz host --plain --auto`: the host without a screen, one line per event on stdout."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from quiz.classroom import protocol as p
+from quiz.classroom.addresses import lan_addresses
+from quiz.classroom.flow import run_auto
+from quiz.classroom.journal import Journal
+from quiz.classroom.results import build_results, save_results
+from quiz.classroom.server import ClassroomServer
+from quiz.classroom.session import HostSession
+from quiz.safe_text import safe_text
+
+
+@dataclass
+class PlainHostOptions:
+    bind: str
+    port: int
+    min_players: int
+    reveal_seconds: float
+    ping_timeout: float = 10.0
+
+
+def clean(text: str) -> str:
+    return safe_text(text, single_line=True)
+
+
+class EventPrinter:
+    """Turns server events into lines (for scripts and screen readers)."""
+
+    def __init__(self, out: TextIO = sys.stdout) -> None:
+        self.out = out
+
+    def line(self, text: str) -> None:
+        print(text, file=self.out, flush=True)
+
+    def __call__(self, event: str, detail: dict[str, Any]) -> None:
+        if event in ("joined", "rejoined", "left", "kicked"):
+            self.line(f"{event}: {clean(detail['name'])}")
+        elif event == "answered":
+            self.line(f"answers: {detail['answered']}/{detail['players']}")
+        elif event == "question":
+            self.line(f"question {detail['number']}/{detail['total']}")
+        elif event == "reveal":
+            reveal: p.Reveal = detail["reveal"]
+            counts = " ".join(str(n) for n in reveal.counts)
+            self.line(
+                f"reveal {reveal.question}: {clean(reveal.answer)} | counts {counts}".rstrip()
+            )
+            board: p.Leaderboard = detail["leaderboard"]
+            top = ", ".join(f"{s.rank}. {clean(s.name)} {s.score}" for s in board.top)
+            self.line(f"leaderboard: {top}")
+        elif event == "game_over":
+            podium = ", ".join(f"{s.rank}. {clean(s.name)} {s.score}" for s in detail["podium"])
+            self.line(f"podium: {podium}")
+        elif event == "paused":
+            self.line("paused" if detail["paused"] else "resumed")
+
+
+async def host_plain(
+    session: HostSession,
+    journal: Journal,
+    session_id: str,
+    options: PlainHostOptions,
+    *,
+    printer: Callable[[str, dict[str, Any]], None] | None = None,
+) -> Path:
+    """Run a whole game automatically; returns the results file."""
+    show = printer or EventPrinter()
+    out = show if isinstance(show, EventPrinter) else EventPrinter()
+    server = ClassroomServer(
+        session,
+        host=options.bind,
+        port=options.port,
+        ping_timeout=options.ping_timeout,
+        listener=show,
+    )
+    await server.start()
+    try:
+        addresses = lan_addresses() if options.bind in ("0.0.0.0", "") else [options.bind]
+        for address in addresses:
+            out.line(f"join: ws://{address}:{server.port}")
+        out.line(f"port: {server.port}")
+        out.line(f"code: {session.code}")
+        out.line(f"session: {session_id}")
+        await run_auto(
+            server, min_players=options.min_players, reveal_seconds=options.reveal_seconds
+        )
+        path = save_results(journal.folder, build_results(session, session_id))
+        out.line(f"results: {path}")
+        return path
+    finally:
+        journal.close()
+        await server.stop()

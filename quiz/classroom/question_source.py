@@ -1,0 +1,70 @@
+"""Where a hosted game's questions come from: a pack (through the pack layer), or a JSON
+list of questions (for scripts, tests and benchmarks)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from quiz.errors import QuizError
+from quiz.packs.question import Question
+
+DEFAULT_PACK = "labour-2010"
+MAX_JSON_BYTES = 5_000_000
+
+
+def resolve_pack_path(ref: str | None) -> Path:
+    """The pack file for `ref` (a name or a path); the pack catalog decides when present."""
+    try:
+        from quiz.packs.catalog import resolve_pack  # type: ignore[import-not-found]
+    except ImportError:
+        resolve_pack = None
+    if resolve_pack is not None:
+        return Path(resolve_pack(ref or DEFAULT_PACK))
+    if ref and Path(ref).is_file():
+        return Path(ref)
+    return Path(__file__).resolve().parents[2] / "questions" / f"{ref or DEFAULT_PACK}.toml"
+
+
+def pack_questions(
+    ref: str | None, *, count: int | None, seed: int
+) -> tuple[str, str, list[Question]]:
+    """(pack id, pack title, drawn questions) of the pack `ref`. Raises the pack layer's
+    located errors (QuizError) for a bad pack."""
+    from quiz.packs.draw import draw_questions
+    from quiz.packs.generate import generate_questions
+    from quiz.packs.loader import load_pack
+
+    path = resolve_pack_path(ref)
+    if not path.is_file():
+        raise QuizError(f"{path}: no such pack; give one with --pack NAME or --pack FILE")
+    pack = load_pack(path)
+    questions = draw_questions(
+        generate_questions(pack), seed=seed, count=None, shuffle_choices=False
+    )
+    hostable = [q for q in questions if q.type in ("single", "multiple", "true_false", "typed")]
+    return pack.pack.id, pack.pack.title, hostable[:count] if count else hostable
+
+
+def json_questions(path: Path, *, count: int | None) -> list[Question]:
+    """Questions from a JSON file: a list of objects with the fields of
+    quiz.packs.question.Question. Errors name the file, the item and the field."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise QuizError(f"{path}: cannot read: {error.strerror}") from None
+    if len(data) > MAX_JSON_BYTES:
+        raise QuizError(f"{path}: larger than {MAX_JSON_BYTES // 1_000_000} MB")
+    try:
+        raw = json.loads(data)
+    except (ValueError, RecursionError) as error:
+        raise QuizError(f"{path}: not valid JSON: {error}") from None
+    try:
+        questions = TypeAdapter(list[Question]).validate_python(raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise QuizError(f"{path}: item {where}: {first['msg']}") from None
+    return questions[:count] if count else questions

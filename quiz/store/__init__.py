@@ -39,9 +39,11 @@ History and the Scores screen
 -----------------------------
 - `store.history(name, pack_id=None, mode=None, limit=None) -> list[StoredRound]`,
   newest first (StoredRound is a RoundResult plus `.round`).
-- `scores_data(store, name, pack_id=None) -> ScoresData` (quiz.store.stats): high score
-  tables, progress points per day (score and accuracy over time), weakest topics by tag,
-  most-missed question ids, recent rounds. Each part is also a function of a Profile.
+- `scores_data(store, name, pack_id=None) -> ScoresData` (quiz.store.stats): `.high_scores`
+  (HighScoreRow: pack_id, mode, rank, score, accuracy, date), `.progress` (ProgressPoint per
+  day: day, rounds, mean_score, accuracy — the chart), `.weakest_topics` (TopicStat: tag,
+  asked, correct, accuracy), `.most_missed` (MissedQuestion: question_id, asked, missed),
+  `.recent` (newest first). `store.stats(name) -> StatsFile` holds the raw totals.
 
 Practice (FSRS, per player and question id)
 -------------------------------------------
@@ -63,6 +65,7 @@ from quiz.store.errors import NewerSaveError, PlayerNameError, SaveError
 from quiz.store.paths import resolve_saves_dir
 from quiz.store.savestore import PlayerSummary, RecordOutcome, SaveStore
 from quiz.store.schema import HighScore, Profile, StoredRound
+from quiz.store.stats import ScoresData, scores_data
 
 __all__ = [
     "HighScore",
@@ -73,6 +76,8 @@ __all__ = [
     "RecordOutcome",
     "SaveError",
     "SaveStore",
+    "ScoresData",
     "StoredRound",
     "resolve_saves_dir",
+    "scores_data",
 ]

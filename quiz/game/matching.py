@@ -7,10 +7,12 @@ The rules, in order (issue 3):
    collapsed. "The Labour Party!" and "labour party" are the same answer.
 2. Exact match of the normalised text against every accepted text (`Question.answers`:
    the canonical answer first, then accepted alternatives and the entity's aliases).
-3. Only if nothing matched exactly, a fuzzy match, and only against accepted texts of at
-   least `MIN_FUZZY_LETTERS` letters: at most one edit (Levenshtein) for texts of up to 6
+3. Only if nothing matched exactly, a fuzzy match, and only for words of at least
+   `MIN_FUZZY_LETTERS` letters: at most one edit (Levenshtein) for words of up to 6
    letters, a rapidfuzz `ratio` of at least 88 for longer ones. "Austria" for "Australia"
-   scores 87.5, so it is refused.
+   scores 87.5, so it is refused. Texts with the same number of words are compared word by
+   word (so an initial must be exact: "E. Miliband" is not "D. Miliband"); texts with a
+   different number of words may differ by one edit in all (a space: "edballs").
 4. Numbers are never fuzzy. If the player typed a number and an accepted text is a number,
    the two are compared as numbers (with the question's tolerance); "236", "236.0" and
    "1,000" all parse.
@@ -102,7 +104,7 @@ def parse_number(text: str) -> float | None:
 
 def numbers_match(given: float, expected: float, tolerance: float = 0.0) -> bool:
     """True when `given` is within `tolerance` of `expected` (a tiny float slack besides)."""
-    return abs(given - expected) <= tolerance + 1e-9 * max(1.0, abs(expected))
+    return abs(given - expected) <= tolerance + 1e-12 * max(1.0, abs(expected))
 
 
 def _letters(text: str) -> int:
@@ -113,14 +115,34 @@ def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
-def _fuzzy_close(given: str, target: str) -> bool:
-    """The near-miss rule, for two normalised texts with no digits."""
+def _word_close(given: str, target: str) -> bool:
+    """The near-miss rule for one word (or a whole text), both normalised, no digits."""
     letters = _letters(target)
     if letters < MIN_FUZZY_LETTERS:
         return False
     if letters <= SHORT_WORD_LETTERS:
         return Levenshtein.distance(given, target, score_cutoff=MAX_SHORT_EDITS) <= MAX_SHORT_EDITS
     return fuzz.ratio(given, target, score_cutoff=MIN_LONG_RATIO) >= MIN_LONG_RATIO
+
+
+def _fuzzy_close(given: str, target: str) -> bool:
+    """Near miss for two normalised texts with no digits.
+
+    With as many words on both sides, each word must be exact or a near miss on its own:
+    a short word such as an initial must be exact, so "E. Miliband" is not taken for
+    "D. Miliband" even though the two strings differ by one letter. Otherwise only one edit
+    over the whole text is allowed (a missing or extra space: "edballs" for "Ed Balls"), so
+    an extra word ("E. Miliband" for "Miliband") is never a typo.
+    """
+    given_words, target_words = given.split(), target.split()
+    if len(given_words) == len(target_words):
+        return all(
+            mine == theirs or _word_close(mine, theirs)
+            for mine, theirs in zip(given_words, target_words, strict=True)
+        )
+    if _letters(target) < MIN_FUZZY_LETTERS:
+        return False
+    return Levenshtein.distance(given, target, score_cutoff=MAX_SHORT_EDITS) <= MAX_SHORT_EDITS
 
 
 def match_typed(given: str, accepted: Iterable[str], *, tolerance: float = 0.0) -> TypedMatch:

@@ -120,3 +120,15 @@ def test_a_far_away_word_never_matches(answer: str, other: str) -> None:
 
     if Levenshtein.distance(answer, other) >= max(3, len(answer) // 2):
         assert not match_typed(other, (answer,)).accepted
+
+
+def test_the_other_miliband_is_not_a_typo() -> None:
+    assert not match_typed("E. Miliband", MILIBAND).accepted
+    assert not match_typed("Ed Miliband", MILIBAND).accepted
+    assert not match_typed("Ed Milliband", MILIBAND).accepted
+
+
+def test_multi_word_typos_are_judged_word_by_word() -> None:
+    assert match_typed("Gordon Browne", ("Gordon Brown",)).fuzzy
+    assert match_typed("David Milibland", MILIBAND).fuzzy
+    assert match_typed("edballs", ("Ed Balls",)).fuzzy

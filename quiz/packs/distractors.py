@@ -60,12 +60,16 @@ class EntityPools:
         count: int,
         *,
         like: Sequence[Entity] | None = None,
+        prefer: Sequence[Entity] = (),
     ) -> list[Entity]:
         """Up to `count` entities from the pool of `like` (default: `answers`), none correct.
 
-        `answers` are every correct answer and `excluded_ids` their ids; a candidate is also
+        `answers` are every correct answer; `excluded_ids` holds their ids and any other id
+        that must not appear (such as the question's own subject). A candidate is also
         refused when its name is a name of an answer or an answer's name is one of its
-        aliases, so the same person under two ids never becomes a wrong choice.
+        aliases, so the same person under two ids never becomes a wrong choice. Candidates
+        in `prefer` (say, entities that play the same part in other facts of the relation)
+        are taken first, as long as they are in the pool too.
         """
         answer_names = set().union(*(names_of(a) for a in answers)) if answers else set()
         answer_display = {a.name.casefold() for a in answers}
@@ -78,7 +82,26 @@ class EntityPools:
             )
 
         pool = self.pool(answers if like is None else like)
-        return pick_distinct(rng, pool, acceptable, count, lambda e: e.name)
+        in_pool = {entity.id for entity in pool}
+        peers = sorted({e.id: e for e in prefer if e.id in in_pool}.values(), key=_entity_id)
+        chosen = pick_distinct(rng, peers, acceptable, count, _entity_name)
+        taken = {entity.name.casefold() for entity in chosen}
+        chosen += pick_distinct(
+            rng,
+            pool,
+            lambda entity: acceptable(entity) and entity.name.casefold() not in taken,
+            count - len(chosen),
+            _entity_name,
+        )
+        return chosen
+
+
+def _entity_id(entity: Entity) -> str:
+    return entity.id
+
+
+def _entity_name(entity: Entity) -> str:
+    return entity.name
 
 
 def pick_distinct(
@@ -129,27 +152,32 @@ def _filter(
 
 def pick_phrases(
     rng: random.Random,
-    own: Sequence[str],
-    others: Sequence[str],
+    tiers: Sequence[Sequence[str]],
     correct: set[str],
     count: int,
 ) -> list[str]:
-    """Up to `count` wrong phrases: the fact's own distractors first, then other values.
+    """Up to `count` wrong phrases, taken from each tier in turn until there are enough.
 
-    `correct` holds every right answer casefolded; none of them is ever returned.
+    Generation passes the fact's own distractors, then values the relation gives to
+    similar subjects, then every value of the relation. `correct` holds every right
+    answer casefolded; none of them is ever returned, and no two picks are equal.
     """
-    own_picked = pick_distinct(
-        rng, list(own), lambda text: text.casefold() not in correct, count, lambda t: t
-    )
-    taken = correct | {text.casefold() for text in own_picked}
-    more = pick_distinct(
-        rng,
-        list(others),
-        lambda text: text.casefold() not in taken,
-        count - len(own_picked),
-        lambda t: t,
-    )
-    return own_picked + more
+    chosen: list[str] = []
+    taken = set(correct)
+    for tier in tiers:
+        if len(chosen) >= count:
+            break
+        refused = frozenset(taken)
+        picked = pick_distinct(
+            rng,
+            sorted(set(tier), key=lambda text: (text.casefold(), text)),
+            lambda text, refused=refused: text.casefold() not in refused,
+            count - len(chosen),
+            lambda text: text,
+        )
+        chosen += picked
+        taken |= {text.casefold() for text in picked}
+    return chosen
 
 
 def nearby_numbers(

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quiz.packs.distractors import EntityPools, nearby_numbers, pick_phrases
+from quiz.packs.hand_questions import attribution_of, hand_to_question
 from quiz.packs.models import (
     MAX_ALIASES,
     MAX_CHOICES,
@@ -29,15 +30,8 @@ from quiz.packs.models import (
     MAX_TAGS,
     Entity,
     Fact,
-    Matching,
-    MultipleChoice,
-    Numeric,
-    Ordering,
     PackFile,
     Relation,
-    SingleChoice,
-    TrueFalse,
-    Typed,
 )
 from quiz.packs.question import FALSE, TRUE, Question
 from quiz.packs.templates import (
@@ -52,10 +46,10 @@ from quiz.packs.templates import (
 )
 
 CHOICES_WANTED = 4
+# How many wrong objects a false variant may try before giving up on a fresh statement.
+_FALSE_CANDIDATES = 4
 # What stands in for the unknown side of a template that names it anyway.
 _BLANK = "…"
-
-HandQuestion = SingleChoice | MultipleChoice | TrueFalse | Typed | Ordering | Matching | Numeric
 
 
 def generate_questions(pack: PackFile) -> list[Question]:
@@ -76,51 +70,6 @@ def generate_questions(pack: PackFile) -> list[Question]:
             taken.add(question.id)
             questions.append(question)
     return questions
-
-
-def attribution_of(pack: PackFile) -> str:
-    """The pack's source as 'Title, Author, Date', leaving out what is unknown."""
-    source = pack.pack.source
-    if source is None:
-        return ""
-    return ", ".join(part for part in (source.title, source.author, source.date) if part)
-
-
-def hand_to_question(
-    question: HandQuestion, entities: dict[str, Entity], attribution: str
-) -> Question:
-    """A hand-written question as a concrete `Question` (origin 'hand')."""
-    fields: dict[str, Any] = {
-        "id": question.id,
-        "type": question.type,
-        "prompt": question.prompt,
-        "explanation": question.explanation,
-        "quote": question.quote,
-        "attribution": attribution if question.quote else "",
-        "difficulty": question.difficulty,
-        "tags": tuple(question.tags),
-        "time_limit": question.time_limit,
-        "origin": "hand",
-    }
-    if isinstance(question, SingleChoice):
-        fields.update(choices=tuple(question.choices), answers=(question.answer,))
-    elif isinstance(question, MultipleChoice):
-        fields.update(choices=tuple(question.choices), answers=tuple(question.answers))
-    elif isinstance(question, TrueFalse):
-        fields.update(choices=(TRUE, FALSE), answers=(TRUE if question.answer else FALSE,))
-    elif isinstance(question, Typed):
-        accepted = [question.answer, *question.accept]
-        entity = entities.get(question.entity or "")
-        if entity is not None:
-            accepted += [entity.name, *entity.aliases]
-        fields.update(answers=tuple(unique(accepted)))
-    elif isinstance(question, Ordering):
-        fields.update(items=tuple(question.items))
-    elif isinstance(question, Matching):
-        fields.update(pairs=tuple((pair.left, pair.right) for pair in question.pairs))
-    else:
-        fields.update(value=question.answer, tolerance=question.tolerance, unit=question.unit)
-    return Question(**fields)
 
 
 @dataclass(frozen=True)
@@ -193,6 +142,10 @@ class _RelationQuestions:
         # Every value of the relation, for phrase and number distractors.
         self.all_texts = sorted({v.text for v in self.values.values()}, key=str.casefold)
         self.all_numbers = sorted({v.number for v in self.values.values() if v.number is not None})
+        # Entities that play the same part in other facts make the most plausible distractors.
+        self.object_peers = [v.entity for v in self.values.values() if v.entity is not None]
+        self.subject_peers = [owner.entities[fact.subject] for fact in self.facts]
+        self.false_prompts: set[str] = set()
 
     def generate(self) -> list[Question]:
         made: list[Question | None] = []
@@ -246,13 +199,16 @@ class _RelationQuestions:
         if self.relation.object == "entity":
             entities = [value.entity for value in answers if value.entity is not None]
             wanted = _wrong_wanted(len(answers))
-            excluded = {entity.id for entity in entities}
-            picked = self.owner.pools.pick(rng, entities, excluded, wanted)
+            excluded = {entity.id for entity in entities} | {subject_id}
+            picked = self.owner.pools.pick(
+                rng, entities, excluded, wanted, prefer=self.object_peers
+            )
             wrong = [entity.name for entity in picked]
         else:
             own = [text for fact in group for text in fact.distractors]
             correct = {value.key for value in answers}
-            wrong = pick_phrases(rng, own, self.all_texts, correct, _wrong_wanted(len(answers)))
+            tiers = [own, self._peer_texts(subject), self.all_texts]
+            wrong = pick_phrases(rng, tiers, correct, _wrong_wanted(len(answers)))
         return [self._choice(qid, prompt, [a.text for a in answers], wrong, group, rng)]
 
     def typed(self, subject_id: str) -> Question | None:
@@ -281,8 +237,13 @@ class _RelationQuestions:
         object_part = object_key if value.entity is not None else slug(value.text)
         qid = make_id(self.relation.id, object_part, "ask-subject")
         rng = rng_for(qid)
+        # Never the object itself: "Who is backed by Harman?" must not offer Harman.
         excluded = {subject.id for subject in subjects}
-        picked = self.owner.pools.pick(rng, subjects, excluded, _wrong_wanted(len(subjects)))
+        if value.entity is not None:
+            excluded.add(value.entity.id)
+        picked = self.owner.pools.pick(
+            rng, subjects, excluded, _wrong_wanted(len(subjects)), prefer=self.subject_peers
+        )
         prompt = fill(self.relation.ask_subject or "", _BLANK, value.text)
         answers = [subject.name for subject in subjects]
         return self._choice(qid, prompt, answers, [e.name for e in picked], group, rng)
@@ -296,10 +257,14 @@ class _RelationQuestions:
         if true:
             prompt = fill(template, subject.name, value.text)
             return self._make(qid, "true_false", prompt, [fact], truth=True, explanation=truth)
-        wrong = self._wrong_object(fact, rng_for(qid))
-        if wrong is None:
+        # Sibling facts of one subject would often pick the same wrong object: take the first
+        # candidate whose statement no other false variant of this relation has made.
+        candidates = self._wrong_objects(fact, rng_for(qid), _FALSE_CANDIDATES)
+        prompts = [fill(template, subject.name, wrong) for wrong in candidates]
+        prompt = next((text for text in prompts if text not in self.false_prompts), None)
+        if prompt is None:
             return None
-        prompt = fill(template, subject.name, wrong)
+        self.false_prompts.add(prompt)
         return self._make(
             qid, "true_false", prompt, [fact], truth=False, explanation=f"False. {truth}"
         )
@@ -313,15 +278,17 @@ class _RelationQuestions:
             found.setdefault(value.key, value)
         return list(found.values())
 
-    def _wrong_object(self, fact: Fact, rng: Any) -> str | None:
-        """A plausible object that makes the statement false by every fact of the pack."""
+    def _wrong_objects(self, fact: Fact, rng: Any, count: int) -> list[str]:
+        """Plausible objects, best first, that make the statement false by every fact."""
         value = self.values[fact.id]
         correct = self._answers(self.by_subject[fact.subject])
         if value.entity is not None:
             entities = [v.entity for v in correct if v.entity is not None]
-            excluded = {entity.id for entity in entities}
-            picked = self.owner.pools.pick(rng, entities, excluded, 1, like=[value.entity])
-            return picked[0].name if picked else None
+            excluded = {entity.id for entity in entities} | {fact.subject}
+            picked = self.owner.pools.pick(
+                rng, entities, excluded, count, like=[value.entity], prefer=self.object_peers
+            )
+            return [entity.name for entity in picked]
         if value.number is not None:
             numbers = nearby_numbers(
                 rng,
@@ -330,12 +297,24 @@ class _RelationQuestions:
                 self.relation.unit,
                 [v.number for v in correct if v.number is not None],
                 self.all_numbers,
-                1,
+                count,
             )
-            return number_text(numbers[0], self.relation.unit) if numbers else None
+            return [number_text(number, self.relation.unit) for number in numbers]
         keys = {v.key for v in correct}
-        phrases = pick_phrases(rng, fact.distractors, self.all_texts, keys, 1)
-        return phrases[0] if phrases else None
+        subject = self.owner.entities[fact.subject]
+        # Not every value of the relation: "Ed Miliband feels like a conspiracy too far" is
+        # false but absurd. Only the fact's own distractors and values of similar subjects.
+        tiers = [fact.distractors, self._peer_texts(subject)]
+        return pick_phrases(rng, tiers, keys, count)
+
+    def _peer_texts(self, subject: Entity) -> list[str]:
+        """Values this relation gives to subjects like `subject` (same kind, a shared role)."""
+        peers = {entity.id for entity in self.owner.pools.pool([subject])}
+        return [
+            self.values[fact.id].text
+            for fact in self.facts
+            if fact.subject in peers and fact.subject != subject.id
+        ]
 
     def _choice(
         self,

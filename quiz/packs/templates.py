@@ -66,12 +66,17 @@ def rng_for(question_id: str) -> random.Random:
 
 
 def number_text(value: float, unit: str) -> str:
-    """'25%' for percentages, '236 hours' otherwise, '50' without a unit."""
+    """'25%' for percentages, '236 hours' otherwise, '50' without a unit.
+
+    A unit written in the plural loses its final 's' for exactly one: '1 day', '1 MP'.
+    """
     number = format_number(value)
     if not unit:
         return number
     if unit == "%":
         return number + unit
+    if abs(value) == 1 and unit.endswith("s") and len(unit) > 1:
+        unit = unit[:-1]
     return f"{number} {unit}"
 
 

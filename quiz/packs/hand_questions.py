@@ -1,0 +1,66 @@
+"""Hand-written pack questions as concrete `Question`s, and the attribution of quotes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quiz.packs.models import (
+    Entity,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    PackFile,
+    SingleChoice,
+    TrueFalse,
+    Typed,
+)
+from quiz.packs.question import FALSE, TRUE, Question
+from quiz.packs.templates import unique
+
+HandQuestion = SingleChoice | MultipleChoice | TrueFalse | Typed | Ordering | Matching | Numeric
+
+
+def attribution_of(pack: PackFile) -> str:
+    """The pack's source as 'Title, Author, Date', leaving out what is unknown."""
+    source = pack.pack.source
+    if source is None:
+        return ""
+    return ", ".join(part for part in (source.title, source.author, source.date) if part)
+
+
+def hand_to_question(
+    question: HandQuestion, entities: dict[str, Entity], attribution: str
+) -> Question:
+    """A hand-written question as a concrete `Question` (origin 'hand')."""
+    fields: dict[str, Any] = {
+        "id": question.id,
+        "type": question.type,
+        "prompt": question.prompt,
+        "explanation": question.explanation,
+        "quote": question.quote,
+        "attribution": attribution if question.quote else "",
+        "difficulty": question.difficulty,
+        "tags": tuple(question.tags),
+        "time_limit": question.time_limit,
+        "origin": "hand",
+    }
+    if isinstance(question, SingleChoice):
+        fields.update(choices=tuple(question.choices), answers=(question.answer,))
+    elif isinstance(question, MultipleChoice):
+        fields.update(choices=tuple(question.choices), answers=tuple(question.answers))
+    elif isinstance(question, TrueFalse):
+        fields.update(choices=(TRUE, FALSE), answers=(TRUE if question.answer else FALSE,))
+    elif isinstance(question, Typed):
+        accepted = [question.answer, *question.accept]
+        entity = entities.get(question.entity or "")
+        if entity is not None:
+            accepted += [entity.name, *entity.aliases]
+        fields.update(answers=tuple(unique(accepted)))
+    elif isinstance(question, Ordering):
+        fields.update(items=tuple(question.items))
+    elif isinstance(question, Matching):
+        fields.update(pairs=tuple((pair.left, pair.right) for pair in question.pairs))
+    else:
+        fields.update(value=question.answer, tolerance=question.tolerance, unit=question.unit)
+    return Question(**fields)

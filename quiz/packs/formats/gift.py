@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from decimal import Decimal
 from typing import Any
 
 from quiz.packs.errors import Problem
@@ -414,20 +415,23 @@ class GiftReader:
         return "numerical question"
 
     def _number_spec(self, spec: str, line: int) -> tuple[float, float] | None:
-        """`5:1` → (5, 1); `1..5` → (3, 2); `5` → (5, 0)."""
+        """`5:1` → (5, 1); `1..5` → (3, 2); `5` → (5, 0). Decimal arithmetic, so that
+        `3.141..3.142` gives 3.1415 ± 0.0005 and not binary rounding noise."""
         try:
             if ".." in spec:
-                low, high = (float(part) for part in spec.split("..", 1))
+                low, high = (Decimal(part.strip()) for part in spec.split("..", 1))
                 if low > high:
                     raise ValueError
-                value, tolerance = (low + high) / 2, (high - low) / 2
+                exact = ((low + high) / 2, (high - low) / 2)
             elif ":" in spec:
-                value, tolerance = (float(part) for part in spec.split(":", 1))
+                value, tolerance = spec.split(":", 1)
+                exact = (Decimal(value.strip()), Decimal(tolerance.strip()))
             else:
-                value, tolerance = float(spec), 0.0
-        except ValueError:
+                exact = (Decimal(spec), Decimal(0))
+        except (ValueError, ArithmeticError):
             self._error(line, f"{quoted(spec)} is not a number, 'N:TOLERANCE' or 'LOW..HIGH'")
             return None
+        value, tolerance = float(exact[0]), float(exact[1])
         if not (math.isfinite(value) and math.isfinite(tolerance)) or tolerance < 0:
             self._error(line, f"{quoted(spec)} is not a finite number with a tolerance ≥ 0")
             return None

@@ -121,7 +121,7 @@ def _question(
 
 def encode(text: str) -> str:
     """HTML-encode like the API does, so that decoding gives the text back."""
-    return html.escape(text, quote=True)
+    return html.escape(text, quote=True).replace("&#x27;", "&#039;")
 
 
 def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:

@@ -1,0 +1,184 @@
+"""Reading Moodle GIFT: every feature of fixtures/features.gift (written from Moodle's
+documentation of the format), the notes on what a pack cannot hold, and malformed input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.packs.errors import PackError
+from quiz.packs.formats.gift import import_text
+
+
+@pytest.fixture
+def features(fixtures: Path) -> dict[str, dict[str, object]]:
+    result = import_text((fixtures / "features.gift").read_text("utf-8"), "features.gift")
+    return {q.id: q.model_dump(exclude_defaults=True) for q in result.questions}
+
+
+@pytest.fixture
+def notes(fixtures: Path) -> list[str]:
+    result = import_text((fixtures / "features.gift").read_text("utf-8"), "features.gift")
+    return [str(note) for note in result.notes]
+
+
+def test_multiple_choice_with_title_and_category(features) -> None:  # type: ignore[no-untyped-def]
+    assert features["grant-s-tomb"] == {
+        "id": "grant-s-tomb",
+        "type": "single",
+        "prompt": "Who's buried in Grant's tomb?",
+        "choices": ["Grant", "Jefferson", "no one"],
+        "answer": "no one",
+        "tags": ["Politics", "Labour leadership"],
+    }
+
+
+def test_missing_word_puts_a_blank_where_the_answers_were(features) -> None:  # type: ignore[no-untyped-def]
+    assert features["missing-word"]["prompt"] == "Grant is _____ in Grant's tomb."
+    assert features["missing-word"]["answer"] == "entombed"
+    thanksgiving = features["thanksgiving"]
+    assert thanksgiving["prompt"] == (
+        "The American holiday of Thanksgiving is celebrated on the _____ Thursday of November."
+    )
+    assert thanksgiving["choices"] == ["second", "third", "fourth"]
+
+
+def test_weighted_answers_make_a_multiple_answer_question(features) -> None:  # type: ignore[no-untyped-def]
+    weighted = features["weighted"]
+    assert weighted["type"] == "multiple"
+    assert weighted["answers"] == ["Grant", "Grant's wife"]
+    assert weighted["choices"] == ["No one", "Grant", "Grant's wife", "Grant's father"]
+
+
+def test_true_false_with_feedback(features, notes) -> None:  # type: ignore[no-untyped-def]
+    assert features["truestatement-about-grant"]["answer"] is True
+    false = features["false-statement"]
+    assert false["answer"] is False
+    # {FALSE#wrong-feedback#right-feedback}: the right one explains; the other is reported.
+    assert false["explanation"] == "Right, it rises in the east."
+    assert any(
+        note.startswith("features.gift:25:") and "Wrong: it rises in the east." in note
+        for note in notes
+    )
+
+
+def test_short_answer_alternatives(features) -> None:  # type: ignore[no-untyped-def]
+    short = features["short-answer"]
+    assert (short["type"], short["answer"]) == ("typed", "Grant")
+    assert short["accept"] == ["Ulysses S. Grant", "Ulysses Grant"]
+
+
+def test_matching_with_general_feedback(features) -> None:  # type: ignore[no-untyped-def]
+    matching = features["matching"]
+    assert matching["pairs"][1] == {"left": "Italy", "right": "Rome"}
+    assert len(matching["pairs"]) == 4
+    assert matching["explanation"] == "It's good to know the capitals"
+
+
+def test_numerical_tolerance_range_and_several_answers(features, notes) -> None:  # type: ignore[no-untyped-def]
+    assert (features["tolerance"]["answer"], features["tolerance"]["tolerance"]) == (1822, 5)
+    assert (features["range"]["answer"], features["range"]["tolerance"]) == (3.1415, 0.0005)
+    several = features["several-numbers"]
+    assert several["answer"] == 1822 and "tolerance" not in several
+    assert several["explanation"] == "Correct! Full credit."
+    assert any(n.startswith("features.gift:41:") and "1822±2 (50%)" in n for n in notes)
+
+
+def test_per_answer_feedback_of_the_right_answer_explains(features, notes) -> None:  # type: ignore[no-untyped-def]
+    assert features["feedback"]["explanation"] == "Very good!"
+    dropped = [n for n in notes if n.startswith("features.gift:46:")]
+    assert len(dropped) == 2 and "feedback comment on the wrong answer" in dropped[0]
+
+
+def test_general_feedback_explains(features) -> None:  # type: ignore[no-untyped-def]
+    assert features["general-feedback"]["explanation"] == "Thirty-three signed."
+    assert features["general-feedback"]["accept"] == ["thirty-three"]
+
+
+def test_format_tags_are_removed_and_html_reported(features, notes) -> None:  # type: ignore[no-untyped-def]
+    assert features["markdown"]["prompt"] == "Which is **bold**?"
+    assert features["markdown"]["tags"] == ["Formats"]
+    assert features["plain"]["prompt"].startswith("Is 1")
+    assert features["html"]["prompt"] == "<p>Which <b>tag</b>?</p>"
+    assert any(n.startswith("features.gift:60:") and "HTML" in n for n in notes)
+
+
+def test_escapes_and_newline(features) -> None:  # type: ignore[no-untyped-def]
+    escapes = features["escapes"]
+    assert escapes["prompt"] == (
+        "Which has {braces}, ~tilde, = equals, # hash, : colon and \\ backslash?\nSecond line."
+    )
+    assert escapes["choices"] == ["a {b} c", "d ~ e"]
+
+
+def test_essay_and_description_are_reported_with_their_lines(features, notes) -> None:  # type: ignore[no-untyped-def]
+    assert "essay" not in features
+    assert any(
+        n.startswith("features.gift:67: skipped essay question") and "Hammarskj" in n for n in notes
+    )
+    assert any(n.startswith("features.gift:69: skipped description") for n in notes)
+
+
+def test_question_without_title_gets_an_id(features) -> None:  # type: ignore[no-untyped-def]
+    untitled = [q for q in features.values() if q["prompt"] == "Which union backs Ed Balls?"]
+    assert len(untitled) == 1 and untitled[0]["id"].startswith("q")
+
+
+def test_repeated_title_gets_a_new_id_and_a_note() -> None:
+    result = import_text("::Same:: A? {T}\n\n::Same:: B? {F}\n", "dup.gift")
+    assert [q.id for q in result.questions] == ["same", "same-2"]
+    assert [str(n) for n in result.notes] == ['dup.gift:3: title "Same" is used twice; id same-2']
+
+
+def test_partial_credit_and_several_right_answers_are_reported() -> None:
+    text = "Pick {=a ~%50%b ~c}\n\nBoth {=a =b ~c}\n\nWeights {~%70%a ~%30%b ~c}\n"
+    result = import_text(text, "w.gift")
+    assert [q.type for q in result.questions] == ["single", "multiple"]
+    messages = [str(n) for n in result.notes]
+    assert messages[0].startswith("w.gift:1: partial credit (50%)")
+    assert messages[1].startswith('w.gift:3: skipped multiple choice "Both"')
+    assert messages[2].startswith('w.gift:5: weights of "Weights" differ')
+
+
+def test_question_a_pack_cannot_hold_is_skipped_with_its_line() -> None:
+    choices = " ".join(f"~c{n}" for n in range(12))
+    result = import_text(f"Fine? {{T}}\n\nToo many {{=a {choices}}}\n", "big.gift")
+    assert len(result.questions) == 1
+    assert str(result.notes[0]).startswith(
+        'big.gift:3: skipped multiple-choice question "Too many"'
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("Fine {T}\n\n::Title A question {T}\n", 3, "never closed with '::'"),
+        ("Fine {T}\n\nOpen {=a ~b\n~c\n", 3, "'{' is never closed"),
+        ("Q {=a ~b}\n\nStray } brace {T}\n", 3, "'}' without '{'"),
+        ("Q {=a\n{ ~b}\n", 2, "'{' inside an answer block"),
+        ("Q {=a ~b} and {=c}\n", 1, "one answer block"),
+        ("// comment\nQ {a ~b}\n", 2, "starts with '='"),
+        ("Q {~a ~b}\n", 1, "needs a right answer"),
+        ("Q\nmore {#abc}\n", 2, "is not a number"),
+        ("Q {#5..1}\n", 1, "is not a number"),
+        ("Q {~%500%a =b}\n", 1, "outside -100…100"),
+        ("Q {=a -> b =c}\n", 1, "'=left -> right'"),
+        ("{=a}\n", 1, "no text before its answers"),
+        ("Q \ue001 {T}\n", 1, "private-use character"),
+    ],
+)
+def test_malformed_gift_is_an_error_with_its_line(text: str, line: int, message: str) -> None:
+    with pytest.raises(PackError) as caught:
+        import_text(text, "bad.gift")
+    problems = caught.value.problems
+    assert len(problems) == 1
+    assert problems[0].line == line and message in problems[0].message
+    assert str(problems[0]).startswith(f"bad.gift:{line}: ")
+
+
+def test_every_malformed_question_is_reported_at_once(fixtures: Path) -> None:
+    text = (fixtures / "malformed.gift").read_text("utf-8")
+    with pytest.raises(PackError) as caught:
+        import_text(text, "malformed.gift")
+    assert [problem.line for problem in caught.value.problems] == [4, 6, 10, 12]

@@ -13,6 +13,7 @@ stays fast.
 
 from __future__ import annotations
 
+import itertools
 import re
 import stat
 from pathlib import Path
@@ -118,7 +119,7 @@ def parse_pack_text(text: str, *, filename: str) -> PackFile:
     """Parse and check a pack held in memory (no cache); raises PackError with every problem."""
     data = parse_toml(text, filename)
     finder = LineFinder(text)
-    too_long = _oversized_sections(data, filename, finder)
+    too_long = _oversized_sections(data, filename, text, finder)
     if too_long:
         raise PackError(too_long)
     try:
@@ -180,16 +181,23 @@ def _generated_ids(pack: PackFile) -> list[tuple[str, str]]:
     ]
 
 
-def _oversized_sections(data: dict[str, Any], filename: str, finder: LineFinder) -> list[Problem]:
+def _oversized_sections(
+    data: dict[str, Any], filename: str, text: str, finder: LineFinder
+) -> list[Problem]:
     """Refuse huge lists before validating each of their items (which would be slow)."""
     problems = []
     for section, cap in _SECTION_CAPS.items():
         items = data.get(section)
         if isinstance(items, list) and len(items) > cap:
+            # The first header past the cap, found with a regex: scanning the whole
+            # structure of such a file would be slow.
+            header = re.compile(rf"^[ \t]*\[\[[ \t]*{section}[ \t]*\]\]", re.MULTILINE)
+            first_extra = next(itertools.islice(header.finditer(text), cap, None), None)
+            line = text.count("\n", 0, first_extra.start()) + 1 if first_extra else None
             problems.append(
                 Problem(
                     filename,
-                    finder.line_of((section, cap)),
+                    line or finder.line_of((section,)),
                     section,
                     f"{len(items):,} items; a pack holds at most {cap:,}",
                 )

@@ -17,15 +17,22 @@ from typing import Any
 
 Path = tuple[str | int, ...]
 
-_WS = re.compile(r"[ \t]*")
-_WS_NL = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
+_WS = re.compile(r"[ \t]*+")
+_WS_NL = re.compile(r"(?:[ \t\r\n]++|#[^\n]*+)*+")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_BASIC = re.compile(r'"(?:[^"\\\n]|\\.)*"')
-_LITERAL = re.compile(r"'[^'\n]*'")
-_ML_BASIC = re.compile(r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*"{3,5}')
-_ML_LITERAL = re.compile(r"'''[\s\S]*?'{3,5}")
+# Possessive quantifiers: a 20 MB string must not fill the regex backtracking stack.
+_BASIC = re.compile(r'"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"')
+_LITERAL = re.compile(r"'[^'\n]*+'")
+_ML_BASIC = re.compile(r'"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+"{3,5}')
+_ML_LITERAL = re.compile(r"'''(?:[^']++|'(?!''))*+'{3,5}")
 # Numbers, booleans, dates and times; a date and a time may be separated by one space.
-_SCALAR = re.compile(r"[^,\]}\s#]+(?: (?=\d\d:)[^,\]}\s#]+)?")
+_SCALAR = re.compile(r"[^,\]}\s#]++(?: (?=\d\d:)[^,\]}\s#]++)?")
+# The common line `key = "text"` or `key = 12`, taken in one step to keep scanning fast.
+_SIMPLE_LINE = re.compile(
+    r"""([A-Za-z0-9_-]+)[ \t]*=[ \t]*(?:"[^"\\\n]*+"|'[^'\n]*+'|[A-Za-z0-9_.:+-]++)"""
+    r"[ \t]*+(?:#[^\n]*+)?(?=\r?\n|$)"
+)
+_ARRAY_TABLE = re.compile(r"\[\[[ \t]*([A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*)[ \t]*\]\]")
 
 
 class _Stop(Exception):
@@ -64,6 +71,17 @@ class _Scanner:
             if self.pos >= len(text):
                 return
             start = self.pos
+            simple = _SIMPLE_LINE.match(text, start)
+            if simple:
+                self._record((*table, simple.group(1)), start)
+                self.pos = simple.end()
+                continue
+            header = _ARRAY_TABLE.match(text, start)
+            if header:
+                keys = [part.strip() for part in header.group(1).split(".")]
+                table = self._open_array_table(keys, start)
+                self.pos = header.end()
+                continue
             if text.startswith("[[", start):
                 self.pos += 2
                 table = self._open_array_table(self._key(), start)

@@ -41,13 +41,13 @@ def list_players(store: SaveStore) -> list[PlayerSummary]:
         if folder.name.startswith(".") or not folder.is_dir():
             continue
         try:
-            loaded = store._read_profile(folder)
+            if store._read_profile(folder).value is None:
+                continue
+            profile = store._state(folder, folder.name).profile
         except SaveError as error:
             store.warnings.append(str(error))
             continue
-        if loaded.value is not None:
-            profile = loaded.value
-            players.append(PlayerSummary(profile.name, folder, profile.created, profile.rounds))
+        players.append(PlayerSummary(profile.name, folder, profile.created, profile.rounds))
     return sorted(players, key=lambda summary: player_key(summary.name))
 
 

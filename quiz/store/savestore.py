@@ -387,7 +387,7 @@ class SaveStore:
         table = state.profile.high_scores.get(stored.pack_id, {}).get(stored.mode, [])
         previous_best = table[0].score if table else None
         rank = apply_round(state.profile, stored)
-        if number - state.checkpointed >= CHECKPOINT_EVERY:
+        if not state.profile_on_disk or number - state.checkpointed >= CHECKPOINT_EVERY:
             self._checkpoint(folder, state)
         return RecordOutcome(saved=True, round=number, rank=rank, previous_best=previous_best)
 

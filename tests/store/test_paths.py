@@ -1,0 +1,109 @@
+"""Where saves live, and player names turned into safe folder names."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from quiz.game.result import RoundResult
+from quiz.store import PlayerNameError, SaveStore, resolve_saves_dir
+from quiz.store.paths import MAX_NAME_LENGTH, player_folder_name
+
+ROOT = Path(__file__).resolve().parents[2]
+RoundFactory = Callable[..., RoundResult]
+
+
+def test_cli_value_wins_over_the_environment(tmp_path: Path) -> None:
+    assert resolve_saves_dir(str(tmp_path / "cli")) == tmp_path / "cli"
+
+
+def test_environment_variable_comes_next(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QUIZ_SAVES_DIR", str(tmp_path / "env"))
+    assert resolve_saves_dir(None) == tmp_path / "env"
+
+
+def _resolve_in_copy(tmp_path: Path, *, with_saves: bool) -> str:
+    """Resolve the saves folder in a fresh interpreter running a copy of the package."""
+    checkout = tmp_path / "checkout"
+    shutil.copytree(ROOT / "quiz", checkout / "quiz", ignore=shutil.ignore_patterns("__pycache__"))
+    (checkout / "pyproject.toml").write_text("[project]\nname = 'quiz'\n")
+    (checkout / "questions").mkdir()
+    if with_saves:
+        (checkout / "saves").mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "QUIZ_SAVES_DIR"}
+    env["PYTHONPATH"] = str(checkout)
+    env["XDG_DATA_HOME"] = str(tmp_path / "xdg")
+    code = "import quiz.store.paths as p; print(p.resolve_saves_dir(None))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=tmp_path, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_a_source_checkout_uses_its_own_saves_folder(tmp_path: Path) -> None:
+    assert _resolve_in_copy(tmp_path, with_saves=True) == str(tmp_path / "checkout" / "saves")
+
+
+def test_otherwise_the_user_data_folder_is_used(tmp_path: Path) -> None:
+    found = _resolve_in_copy(tmp_path, with_saves=False)
+    assert found == str(tmp_path / "xdg" / "quiz" / "saves")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["../../etc/passwd", "..", "/", "C:\\Windows\\system32", "a/b\\c", ".hidden", "~root"],
+)
+def test_path_like_names_stay_inside_the_players_folder(store: SaveStore, name: str) -> None:
+    store.create_player(name)
+    folder = store.find_player(name)
+    assert folder is not None and folder.parent == store.players_dir
+    assert folder.resolve().is_relative_to(store.players_dir.resolve())
+    assert store.open_profile(name).name == name
+    assert [player.name for player in store.list_players()] == [name]
+
+
+@pytest.mark.parametrize("name", ["CON", "nul", "Com1", "LPT9", "aux", "PRN"])
+def test_windows_device_names_get_a_harmless_folder(store: SaveStore, name: str) -> None:
+    folder_name = player_folder_name(name)
+    assert folder_name.split("-")[0] == "p"
+    store.create_player(name)
+    assert store.open_profile(name).name == name
+
+
+@pytest.mark.parametrize("name", ["", "   ", "\t\n", "\x1b[31m", "\u202e", "\x00\x07"])
+def test_empty_names_are_refused_with_a_clear_error(store: SaveStore, name: str) -> None:
+    with pytest.raises(PlayerNameError, match="can't be empty"):
+        store.create_player(name)
+    assert not store.players_dir.exists() or list(store.players_dir.iterdir()) == []
+
+
+def test_a_ten_thousand_character_name_is_capped(store: SaveStore) -> None:
+    name = "Ω" * 10_000
+    profile = store.create_player(name)
+    assert profile.name == "Ω" * MAX_NAME_LENGTH
+    folder = store.find_player(name)
+    assert folder is not None and len(folder.name) < 40
+
+
+def test_unicode_names_are_kept_and_case_does_not_make_a_new_player(
+    store: SaveStore, make_round: RoundFactory
+) -> None:
+    store.record_round("Zoë 李 [b]x[/b]", make_round(1))
+    store.record_round("ZOË 李 [B]X[/B]", make_round(2))
+    [player] = store.list_players()
+    assert player.name == "Zoë 李 [b]x[/b]" and player.rounds == 2
+    assert player.folder.name.startswith("zoe-b-x-b-")
+    with pytest.raises(PlayerNameError, match="already exists"):
+        store.create_player("zoë 李 [b]x[/b]")
+
+
+def test_control_characters_are_stripped_from_names(store: SaveStore) -> None:
+    profile = store.create_player("Ada\x1b[2J\x9b\u202e Lovelace\n")
+    assert profile.name == "Ada Lovelace"

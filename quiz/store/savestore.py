@@ -79,6 +79,7 @@ class _PlayerState:
     profile: Profile
     profile_on_disk: bool
     checkpointed: int  # applied_through of profile.toml as on disk (-1: no file)
+    profile_current: bool  # profile.toml exists at the current schema version
     last_round: int
     files: dict[Path, HistoryFile | None]
 
@@ -233,7 +234,8 @@ class SaveStore:
         """The profile with every history round folded in, and the history files read."""
         loaded = self._read_profile(folder)
         profile = loaded.value or Profile(name=name, created=self.clock())
-        on_disk = profile.applied_through if loaded.value is not None else -1
+        current = loaded.value is not None and loaded.value._migrated_from is None
+        on_disk = profile.applied_through if current else -1
         pending, files = read_after(
             folder, profile.applied_through, self._recovery_lock(folder), self.warnings
         )
@@ -243,6 +245,7 @@ class SaveStore:
             profile=profile,
             profile_on_disk=loaded.value is not None,
             checkpointed=on_disk,
+            profile_current=current,
             last_round=profile.applied_through,
             files=files,
         )
@@ -387,7 +390,7 @@ class SaveStore:
         table = state.profile.high_scores.get(stored.pack_id, {}).get(stored.mode, [])
         previous_best = table[0].score if table else None
         rank = apply_round(state.profile, stored)
-        if not state.profile_on_disk or number - state.checkpointed >= CHECKPOINT_EVERY:
+        if not state.profile_current or number - state.checkpointed >= CHECKPOINT_EVERY:
             self._checkpoint(folder, state)
         return RecordOutcome(saved=True, round=number, rank=rank, previous_best=previous_best)
 
@@ -406,7 +409,7 @@ class SaveStore:
             to_toml_document(state.profile),
             keep_backup=state.profile_on_disk,
         )
-        state.profile_on_disk = True
+        state.profile_on_disk = state.profile_current = True
         state.checkpointed = state.profile.applied_through
 
     def import_rounds(self, player: str, results: Sequence[RoundResult]) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from quiz.game.result import RoundResult
 
@@ -88,6 +88,9 @@ class Profile(_Model):
     rounds: int = Field(default=0, ge=0, description="Rounds folded into the aggregates.")
     high_scores: dict[str, dict[str, list[HighScore]]] = {}
     recent: list[RecentRound] = []
+    # The version the file had on disk, when it was migrated on load (then it is rewritten
+    # at the next write, keeping the old file as a backup).
+    _migrated_from: int | None = PrivateAttr(default=None)
 
 
 class StatsFile(_Model):
@@ -174,7 +177,11 @@ def _profile_v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def parse_profile(data: dict[str, Any]) -> Profile:
-    return Profile.model_validate(migrate_profile(data))
+    version = data.get("schema_version")
+    profile = Profile.model_validate(migrate_profile(data))
+    if version != PROFILE_VERSION:
+        profile._migrated_from = version
+    return profile
 
 
 def parse_history(data: dict[str, Any]) -> HistoryFile:

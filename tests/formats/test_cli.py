@@ -1,0 +1,141 @@
+"""`quiz pack import` and `quiz pack export` as a user runs them: real files, real
+subprocesses, exit codes and stderr."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+from quiz.packs.loader import load_pack
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def quiz(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "quiz", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+    )
+
+
+def test_import_writes_a_pack_that_loads_and_reports_what_it_skipped(
+    fixtures: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "packs" / "grant.toml"
+    out.parent.mkdir()
+    done = quiz("pack", "import", str(fixtures / "features.gift"), "-o", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (
+        f'{fixtures / "features.gift"}:67: skipped essay question "Write a short biography'
+        in done.stderr
+    )
+    assert "Traceback" not in done.stderr
+    first_line = out.read_text("utf-8").splitlines()[0]
+    assert first_line.startswith("#:schema ")
+    schema = (out.parent / first_line.removeprefix("#:schema ")).resolve()
+    assert schema == ROOT / "questions" / "pack.schema.json"
+    pack = load_pack(out, use_cache=False)
+    assert pack.pack.id == "features" and pack.pack.title == "Features"
+    assert len(pack.questions) == 18
+    check = quiz("pack", "check", str(out), cwd=tmp_path)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_import_never_overwrites_without_force(fixtures: Path, tmp_path: Path) -> None:
+    out = tmp_path / "mine.toml"
+    out.write_text("my own work\n")
+    done = quiz(
+        "pack",
+        "import",
+        str(fixtures / "sample.aiken"),
+        "-o",
+        str(out),
+        "--format",
+        "aiken",
+        cwd=tmp_path,
+    )
+    assert done.returncode == 1
+    assert "already exists; use --force" in done.stderr
+    assert out.read_text() == "my own work\n"
+    forced = quiz(
+        "pack",
+        "import",
+        str(fixtures / "sample.aiken"),
+        "-o",
+        str(out),
+        "--format",
+        "aiken",
+        "--force",
+        cwd=tmp_path,
+    )
+    assert forced.returncode == 0, forced.stderr
+    assert load_pack(out, use_cache=False).questions[0].prompt.startswith("Is this a true")
+    assert [p.name for p in tmp_path.iterdir()] == ["mine.toml"]  # no temp files left
+
+
+def test_malformed_import_lists_every_problem_and_writes_nothing(
+    fixtures: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "malformed.gift"
+    source.write_text((fixtures / "malformed.gift").read_text())
+    done = quiz("pack", "import", "malformed.gift", "-o", "out.toml", cwd=tmp_path)
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert [line.split(":")[:2] for line in lines] == [
+        ["malformed.gift", "4"],
+        ["malformed.gift", "6"],
+        ["malformed.gift", "10"],
+        ["malformed.gift", "12"],
+    ]
+    assert not (tmp_path / "out.toml").exists()
+
+
+def test_import_to_stdout_and_bad_files(fixtures: Path, tmp_path: Path) -> None:
+    done = quiz("pack", "import", str(fixtures / "opentdb.json"), cwd=tmp_path)
+    assert done.returncode == 0 and done.stderr == ""
+    data = tomllib.loads(done.stdout)
+    assert data["questions"][0]["prompt"].startswith('In "Fairy Tail"')
+    missing = quiz("pack", "import", "nowhere.gift", cwd=tmp_path)
+    assert (missing.returncode, missing.stderr) == (1, "quiz: nowhere.gift: no such file\n")
+    (tmp_path / "latin1.gift").write_bytes(b"Caf\xe9? {T}\n")
+    latin = quiz("pack", "import", "latin1.gift", cwd=tmp_path)
+    assert latin.returncode == 1 and "latin1.gift:1: not valid UTF-8" in latin.stderr
+    (tmp_path / "words.txt").write_text("just words\n")
+    unknown = quiz("pack", "import", "words.txt", cwd=tmp_path)
+    assert unknown.returncode == 2 and "--format" in unknown.stderr
+
+
+def test_export_writes_files_and_reports_what_the_format_cannot_hold(
+    fixtures: Path, tmp_path: Path
+) -> None:
+    pack = str(fixtures / "every_type.toml")
+    done = quiz("pack", "export", pack, "--format", "gift", cwd=tmp_path)
+    assert done.returncode == 0
+    assert "::single-plain:: Which union backs Ed Balls?" in done.stdout
+    assert "ordering: skipped ordering question: GIFT has no ordering questions" in done.stderr
+    binary = quiz("pack", "export", pack, "--format", "anki", cwd=tmp_path)
+    assert binary.returncode == 2 and "give -o FILE" in binary.stderr
+    deck = quiz("pack", "export", pack, "--format", "anki", "-o", "deck.apkg", cwd=tmp_path)
+    assert deck.returncode == 0 and (tmp_path / "deck.apkg").read_bytes()[:2] == b"PK"
+    again = quiz("pack", "export", pack, "--format", "anki", "-o", "deck.apkg", cwd=tmp_path)
+    assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_export_then_import_on_the_command_line(fixtures: Path, tmp_path: Path) -> None:
+    pack = str(fixtures / "every_type.toml")
+    exported = quiz("pack", "export", pack, "--format", "csv", "-o", "kahoot.csv", cwd=tmp_path)
+    assert exported.returncode == 0
+    imported = quiz("pack", "import", "kahoot.csv", "-o", "back.toml", cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    back = load_pack(tmp_path / "back.toml", use_cache=False)
+    assert [q.prompt for q in back.questions][:2] == [
+        "Which union backs Ed Balls?",
+        "[@click=app.quit]x[/] is shown how?",
+    ]

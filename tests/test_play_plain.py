@@ -239,3 +239,24 @@ def test_plain_sudden_death_stops_at_first_miss() -> None:
     out = run_in_process(args_for(mode="sudden_death", count=None, seed=7), "1a 2b 3c\n", step=1)
     assert "Question 2/" not in out
     assert "Round over." in out
+
+
+def test_the_printf_example_against_the_bundled_bank() -> None:
+    run = play("--seed", "7", "--count", "3", stdin="1\n2\n3\n")
+    assert run.returncode == 0, run.stderr
+    assert "Question 1/3" in run.stdout and "Round over." in run.stdout
+    assert "Score: " in run.stdout
+
+
+@pytest.mark.parametrize("mode", ["classic", "blitz", "sudden_death", "daily", "practice"])
+def test_every_mode_plays_the_bundled_bank(mode: str) -> None:
+    run = play("--mode", mode, "--seed", "2", stdin="1\n" * 40)
+    assert run.returncode == 0, run.stderr
+    assert "Question 1" in run.stdout and "Round over." in run.stdout
+    assert "Traceback" not in run.stderr
+
+
+def test_plain_and_teams_cannot_be_combined() -> None:
+    run = play("--teams", "Reds,Blues", stdin="")
+    assert run.returncode == 1
+    assert run.stderr.strip() == "quiz: --plain and --teams cannot be combined"

@@ -1,0 +1,63 @@
+"""The bundled bank played through the rules: every question's own answer is right."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from quiz.game.checking import check_answer
+from quiz.game.matching import match_typed
+from quiz.game.round import Round, RoundConfig
+from quiz.game.views import QuestionView
+from quiz.packs.question import Question
+from quiz.play_plain import LoadedPack, load_questions
+
+
+@pytest.fixture(scope="module")
+def bank() -> LoadedPack:
+    return load_questions(None)
+
+
+def right_answer(question: Question):  # type: ignore[no-untyped-def]
+    if question.type in ("single", "true_false", "typed"):
+        return question.answers[0]
+    if question.type == "multiple":
+        return list(question.answers)
+    if question.type == "ordering":
+        return list(question.items)
+    if question.type == "matching":
+        return dict(question.pairs)
+    return str(question.value)
+
+
+def test_every_bank_question_accepts_its_own_answer(bank: LoadedPack) -> None:
+    assert len(bank.questions) >= 20
+    for question in bank.questions:
+        assert check_answer(question, right_answer(question)).correct, question.id
+        if question.type == "typed":
+            for alternative in question.answers:
+                assert match_typed(alternative, question.answers).accepted, question.id
+
+
+@pytest.mark.parametrize("mode", ["classic", "blitz", "sudden_death", "daily", "practice"])
+def test_a_full_round_of_the_bank_in_every_mode(bank: LoadedPack, mode: str) -> None:
+    now = [0.0]
+    config = RoundConfig(mode=mode, seed=3, pack_id=bank.pack_id, day=date(2026, 11, 26))  # type: ignore[arg-type]
+    round_ = Round(bank.questions, config, clock=lambda: now[0])
+    view: QuestionView | None = round_.next_question()
+    while view is not None:
+        now[0] += 2.0
+        assert round_.tick() is None or mode == "blitz"
+        if round_.phase == "asking":
+            feedback = round_.answer(right_answer(view.question))
+            assert feedback.correct or not feedback.counted
+        view = round_.next_question()
+    result = round_.result()
+    assert result.accuracy == 1.0
+    if mode == "blitz":
+        assert len(result.answers) == min(29, len(bank.questions))  # 2 s each, 60 s in all
+    elif mode == "sudden_death":
+        assert len(result.answers) == len(bank.questions)
+    else:
+        assert len(result.answers) == 10

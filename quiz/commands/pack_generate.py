@@ -1,4 +1,5 @@
-"""`quiz pack generate`: placeholder, replaced by the module that implements it."""
+"""`quiz pack generate PACK -o OUT.toml`: write the questions a pack's facts generate as a
+hand-editable pack (see `quiz.packs.generated_pack`). Nothing here imports Textual."""
 
 from __future__ import annotations
 
@@ -6,10 +7,101 @@ import argparse
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    subparsers.add_parser("generate", help="(not built yet)")
+    parser = subparsers.add_parser(
+        "generate",
+        help="write the questions a pack's facts generate as an editable TOML pack",
+        description="Write every question the facts of PACK generate as hand-written "
+        "questions in a new TOML pack (which `quiz pack check` accepts), starting with a "
+        "#:schema line for editor completion.",
+    )
+    parser.add_argument(
+        "pack", metavar="PACK", help="a pack file, or the id of a bundled pack (e.g. labour-2010)"
+    )
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="OUT.toml", help="the file to write"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="replace OUT.toml if it exists (never the input)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    import os
+    from pathlib import Path
+
+    from quiz.errors import QuizError
+    from quiz.packs.catalog import bundled_packs_dir, resolve_pack
+    from quiz.packs.generated_pack import generated_pack_toml
+    from quiz.packs.loader import load_pack, parse_pack_text
+    from quiz.packs.schema import SCHEMA_FILE_NAME
+
+    source = resolve_pack(args.pack)
+    out = Path(args.output)
+    if _same_file(source, out):
+        raise QuizError(f"{out}: is the input pack; write the generated questions elsewhere")
+    if out.is_dir():
+        raise QuizError(f"{out}: is a folder; give a file name such as {out / 'generated.toml'}")
+    if out.exists() and not args.force:
+        raise QuizError(f"{out}: already exists; use --force to replace it")
+    folder = out.parent
+    if not folder.is_dir():
+        raise QuizError(f"{out}: folder {folder} does not exist")
+    pack = load_pack(source)
+    schema = bundled_packs_dir() / SCHEMA_FILE_NAME
+    schema_path = Path(os.path.relpath(schema.resolve(), folder.resolve())).as_posix()
+    text = generated_pack_toml(pack, schema_path)
+    # The output must itself be a pack the loader accepts; check before anything is written.
+    written = parse_pack_text(text, filename=str(out))
+    _write_atomically(out, text.encode("utf-8"))
+    print(f"{out}: wrote {len(written.questions)} generated questions from {source}")
+    return 0
+
+
+def _same_file(first: object, second: object) -> bool:
+    import os
+    from pathlib import Path
+
+    a, b = Path(str(first)), Path(str(second))
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return a.resolve() == b.resolve()
+
+
+def _write_atomically(path: object, data: bytes) -> None:
+    """Temp file in the same folder, fsync, replace, fsync the folder: never half a file."""
+    import contextlib
+    import os
+    import tempfile
+    from pathlib import Path
+
     from quiz.errors import QuizError
 
-    raise QuizError("'quiz pack generate' is not built yet")
+    target = Path(str(path))
+    folder = target.parent
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise QuizError(f"{target}: cannot write: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.replace(temp_name, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise QuizError(f"{target}: cannot write: {error.strerror or error}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder if str(folder) else ".", os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)

@@ -146,6 +146,13 @@ class _RelationQuestions:
         self.object_peers = [v.entity for v in self.values.values() if v.entity is not None]
         self.subject_peers = [owner.entities[fact.subject] for fact in self.facts]
         self.false_prompts: set[str] = set()
+        # Who else a value belongs to, so a false variant can say whose it really is.
+        self.holders: dict[str, list[str]] = defaultdict(list)
+        for fact in self.facts:
+            names = self.holders[self.values[fact.id].text.casefold()]
+            subject_name = owner.entities[fact.subject].name
+            if subject_name not in names:
+                names.append(subject_name)
 
     def generate(self) -> list[Question]:
         made: list[Question | None] = []
@@ -261,13 +268,21 @@ class _RelationQuestions:
         # candidate whose statement no other false variant of this relation has made.
         candidates = self._wrong_objects(fact, rng_for(qid), _FALSE_CANDIDATES)
         prompts = [fill(template, subject.name, wrong) for wrong in candidates]
-        prompt = next((text for text in prompts if text not in self.false_prompts), None)
-        if prompt is None:
+        fresh = [
+            (w, p) for w, p in zip(candidates, prompts, strict=True) if p not in self.false_prompts
+        ]
+        if not fresh:
             return None
+        wrong, prompt = fresh[0]
         self.false_prompts.add(prompt)
-        return self._make(
-            qid, "true_false", prompt, [fact], truth=False, explanation=f"False. {truth}"
+        holders = [name for name in self.holders.get(wrong.casefold(), []) if name != subject.name]
+        said_of = (
+            f"the article says that of {', '.join(holders)}, not {subject.name}. "
+            if holders
+            else ""
         )
+        explanation = f"False: {said_of}{truth}"
+        return self._make(qid, "true_false", prompt, [fact], truth=False, explanation=explanation)
 
     # --- helpers -----------------------------------------------------------------------
 

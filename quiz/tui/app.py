@@ -25,6 +25,7 @@ from quiz.tui.screens.feedback import FeedbackScreen
 from quiz.tui.screens.menu import MenuScreen
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.summary import SummaryScreen
+from quiz.tui.text import clean
 
 if TYPE_CHECKING:
     from quiz.game.round import Round
@@ -98,6 +99,9 @@ class QuizApp(App[int]):
             self.exit(0)
             return
         self.player = name
+        for problem in [self.saves.ensure_player(name), *self.saves.take_warnings()]:
+            if problem:
+                self.notify(clean(problem), severity="warning", markup=False)
         theme = self.saves.theme(name)
         if theme and theme in self.available_themes:
             self.theme = theme
@@ -122,7 +126,7 @@ class QuizApp(App[int]):
             pool = [question for question in pool if question.id in wanted]
             count = len(pool)
         elif mode == "practice":
-            prioritise = self.saves.practice_order(self.player or "", self.pack.id)
+            prioritise = self.saves.practice_order(self.player or "")
         config = RoundConfig(
             mode=mode,  # type: ignore[arg-type]
             count=count,
@@ -139,7 +143,7 @@ class QuizApp(App[int]):
                 pool, config, clock=self.clock, prioritise=prioritise, wall_clock=self.wall_clock
             )
         except ValueError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.notify(clean(str(error)), severity="error", markup=False)
             return
         self.next_question()
 
@@ -162,7 +166,7 @@ class QuizApp(App[int]):
         try:
             feedback = self.round.answer(value)
         except InvalidAnswer as error:
-            self.notify(f"Not a valid answer: {error}", severity="warning", markup=False)
+            self.notify(clean(f"Not a valid answer: {error}"), severity="warning", markup=False)
             return False
         except RoundStateError:
             return True  # already answered (e.g. a timeout got there first)
@@ -206,7 +210,7 @@ class QuizApp(App[int]):
 
     def due_count(self) -> int | None:
         """How many practice questions are due for the player, when the saves know."""
-        return self.saves.due_count(self.player or "", self.pack.id, self.pack.questions)
+        return self.saves.due_count(self.player or "", self.pack.questions)
 
     def action_help(self) -> None:
         from quiz.tui.screens.help import HelpScreen
@@ -232,16 +236,19 @@ class QuizApp(App[int]):
         try:
             self.pack = self.pack_loader(ref)
         except QuizError as error:
-            self.notify(str(error), title="Could not load the pack", severity="error", markup=False)
+            self.notify(
+                clean(str(error)), title="Could not load the pack", severity="error", markup=False
+            )
             return
-        self.notify(f"Now playing: {self.pack.title}", markup=False)
+        self.notify(clean(f"Now playing: {self.pack.title}"), markup=False)
         if isinstance(self.screen, MenuScreen):
             self.screen.refresh_menu()
 
     def action_scores(self) -> None:
         from quiz.tui.screens.scores import ScoresScreen
 
-        self.push_screen(ScoresScreen(self.saves.scores_report(self.player or "", self.pack)))
+        data = self.saves.scores(self.player or "", self.pack.id)
+        self.push_screen(ScoresScreen(data, self.pack))
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode

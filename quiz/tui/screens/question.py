@@ -63,7 +63,7 @@ class QuestionScreen(Screen[None]):
 
     def compose(self):  # type: ignore[override]
         yield RoundStatus()
-        with VerticalScroll(id="question-body"):
+        with VerticalScroll(id="question-body", can_focus=False):
             yield Static(literal(self.view.prompt), id="prompt")
             yield answer_panel(self.view)
         yield Footer()
@@ -72,12 +72,20 @@ class QuestionScreen(Screen[None]):
     def panel(self) -> Widget:
         return self.query_one("#question-body").children[1]
 
-    def on_mount(self) -> None:
-        self.refresh_status()
+    def focus_panel(self) -> None:
+        """Give the keys back to the answer panel (a stray click must not strand them)."""
         if isinstance(self.panel, TextAnswer):
             self.panel.focus_input()
         else:
             self.panel.focus()
+
+    def on_click(self) -> None:
+        if self.focused is None:
+            self.focus_panel()
+
+    def on_mount(self) -> None:
+        self.refresh_status()
+        self.focus_panel()
         if self.view.time_limit is not None:
             self.set_interval(TICK_SECONDS, self.tick)
 

@@ -1,0 +1,104 @@
+"""The journal (append, torn last line, replay) and the reports (CSV, formula injection)."""
+
+from __future__ import annotations
+
+import csv
+import random
+from pathlib import Path
+
+import pytest
+from classroom_helpers import CODE, FakeClock, sample_questions
+
+from quiz.classroom import protocol as p
+from quiz.classroom.deck import prepare
+from quiz.classroom.journal import Journal, find_session, replay, session_header
+from quiz.classroom.results import build_results, load_results, save_results
+from quiz.classroom.results.report import (
+    cell,
+    question_rows,
+    student_rows,
+    summary_table,
+    write_csv,
+)
+from quiz.classroom.session import HostSession
+from quiz.errors import QuizError
+
+
+def played_session(saves: Path) -> tuple[HostSession, Journal]:
+    journal = Journal.create(saves, "s1")
+    clock = FakeClock()
+    hosted = prepare(sample_questions(), seconds=20, rng=random.Random(1))
+    session = HostSession(hosted, code=CODE, clock=clock, record=journal.append)
+    journal.append(session_header(session, "s1", port=8765))
+    ann, _ = session.join(CODE, "Ann")
+    bob, _ = session.join(CODE, "@SUM(A1)")
+    for number in range(1, 5):
+        session.open_next()
+        clock.now += 1
+        current = session.hosted
+        if current.kind == "typed":
+            session.answer(ann, p.Answer(question=number, text="Unite"))
+        else:
+            session.answer(ann, p.Answer(question=number, choices=list(current.correct)))
+            if number == 1:
+                wrong = next(i for i in range(len(current.options)) if i not in current.correct)
+                session.answer(bob, p.Answer(question=number, choices=[wrong]))
+        session.reveal()
+    session.end()
+    return session, journal
+
+
+def test_replaying_the_journal_rebuilds_the_same_scores(tmp_path: Path) -> None:
+    session, journal = played_session(tmp_path)
+    again, header = replay(journal.read())
+    assert header["id"] == "s1"
+    assert {pl.name: pl.score for pl in again.players.values()} == {
+        pl.name: pl.score for pl in session.players.values()
+    }
+    assert again.phase == "over" and again.current == 4
+
+
+def test_a_torn_last_line_is_ignored_but_damage_elsewhere_is_an_error(tmp_path: Path) -> None:
+    _, journal = played_session(tmp_path)
+    complete = journal.read()
+    with journal.path.open("a") as file:
+        file.write('{"e": "answer", "player": "p1", "q"')  # killed mid-write
+    assert journal.read() == complete
+    lines = journal.path.read_text().splitlines()
+    lines[2] = "garbage"
+    journal.path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(QuizError, match=r"journal.jsonl:3: damaged journal line"):
+        journal.read()
+
+
+def test_results_rows_and_formula_injection(tmp_path: Path) -> None:
+    session, journal = played_session(tmp_path)
+    save_results(journal.folder, build_results(session, "s1"))
+    results = load_results(journal.folder)
+    students = student_rows(results)
+    assert students[1][:6] == [1, "Ann", session.players["p1"].score, 4, 4, 100.0]
+    assert students[2][:6] == [2, "@SUM(A1)", 0, 0, 1, 0.0]
+    questions = question_rows(results)
+    assert questions[1][5] == 50.0 and questions[2][5] == 50.0
+    assert "Unite" in str(questions[4][6]).casefold().title()
+    path = tmp_path / "out.csv"
+    write_csv(path, students)
+    read = list(csv.reader(path.open(encoding="utf-8-sig")))
+    assert read[2][1] == "'@SUM(A1)"
+    table = summary_table(results)
+    assert "Ann" in table and "Q4" in table
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@x", "\tx", "\rx"])
+def test_cells_that_a_spreadsheet_would_run_are_quoted(text: str) -> None:
+    assert cell(text) == "'" + text
+    assert cell("Ann") == "Ann" and cell(-5) == -5
+
+
+def test_without_results_json_the_results_are_rebuilt_from_the_journal(tmp_path: Path) -> None:
+    _, journal = played_session(tmp_path)
+    results = load_results(journal.folder)
+    assert results["finished"] is True and len(results["questions"]) == 4
+    assert find_session(tmp_path, "s1") == journal.folder
+    with pytest.raises(QuizError, match=r"no classroom session '\.\./etc'"):
+        find_session(tmp_path, "../etc")

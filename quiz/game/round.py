@@ -28,15 +28,16 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Literal
 
 from quiz.game.checking import Answer, Check, InvalidAnswer, check_answer
+from quiz.game.lifeline import fifty_fifty, fifty_fifty_candidates, layout
 from quiz.game.modes import Mode, daily_seed, rules_for
 from quiz.game.result import AnswerResult, RoundResult
 from quiz.game.scoring import answer_points
-from quiz.game.selection import Prioritise, draw, missed_first, shown_order, shuffled_choices
+from quiz.game.selection import Prioritise, draw, missed_first, shuffled_choices
 from quiz.game.views import Feedback, QuestionView
 from quiz.packs.question import Question
 
@@ -175,7 +176,7 @@ class Round:
         return (
             self._fifty_fifty_on is None
             and self.phase == "asking"
-            and bool(self._view and self._fifty_fifty_candidates(self._view))
+            and bool(self._view and fifty_fifty_candidates(self._view))
         )
 
     @property
@@ -288,21 +289,10 @@ class Round:
         it (see `fifty_fifty_available`).
         """
         view = self._asking()
-        candidates = self._fifty_fifty_candidates(view)
-        if self._fifty_fifty_on is not None or not candidates:
+        if self._fifty_fifty_on is not None or not fifty_fifty_candidates(view):
             raise RoundStateError("the 50:50 is not available for this question")
-        rng = random.Random(f"{self.seed}:{view.question.id}:fifty-fifty")
-        removed = tuple(rng.sample(candidates, 2))
         self._fifty_fifty_on = view.question.id
-        self._view = QuestionView(
-            question=view.question,
-            number=view.number,
-            total=view.total,
-            choices=tuple(choice for choice in view.choices if choice not in removed),
-            removed=removed,
-            time_limit=view.time_limit,
-            fifty_fifty_used=True,
-        )
+        self._view = fifty_fifty(view, self.seed)
         return self._view
 
     def stop(self) -> None:
@@ -354,26 +344,9 @@ class Round:
         limit = self.question_limit(question)
         if limit is None and self.round_seconds is not None:
             limit = self.round_seconds
-        view = QuestionView(
-            question=question, number=self._index + 1, total=self.total, time_limit=limit
+        return layout(
+            question, number=self._index + 1, total=self.total, time_limit=limit, seed=self.seed
         )
-        if question.type in ("single", "multiple", "true_false"):
-            return replace(view, choices=question.choices)
-        if question.type == "ordering":
-            return replace(view, items=shown_order(question.items, self.seed, question.id))
-        if question.type == "matching":
-            lefts = tuple(left for left, _ in question.pairs)
-            rights = shown_order([right for _, right in question.pairs], self.seed, question.id)
-            return replace(view, lefts=lefts, rights=rights)
-        return view
-
-    @staticmethod
-    def _fifty_fifty_candidates(view: QuestionView) -> list[str]:
-        question = view.question
-        if question.type not in ("single", "multiple") or len(view.choices) < 3:
-            return []
-        wrong = [choice for choice in view.choices if choice not in question.answers]
-        return wrong if len(wrong) >= 2 else []
 
     def _record(
         self,

@@ -56,7 +56,11 @@ def closest_passage(quote: str, source: str) -> str:
     alignment = fuzz.partial_ratio_alignment(quote, source)
     if alignment is None:
         return ""
-    passage = source[alignment.dest_start : alignment.dest_end]
+    # Widen the aligned window to whole words: it has the quote's length, so it often
+    # starts and ends mid-word.
+    start = source.rfind(" ", 0, alignment.dest_start) + 1
+    end = source.find(" ", max(alignment.dest_end - 1, start))
+    passage = source[start : end if end != -1 else len(source)].strip()
     if len(passage) > _PASSAGE_LIMIT:
         passage = passage[: _PASSAGE_LIMIT - 1] + "…"
     return passage

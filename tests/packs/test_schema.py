@@ -1,0 +1,77 @@
+"""The shipped JSON Schema is the one the models generate; bundled packs point editors at it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from quiz.packs.schema import SCHEMA_DIRECTIVE, pack_schema, schema_text
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = ROOT / "questions" / "pack.schema.json"
+REFRESH = "refresh it with: .venv/bin/quiz pack schema -o questions/pack.schema.json"
+
+
+def test_shipped_schema_is_current() -> None:
+    assert SHIPPED.read_text(encoding="utf-8") == schema_text(), REFRESH
+
+
+def test_schema_has_title_id_and_forbids_unknown_keys() -> None:
+    schema = pack_schema()
+    assert schema["title"] == "quiz question pack"
+    assert schema["$id"]
+    assert schema["additionalProperties"] is False
+    assert schema["required"] == ["pack"]
+    question = schema["properties"]["questions"]["items"]
+    assert question["discriminator"]["propertyName"] == "type"
+
+
+def test_schema_text_is_stable() -> None:
+    assert schema_text() == schema_text()
+    assert json.loads(schema_text()) == pack_schema()
+
+
+def test_cli_prints_the_schema_and_writes_it_atomically(tmp_path: Path) -> None:
+    printed = subprocess.run(
+        [sys.executable, "-m", "quiz", "pack", "schema"], capture_output=True, text=True
+    )
+    assert printed.returncode == 0
+    assert printed.stdout == schema_text()
+    target = tmp_path / "pack.schema.json"
+    target.write_text("old")
+    written = subprocess.run(
+        [sys.executable, "-m", "quiz", "pack", "schema", "-o", str(target)],
+        capture_output=True,
+        text=True,
+    )
+    assert written.returncode == 0
+    assert target.read_text(encoding="utf-8") == schema_text()
+    assert [p.name for p in tmp_path.iterdir()] == ["pack.schema.json"]
+
+
+def test_cli_refuses_to_write_over_a_folder(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "quiz", "pack", "schema", "-o", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "is a directory" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+BUNDLED = sorted((ROOT / "questions").glob("*.toml"))
+
+
+@pytest.mark.skipif(not BUNDLED, reason="no bundled packs in questions/ yet")
+@pytest.mark.parametrize("pack", BUNDLED, ids=[p.name for p in BUNDLED])
+def test_bundled_pack_starts_with_the_taplo_schema_line(pack: Path) -> None:
+    first = pack.read_text(encoding="utf-8").splitlines()[0]
+    # taplo ignores "# :schema" with a space; the path is relative to the pack.
+    assert first == SCHEMA_DIRECTIVE
+    assert tomllib.loads(pack.read_text(encoding="utf-8"))  # and the pack is still TOML

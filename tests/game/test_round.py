@@ -6,6 +6,8 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quiz.game.checking import InvalidAnswer
 from quiz.game.round import Round, RoundConfig, RoundStateError
@@ -306,3 +308,42 @@ def test_empty_pool_is_refused(clock) -> None:  # type: ignore[no-untyped-def]
 def test_unknown_mode_is_refused(clock, pool) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError, match="unknown mode"):
         Round(pool, RoundConfig(mode="chaos", seed=1), clock=clock)  # type: ignore[arg-type]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["right", "wrong", "timeout"]), st.floats(0, 19.9)),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_round_invariants_hold_for_any_play(moves: list[tuple[str, float]]) -> None:
+    pool = [
+        Question(id=f"p{n}", type="single", prompt="?", choices=("R", "W1", "W2"), answers=("R",))
+        for n in range(12)
+    ]
+    now = [0.0]
+    round_ = Round(pool, RoundConfig(count=len(moves), seed=4), clock=lambda: now[0])
+    run = 0
+    for move, seconds in moves:
+        round_.next_question()
+        if move == "timeout":
+            now[0] += 20.5
+            feedback = round_.tick()
+        else:
+            now[0] += seconds
+            feedback = round_.answer("R" if move == "right" else "W1")
+        assert feedback is not None
+        run = run + 1 if move == "right" else 0
+        assert feedback.streak == round_.streak == run
+        if move == "right":
+            assert 500 <= feedback.points <= 1500
+        else:
+            assert feedback.points == 0
+    assert round_.next_question() is None and round_.finished
+    result = round_.result()
+    assert result.score == sum(answer.points for answer in result.answers)
+    assert len(result.answers) == len(moves)
+    assert result.correct_count == sum(1 for move, _ in moves if move == "right")
+    assert round_.best_streak >= round_.streak

@@ -1,0 +1,346 @@
+"""Question generation on small hand-made packs: grouping, distractors, false variants,
+template safety, stable ids and determinism."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz.packs.generate import generate_questions
+from quiz.packs.generated_pack import generated_pack_toml
+from quiz.packs.loader import parse_pack_text
+from quiz.packs.models import MAX_ID, PackFile
+from quiz.packs.question import FALSE, TRUE, Question
+from quiz.packs.templates import fill, make_id, number_text
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+
+
+def person(entity_id: str, *roles: str, aliases: tuple[str, ...] = ()) -> dict[str, Any]:
+    name = entity_id.replace("-", " ").title()
+    return {"id": entity_id, "name": name, "kind": "person", "roles": list(roles),
+            "aliases": list(aliases)}  # fmt: skip
+
+
+def make_pack(
+    entities: list[dict[str, Any]],
+    relations: list[dict[str, Any]],
+    facts: list[dict[str, Any]],
+    questions: list[dict[str, Any]] | None = None,
+) -> PackFile:
+    return PackFile.model_validate(
+        {
+            "pack": {"id": "tiny", "title": "Tiny", "source": {"title": "T", "date": "2010"}},
+            "entities": entities,
+            "relations": relations,
+            "facts": facts,
+            "questions": questions or [],
+        }
+    )
+
+
+BACKS = {
+    "id": "backs",
+    "ask_object": "Who backs {subject}?",
+    "ask_subject": "Whom does {object} back?",
+    "statement": "{subject} is backed by {object}.",
+    "typed": True,
+}
+
+
+def fact(fact_id: str, subject: str, obj: str, relation: str = "backs", **extra: Any) -> dict:
+    return {"id": fact_id, "subject": subject, "relation": relation, "object": obj,
+            "quote": f"quote {fact_id}", **extra}  # fmt: skip
+
+
+def backers_pack() -> PackFile:
+    entities = [
+        person("balls", "candidate"),
+        person("david", "candidate"),
+        person("ed", "candidate"),
+        person("whelan", "backer", aliases=("Charlie",)),
+        person("dromey", "backer"),
+        person("harman", "backer"),
+        person("mandy", "backer"),
+        person("prescott", "backer"),
+        {"id": "unite", "name": "Unite", "kind": "union", "roles": ["backer"]},
+        {"id": "gmb", "name": "GMB", "kind": "union", "roles": ["backer"]},
+        {"id": "sky", "name": "Sky", "kind": "media", "roles": ["backer"]},
+    ]
+    facts = [
+        fact("f-whelan", "balls", "whelan"),
+        fact("f-dromey", "balls", "dromey"),
+        fact("f-harman", "balls", "harman"),
+        fact("f-unite", "balls", "unite"),
+        fact("f-mandy", "david", "mandy"),
+        fact("f-harman-ed", "ed", "harman"),
+    ]
+    return make_pack(entities, [BACKS], facts)
+
+
+def by_id(questions: list[Question]) -> dict[str, Question]:
+    return {question.id: question for question in questions}
+
+
+def test_several_objects_of_one_subject_make_one_multiple_answer_question() -> None:
+    questions = by_id(generate_questions(backers_pack()))
+    question = questions["backs.balls.ask-object"]
+    assert question.type == "multiple"
+    assert set(question.answers) == {"Whelan", "Dromey", "Harman", "Unite"}
+    assert question.fact_ids == ("f-dromey", "f-harman", "f-unite", "f-whelan")
+    wrong = set(question.choices) - set(question.answers)
+    assert wrong and wrong <= {"Mandy", "Prescott", "Gmb", "GMB"}
+    # Several right objects: a typed question would be ambiguous, so there is none.
+    assert "backs.balls.typed" not in questions
+    assert questions["backs.david.typed"].answers == ("Mandy",)
+
+
+def test_several_subjects_of_one_object_make_one_multiple_answer_question() -> None:
+    question = by_id(generate_questions(backers_pack()))["backs.harman.ask-subject"]
+    assert question.type == "multiple"
+    assert set(question.answers) == {"Balls", "Ed"}
+    assert set(question.choices) - set(question.answers) == {"David"}
+
+
+def test_distractors_share_kind_and_a_role_and_are_never_the_subject() -> None:
+    pack = backers_pack()
+    entities = {e.name: e for e in pack.entities}
+    for question in generate_questions(pack):
+        if question.type not in ("single", "multiple"):
+            continue
+        right_kinds = {(entities[a].kind, r) for a in question.answers for r in entities[a].roles}
+        for wrong in set(question.choices) - set(question.answers):
+            entity = entities[wrong]
+            assert any((entity.kind, role) in right_kinds for role in entity.roles), question
+        if question.id.endswith(".ask-object"):
+            subject = question.id.split(".")[1]
+            assert all(entities[c].id != subject for c in question.choices)
+    # Sky is a backer too, but media: never a distractor for a union or a person.
+    assert all("Sky" not in q.choices for q in generate_questions(pack))
+
+
+def test_a_question_without_any_valid_distractor_is_not_generated() -> None:
+    entities = [person("a", "candidate"), person("b", "candidate"), person("x", "backer")]
+    facts = [fact("f1", "a", "x")]
+    questions = by_id(generate_questions(make_pack(entities, [BACKS], facts)))
+    # Nobody else backs anyone: no wrong backer exists, so no ask-object and no false variant.
+    assert "backs.a.ask-object" not in questions
+    assert "f1.false" not in questions
+    # One wrong candidate exists: a two-choice question is still a question.
+    assert set(questions["backs.x.ask-subject"].choices) == {"A", "B"}
+    assert questions["f1.true"].answers == (TRUE,)
+
+
+def test_false_variants_are_never_true_by_any_fact() -> None:
+    pack = backers_pack()
+    true_statements = {
+        fill(BACKS["statement"], _name(pack, f.subject), _name(pack, f.object or ""))
+        for f in pack.facts
+    }
+    falses = [q for q in generate_questions(pack) if q.id.endswith(".false")]
+    assert falses
+    for question in falses:
+        assert question.answers == (FALSE,)
+        assert question.prompt not in true_statements
+    assert len({q.prompt for q in falses}) == len(falses)
+
+
+def test_templates_substitute_only_subject_and_object() -> None:
+    relation = dict(BACKS, ask_object="Who {subject.__class__} backs {subject}? {0} {{x}}")
+    entities = [person("a", "candidate"), person("b", "candidate"), person("x", "backer"),
+                {"id": "y", "name": "{object} {subject.__init__}", "kind": "person",
+                 "roles": ["backer"]}]  # fmt: skip
+    facts = [fact("f1", "a", "x"), fact("f2", "b", "y")]
+    questions = by_id(generate_questions(make_pack(entities, [relation], facts)))
+    prompt = questions["backs.a.ask-object"].prompt
+    assert prompt == "Who {subject.__class__} backs A? {0} {x}"
+    # A name that looks like a placeholder is shown as written, never substituted again.
+    assert questions["f2.true"].prompt == "B is backed by {object} {subject.__init__}."
+    assert fill("{object}", "S", "{subject}") == "{subject}"
+
+
+def test_phrase_relations_use_the_facts_distractors_and_other_values() -> None:
+    nickname = {
+        "id": "nick",
+        "object": "phrase",
+        "ask_object": "Nickname of {subject}?",
+        "ask_subject": "Who is {object}?",
+        "statement": "{subject} is “{object}”.",
+    }
+    entities = [person("david", "nicknamed"), person("harriet", "nicknamed")]
+    facts = [
+        {"id": "n1", "subject": "david", "relation": "nick", "value": "Milibland",
+         "distractors": ["Milibrand", "milibland"], "quote": "q"},
+        {"id": "n2", "subject": "harriet", "relation": "nick", "value": "Hattie", "quote": "q"},
+    ]  # fmt: skip
+    questions = by_id(generate_questions(make_pack(entities, [nickname], facts)))
+    choices = questions["nick.david.ask-object"].choices
+    # "milibland" only differs in case from the answer: never offered as a wrong choice.
+    assert sorted(choices) == ["Hattie", "Milibland", "Milibrand"]
+    assert questions["nick.milibland.ask-subject"].choices in (("David", "Harriet"),
+                                                              ("Harriet", "David"))  # fmt: skip
+    assert questions["n2.false"].prompt == "Harriet is “Milibland”."
+
+
+def test_number_relations_give_numeric_and_nearby_choices() -> None:
+    share = {
+        "id": "share",
+        "object": "number",
+        "unit": "%",
+        "tolerance": 5,
+        "ask_object": "What share of {subject}?",
+        "statement": "{object} of {subject}.",
+    }
+    entities = [{"id": "labour", "name": "Labour", "kind": "party", "roles": ["party"]}]
+    facts = [{"id": "s1", "subject": "labour", "relation": "share", "value": 90, "quote": "q"}]
+    questions = by_id(generate_questions(make_pack(entities, [share], facts)))
+    numeric = questions["s1.numeric"]
+    assert (numeric.type, numeric.value, numeric.tolerance, numeric.unit) == ("numeric", 90, 5, "%")
+    choice = questions["share.labour.ask-object"]
+    assert choice.answers == ("90%",) and len(choice.choices) == 4
+    for wrong in set(choice.choices) - {"90%"}:
+        value = float(wrong.rstrip("%"))
+        assert abs(value - 90) > 5 and 0 < value <= 100
+    assert questions["s1.false"].prompt != "90% of Labour."
+
+
+def test_two_numbers_for_one_subject_are_not_asked_as_one_question() -> None:
+    count = {"id": "count", "object": "number", "ask_object": "How many for {subject}?",
+             "statement": "{subject} has {object}."}  # fmt: skip
+    entities = [{"id": "p", "name": "P", "kind": "party"}]
+    facts = [
+        {"id": "c1", "subject": "p", "relation": "count", "value": 5, "quote": "q"},
+        {"id": "c2", "subject": "p", "relation": "count", "value": 50, "quote": "q"},
+    ]
+    questions = by_id(generate_questions(make_pack(entities, [count], facts)))
+    assert not any(key.endswith((".numeric", ".ask-object")) for key in questions)
+    # A false variant must be false for both numbers.
+    for key in ("c1.false", "c2.false"):
+        assert questions[key].prompt not in ("P has 5.", "P has 50.")
+
+
+def test_generated_questions_carry_explanation_quote_tags_and_attribution() -> None:
+    pack = backers_pack()
+    relation = dict(BACKS, tags=["backers"])
+    facts = [dict(f.model_dump(exclude_none=True), tags=["opinion"]) for f in pack.facts]
+    pack = make_pack([e.model_dump() for e in pack.entities], [relation], facts)
+    for question in generate_questions(pack):
+        assert question.quote.startswith("quote ")
+        assert question.attribution == "T, 2010"
+        assert question.explanation
+        assert question.tags[:2] == ("backers", "opinion")
+        # Tagged opinion: the prompt must say whose opinion it is.
+        assert "according to the article" in question.prompt.casefold()
+        assert question.origin == "generated"
+
+
+def test_ids_are_unique_valid_and_independent_of_fact_order() -> None:
+    pack = backers_pack()
+    forward = generate_questions(pack)
+    reordered = make_pack(
+        [e.model_dump() for e in reversed(pack.entities)],
+        [BACKS],
+        [f.model_dump(exclude_none=True) for f in reversed(pack.facts)],
+    )
+    assert [q.model_dump() for q in generate_questions(reordered)] == [
+        q.model_dump() for q in forward
+    ]
+    ids = [q.id for q in forward]
+    assert len(ids) == len(set(ids))
+    assert all(ID_PATTERN.match(i) and len(i) <= MAX_ID for i in ids)
+
+
+def test_long_ids_are_shortened_with_a_stable_hash() -> None:
+    long = make_id("relation", "x" * 80, "ask-subject")
+    assert len(long) <= MAX_ID and ID_PATTERN.match(long)
+    assert long == make_id("relation", "x" * 80, "ask-subject")
+    assert long != make_id("relation", "x" * 79 + "y", "ask-subject")
+
+
+def test_number_text_uses_the_unit_naturally() -> None:
+    assert number_text(25, "%") == "25%"
+    assert number_text(236, "parliamentary hours") == "236 parliamentary hours"
+    assert number_text(1, "days") == "1 day"
+    assert number_text(2.5, "") == "2.5"
+
+
+def test_hand_written_questions_come_first_and_keep_their_ids() -> None:
+    hand = [
+        {"id": "h-typed", "type": "typed", "prompt": "Who?", "answer": "Whelan",
+         "accept": ["C. Whelan"], "entity": "whelan", "quote": "q"},
+        {"id": "h-tf", "type": "true_false", "prompt": "Yes?", "answer": False},
+    ]  # fmt: skip
+    base = backers_pack()
+    pack = make_pack(
+        [e.model_dump() for e in base.entities],
+        [BACKS],
+        [f.model_dump(exclude_none=True) for f in base.facts],
+        hand,
+    )
+    questions = generate_questions(pack)
+    assert [q.id for q in questions[:2]] == ["h-typed", "h-tf"]
+    assert questions[0].answers == ("Whelan", "C. Whelan", "Charlie")
+    assert questions[0].attribution == "T, 2010" and questions[1].attribution == ""
+    assert questions[1].choices == (TRUE, FALSE) and questions[1].answers == (FALSE,)
+    assert {q.origin for q in questions[2:]} == {"generated"}
+
+
+def test_generated_pack_round_trips_through_the_loader() -> None:
+    pack = backers_pack()
+    text = generated_pack_toml(pack, "../questions/pack.schema.json")
+    assert text.startswith("#:schema ../questions/pack.schema.json\n")
+    loaded = parse_pack_text(text, filename="out.toml")
+    assert not loaded.facts
+    original = [q for q in generate_questions(pack) if q.origin == "generated"]
+    again = generate_questions(loaded)
+    keep = {"origin", "fact_ids"}
+    assert [q.model_dump(exclude=keep) for q in again] == [
+        q.model_dump(exclude=keep) for q in original
+    ]
+
+
+# --- property: random backing graphs ---------------------------------------------------------
+
+CANDIDATES = ["c0", "c1", "c2", "c3"]
+BACKERS = ["b0", "b1", "b2", "b3", "b4"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    pairs=st.sets(
+        st.tuples(st.sampled_from(CANDIDATES), st.sampled_from(BACKERS)), min_size=1, max_size=14
+    ),
+    shuffle=st.randoms(use_true_random=False),
+)
+def test_random_fact_sets_never_give_ambiguous_or_wrong_questions(pairs, shuffle) -> None:  # type: ignore[no-untyped-def]
+    entities = [person(c, "candidate") for c in CANDIDATES] + [person(b, "backer") for b in BACKERS]
+    facts = [fact(f"f-{c}-{b}", c, b) for c, b in sorted(pairs)]
+    pack = make_pack(entities, [BACKS], facts)
+    questions = generate_questions(pack)
+    backers_of = {c: {b.title() for cc, b in pairs if cc == c} for c in CANDIDATES}
+    backed_by = {b: {c.title() for c, bb in pairs if bb == b} for b in BACKERS}
+    true_statements = {f"{c.title()} is backed by {b.title()}." for c, b in pairs}
+    for question in questions:
+        key, _, kind = question.id.rpartition(".")
+        if question.type in ("single", "multiple"):
+            assert len(question.choices) == len({c.casefold() for c in question.choices}) >= 2
+            correct = backers_of[key.split(".")[1]] if kind == "ask-object" else (
+                backed_by[key.split(".")[1]])  # fmt: skip
+            assert set(question.answers) == correct
+            assert not (set(question.choices) - set(question.answers)) & correct
+            assert question.type == ("single" if len(correct) == 1 else "multiple")
+        if kind == "false":
+            assert question.prompt not in true_statements
+        if kind == "true":
+            assert question.prompt in true_statements
+    shuffled = list(facts)
+    shuffle.shuffle(shuffled)
+    again = generate_questions(make_pack(entities, [BACKS], shuffled))
+    assert [q.model_dump() for q in again] == [q.model_dump() for q in questions]
+
+
+def _name(pack: PackFile, entity_id: str) -> str:
+    return next(e.name for e in pack.entities if e.id == entity_id)

@@ -84,7 +84,7 @@ class PlainGame:
     def __init__(self, out: TextIO, lines: Lines) -> None:
         self.out = out
         self.lines = lines
-        self.ended = False  # the input has run out
+        self.ended = False  # the input has run out, or the player quit
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -114,6 +114,7 @@ class PlainGame:
                 return None
             word = line.strip().casefold()
             if word in QUIT_WORDS:
+                self.ended = True  # leaving means no "play the missed ones again" either
                 self.say("You left the round.")
                 return None
             if word in FIFTY_FIFTY_WORDS and view.type in ("single", "multiple"):

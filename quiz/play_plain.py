@@ -273,7 +273,8 @@ def run_plain(
     except ValueError as error:
         raise QuizError(f"cannot start the round: {error}") from None
     rules = rules_for(config.mode)
-    total = "" if round_.total is None else f", {round_.total} questions"
+    count = round_.total
+    total = "" if count is None else f", {count} question{'' if count == 1 else 's'}"
     title = safe_text(pack.title, single_line=True)
     game.say(f"{title} — {rules.title}{total}, seed {round_.seed}, playing as {player}")
     game.say("Answer each question on one line; end of input ends the round.")

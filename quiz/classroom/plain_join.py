@@ -19,7 +19,7 @@ from quiz.classroom.client import ClassroomClient, JoinRefused
 from quiz.classroom.names import name_key
 from quiz.safe_text import safe_text
 
-SHAPES = "▲◆●■★✚♥♣"
+SHAPES = "▲◆●■★♥✚⬟"
 
 
 def option_label(index: int) -> str:

@@ -1,0 +1,1 @@
+"""Classroom screens: the teacher's projector screen and the student's screen."""

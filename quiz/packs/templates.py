@@ -48,7 +48,7 @@ def slug(text: str) -> str:
 
 
 def make_id(*parts: str) -> str:
-    """Join id parts with '.', shortened with a hash suffix when longer than a pack id may be.
+    """Join id parts with '.', shortened with a hash when longer than a pack id may be.
 
     The result depends only on the parts, so the same fact gives the same id in every run
     and every version of the pack where its parts are unchanged.
@@ -57,6 +57,11 @@ def make_id(*parts: str) -> str:
     if len(joined) <= MAX_ID:
         return joined
     suffix = _digest(joined)[:10]
+    head, tail = ".".join(parts[:-1]), parts[-1]
+    room = MAX_ID - len(tail) - len(suffix) - 2
+    if head and room >= 8:
+        # Shorten the middle, keep the last part: '….ask-subject' still says what it asks.
+        return f"{head[:room].rstrip('.-_')}-{suffix}.{tail}"
     return joined[: MAX_ID - len(suffix) - 1].rstrip(".-_") + "-" + suffix
 
 

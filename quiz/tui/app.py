@@ -248,7 +248,8 @@ class QuizApp(App[int]):
         from quiz.tui.screens.scores import ScoresScreen
 
         data = self.saves.scores(self.player or "", self.pack.id)
-        self.push_screen(ScoresScreen(data, self.pack))
+        prompts = {question.id: question.prompt for question in self.pack.questions}
+        self.push_screen(ScoresScreen(data, pack_title=self.pack.title, prompts=prompts))
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode

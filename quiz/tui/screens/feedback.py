@@ -82,6 +82,9 @@ class FeedbackScreen(Screen[None]):
             remaining=round_.time_left(),
             limit=round_.round_seconds,
         )
+        if round_.round_seconds is None:
+            # Between questions no clock runs (only blitz's round clock keeps going).
+            self.query_one(RoundStatus).hide_clock()
 
     def action_next(self) -> None:
         self.quiz.next_question()

@@ -72,6 +72,13 @@ class QuestionScreen(Screen[None]):
     def panel(self) -> Widget:
         return self.query_one("#question-body").children[1]
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the 50:50 key where the lifeline cannot be used."""
+        if action == "fifty_fifty":
+            round_ = self.quiz.round
+            return bool(round_ and round_.fifty_fifty_available)
+        return True
+
     def focus_panel(self) -> None:
         """Give the keys back to the answer panel (a stray click must not strand them)."""
         if isinstance(self.panel, TextAnswer):
@@ -130,6 +137,7 @@ class QuestionScreen(Screen[None]):
         if isinstance(panel, ChoicePanel):
             panel.remove_choices([panel.choices.index(c) for c in view.removed])
         self.refresh_status()
+        self.refresh_bindings()
 
     def action_abandon(self) -> None:
         self.quiz.abandon_round()

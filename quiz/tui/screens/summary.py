@@ -72,12 +72,19 @@ class SummaryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("#", "", "Question", "Your answer", "Right answer", "Points")
+        # Fit the three text columns to the screen: the question gets half the room.
+        room = max(30, self.app.size.width - 3 - 2 - 6 - 2 * 6 - 2)
+        table.add_column("#", width=3)
+        table.add_column("", width=2)
+        table.add_column("Question", width=room // 2)
+        table.add_column("Your answer", width=room // 4)
+        table.add_column("Right answer", width=room - room // 2 - room // 4)
+        table.add_column("Points", width=6)
         for item in self.feedback:
             given = item.given or ("(time ran out)" if item.timed_out else "")
             table.add_row(
                 Text(str(item.number)),
-                Text(f"{item.mark} {item.verdict}"),
+                Text(item.mark),
                 literal_text(item.question.prompt),
                 literal_text(given),
                 literal_text(item.right_answer),

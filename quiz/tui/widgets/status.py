@@ -61,6 +61,9 @@ class RoundStatus(Horizontal):
         self.query_one("#lifeline", Static).update(Content(life))
         self.show_clock(remaining, limit)
 
+    def hide_clock(self) -> None:
+        self.query_one("#countdown", Static).update(Content(""))
+
     def show_clock(self, remaining: float | None, limit: float | None) -> None:
         self.query_one("#countdown", Static).update(Content(countdown_text(remaining, limit)))
         self.set_class(remaining is not None and remaining <= 5, "-urgent")

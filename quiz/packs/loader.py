@@ -125,9 +125,10 @@ def parse_pack_text(text: str, *, filename: str) -> PackFile:
     try:
         pack = PackFile.model_validate(data)
     except ValidationError as error:
-        raise PackError(
-            _sorted(describe_validation_errors(error, data, filename, finder))
-        ) from None
+        problems = describe_validation_errors(error, data, filename, finder)
+        issues = _checks_of_valid_parts(data, error)
+        problems += [_locate(issue, filename, finder) for issue in issues]
+        raise PackError(_sorted(problems)) from None
     except RecursionError:
         raise PackError.single(filename, "values are nested too deeply") from None
     issues = check_semantics(pack)
@@ -167,18 +168,21 @@ def parse_toml(text: str, filename: str) -> dict[str, Any]:
 
 
 def _generated_ids(pack: PackFile) -> list[tuple[str, str]]:
-    """(question id, fact id) of every generated question, when generation is available."""
+    """(question id, fact id) of every question the facts generate, when generation exists.
+
+    Generated on a copy without the hand-written questions: the generator itself drops a
+    generated question whose id a hand-written one takes, which would hide the clash.
+    """
+    if not pack.facts:
+        return []
     try:
         from quiz.packs.generate import generate_questions
     except ModuleNotFoundError as error:
         if error.name != "quiz.packs.generate":
             raise
         return []
-    return [
-        (question.id, question.fact_ids[0] if question.fact_ids else "")
-        for question in generate_questions(pack)
-        if question.origin == "generated"
-    ]
+    generated = generate_questions(pack.model_copy(update={"questions": []}))
+    return [(q.id, q.fact_ids[0] if q.fact_ids else "") for q in generated]
 
 
 def _oversized_sections(
@@ -205,8 +209,56 @@ def _oversized_sections(
     return problems
 
 
+def _checks_of_valid_parts(data: dict[str, Any], error: ValidationError) -> list[Issue]:
+    """Whole-pack checks over the items that did validate, so that one pass reports both
+    kinds of problem. Paths in the result point into the original document."""
+    invalid: dict[str, set[int]] = {section: set() for section in _SECTION_CAPS}
+    for detail in error.errors(include_url=False):
+        loc = detail["loc"]
+        if len(loc) >= 2 and loc[0] in invalid and isinstance(loc[1], int):
+            invalid[str(loc[0])].add(loc[1])
+        elif not loc or loc[0] != "pack":  # the whole-pack checks do not read [pack]
+            return []  # a whole section is wrong: there is nothing sound to check
+    partial: dict[str, Any] = {"pack": {"id": "partial", "title": "partial"}}
+    kept: dict[str, list[int]] = {}
+    unchecked: dict[str, set[str]] = {}
+    for section, bad in invalid.items():
+        items = data.get(section, [])
+        kept[section] = [index for index in range(len(items)) if index not in bad]
+        partial[section] = [items[index] for index in kept[section]]
+        unchecked[section] = {
+            items[index]["id"]
+            for index in bad
+            if isinstance(items[index], dict) and isinstance(items[index].get("id"), str)
+        }
+    try:
+        pack = PackFile.model_validate(partial)
+    except ValidationError:
+        return []
+
+    def original(path: tuple[str | int, ...] | None) -> tuple[str | int, ...] | None:
+        if path is None or len(path) < 2 or not isinstance(path[1], int):
+            return path
+        return (path[0], kept[str(path[0])][path[1]], *path[2:])
+
+    issues = check_semantics(
+        pack,
+        unchecked_entities=unchecked["entities"],
+        unchecked_relations=unchecked["relations"],
+    )
+    return [
+        Issue(original(issue.path) or (), issue.message, original(issue.related))
+        for issue in issues
+    ]
+
+
 def _locate(issue: Issue, filename: str, finder: LineFinder) -> Problem:
-    return Problem(filename, finder.line_of(issue.path), format_key(issue.path), issue.message)
+    message = issue.message
+    if issue.related is not None:
+        related_line = finder.line_of(issue.related)
+        if related_line is not None:
+            message += f" (first on line {related_line})"
+    return Problem(filename, finder.line_of(issue.path), format_key(issue.path), message)
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:

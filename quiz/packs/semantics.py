@@ -9,7 +9,7 @@ something to report, so a good pack pays for none of that.
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from quiz.packs.models import (
@@ -37,20 +37,31 @@ class Issue:
 
     path: KeyPath
     message: str
+    # Another place the message refers to (e.g. the first use of a duplicate id); the
+    # loader appends its line number.
+    related: KeyPath | None = None
 
 
-def check_semantics(pack: PackFile, generated_ids: Iterable[tuple[str, str]] = ()) -> list[Issue]:
+def check_semantics(
+    pack: PackFile,
+    generated_ids: Iterable[tuple[str, str]] = (),
+    *,
+    unchecked_entities: Collection[str] = (),
+    unchecked_relations: Collection[str] = (),
+) -> list[Issue]:
     """Every whole-pack problem of `pack`, in the order of the file's sections.
 
     `generated_ids` are (question id, fact id) pairs of the questions the facts generate;
-    they share one namespace with the hand-written questions.
+    they share one namespace with the hand-written questions. References to the
+    `unchecked_*` ids (items the file has but that failed validation, so are not in `pack`)
+    are not reported as unknown.
     """
     issues: list[Issue] = []
     issues += _unique_ids(pack)
     issues += _aliases(pack)
     issues += _relations(pack)
-    issues += _facts(pack)
-    issues += _questions(pack)
+    issues += _facts(pack, set(unchecked_entities), set(unchecked_relations))
+    issues += _questions(pack, set(unchecked_entities))
     issues += _generated_ids(pack, generated_ids)
     return issues
 
@@ -83,8 +94,8 @@ def _duplicates(section: str, ids: Sequence[str], what: str) -> list[Issue]:
             issues.append(
                 Issue(
                     (section, index, "id"),
-                    f'duplicate {what} id "{item_id}" (first used by {section}[{first[item_id]}]);'
-                    " ids must be unique",
+                    f'duplicate {what} id "{item_id}"; ids must be unique',
+                    related=(section, first[item_id], "id"),
                 )
             )
         else:
@@ -104,20 +115,19 @@ def _unique_ids(pack: PackFile) -> list[Issue]:
 def _aliases(pack: PackFile) -> list[Issue]:
     """A name or alias that could mean two entities makes typed answers ambiguous."""
     issues: list[Issue] = []
-    owner: dict[str, int] = {}
+    owner: dict[str, tuple[int, KeyPath]] = {}
     for index, entity in enumerate(pack.entities):
         names: list[tuple[KeyPath, str]] = [(("entities", index, "name"), entity.name)]
         names += [(("entities", index, "aliases", n), a) for n, a in enumerate(entity.aliases)]
         for path, name in names:
-            key = _fold(name)
-            other = owner.setdefault(key, index)
+            other, other_path = owner.setdefault(_fold(name), (index, path))
             if other != index:
-                other_id = pack.entities[other].id
                 issues.append(
                     Issue(
                         path,
-                        f'"{name}" already names entity "{other_id}" (entities[{other}]);'
+                        f'"{name}" already names entity "{pack.entities[other].id}";'
                         " a name or alias must point to one entity only",
+                        related=other_path,
                     )
                 )
     return issues
@@ -158,17 +168,21 @@ def _relations(pack: PackFile) -> list[Issue]:
     return issues
 
 
-def _facts(pack: PackFile) -> list[Issue]:
+def _facts(
+    pack: PackFile, unchecked_entities: set[str], unchecked_relations: set[str]
+) -> list[Issue]:
     issues: list[Issue] = []
     entity_ids = {e.id for e in pack.entities}
+    known_entities = entity_ids | unchecked_entities
     relations = {r.id: r for r in pack.relations}
     for index, fact in enumerate(pack.facts):
         here = ("facts", index)
-        if fact.subject not in entity_ids:
+        if fact.subject not in known_entities:
             issues.append(_unknown(here, "subject", fact.subject, "entity", entity_ids))
         relation = relations.get(fact.relation)
         if relation is None:
-            issues.append(_unknown(here, "relation", fact.relation, "relation", relations))
+            if fact.relation not in unchecked_relations:
+                issues.append(_unknown(here, "relation", fact.relation, "relation", relations))
             continue
         kind = relation.object
         if kind == "entity":
@@ -179,7 +193,7 @@ def _facts(pack: PackFile) -> list[Issue]:
                         f'relation "{relation.id}" links two entities: add object = "<entity id>"',
                     )
                 )
-            elif fact.object not in entity_ids:
+            elif fact.object not in known_entities:
                 issues.append(_unknown(here, "object", fact.object, "entity", entity_ids))
             if fact.value is not None:
                 issues.append(
@@ -238,9 +252,10 @@ def _distinct(path: KeyPath, items: Sequence[str], what: str) -> list[Issue]:
     return issues
 
 
-def _questions(pack: PackFile) -> list[Issue]:
+def _questions(pack: PackFile, unchecked_entities: set[str]) -> list[Issue]:
     issues: list[Issue] = []
     entity_ids = {e.id for e in pack.entities}
+    known_entities = entity_ids | unchecked_entities
     for index, question in enumerate(pack.questions):
         here = ("questions", index)
         if isinstance(question, SingleChoice | MultipleChoice):
@@ -264,7 +279,7 @@ def _questions(pack: PackFile) -> list[Issue]:
             rights = [pair.right for pair in question.pairs]
             issues += _pair_duplicates(here, lefts, "left")
             issues += _pair_duplicates(here, rights, "right")
-        elif isinstance(question, Typed) and _unresolved(question.entity, entity_ids):
+        elif isinstance(question, Typed) and _unresolved(question.entity, known_entities):
             issues.append(_unknown(here, "entity", str(question.entity), "entity", entity_ids))
     return issues
 

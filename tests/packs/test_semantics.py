@@ -38,7 +38,11 @@ def test_duplicate_question_id(good_text: str, replace_once: Replace, line_of: L
     problem = only_problem(text)
     assert problem.key == "questions[6].id"
     assert problem.line == line_of(text, 'id = "q-order"\ntype = "numeric"')
-    assert "questions[4]" in problem.message
+    first = line_of(text, 'id = "q-order"\ntype = "ordering"')
+    assert (
+        problem.message
+        == f'duplicate question id "q-order"; ids must be unique (first on line {first})'
+    )
 
 
 def test_duplicate_fact_and_relation_ids(
@@ -55,6 +59,20 @@ def test_question_id_taken_by_a_generated_question(good_text: str) -> None:
     issues = check_semantics(pack, [("q-mps", "hunting-hours"), ("free-id", "hunting-hours")])
     assert [issue.path for issue in issues] == [("questions", 6, "id")]
     assert 'fact "hunting-hours"' in issues[0].message
+
+
+def test_question_id_taken_by_a_generated_question_is_located(
+    good_text: str, replace_once: Replace, line_of: LineOf
+) -> None:
+    from quiz.packs.generate import generate_questions
+
+    pack = parse_pack_text(good_text, filename="p")
+    taken = generate_questions(pack.model_copy(update={"questions": []}))[0]
+    text = replace_once(good_text, 'id = "q-mps"', f'id = "{taken.id}"')
+    problem = only_problem(text)
+    assert problem.key == "questions[6].id"
+    assert problem.line == line_of(text, f'id = "{taken.id}"')
+    assert f'fact "{taken.fact_ids[0]}"' in problem.message
 
 
 def test_fact_subject_must_resolve(good_text: str, replace_once: Replace, line_of: LineOf) -> None:
@@ -240,7 +258,11 @@ def test_alias_naming_two_entities_is_ambiguous(
     problem = only_problem(text)
     assert problem.key == "entities[1].aliases[1]"
     assert problem.line == line_of(text, '"MILIBLAND"]')
-    assert 'already names entity "david-miliband"' in problem.message
+    first = line_of(text, 'aliases = ["Milibland"')
+    assert problem.message == (
+        '"MILIBLAND" already names entity "david-miliband"; a name or alias must point to one'
+        f" entity only (first on line {first})"
+    )
 
 
 def test_semantic_problems_are_all_reported_in_line_order(
@@ -253,4 +275,31 @@ def test_semantic_problems_are_all_reported_in_line_order(
     assert [p.line for p in caught.value.problems] == [
         line_of(text, 'subject = "gmb"'),
         line_of(text, 'answer = "Nobody"'),
+    ]
+
+
+def test_shape_and_semantic_problems_are_reported_together(
+    good_text: str, replace_once: Replace, line_of: LineOf
+) -> None:
+    text = replace_once(good_text, 'answer = "David Miliband"', 'answer = "Nobody"')
+    text = replace_once(text, "difficulty = 2\ntags", "difficulty = 9\ntags")
+    with pytest.raises(PackError) as caught:
+        parse_pack_text(text, filename="pack.toml")
+    assert [(p.line, p.key) for p in caught.value.problems] == [
+        (line_of(text, "difficulty = 9"), "facts[1].difficulty"),
+        (line_of(text, 'answer = "Nobody"'), "questions[0].answer"),
+    ]
+
+
+def test_reference_to_an_invalid_entity_is_not_called_unknown(
+    good_text: str, replace_once: Replace, line_of: LineOf
+) -> None:
+    # The entity "unite" is wrong in itself; facts naming it must not add "unknown entity".
+    text = replace_once(good_text, 'kind = "union"', 'kind = "guild"')
+    text = replace_once(text, 'id = "q-mps"', 'id = "q-order"')
+    with pytest.raises(PackError) as caught:
+        parse_pack_text(text, filename="pack.toml")
+    assert [(p.line, p.key) for p in caught.value.problems] == [
+        (line_of(text, 'kind = "guild"'), "entities[5].kind"),
+        (line_of(text, 'id = "q-order"\ntype = "numeric"'), "questions[6].id"),
     ]

@@ -1,15 +1,128 @@
-"""`quiz player`: placeholder until its issue lands; replaced by the module that implements it."""
+"""`quiz player list|new|rename|delete|export`: manage the players in the saves folder."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from quiz.commands.common import add_saves_option
+
+if TYPE_CHECKING:
+    from quiz.store import SaveStore
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    subparsers.add_parser("player", help="(not built yet)")
+    parser = subparsers.add_parser("player", help="list, create, rename, delete or export players")
+    add_saves_option(parser)
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="list the players and their round counts")
+    new = actions.add_parser("new", help="create a player")
+    new.add_argument("name", metavar="NAME")
+    rename = actions.add_parser("rename", help="rename a player (keeps their history)")
+    rename.add_argument("old", metavar="OLD")
+    rename.add_argument("new", metavar="NEW")
+    delete = actions.add_parser("delete", help="delete a player and all their saves")
+    delete.add_argument("name", metavar="NAME")
+    delete.add_argument("--yes", action="store_true", help="don't ask for confirmation")
+    export = actions.add_parser("export", help="write everything about a player as TOML")
+    export.add_argument("name", metavar="NAME")
+    export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+    for sub in (listing, new, rename, delete, export):
+        add_saves_option(sub)
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.errors import QuizError
+    from quiz.store import SaveStore
 
-    raise QuizError("'quiz player' is not built yet")
+    store = SaveStore.from_cli(getattr(args, "saves", None))
+    handlers: dict[str, Callable[[SaveStore, argparse.Namespace], int]] = {
+        "list": _list,
+        "new": _new,
+        "rename": _rename,
+        "delete": _delete,
+        "export": _export,
+    }
+    with _report_problems(store):
+        return handlers[args.action](store, args)
+
+
+@contextmanager
+def _report_problems(store: SaveStore) -> Iterator[None]:
+    """Turn write failures into one-line errors and show recovery warnings (once)."""
+    from quiz.safe_text import safe_text
+    from quiz.store import SaveError
+
+    try:
+        yield
+    except OSError as error:
+        where = error.filename or store.root
+        raise SaveError(f"{where}: {error.strerror or error}") from None
+    finally:
+        for warning in store.take_warnings():
+            print(f"quiz: warning: {safe_text(warning, single_line=True)}", file=sys.stderr)
+
+
+def _show(text: str) -> str:
+    from quiz.safe_text import safe_text
+
+    return safe_text(text, single_line=True)
+
+
+def _list(store: SaveStore, args: argparse.Namespace) -> int:
+    players = store.list_players()
+    if not players:
+        print(f"No players yet in {_show(str(store.root))}. Create one: quiz player new NAME")
+        return 0
+    width = max([len("Player"), *(len(_show(player.name)) for player in players)])
+    print(f"{'Player':<{width}}  {'Rounds':>6}  Created")
+    for player in players:
+        created = player.created.date().isoformat()
+        print(f"{_show(player.name):<{width}}  {player.rounds:>6}  {created}")
+    return 0
+
+
+def _new(store: SaveStore, args: argparse.Namespace) -> int:
+    profile = store.create_player(args.name)
+    print(f"Created player {_show(profile.name)}.")
+    return 0
+
+
+def _rename(store: SaveStore, args: argparse.Namespace) -> int:
+    old = store.open_profile(args.old).name
+    store.rename_player(args.old, args.new)
+    new = store.open_profile(args.new).name
+    print(f"Renamed {_show(old)} to {_show(new)}.")
+    return 0
+
+
+def _delete(store: SaveStore, args: argparse.Namespace) -> int:
+    from quiz.errors import UsageError
+
+    profile = store.open_profile(args.name)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageError(
+                f"not deleting {_show(profile.name)!r} without confirmation: add --yes"
+            )
+        prompt = f"Delete {_show(profile.name)} and all {profile.rounds} rounds? [y/N] "
+        if input(prompt).strip().lower() not in ("y", "yes"):
+            print("Nothing deleted.")
+            return 1
+    store.delete_player(args.name)
+    print(f"Deleted player {_show(profile.name)}.")
+    return 0
+
+
+def _export(store: SaveStore, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    destination = Path(args.output) if args.output else None
+    text = store.export_player(args.name, destination)
+    if destination is None:
+        sys.stdout.write(text)
+    else:
+        print(f"Wrote {_show(str(destination))}.", file=sys.stderr)
+    return 0

@@ -59,7 +59,7 @@ def create_player(store: SaveStore, name: str) -> Profile:
         raise PlayerNameError(f"a player named {clean!r} already exists")
     folder = store.folder_for(clean)
     with store.locked(folder):
-        profile = Profile(name=clean, created=store.clock())
+        profile = Profile(name=clean, created=store.clock().replace(microsecond=0))
         write_toml(folder / "profile.toml", to_toml_document(profile), keep_backup=False)
     return profile
 

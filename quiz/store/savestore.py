@@ -233,7 +233,7 @@ class SaveStore:
     def _state(self, folder: Path, name: str) -> _PlayerState:
         """The profile with every history round folded in, and the history files read."""
         loaded = self._read_profile(folder)
-        profile = loaded.value or Profile(name=name, created=self.clock())
+        profile = loaded.value or Profile(name=name, created=self.clock().replace(microsecond=0))
         current = loaded.value is not None and loaded.value._migrated_from is None
         on_disk = profile.applied_through if current else -1
         pending, files = read_after(

@@ -72,6 +72,24 @@ class TokenMemory:
             pass  # rejoining by token still works within this run
 
 
+async def join_with_memory(client: ClassroomClient, memory: TokenMemory | None) -> p.Welcome:
+    """Join, first with the token remembered for this host, code and name if there is one
+    (so running `quiz join` again keeps the score), then by name if that token is refused."""
+    key = f"{client.uri}|{client.code}|{name_key(client.name)}"
+    if client.token is None and memory is not None:
+        client.token = memory.get(key)
+    try:
+        welcome = await client.join()
+    except JoinRefused as error:
+        if error.code != "bad_token" or not client.name:
+            raise
+        client.token = None
+        welcome = await client.join()
+    if memory is not None:
+        memory.put(key, welcome.token)
+    return welcome
+
+
 def _stdin_lines(stream: TextIO, loop: asyncio.AbstractEventLoop) -> asyncio.Queue[str | None]:
     """Lines of `stream` fed from a daemon thread into a queue; None at end of input."""
     queue: asyncio.Queue[str | None] = asyncio.Queue()
@@ -97,18 +115,7 @@ async def join_plain(
     def say(text: str) -> None:
         print(text, file=out, flush=True)
 
-    key = f"{client.uri}|{client.code}|{name_key(client.name)}"
-    if client.token is None and memory is not None:
-        client.token = memory.get(key)
-    try:
-        welcome = await client.join()
-    except JoinRefused as error:
-        if error.code != "bad_token" or not client.name:
-            raise
-        client.token = None
-        welcome = await client.join()
-    if memory is not None:
-        memory.put(key, welcome.token)
+    welcome = await join_with_memory(client, memory)
     say(f"joined as {safe_text(welcome.name, single_line=True)}, score {welcome.score}")
     lines = _stdin_lines(stdin, asyncio.get_running_loop())
     pending: asyncio.Task[None] | None = None

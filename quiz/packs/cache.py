@@ -24,7 +24,7 @@ from quiz.packs.models import PackFile
 CACHE_ENV = "QUIZ_CACHE_DIR"
 # Bump when what a cache entry means changes in a way the fingerprinted files don't show.
 CACHE_FORMAT = b"quiz-pack-cache-1"
-_FINGERPRINTED = ("models.py", "semantics.py", "loader.py")
+_FINGERPRINTED = ("models.py", "semantics.py", "loader.py", "generate.py")
 
 
 def cache_dir() -> Path:

@@ -237,3 +237,34 @@ def test_bank_ids_follow_the_documented_scheme() -> None:
     )
     for question in generated():
         assert scheme.match(question.id), question.id
+
+
+GUIDE = QUESTIONS / "README.md"
+TOML_BLOCK = re.compile(r"```toml\n(.*?)```", re.DOTALL)
+
+
+def test_every_toml_example_of_the_authoring_guide_is_valid() -> None:
+    import tomli
+
+    from quiz.packs.loader import parse_pack_text
+
+    blocks = TOML_BLOCK.findall(GUIDE.read_text(encoding="utf-8"))
+    assert len(blocks) >= 10
+    for block in blocks:
+        tomli.loads(block)  # each example is valid TOML on its own
+    # Together, in order, they are one pack that passes every check of the loader.
+    pack = parse_pack_text("\n".join(blocks), filename=str(GUIDE))
+    assert blocks[0].startswith("#:schema ./pack.schema.json")
+    assert {q.type for q in pack.questions} == ALL_TYPES
+    made = generate_questions(pack)
+    kinds = {q.id.rsplit(".", 1)[-1] for q in made if q.origin == "generated"}
+    assert {"ask-object", "ask-subject", "typed", "true", "false", "numeric"} <= kinds
+
+
+def test_authoring_guide_states_the_banks_real_size() -> None:
+    text = " ".join(GUIDE.read_text(encoding="utf-8").split())
+    claim = (
+        f"{len(bank().facts)} facts and {len(bank().questions)} hand-written questions, "
+        f"which give {len(questions())} questions in all"
+    )
+    assert claim in text

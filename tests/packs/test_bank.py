@@ -268,3 +268,6 @@ def test_authoring_guide_states_the_banks_real_size() -> None:
         f"which give {len(questions())} questions in all"
     )
     assert claim in text
+    # The guide's example of a shortened id is a real id of the bank.
+    example = re.search(r"`(described-as\.[a-z0-9-]+\.ask-subject)`", text)
+    assert example and example.group(1) in {q.id for q in questions()}

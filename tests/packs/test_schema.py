@@ -75,3 +75,38 @@ def test_bundled_pack_starts_with_the_taplo_schema_line(pack: Path) -> None:
     # taplo ignores "# :schema" with a space; the path is relative to the pack.
     assert first == SCHEMA_DIRECTIVE
     assert tomllib.loads(pack.read_text(encoding="utf-8"))  # and the pack is still TOML
+
+
+def schema_errors(data: object) -> list[tuple[list[object], str]]:
+    """(path in the document, message) of every schema violation, nested ones included."""
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(json.loads(SHIPPED.read_text(encoding="utf-8")))
+    found = []
+    pending = list(validator.iter_errors(data))
+    while pending:
+        error = pending.pop()
+        found.append((list(error.absolute_path), error.message))
+        pending += error.context or []
+    return found
+
+
+@pytest.mark.parametrize(
+    "pack",
+    [Path(__file__).parent / "fixtures" / "good.toml", *BUNDLED],
+    ids=lambda path: path.name,
+)
+def test_shipped_schema_accepts_valid_packs(pack: Path) -> None:
+    with open(pack, "rb") as handle:
+        assert schema_errors(tomllib.load(handle)) == []
+
+
+def test_shipped_schema_flags_mistakes_an_editor_should_show() -> None:
+    good = tomllib.loads(
+        (Path(__file__).parent / "fixtures" / "good.toml").read_text(encoding="utf-8")
+    )
+    good["pack"]["titel"] = "typo"
+    good["questions"][0]["difficulty"] = 7
+    errors = schema_errors(good)
+    assert (["pack"], "Additional properties are not allowed ('titel' was unexpected)") in errors
+    assert (["questions", 0, "difficulty"], "7 is greater than the maximum of 3") in errors

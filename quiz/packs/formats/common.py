@@ -21,6 +21,7 @@ from quiz.packs.models import MAX_ID, HandQuestion
 from quiz.safe_text import safe_text
 
 _QUESTION_ADAPTER: TypeAdapter[Any] = TypeAdapter(HandQuestion)
+_QUESTIONS_ADAPTER: TypeAdapter[list[Any]] = TypeAdapter(list[HandQuestion])
 _NOT_ID_CHARS = re.compile(r"[^a-z0-9_.-]+")
 
 
@@ -140,6 +141,28 @@ def build_question(
     result.questions.append(question)
     result.lines.append(line)
     return True
+
+
+def build_questions(
+    pending: list[tuple[dict[str, Any], int, str]], *, file: str, result: ImportResult
+) -> None:
+    """`build_question` for many (raw, line, kind) at once: one pydantic call when every
+    question has the right shape (the usual case, and much faster), else one at a time."""
+    try:
+        models = _QUESTIONS_ADAPTER.validate_python([raw for raw, _, _ in pending])
+    except ValidationError:
+        for raw, line, kind in pending:
+            build_question(raw, file=file, line=line, kind=kind, result=result)
+        return
+    for model, (raw, line, kind) in zip(models, pending, strict=True):
+        problem = semantic_problem(raw)
+        if problem:
+            result.notes.append(
+                Problem(file, line, "", f"skipped {kind} {quoted(raw['prompt'])}: it {problem}")
+            )
+            continue
+        result.questions.append(model)
+        result.lines.append(line)
 
 
 def fail_if_problems(problems: list[Problem]) -> None:

@@ -18,6 +18,7 @@ answers, extra numerical answers) is reported with its line; a malformed file ra
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from decimal import Decimal
@@ -27,7 +28,7 @@ from quiz.packs.errors import Problem
 from quiz.packs.formats.common import (
     IdMaker,
     ImportResult,
-    build_question,
+    build_questions,
     fail_if_problems,
     quoted,
 )
@@ -60,7 +61,7 @@ _CATEGORY = "$CATEGORY:"
 def _text(raw: str) -> tuple[str, str]:
     """Unescape one piece of text; returns (text, its format tag or "")."""
     fmt = ""
-    match = FORMAT_TAG.match(raw)
+    match = FORMAT_TAG.match(raw) if "[" in raw else None
     if match:
         fmt = match.group(1).lower()
         raw = raw[match.end() :]
@@ -77,18 +78,19 @@ def category_tags(path: str) -> list[str]:
 class _Block:
     """One question's lines, joined, with a way back from an offset to a file line."""
 
+    __slots__ = ("_lines", "first_line", "text")
+
     def __init__(self, lines: list[tuple[int, str]]) -> None:
-        self.text = "\n".join(text for _, text in lines)
+        self.text = "\n".join([text for _, text in lines])
         self.first_line = lines[0][0]
-        self._numbers = [number for number, _ in lines]
-        self._starts: list[int] = []
-        offset = 0
-        for _, text in lines:
-            self._starts.append(offset)
-            offset += len(text) + 1
+        # Kept only when comment lines were cut out of the block; else lines are consecutive.
+        self._lines = lines if lines[-1][0] - self.first_line != len(lines) - 1 else None
 
     def line_at(self, offset: int) -> int:
-        return self._numbers[bisect.bisect_right(self._starts, offset) - 1]
+        if self._lines is None:
+            return self.first_line + self.text.count("\n", 0, offset)
+        starts = list(itertools.accumulate((len(text) + 1 for _, text in self._lines), initial=0))
+        return self._lines[bisect.bisect_right(starts, offset) - 1][0]
 
 
 class GiftReader:
@@ -101,11 +103,13 @@ class GiftReader:
         self.errors: list[Problem] = []
         self.ids = IdMaker()
         self.tags: list[str] = []
+        self.pending: list[tuple[dict[str, Any], int, str]] = []
 
     def read(self) -> ImportResult:
         for block in self._blocks():
             self._read_block(block)
         fail_if_problems(self.errors)
+        build_questions(self.pending, file=self.file, result=self.result)
         return self.result
 
     # -- splitting ----------------------------------------------------------------------
@@ -217,7 +221,7 @@ class GiftReader:
         if kind is None:
             return
         question["id"] = self.ids.make(title, line, self.file, self.result.notes)
-        build_question(question, file=self.file, line=line, kind=kind, result=self.result)
+        self.pending.append((question, line, kind))
 
     def _set_category(self, path: str, line: int) -> None:
         tags = category_tags(path)
@@ -286,7 +290,7 @@ class GiftReader:
     def _choice_kinds(
         self, q: dict[str, Any], parsed: list[tuple[str, float, str, str, int]], line: int
     ) -> str | None:
-        if all(mark == "=" for mark, *_ in parsed):
+        if all(item[0] == "=" for item in parsed):
             pairs = [item for item in parsed if "->" in item[2]]
             if pairs and len(pairs) != len(parsed):
                 self._error(line, "matching answers all look like '=left -> right'")
@@ -415,23 +419,22 @@ class GiftReader:
         return "numerical question"
 
     def _number_spec(self, spec: str, line: int) -> tuple[float, float] | None:
-        """`5:1` → (5, 1); `1..5` → (3, 2); `5` → (5, 0). Decimal arithmetic, so that
-        `3.141..3.142` gives 3.1415 ± 0.0005 and not binary rounding noise."""
+        """`5:1` → (5, 1); `1..5` → (3, 2); `5` → (5, 0). A range is worked out in decimal,
+        so that `3.141..3.142` gives 3.1415 ± 0.0005 and not binary rounding noise."""
         try:
             if ".." in spec:
                 low, high = (Decimal(part.strip()) for part in spec.split("..", 1))
                 if low > high:
                     raise ValueError
                 exact = ((low + high) / 2, (high - low) / 2)
+                value, tolerance = float(exact[0]), float(exact[1])
             elif ":" in spec:
-                value, tolerance = spec.split(":", 1)
-                exact = (Decimal(value.strip()), Decimal(tolerance.strip()))
+                value, tolerance = (float(part) for part in spec.split(":", 1))
             else:
-                exact = (Decimal(spec), Decimal(0))
+                value, tolerance = float(spec), 0.0
         except (ValueError, ArithmeticError):
             self._error(line, f"{quoted(spec)} is not a number, 'N:TOLERANCE' or 'LOW..HIGH'")
             return None
-        value, tolerance = float(exact[0]), float(exact[1])
         if not (math.isfinite(value) and math.isfinite(tolerance)) or tolerance < 0:
             self._error(line, f"{quoted(spec)} is not a finite number with a tolerance ≥ 0")
             return None

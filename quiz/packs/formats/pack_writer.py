@@ -61,14 +61,23 @@ def _question_table(question: Any) -> dict[str, Any]:
 
 
 def pack_to_toml(pack: PackFile, out_path: Path | None) -> str:
-    """The pack as TOML text, starting with the `#:schema` line."""
-    document: dict[str, Any] = {
-        "pack": pack.pack.model_dump(mode="json", exclude_defaults=True),
-        "questions": [_question_table(question) for question in pack.questions],
-    }
-    if not document["questions"]:
-        del document["questions"]
-    return f"{schema_line(out_path)}\n\n{tomli_w.dumps(document)}"
+    """The pack as TOML text, starting with the `#:schema` line; every question is its own
+    `[[questions]]` table, however short, so an author finds them all the same way."""
+    chunks = [schema_line(out_path), "", tomli_w.dumps({"pack": _meta_table(pack)})]
+    for question in pack.questions:
+        table = _question_table(question)
+        pairs = table.pop("pairs", None)
+        chunks.append("[[questions]]\n" + tomli_w.dumps(table))
+        if pairs:
+            # Long pairs come out as [[pairs]] tables; they belong to this question.
+            chunks[-1] += tomli_w.dumps({"pairs": pairs}).replace(
+                "[[pairs]]\n", "[[questions.pairs]]\n"
+            )
+    return "\n".join(chunks)
+
+
+def _meta_table(pack: PackFile) -> dict[str, Any]:
+    return pack.pack.model_dump(mode="json", exclude_defaults=True)
 
 
 def write_new_file(path: Path, data: str | bytes, *, force: bool) -> None:

@@ -117,7 +117,9 @@ def _message(path: tuple[str | int, ...], details: list[ErrorDetails], data: Any
             hint = f"; allowed keys: {', '.join(allowed)}"
         return f'unknown key "{key}"{hint}'
     if kind == "union_tag_invalid":
-        return f'unknown question type "{first["input"]}"; use one of {_QUESTION_TYPES}'
+        tag = str(first.get("ctx", {}).get("tag", ""))
+        hint = did_you_mean(tag, _QUESTION_TYPES.split(", "))
+        return f'unknown question type "{tag}"{hint or "; use one of " + _QUESTION_TYPES}'
     if kind == "union_tag_not_found":
         return f'missing required key "type" (one of {_QUESTION_TYPES})'
     wanted = [_TYPE_WORDS[d["type"]] for d in details if d["type"] in _TYPE_WORDS]

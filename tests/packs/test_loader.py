@@ -114,7 +114,18 @@ def test_unknown_question_type_lists_the_types(
     [problem] = problems_of(text)
     assert problem.key == "questions[4].type"
     assert problem.line == line_of(text, 'type = "sorting"')
-    assert "single, multiple, true_false, typed, ordering, matching, numeric" in problem.message
+    assert problem.message == (
+        'unknown question type "sorting"; use one of single, multiple, true_false, typed,'
+        " ordering, matching, numeric"
+    )
+
+
+def test_misspelt_question_type_suggests_the_right_one(
+    good_text: str, replace_once: Replace
+) -> None:
+    text = replace_once(good_text, 'type = "numeric"', 'type = "numerci"')
+    [problem] = problems_of(text)
+    assert problem.message == 'unknown question type "numerci"; did you mean "numeric"?'
 
 
 def test_missing_pack_table_is_explained() -> None:

@@ -50,9 +50,12 @@ def read_source(path: str) -> str:
     from quiz.packs.loader import decode_pack_bytes, read_pack_bytes
 
     try:
-        return decode_pack_bytes(read_pack_bytes(path), path)
+        text = decode_pack_bytes(read_pack_bytes(path), path)
     except PackError as error:
+        if "empty" in str(error):
+            raise QuizError(f"source {path}: the file is empty") from None
         raise QuizError(f"source {error}") from None
+    return text
 
 
 def check_pack_file(path: str | Path, source_text: str | None = None) -> CheckResult:

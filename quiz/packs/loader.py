@@ -157,12 +157,14 @@ def parse_toml(text: str, filename: str) -> dict[str, Any]:
         ) from None
     except ValueError as error:
         # Python refuses to convert integers of more than 4,300 digits.
-        raise PackError.single(
-            filename,
-            f"number too long ({str(error).split(':')[0].lower()}); pack numbers are at most"
-            " 15 digits",
-            line=_line_of(_LONG_NUMBER, text),
-        ) from None
+        long_number = "digits" in str(error)
+        message = (
+            "number too long (over 4,300 digits); numbers in a pack have at most 15 digits"
+            if long_number
+            else f"cannot read a value: {error}"
+        )
+        line = _line_of(_LONG_NUMBER, text) if long_number else None
+        raise PackError.single(filename, message, line=line) from None
     except MemoryError:
         raise PackError.single(filename, "too large to parse") from None
 

@@ -259,9 +259,8 @@ def _questions(pack: PackFile, unchecked_entities: set[str]) -> list[Issue]:
     for index, question in enumerate(pack.questions):
         here = ("questions", index)
         if isinstance(question, SingleChoice | MultipleChoice):
+            # (At least two choices is the model's min_length; here, that they differ.)
             issues += _distinct((*here, "choices"), question.choices, "choice")
-            if len(question.choices) < 2:
-                issues.append(Issue((*here, "choices"), "give at least two choices"))
         if isinstance(question, SingleChoice):
             if question.answer not in question.choices:
                 issues.append(_not_a_choice((*here, "answer"), question.answer, question.choices))

@@ -82,6 +82,13 @@ def test_missing_source_file_is_a_clear_error(good_text: str, write_pack: WriteP
     assert run.stderr == "quiz: source /nonexistent.txt: no such file\n"
 
 
+def test_empty_source_file_is_a_clear_error(good_text: str, write_pack: WritePack) -> None:
+    source = write_pack("", "article.txt")
+    run = quiz("pack", "check", str(write_pack(good_text)), "--source", str(source))
+    assert run.returncode == 1
+    assert run.stderr == f"quiz: source {source}: the file is empty\n"
+
+
 def test_check_needs_a_file() -> None:
     run = quiz("pack", "check")
     assert run.returncode == 2

@@ -41,9 +41,9 @@ def list_players(store: SaveStore) -> list[PlayerSummary]:
         if folder.name.startswith(".") or not folder.is_dir():
             continue
         try:
-            if store._read_profile(folder).value is None:
+            if store._files(folder).read_profile().value is None:
                 continue
-            profile = store._state(folder, folder.name).profile
+            profile = store._files(folder).state(folder.name).profile
         except SaveError as error:
             store.warnings.append(str(error))
             continue
@@ -73,9 +73,9 @@ def rename_player(store: SaveStore, old: str, new: str) -> Path:
     if other is not None and other != folder:
         raise PlayerNameError(f"a player named {clean_new!r} already exists")
     with store.locked(folder):
-        state = store._state(folder, clean_new)
+        state = store._files(folder).state(clean_new)
         state.profile.name = clean_new
-        store._write_profile(folder, state)
+        store._files(folder).write_profile(state)
         if target != folder:
             # The profile already holds the new name, so a crash before this rename leaves
             # a player `find_player` still finds by scanning.

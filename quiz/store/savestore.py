@@ -2,9 +2,9 @@
 
 Every read-modify-write of a player happens under `<player folder>/.lock` (filelock), so two
 terminals playing as the same player never lose each other's rounds. A round is written to
-the history first (that is the moment it is safe), then folded into profile.toml and
-study.toml; if a process dies between those writes, the next one to open the player folds
-the missing rounds in again (`applied_through` in each file says how far it got).
+the history first (that is the moment it is safe); profile.toml, stats.toml and study.toml
+are derived from the history and rewritten every CHECKPOINT_EVERY rounds (see
+player_files.py), so recording costs the same however long the history is.
 """
 
 from __future__ import annotations
@@ -21,38 +21,16 @@ from fsrs import Card
 
 from quiz.game import study
 from quiz.game.result import RoundResult
-from quiz.store.aggregates import apply_round, apply_stats, as_utc, high_score_rank
+from quiz.store.aggregates import apply_round, high_score_rank
 from quiz.store.errors import SaveError
-from quiz.store.files import (
-    Loaded,
-    make_folders,
-    read_recovering,
-    remove_stale_temps,
-    write_toml,
-)
-from quiz.store.history import append_round, file_index, history_path, read_after
+from quiz.store.files import make_folders, remove_stale_temps
+from quiz.store.history import append_round, file_index, history_path
 from quiz.store.history import read_history_file as _read_history_file
 from quiz.store.paths import clean_player_name, player_folder_name, player_key
-from quiz.store.schema import (
-    PROFILE_VERSION,
-    STATS_VERSION,
-    STUDY_VERSION,
-    HistoryFile,
-    Profile,
-    StatsFile,
-    StoredRound,
-    StudyFile,
-    parse_profile,
-    parse_stats,
-    parse_study,
-    to_toml_document,
-)
-from quiz.store.study_state import card_to_record, cards_from_file
+from quiz.store.player_files import PROFILE_FILE, PlayerFiles, stored_round
+from quiz.store.schema import HistoryFile, Profile, StatsFile, StoredRound
 
 LOCK_TIMEOUT = 30.0
-PROFILE_FILE = "profile.toml"
-STUDY_FILE = "study.toml"
-STATS_FILE = "stats.toml"
 # profile.toml and study.toml are derived from the history; rewriting them every round
 # would make recording cost grow with the number of questions seen.
 CHECKPOINT_EVERY = 10
@@ -72,22 +50,6 @@ class RecordOutcome:
     def new_high_score(self) -> bool:
         """The round tops its pack-and-mode table (the first round of a table does too)."""
         return self.rank == 1
-
-
-@dataclass
-class _PlayerState:
-    profile: Profile
-    profile_on_disk: bool
-    checkpointed: int  # applied_through of profile.toml as on disk (-1: no file)
-    profile_current: bool  # profile.toml exists at the current schema version
-    last_round: int
-    files: dict[Path, HistoryFile | None]
-
-
-def _stored(result: RoundResult, number: int) -> StoredRound:
-    """`result` as history round `number`, its start time in UTC."""
-    fields = {**dict(result), "started_at": as_utc(result.started_at), "round": number}
-    return StoredRound(**fields)
 
 
 class SaveStore:
@@ -191,6 +153,9 @@ class SaveStore:
 
         return lock
 
+    def _files(self, folder: Path) -> PlayerFiles:
+        return PlayerFiles(folder, self._recovery_lock(folder), self.warnings, self.clock)
+
     # -- reading a player ---------------------------------------------------------------
 
     def find_player(self, name: str) -> Path | None:
@@ -210,88 +175,6 @@ class SaveStore:
 
         return list_players(self)
 
-    def _read_profile(self, folder: Path) -> Loaded[Profile]:
-        loaded = read_recovering(
-            folder / PROFILE_FILE,
-            parse_profile,
-            max_version=PROFILE_VERSION,
-            lock=self._recovery_lock(folder),
-        )
-        self.warnings.extend(loaded.warnings)
-        return loaded
-
-    def _read_study(self, folder: Path) -> Loaded[StudyFile]:
-        loaded = read_recovering(
-            folder / STUDY_FILE,
-            parse_study,
-            max_version=STUDY_VERSION,
-            lock=self._recovery_lock(folder),
-        )
-        self.warnings.extend(loaded.warnings)
-        return loaded
-
-    def _state(self, folder: Path, name: str) -> _PlayerState:
-        """The profile with every history round folded in, and the history files read."""
-        loaded = self._read_profile(folder)
-        profile = loaded.value or Profile(name=name, created=self.clock().replace(microsecond=0))
-        current = loaded.value is not None and loaded.value._migrated_from is None
-        on_disk = profile.applied_through if current else -1
-        pending, files = read_after(
-            folder, profile.applied_through, self._recovery_lock(folder), self.warnings
-        )
-        for stored in pending:
-            apply_round(profile, stored)
-        return _PlayerState(
-            profile=profile,
-            profile_on_disk=loaded.value is not None,
-            checkpointed=on_disk,
-            profile_current=current,
-            last_round=profile.applied_through,
-            files=files,
-        )
-
-    def _study(
-        self, folder: Path, known: dict[Path, HistoryFile | None] | None = None
-    ) -> tuple[StudyFile, bool, dict[str, Card]]:
-        """study.toml, whether it was on disk, and every card up to date with the history."""
-        loaded = self._read_study(folder)
-        study_file = loaded.value or StudyFile()
-        cards = cards_from_file(study_file)
-        pending, _ = read_after(
-            folder,
-            study_file.applied_through,
-            self._recovery_lock(folder),
-            self.warnings,
-            known=known,
-        )
-        for stored in pending:
-            cards = study.review_round(cards, stored)
-            study_file.applied_through = stored.round
-        return study_file, loaded.value is not None, cards
-
-    def _stats(
-        self, folder: Path, known: dict[Path, HistoryFile | None] | None = None
-    ) -> tuple[StatsFile, bool]:
-        """stats.toml up to date with the history, and whether it was on disk."""
-        loaded = read_recovering(
-            folder / STATS_FILE,
-            parse_stats,
-            max_version=STATS_VERSION,
-            lock=self._recovery_lock(folder),
-        )
-        self.warnings.extend(loaded.warnings)
-        stats_file = loaded.value or StatsFile()
-        pending, _ = read_after(
-            folder,
-            stats_file.applied_through,
-            self._recovery_lock(folder),
-            self.warnings,
-            known=known,
-        )
-        for stored in pending:
-            apply_stats(stats_file, stored)
-        return stats_file, loaded.value is not None
-
     def _require(self, name: str) -> tuple[Path, str]:
         clean = clean_player_name(name)
         folder = self.find_player(clean)
@@ -307,20 +190,20 @@ class SaveStore:
         Raises PlayerNameError if there is no such player, NewerSaveError for a newer save.
         """
         folder, clean = self._require(name)
-        return self._state(folder, clean).profile
+        return self._files(folder).state(clean).profile
 
     def stats(self, name: str) -> StatsFile:
         """The player's Scores-screen totals (tags, questions, days), up to date.
         Raises PlayerNameError if there is no such player."""
         folder, _clean = self._require(name)
-        return self._stats(folder)[0]
+        return self._files(folder).stats()[0]
 
     def study_cards(self, name: str) -> dict[str, Card]:
         """The player's FSRS cards by question id (empty for an unknown player)."""
         folder = self.find_player(clean_player_name(name))
         if folder is None:
             return {}
-        return self._study(folder)[2]
+        return self._files(folder).study()[2]
 
     def due_count(self, name: str, question_ids: Sequence[str], now: datetime | None = None) -> int:
         """How many of these questions are due for the player (for the menu's Practice)."""
@@ -369,9 +252,9 @@ class SaveStore:
 
     def _record_locked(self, folder: Path, name: str, result: RoundResult) -> RecordOutcome:
         remove_stale_temps(folder)
-        state = self._state(folder, name)
+        state = self._files(folder).state(name)
         number = state.last_round + 1
-        stored = _stored(result, number)
+        stored = stored_round(result, number)
         path = history_path(folder, file_index(number))
         if path in state.files:
             current = state.files[path]
@@ -391,26 +274,8 @@ class SaveStore:
         previous_best = table[0].score if table else None
         rank = apply_round(state.profile, stored)
         if not state.profile_current or number - state.checkpointed >= CHECKPOINT_EVERY:
-            self._checkpoint(folder, state)
+            self._files(folder).checkpoint(state)
         return RecordOutcome(saved=True, round=number, rank=rank, previous_best=previous_best)
-
-    def _checkpoint(self, folder: Path, state: _PlayerState) -> None:
-        """Rewrite profile.toml, stats.toml and study.toml with every round folded in."""
-        study_file, study_on_disk, cards = self._study(folder, known=state.files)
-        study_file.cards = {qid: card_to_record(card) for qid, card in cards.items()}
-        stats_file, stats_on_disk = self._stats(folder, known=state.files)
-        self._write_profile(folder, state)
-        write_toml(folder / STATS_FILE, to_toml_document(stats_file), keep_backup=stats_on_disk)
-        write_toml(folder / STUDY_FILE, to_toml_document(study_file), keep_backup=study_on_disk)
-
-    def _write_profile(self, folder: Path, state: _PlayerState) -> None:
-        write_toml(
-            folder / PROFILE_FILE,
-            to_toml_document(state.profile),
-            keep_backup=state.profile_on_disk,
-        )
-        state.profile_on_disk = state.profile_current = True
-        state.checkpointed = state.profile.applied_through
 
     def import_rounds(self, player: str, results: Sequence[RoundResult]) -> int:
         """Record many rounds under one lock, writing each history file once (for imports
@@ -421,13 +286,15 @@ class SaveStore:
         name = clean_player_name(player)
         folder = self.find_player(name) or self.folder_for(name)
         with self.locked(folder):
-            state = self._state(folder, name)
-            batch = [_stored(result, state.last_round + n) for n, result in enumerate(results, 1)]
+            state = self._files(folder).state(name)
+            batch = [
+                stored_round(result, state.last_round + n) for n, result in enumerate(results, 1)
+            ]
             write_history_batch(folder, batch, state.files, self._recovery_lock(folder))
             for stored in batch:
                 apply_round(state.profile, stored)
             state.files = {}
-            self._checkpoint(folder, state)
+            self._files(folder).checkpoint(state)
             return state.profile.applied_through
 
     # -- players --------------------------------------------------------------------------
@@ -470,9 +337,9 @@ class SaveStore:
         folder, clean = self._require(name)
         try:
             with self.locked(folder):
-                state = self._state(folder, clean)
+                state = self._files(folder).state(clean)
                 state.profile.settings.theme = theme
-                self._write_profile(folder, state)
+                self._files(folder).write_profile(state)
         except OSError as error:
             self._mark_unavailable(error)
             return False

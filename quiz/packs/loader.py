@@ -32,7 +32,7 @@ from quiz.packs.models import (
     MAX_RELATIONS,
     PackFile,
 )
-from quiz.packs.semantics import Issue, check_semantics
+from quiz.packs.semantics import Issue, check_generated_ids, check_semantics
 
 MAX_PACK_BYTES = 20 * 1024 * 1024
 # Beyond this many, more problems would only scroll the first ones away.
@@ -132,8 +132,8 @@ def parse_pack_text(text: str, *, filename: str) -> PackFile:
     except RecursionError:
         raise PackError.single(filename, "values are nested too deeply") from None
     issues = check_semantics(pack)
-    if not issues:
-        issues = check_semantics(pack, _generated_ids(pack))
+    if not issues:  # generating from a pack with dangling references would be pointless
+        issues = check_generated_ids(pack, _generated_ids(pack))
     if issues:
         raise PackError(_sorted([_locate(issue, filename, finder) for issue in issues]))
     return pack

@@ -44,17 +44,14 @@ class Issue:
 
 def check_semantics(
     pack: PackFile,
-    generated_ids: Iterable[tuple[str, str]] = (),
     *,
     unchecked_entities: Collection[str] = (),
     unchecked_relations: Collection[str] = (),
 ) -> list[Issue]:
     """Every whole-pack problem of `pack`, in the order of the file's sections.
 
-    `generated_ids` are (question id, fact id) pairs of the questions the facts generate;
-    they share one namespace with the hand-written questions. References to the
-    `unchecked_*` ids (items the file has but that failed validation, so are not in `pack`)
-    are not reported as unknown.
+    References to the `unchecked_*` ids (items the file has but that failed validation, so
+    are not in `pack`) are not reported as unknown.
     """
     issues: list[Issue] = []
     issues += _unique_ids(pack)
@@ -62,7 +59,6 @@ def check_semantics(
     issues += _relations(pack)
     issues += _facts(pack, set(unchecked_entities), set(unchecked_relations))
     issues += _questions(pack, set(unchecked_entities))
-    issues += _generated_ids(pack, generated_ids)
     return issues
 
 
@@ -312,7 +308,11 @@ def _pair_duplicates(here: KeyPath, sides: Sequence[str], side: str) -> list[Iss
     return issues
 
 
-def _generated_ids(pack: PackFile, generated: Iterable[tuple[str, str]]) -> list[Issue]:
+def check_generated_ids(pack: PackFile, generated: Iterable[tuple[str, str]]) -> list[Issue]:
+    """A hand-written question whose id a generated one also has (they share a namespace).
+
+    `generated` holds (question id, fact id) of every question the facts generate.
+    """
     hand = {q.id: index for index, q in enumerate(pack.questions)}
     issues: list[Issue] = []
     for question_id, fact_id in generated:

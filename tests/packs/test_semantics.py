@@ -8,7 +8,7 @@ import pytest
 
 from quiz.packs.errors import PackError, Problem
 from quiz.packs.loader import parse_pack_text
-from quiz.packs.semantics import check_semantics
+from quiz.packs.semantics import check_generated_ids, check_semantics
 
 Replace = Callable[[str, str, str], str]
 LineOf = Callable[[str, str], int]
@@ -56,7 +56,7 @@ def test_duplicate_fact_and_relation_ids(
 
 def test_question_id_taken_by_a_generated_question(good_text: str) -> None:
     pack = parse_pack_text(good_text, filename="p")
-    issues = check_semantics(pack, [("q-mps", "hunting-hours"), ("free-id", "hunting-hours")])
+    issues = check_generated_ids(pack, [("q-mps", "hunting-hours"), ("free-id", "hunting-hours")])
     assert [issue.path for issue in issues] == [("questions", 6, "id")]
     assert 'fact "hunting-hours"' in issues[0].message
 

@@ -24,7 +24,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "format, to stdout unless -o is given. What the format cannot hold is reported on "
         "stderr.",
     )
-    parser.add_argument("pack", metavar="PACK", help="a bundled pack's id or a .toml file")
+    parser.add_argument(
+        "pack",
+        nargs="?",
+        metavar="PACK",
+        help="a pack file, or the id of a bundled pack (default: labour-2010)",
+    )
     parser.add_argument(
         "--format", required=True, choices=EXPORT_FORMATS, help="the format to write"
     )

@@ -92,7 +92,7 @@ def verified_toml(result: ImportResult, filename: str, output: Path | None) -> s
         if not questions:
             raise PackError.single(filename, "holds no question a pack can hold")
         try:
-            pack = build_pack(questions, filename)
+            pack = build_pack(questions, filename, result.meta)
         except ValueError as error:
             raise QuizError(f"{filename}: cannot make a pack: {error}") from None
         toml_text = pack_to_toml(pack, output)

@@ -46,11 +46,14 @@ def import_file() -> Callable[[str, Path], ImportResult]:
 
 
 @pytest.fixture
-def export_to(meta: PackMeta) -> Callable[[str, list[Question], Path], Exported]:
-    """Export questions with the named format into a real file."""
+def export_to(meta: PackMeta) -> Callable[..., Exported]:
+    """Export questions with the named format into a real file (with the fixture pack's
+    metadata unless `pack_meta` is given)."""
 
-    def run(fmt: str, questions: list[Question], path: Path) -> Exported:
-        exported = exporter(fmt).export_questions(questions, meta)
+    def run(
+        fmt: str, questions: list[Question], path: Path, pack_meta: PackMeta | None = None
+    ) -> Exported:
+        exported = exporter(fmt).export_questions(questions, pack_meta or meta)
         if isinstance(exported.data, bytes):
             path.write_bytes(exported.data)
         else:
@@ -67,7 +70,9 @@ def as_loaded_pack(tmp_path: Path) -> Callable[[ImportResult, Path], list[Questi
 
     def run(result: ImportResult, source: Path) -> list[Question]:
         out = tmp_path / f"{source.stem}-imported.toml"
-        out.write_text(pack_to_toml(build_pack(result.questions, str(source)), out), "utf-8")
+        out.write_text(
+            pack_to_toml(build_pack(result.questions, str(source), result.meta), out), "utf-8"
+        )
         return generate_questions(load_pack(out, use_cache=False))
 
     return run

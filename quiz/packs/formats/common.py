@@ -33,6 +33,7 @@ class ImportResult:
     questions: list[Any] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)  # where each question starts in the file
+    meta: Any = None  # the pack's metadata, when the file holds it (our own JSON does)
 
 
 @dataclass(slots=True)

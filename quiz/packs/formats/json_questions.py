@@ -2,8 +2,8 @@
 writes it, and read back into hand-written questions.
 
 The file is `{"pack": {…pack metadata…}, "questions": [Question.model_dump(mode="json"), …]}`.
-Reading it back keeps everything a hand-written question holds; a generated question's
-fact ids and attribution have no place in a hand-written one and are reported.
+Reading it back keeps the pack's metadata and everything a hand-written question holds; a
+generated question becomes a hand-written one, and that (with its fact ids) is reported.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from quiz.packs.formats.common import (
     fail_if_problems,
     hand_fields,
     json_item_lines,
+    quoted,
     validate_hand,
 )
 from quiz.packs.models import PackMeta
@@ -48,12 +49,17 @@ def import_text(text: str, filename: str) -> ImportResult:
         ) from None
     except RecursionError:
         raise PackError.single(filename, "not valid JSON: nested too deeply") from None
+    meta = None
     if isinstance(data, dict):
+        try:
+            meta = PackMeta.model_validate(data.get("pack"))
+        except ValidationError:
+            meta = None  # not ours, or edited: the pack's metadata comes from the file name
         data = data.get("questions")
     if not isinstance(data, list):
         raise PackError.single(filename, "expected a list of questions", line=1, key="questions")
     lines = json_item_lines(text, "questions")
-    result = ImportResult()
+    result = ImportResult(meta=meta)
     errors: list[Problem] = []
     seen: set[str] = set()
     for index, item in enumerate(data):
@@ -72,15 +78,25 @@ def import_text(text: str, filename: str) -> ImportResult:
             )
             continue
         seen.add(question.id)
-        if question.fact_ids or question.attribution:
+        if question.fact_ids:
             result.notes.append(
                 Problem(
                     filename,
                     line,
                     "",
-                    f"{question.id}: its fact ids and "
-                    "attribution are left out (hand-written questions "
-                    "have none)",
+                    f"{question.id}: generated from facts "
+                    f"{', '.join(question.fact_ids)}; imported as a hand-written question",
+                )
+            )
+        elif question.attribution and meta is None:
+            result.notes.append(
+                Problem(
+                    filename,
+                    line,
+                    "",
+                    f"{question.id}: its attribution "
+                    f"{quoted(question.attribution)} is left out (the file has no pack "
+                    "metadata with a source)",
                 )
             )
         hand, reason = validate_hand(hand_fields(question))

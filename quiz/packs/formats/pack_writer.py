@@ -39,9 +39,12 @@ def meta_from_filename(path: str) -> PackMeta:
     )
 
 
-def build_pack(questions: Sequence[Any], source_path: str) -> PackFile:
-    """A pack holding the imported hand-written questions, with metadata from the file name."""
-    return PackFile(pack=meta_from_filename(source_path), questions=list(questions))
+def build_pack(
+    questions: Sequence[Any], source_path: str, meta: PackMeta | None = None
+) -> PackFile:
+    """A pack holding the imported hand-written questions, with the metadata the file held,
+    else metadata made from the file name."""
+    return PackFile(pack=meta or meta_from_filename(source_path), questions=list(questions))
 
 
 def schema_line(out_path: Path | None) -> str:

@@ -277,7 +277,7 @@ def run_plain(
     total = "" if count is None else f", {count} question{'' if count == 1 else 's'}"
     title = safe_text(pack.title, single_line=True)
     game.say(f"{title} — {rules.title}{total}, seed {round_.seed}, playing as {player}")
-    game.say("Answer each question on one line; end of input ends the round.")
+    game.say("Answer each question on one line; type quit to leave, end of input ends the round.")
     try:
         saves.record(game.play(round_))
         missed = round_.missed_ids()

@@ -26,7 +26,7 @@ from typing import Any, Generic, TypeVar
 import tomli
 import tomli_w
 
-from quiz.store.errors import NewerSaveError
+from quiz.store.errors import NewerSaveError, SaveError
 
 T = TypeVar("T")
 BACKUPS = 3
@@ -81,12 +81,18 @@ def _rotate_backups(path: Path) -> None:
         shutil.copy2(path, newest)
 
 
-def write_atomic(path: Path, text: str, *, keep_backup: bool = True) -> None:
+def write_atomic(
+    path: Path, text: str, *, keep_backup: bool = True, replace_unread: bool = False
+) -> None:
     """Replace `path` with `text` so that a crash leaves either the old or the new file.
 
     Returns once the new content and the rename are on disk. With `keep_backup`, the current
-    file must be one the caller read successfully: it becomes backup 1. Raises OSError.
+    file must be one the caller read successfully: it becomes backup 1. Without it, an
+    existing file is one nobody could read, and is refused (SaveError) unless
+    `replace_unread` (for files the user named, like an export). Raises OSError.
     """
+    if not keep_backup and not replace_unread and path.exists():
+        raise SaveError(f"{path}: could not be read, so it was not overwritten")
     temp = path.with_name(f".{path.name}{TEMP_MARKER}{os.getpid()}-{secrets.token_hex(4)}")
     try:
         with open(temp, "xb") as handle:
@@ -104,7 +110,7 @@ def write_atomic(path: Path, text: str, *, keep_backup: bool = True) -> None:
 
 
 def write_toml(path: Path, document: dict[str, Any], *, keep_backup: bool = True) -> None:
-    """`write_atomic` of `document` as TOML (tomli-w)."""
+    """`write_atomic` of `document` as TOML (tomli-w); same rules."""
     write_atomic(path, tomli_w.dumps(document), keep_backup=keep_backup)
 
 
@@ -214,13 +220,15 @@ def _recover(path: Path, parse: Callable[[dict[str, Any]], T], max_version: int)
             kept = f"; the bad file was kept as {corrupt.name}"
         except OSError as rename_error:
             kept = f"; the bad file could not be renamed ({rename_error.strerror})"
+    # Restoring a backup in place only where the bad file is out of the way: a file that
+    # could not be read is never overwritten.
     for number in range(1, BACKUPS + 1):
         backup = backup_path(path, number)
         try:
             value = _parse(backup, max_version, parse)
         except (FileNotFoundError, BadFile, NewerSaveError):
             continue
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, SaveError):
             write_atomic(path, backup.read_text("utf-8"), keep_backup=False)
         warning = f"{path} {problem}; loaded backup {backup.name}{kept}"
         return Loaded(value, [warning], recovered=True)

@@ -118,7 +118,7 @@ def export_player(store: SaveStore, name: str, destination: Path | None) -> str:
     """The export as TOML text; also written atomically to `destination` if given."""
     text = tomli_w.dumps(export_document(store, name))
     if destination is not None:
-        write_atomic(destination, text, keep_backup=False)
+        write_atomic(destination, text, keep_backup=False, replace_unread=True)
     return text
 
 

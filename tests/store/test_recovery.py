@@ -211,3 +211,15 @@ def test_losing_write_access_mid_game_keeps_what_was_saved(
     history.unlink()
     shutil.move(folder / "history-moved", history)
     assert [stored.seed for stored in SaveStore(store.root).history("Ada")] == [3, 2, 1]
+
+
+def test_a_file_nobody_could_read_is_never_replaced_without_a_backup(tmp_path: Path) -> None:
+    from quiz.store import SaveError
+    from quiz.store.files import write_atomic
+
+    unread = tmp_path / "profile.toml"
+    unread.write_bytes(b"\x00 damaged")
+    with pytest.raises(SaveError, match="not overwritten"):
+        write_atomic(unread, "schema_version = 2\n", keep_backup=False)
+    assert unread.read_bytes() == b"\x00 damaged"
+    assert [p.name for p in tmp_path.iterdir()] == ["profile.toml"]  # no temp file left

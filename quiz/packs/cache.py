@@ -75,7 +75,8 @@ def write_cached(key: str, pack: PackFile) -> None:
     tmp_name = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        payload = pack.model_dump_json(exclude_defaults=True).encode()
+        # exclude_unset keeps what the author wrote (model_fields_set) the same after a round trip.
+        payload = pack.model_dump_json(exclude_unset=True).encode()
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)

@@ -52,7 +52,10 @@ def test_second_load_comes_from_the_cache(good_text: str, write_pack: WritePack)
 def test_cached_pack_equals_the_freshly_loaded_one(good_text: str, write_pack: WritePack) -> None:
     path = write_pack(good_text)
     fresh = load_pack(path)
-    assert load_pack(path) == fresh
+    cached = load_pack(path)
+    assert cached == fresh
+    # What the author wrote (not defaults) survives too: writers use exclude_unset.
+    assert cached.model_dump(exclude_unset=True) == fresh.model_dump(exclude_unset=True)
 
 
 def test_changed_pack_gets_a_new_entry(

@@ -85,17 +85,22 @@ def list_packs(folder: str | Path | None = None) -> list[PackSummary]:
 def resolve_pack(name_or_path: str | None, *, folder: Path | None = None) -> Path:
     """The pack file meant by a command-line argument.
 
-    A path to an existing file (or anything that looks like a path) is taken as is; a bare
-    name is the file stem or pack id of a pack in `folder` (default: the bundled packs);
+    A path to an existing file (or anything with a folder in it) is taken as is; a bare
+    `NAME.toml` not found here is looked for in `folder` (default: the bundled packs), and
+    a bare name is the file stem or pack id of a pack there;
     None is the default bundled pack `labour-2010`. An unknown name is a QuizError listing
     the available ids.
     """
     name = DEFAULT_PACK if name_or_path is None else name_or_path
     as_path = Path(name)
-    looks_like_path = name.endswith(PACK_SUFFIX) or "/" in name or "\\" in name
-    if as_path.is_file() or looks_like_path:
-        return as_path
     folder = bundled_packs_dir() if folder is None else folder
+    has_folder = "/" in name or "\\" in name
+    if as_path.is_file() or has_folder:
+        return as_path
+    if name.endswith(PACK_SUFFIX):
+        # A bare file name that is not here may be a bundled pack's.
+        bundled = folder / name
+        return bundled if bundled.is_file() else as_path
     files = pack_files(folder) if folder.is_dir() else []
     for path in files:
         if path.stem == name:

@@ -52,6 +52,14 @@ def test_resolve_by_file_stem_or_pack_id(
     assert resolve_pack("fixture-good", folder=tmp_path) == path
 
 
+def test_bare_file_name_not_here_is_looked_for_among_the_packs(
+    good_text: str, write_pack: WritePack, tmp_path: Path
+) -> None:
+    path = write_pack(good_text, "labour.toml")
+    assert resolve_pack("labour.toml", folder=tmp_path) == path
+    assert resolve_pack("other.toml", folder=tmp_path) == Path("other.toml")
+
+
 def test_unknown_name_lists_what_is_available(
     good_text: str, write_pack: WritePack, tmp_path: Path
 ) -> None:

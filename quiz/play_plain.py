@@ -124,7 +124,7 @@ class PlainGame:
                     self.show_choices(view)
                 else:
                     self.say("The 50:50 is not available for this question.")
-                self.say(expected_form(view) + ":")
+                self.say(safe_text(expected_form(view), single_line=True) + ":")
                 continue
             try:
                 answer = parse_answer(view, line)
@@ -149,7 +149,7 @@ class PlainGame:
             notes.append("type 50:50 to remove two wrong answers, once per round")
         if notes:
             self.say("(" + "; ".join(notes) + ")")
-        self.say(expected_form(view) + ":")
+        self.say(safe_text(expected_form(view), single_line=True) + ":")
 
     def show_choices(self, view: QuestionView) -> None:
         if view.type == "matching":

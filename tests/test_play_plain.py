@@ -136,18 +136,26 @@ prompt = "Pick [@click=app.quit]x[/] \\u009b2J\\u202e now\\u0000"
 choices = ["\\u001b]8;;http://x\\u0007link\\u001b]8;;\\u0007", "[/]", "plain"]
 answer = "plain"
 explanation = "Because \\u001b[2J."
+
+[[questions]]
+id = "evil-number"
+type = "numeric"
+prompt = "How many?"
+answer = 3
+unit = "seats\\u001b[31m"
 """
 
 
 def test_pack_text_is_printed_without_control_characters(tmp_path: Path) -> None:
     pack = tmp_path / "hostile.toml"
     pack.write_text(HOSTILE, encoding="utf-8")
-    run = play("--seed", "1", "--pack", str(pack), stdin="PLAIN\n")
+    run = play("--seed", "1", "--pack", str(pack), stdin="PLAIN\n3\nPLAIN\n")
     assert run.returncode == 0, run.stderr
     for bad in ("\x1b", "\x9b", "\u202e", "\x00", "\x07"):
         assert bad not in run.stdout
     assert "Pick [@click=app.quit]x[/] 2J now" in run.stdout  # markup shown literally
     assert "✓ Correct!" in run.stdout
+    assert "Type a number (seats):" in run.stdout
 
 
 class SteppingClock:

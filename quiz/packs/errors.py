@@ -6,6 +6,7 @@ them all in one pass; `PackError` carries the list, one `Problem` per line of it
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,6 +123,10 @@ def _message(path: tuple[str | int, ...], details: list[ErrorDetails], data: Any
         return f'unknown question type "{tag}"{hint or "; use one of " + _QUESTION_TYPES}'
     if kind == "union_tag_not_found":
         return f'missing required key "type" (one of {_QUESTION_TYPES})'
+    if kind == "literal_error" and isinstance(first["input"], str):
+        options = re.findall(r"'([^']*)'", str(first.get("ctx", {}).get("expected", "")))
+        hint = did_you_mean(first["input"], options) or f"; use one of {', '.join(options)}"
+        return f'"{first["input"]}" is not allowed here{hint}'
     wanted = [_TYPE_WORDS[d["type"]] for d in details if d["type"] in _TYPE_WORDS]
     if wanted and len(wanted) == len(details):
         got = toml_type(first["input"])

@@ -128,6 +128,16 @@ def test_misspelt_question_type_suggests_the_right_one(
     assert problem.message == 'unknown question type "numerci"; did you mean "numeric"?'
 
 
+def test_value_outside_a_fixed_set_lists_or_suggests(good_text: str, replace_once: Replace) -> None:
+    [close] = problems_of(replace_once(good_text, 'kind = "union"', 'kind = "unoin"'))
+    assert close.message == '"unoin" is not allowed here; did you mean "union"?'
+    [far] = problems_of(replace_once(good_text, 'kind = "union"', 'kind = "zzz"'))
+    assert far.message == (
+        '"zzz" is not allowed here; use one of person, party, union, media, organisation,'
+        " group, place, other"
+    )
+
+
 def test_missing_pack_table_is_explained() -> None:
     [problem] = problems_of('[[entities]]\nid = "a"\nname = "A"\nkind = "person"\n')
     assert problem.key == "pack"

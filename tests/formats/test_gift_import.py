@@ -182,3 +182,14 @@ def test_every_malformed_question_is_reported_at_once(fixtures: Path) -> None:
     with pytest.raises(PackError) as caught:
         import_text(text, "malformed.gift")
     assert [problem.line for problem in caught.value.problems] == [4, 6, 10, 12]
+
+
+def test_lines_are_counted_as_editors_count_them() -> None:
+    # CRLF endings, and characters Python's splitlines() would treat as line breaks.
+    text = "Q\u2028one {T}\r\n\r\nQ\x0ctwo {T}\r\n\r\nBad {~a ~b}\r\n"
+    with pytest.raises(PackError) as caught:
+        import_text(text, "crlf.gift")
+    assert [problem.line for problem in caught.value.problems] == [5]
+    result = import_text(text.replace("Bad {~a ~b}", "Good {=a ~b}"), "crlf.gift")
+    assert result.lines == [1, 3, 5]
+    assert result.questions[0].prompt == "Q\u2028one"

@@ -224,3 +224,8 @@ def test_our_json_reports_a_broken_question_with_line_and_key() -> None:
 )
 def test_format_is_guessed_from_extension_then_content(name: str, text: str, fmt: str) -> None:
     assert guess_format(name, text) == fmt
+
+
+def test_aiken_lines_are_counted_as_editors_count_them() -> None:
+    text = "Q\x0cone?\r\nA. a\r\nB. b\r\nANSWER: Z\r\n"
+    assert problems("aiken", text) == [(4, "ANSWER: Z is not one of the options A, B")]

@@ -49,8 +49,8 @@ def import_text(text: str, filename: str) -> ImportResult:
     def error(line: int, message: str) -> None:
         errors.append(Problem(filename, line, "", message))
 
-    for number, raw_line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
-        line = raw_line.strip()
+    for number, raw_line in enumerate(text.lstrip("\ufeff").split("\n"), start=1):
+        line = raw_line.strip()  # also drops the "\r" of CRLF files
         if not line:
             continue
         option = _OPTION.match(line)

@@ -12,16 +12,13 @@ matching and `{}` an essay. `\\~ \\= \\# \\{ \\} \\: \\\\` escape, `\\n` is a ne
 
 Anything a pack cannot hold (essays, descriptions, partial credit, per-answer feedback of wrong
 answers, extra numerical answers) is reported with its line; a malformed file raises
-`PackError` listing every problem. Writing GIFT lives in `gift_export`.
+`PackError` listing every problem. The text layer (escapes, blocks, numbers) is
+`gift_syntax`; writing GIFT is `gift_export`.
 """
 
 from __future__ import annotations
 
-import bisect
-import itertools
-import math
 import re
-from decimal import Decimal
 from typing import Any
 
 from quiz.packs.errors import Problem
@@ -32,65 +29,20 @@ from quiz.packs.formats.common import (
     fail_if_problems,
     quoted,
 )
+from quiz.packs.formats.gift_syntax import (
+    CATEGORY,
+    RESTORE,
+    Block,
+    category_tags,
+    number_spec,
+    split_blocks,
+    unescape,
+)
 
-# Escaped characters are swapped for private-use characters before parsing, so that the
-# parser can split on the special characters with plain string methods, then swapped back.
-_PROTECT = (
-    ("\\\\", "\ue000"),
-    ("\\~", "\ue001"),
-    ("\\=", "\ue002"),
-    ("\\#", "\ue003"),
-    ("\\{", "\ue004"),
-    ("\\}", "\ue005"),
-    ("\\:", "\ue006"),
-    ("\\n", "\ue007"),
-)
-_RESERVED = re.compile("[\ue000-\ue007]")
-_RESTORE = str.maketrans(
-    {"\ue000": "\\", "\ue001": "~", "\ue002": "=", "\ue003": "#", "\ue004": "{"}
-    | {"\ue005": "}", "\ue006": ":", "\ue007": "\n"}
-)
-FORMAT_TAG = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _ANSWER_MARK = re.compile(r"[=~]")
 _WEIGHT = re.compile(r"^\s*%(-?\d+(?:\.\d+)?)%")
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
-_CATEGORY = "$CATEGORY:"
-
-
-def _text(raw: str) -> tuple[str, str]:
-    """Unescape one piece of text; returns (text, its format tag or "")."""
-    fmt = ""
-    match = FORMAT_TAG.match(raw) if "[" in raw else None
-    if match:
-        fmt = match.group(1).lower()
-        raw = raw[match.end() :]
-    return raw.translate(_RESTORE).strip(), fmt
-
-
-def category_tags(path: str) -> list[str]:
-    """`$course$/top/Politics/Labour` → ["Politics", "Labour"]; `//` is a literal slash."""
-    parts = re.split(r"(?<!/)/(?!/)", path.strip())
-    tags = [part.replace("//", "/").strip() for part in parts]
-    return [t for t in tags if t and t.lower() != "top" and not re.fullmatch(r"\$\w+\$", t)]
-
-
-class _Block:
-    """One question's lines, joined, with a way back from an offset to a file line."""
-
-    __slots__ = ("_lines", "first_line", "text")
-
-    def __init__(self, lines: list[tuple[int, str]]) -> None:
-        self.text = "\n".join([text for _, text in lines])
-        self.first_line = lines[0][0]
-        # Kept only when comment lines were cut out of the block; else lines are consecutive.
-        self._lines = lines if lines[-1][0] - self.first_line != len(lines) - 1 else None
-
-    def line_at(self, offset: int) -> int:
-        if self._lines is None:
-            return self.first_line + self.text.count("\n", 0, offset)
-        starts = list(itertools.accumulate((len(text) + 1 for _, text in self._lines), initial=0))
-        return self._lines[bisect.bisect_right(starts, offset) - 1][0]
 
 
 class GiftReader:
@@ -106,48 +58,20 @@ class GiftReader:
         self.pending: list[tuple[dict[str, Any], int, str]] = []
 
     def read(self) -> ImportResult:
-        for block in self._blocks():
+        blocks, reserved = split_blocks(self.text)
+        if reserved is not None:
+            self._error(
+                reserved,
+                "holds a private-use character (U+E000–U+E007) that this "
+                "importer reserves; remove it",
+            )
+        for block in blocks:
             self._read_block(block)
         fail_if_problems(self.errors)
         build_questions(self.pending, file=self.file, result=self.result)
         return self.result
 
     # -- splitting ----------------------------------------------------------------------
-
-    def _blocks(self) -> list[_Block]:
-        text = self.text.lstrip("\ufeff")
-        reserved = _RESERVED.search(text)
-        if reserved:
-            line = text.count("\n", 0, reserved.start()) + 1
-            self.errors.append(
-                Problem(
-                    self.file,
-                    line,
-                    "",
-                    "holds a private-use character (U+E000–U+E007) "
-                    "that this importer reserves; remove it",
-                )
-            )
-            return []
-        for escape, placeholder in _PROTECT:
-            text = text.replace(escape, placeholder)
-        blocks: list[_Block] = []
-        current: list[tuple[int, str]] = []
-        for number, line in enumerate(text.splitlines(), start=1):
-            stripped = line.strip()
-            if stripped.startswith("//"):
-                continue
-            if not stripped or stripped.startswith(_CATEGORY):
-                if current:
-                    blocks.append(_Block(current))
-                    current = []
-                if stripped:
-                    blocks.append(_Block([(number, stripped)]))
-                continue
-            current.append((number, line))
-        if current:
-            blocks.append(_Block(current))
-        return blocks
 
     # -- one question ---------------------------------------------------------------------
 
@@ -157,10 +81,10 @@ class GiftReader:
     def _note(self, line: int, message: str) -> None:
         self.result.notes.append(Problem(self.file, line, "", message))
 
-    def _read_block(self, block: _Block) -> None:
+    def _read_block(self, block: Block) -> None:
         text, line = block.text, block.first_line
-        if text.startswith(_CATEGORY):
-            self._set_category(text[len(_CATEGORY) :].translate(_RESTORE), line)
+        if text.startswith(CATEGORY):
+            self._set_category(text[len(CATEGORY) :].translate(RESTORE), line)
             return
         body = text.lstrip()
         start = len(text) - len(body)
@@ -170,7 +94,7 @@ class GiftReader:
             if end < 0:
                 self._error(line, "the title opened with '::' is never closed with '::'")
                 return
-            title = body[2:end].translate(_RESTORE).strip()
+            title = body[2:end].translate(RESTORE).strip()
             start += end + 2
         opening = text.find("{", start)
         stray = text.find("}", start, opening if opening >= 0 else len(text))
@@ -180,7 +104,7 @@ class GiftReader:
         if opening < 0:
             self._note(
                 line,
-                f"skipped description {quoted(_text(text[start:])[0])}: "
+                f"skipped description {quoted(unescape(text[start:])[0])}: "
                 "a pack has no questions without answers",
             )
             return
@@ -202,7 +126,7 @@ class GiftReader:
                 "a question has one answer block; escape other braces as \\{ \\}",
             )
             return
-        prompt, fmt = _text(text[start:opening] + ("_____" + after if after.strip() else ""))
+        prompt, fmt = unescape(text[start:opening] + ("_____" + after if after.strip() else ""))
         if fmt == "html" and _HTML_TAG.search(prompt):
             self._note(line, f"HTML tags in {quoted(prompt)} are kept as literal text")
         if not prompt:
@@ -215,7 +139,7 @@ class GiftReader:
         offset = opening + 1
         general = answers.find("####")
         if general >= 0:
-            question["explanation"] = _text(answers[general + 4 :])[0]
+            question["explanation"] = unescape(answers[general + 4 :])[0]
             answers = answers[:general]
         kind = self._answers(question, answers, offset, block)
         if kind is None:
@@ -235,7 +159,7 @@ class GiftReader:
                 )
         self.tags = kept
 
-    def _answers(self, q: dict[str, Any], answers: str, offset: int, block: _Block) -> str | None:
+    def _answers(self, q: dict[str, Any], answers: str, offset: int, block: Block) -> str | None:
         """Fill `q` from the text between the braces; returns its kind, None to skip."""
         stripped = answers.strip()
         line = block.line_at(offset)
@@ -251,7 +175,7 @@ class GiftReader:
         if head.strip() in _TRUE_FALSE:
             q["type"] = "true_false"
             q["answer"] = _TRUE_FALSE[head.strip()]
-            texts = [_text(part)[0] for part in feedback]
+            texts = [unescape(part)[0] for part in feedback]
             self._feedback(q, texts[1] if len(texts) > 1 else "", texts[:1], line)
             return "true/false question"
         marks = list(_ANSWER_MARK.finditer(answers))
@@ -259,7 +183,7 @@ class GiftReader:
             self._error(
                 line,
                 "each answer starts with '=' (right) or '~' (wrong); "
-                f"found {quoted(answers.translate(_RESTORE).strip())}",
+                f"found {quoted(answers.translate(RESTORE).strip())}",
             )
             return None
         parsed = []
@@ -285,7 +209,7 @@ class GiftReader:
                 self._error(line, f"weight {match.group(1)}% is outside -100…100")
                 return None
         text, _, feedback = raw.partition("#")
-        return mark, weight, _text(text)[0], _text(feedback)[0], line
+        return mark, weight, unescape(text)[0], unescape(feedback)[0], line
 
     def _choice_kinds(
         self, q: dict[str, Any], parsed: list[tuple[str, float, str, str, int]], line: int
@@ -399,10 +323,12 @@ class GiftReader:
             if match:
                 weight, chunk = float(match.group(1)), chunk[match.end() :]
             spec, _, feedback = chunk.partition("#")
-            value = self._number_spec(spec.translate(_RESTORE).strip(), line)
-            if value is None:
+            try:
+                value = number_spec(spec.translate(RESTORE).strip())
+            except ValueError as error:
+                self._error(line, str(error))
                 return None
-            found.append((weight, *value, _text(feedback)[0]))
+            found.append((weight, *value, unescape(feedback)[0]))
         best = max(found, key=lambda item: item[0])
         if best[0] <= 0:
             self._error(line, "a numerical question needs a right answer")
@@ -417,28 +343,6 @@ class GiftReader:
                 )
         self._feedback(q, best[3], [item[3] for item in found if item is not best], line)
         return "numerical question"
-
-    def _number_spec(self, spec: str, line: int) -> tuple[float, float] | None:
-        """`5:1` → (5, 1); `1..5` → (3, 2); `5` → (5, 0). A range is worked out in decimal,
-        so that `3.141..3.142` gives 3.1415 ± 0.0005 and not binary rounding noise."""
-        try:
-            if ".." in spec:
-                low, high = (Decimal(part.strip()) for part in spec.split("..", 1))
-                if low > high:
-                    raise ValueError
-                exact = ((low + high) / 2, (high - low) / 2)
-                value, tolerance = float(exact[0]), float(exact[1])
-            elif ":" in spec:
-                value, tolerance = (float(part) for part in spec.split(":", 1))
-            else:
-                value, tolerance = float(spec), 0.0
-        except (ValueError, ArithmeticError):
-            self._error(line, f"{quoted(spec)} is not a number, 'N:TOLERANCE' or 'LOW..HIGH'")
-            return None
-        if not (math.isfinite(value) and math.isfinite(tolerance)) or tolerance < 0:
-            self._error(line, f"{quoted(spec)} is not a finite number with a tolerance ≥ 0")
-            return None
-        return value, tolerance
 
     def _feedback(self, q: dict[str, Any], right: str, others: list[str], line: int) -> None:
         """The general feedback, else the right answer's, becomes the explanation; any other

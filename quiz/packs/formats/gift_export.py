@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from quiz.packs.formats.common import Exported
-from quiz.packs.formats.gift import FORMAT_TAG
+from quiz.packs.formats.gift_syntax import FORMAT_TAG
 from quiz.packs.models import PackMeta
 from quiz.packs.question import Question
 

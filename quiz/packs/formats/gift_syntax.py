@@ -1,0 +1,123 @@
+"""The text layer of Moodle GIFT: escapes, format tags, categories, question blocks with
+their line numbers, and numerical answer specs. The reader in `gift` builds questions on it;
+`gift_export` writes what it reads.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+import re
+from decimal import Decimal
+
+from quiz.packs.formats.common import quoted
+
+# Escaped characters are swapped for private-use characters before parsing, so that the
+# parser can split on the special characters with plain string methods, then swapped back.
+PROTECT = (
+    ("\\\\", "\ue000"),
+    ("\\~", "\ue001"),
+    ("\\=", "\ue002"),
+    ("\\#", "\ue003"),
+    ("\\{", "\ue004"),
+    ("\\}", "\ue005"),
+    ("\\:", "\ue006"),
+    ("\\n", "\ue007"),
+)
+RESERVED = re.compile("[\ue000-\ue007]")
+RESTORE = str.maketrans(
+    {"\ue000": "\\", "\ue001": "~", "\ue002": "=", "\ue003": "#", "\ue004": "{"}
+    | {"\ue005": "}", "\ue006": ":", "\ue007": "\n"}
+)
+FORMAT_TAG = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
+CATEGORY = "$CATEGORY:"
+
+
+def unescape(raw: str) -> tuple[str, str]:
+    """Unescape one piece of text; returns (text, its format tag or "")."""
+    fmt = ""
+    match = FORMAT_TAG.match(raw) if "[" in raw else None
+    if match:
+        fmt = match.group(1).lower()
+        raw = raw[match.end() :]
+    return raw.translate(RESTORE).strip(), fmt
+
+
+def category_tags(path: str) -> list[str]:
+    """`$course$/top/Politics/Labour` → ["Politics", "Labour"]; `//` is a literal slash."""
+    parts = re.split(r"(?<!/)/(?!/)", path.strip())
+    tags = [part.replace("//", "/").strip() for part in parts]
+    return [t for t in tags if t and t.lower() != "top" and not re.fullmatch(r"\$\w+\$", t)]
+
+
+class Block:
+    """One question's lines, joined, with a way back from an offset to a file line."""
+
+    __slots__ = ("_lines", "first_line", "text")
+
+    def __init__(self, lines: list[tuple[int, str]]) -> None:
+        self.text = "\n".join([text for _, text in lines])
+        self.first_line = lines[0][0]
+        # Kept only when comment lines were cut out of the block; else lines are consecutive.
+        self._lines = lines if lines[-1][0] - self.first_line != len(lines) - 1 else None
+
+    def line_at(self, offset: int) -> int:
+        if self._lines is None:
+            return self.first_line + self.text.count("\n", 0, offset)
+        starts = list(itertools.accumulate((len(text) + 1 for _, text in self._lines), initial=0))
+        return self._lines[bisect.bisect_right(starts, offset) - 1][0]
+
+
+def split_blocks(text: str) -> tuple[list[Block], int | None]:
+    """The question blocks of a GIFT file, escapes swapped for placeholders.
+
+    Blank lines separate questions, `//` lines are comments, a `$CATEGORY:` line is a block
+    of its own. Lines are counted on "\\n" only, as editors count them. Returns the blocks
+    and None, or no blocks and the line of a character the placeholders reserve.
+    """
+    text = text.lstrip("\ufeff")
+    reserved = RESERVED.search(text)
+    if reserved:
+        return [], text.count("\n", 0, reserved.start()) + 1
+    for escape, placeholder in PROTECT:
+        text = text.replace(escape, placeholder)
+    blocks: list[Block] = []
+    current: list[tuple[int, str]] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
+        stripped = line.strip()
+        if stripped.startswith("//"):
+            continue
+        if not stripped or stripped.startswith(CATEGORY):
+            if current:
+                blocks.append(Block(current))
+                current = []
+            if stripped:
+                blocks.append(Block([(number, stripped)]))
+            continue
+        current.append((number, line))
+    if current:
+        blocks.append(Block(current))
+    return blocks, None
+
+
+def number_spec(spec: str) -> tuple[float, float]:
+    """`5:1` → (5, 1); `1..5` → (3, 2); `5` → (5, 0). A range is worked out in decimal, so
+    that `3.141..3.142` gives 3.1415 ± 0.0005 and not binary rounding noise. Raises
+    ValueError with the reason when `spec` is none of these."""
+    try:
+        if ".." in spec:
+            low, high = (Decimal(part.strip()) for part in spec.split("..", 1))
+            if low > high:
+                raise ValueError
+            value, tolerance = float((low + high) / 2), float((high - low) / 2)
+        elif ":" in spec:
+            value, tolerance = (float(part) for part in spec.split(":", 1))
+        else:
+            value, tolerance = float(spec), 0.0
+    except (ValueError, ArithmeticError):
+        raise ValueError(f"{quoted(spec)} is not a number, 'N:TOLERANCE' or 'LOW..HIGH'") from None
+    if not (math.isfinite(value) and math.isfinite(tolerance)) or tolerance < 0:
+        raise ValueError(f"{quoted(spec)} is not a finite number with a tolerance ≥ 0")
+    return value, tolerance

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -10,10 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quiz.game.result import RoundResult
+from quiz.safe_text import safe_text
 from quiz.store import PlayerNameError, SaveStore, resolve_saves_dir
-from quiz.store.paths import MAX_NAME_LENGTH, player_folder_name
+from quiz.store.paths import MAX_NAME_LENGTH, clean_player_name, player_folder_name
 
 ROOT = Path(__file__).resolve().parents[2]
 RoundFactory = Callable[..., RoundResult]
@@ -107,3 +111,18 @@ def test_unicode_names_are_kept_and_case_does_not_make_a_new_player(
 def test_control_characters_are_stripped_from_names(store: SaveStore) -> None:
     profile = store.create_player("Ada\x1b[2J\x9b\u202e Lovelace\n")
     assert profile.name == "Ada Lovelace"
+
+
+@given(st.text(max_size=300))
+def test_any_name_gives_a_short_ascii_folder_name_or_a_clear_refusal(raw: str) -> None:
+    try:
+        name = clean_player_name(raw)
+    except PlayerNameError:
+        assert not safe_text(raw, single_line=True).strip()
+        return
+    folder_name = player_folder_name(name)
+    assert re.fullmatch(r"[a-z0-9][a-z0-9-]*-[0-9a-f]{10}", folder_name)
+    assert len(folder_name) <= 40
+    assert folder_name.split("-")[0] not in {"con", "nul", "prn", "aux"}
+    assert 0 < len(name) <= MAX_NAME_LENGTH
+    assert safe_text(name, single_line=True) == name

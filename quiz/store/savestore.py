@@ -205,9 +205,16 @@ class SaveStore:
             return {}
         return self._files(folder).study()[2]
 
-    def due_count(self, name: str, question_ids: Sequence[str], now: datetime | None = None) -> int:
-        """How many of these questions are due for the player (for the menu's Practice)."""
-        return study.due_count(self.study_cards(name), question_ids, now or self.clock())
+    def due_count(
+        self,
+        name: str,
+        questions: Sequence[str] | Sequence[study.HasId],
+        now: datetime | None = None,
+    ) -> int:
+        """How many of these questions (ids, or Questions) are due for the player — the
+        number the menu shows next to Practice. 0 for an unknown player."""
+        ids = [item if isinstance(item, str) else item.id for item in questions]
+        return study.due_count(self.study_cards(name), ids, now or self.clock())
 
     def practice_order(
         self, name: str, questions: Sequence[study.Q], now: datetime | None = None

@@ -98,6 +98,8 @@ def test_store_counts_due_questions_after_a_round(
     end = result.started_at + timedelta(seconds=sum(a.seconds for a in result.answers))
     assert store.due_count("Ada", ids, now=end + timedelta(minutes=5)) == len(missed)
     assert store.due_count("Ada", ids, now=end + timedelta(days=30)) == len(ids)
+    as_questions = [question(qid) for qid in ids]
+    assert store.due_count("Ada", as_questions, now=end + timedelta(minutes=5)) == len(missed)
     pool = [question(qid) for qid in [*ids, "never-seen"]]
     order = store.practice_order("Ada", pool, now=end + timedelta(minutes=5))
     assert [q.id for q in order[: len(missed)]] == sorted(missed, key=ids.index)

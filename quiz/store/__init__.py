@@ -1,7 +1,11 @@
 """Save files on disk: players, round history, high scores and study state.
 
 Atomic, locked, versioned, recoverable. The layout and the file formats are described in
-saves/README.md; this docstring is the API the game, the TUI and the CLI use.
+saves/README.md; this docstring is the API the game, the TUI and the CLI use. Modules:
+paths (where saves live, safe folder names), files (atomic writes, backups, recovering
+reads), schema (file models, migrations), history (round files), aggregates (totals),
+player_files (one player's derived files), savestore (SaveStore), players (list, create,
+rename, delete, export), stats (Scores-screen data), study_state (FSRS cards on disk).
 
 Where saves live
 ----------------
@@ -48,7 +52,7 @@ History and the Scores screen
 Practice (FSRS, per player and question id)
 -------------------------------------------
 - `store.study_cards(name) -> dict[str, fsrs.Card]`
-- `store.due_count(name, question_ids, now=None) -> int`
+- `store.due_count(name, questions, now=None) -> int` (question ids or Questions)
 - `store.practice_order(name, questions, now=None) -> list[Question]`: due first (most
   overdue first), then new questions, then the rest. Scheduling rules: quiz.game.study.
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 import tomli
 
 from quiz.game.result import RoundResult
@@ -150,3 +151,36 @@ def test_import_rounds_writes_in_bulk_and_matches_recording_one_by_one(
     assert bulk.open_profile("Ada").model_dump() == one_by_one.open_profile("Ada").model_dump()
     assert bulk.stats("Ada") == one_by_one.stats("Ada")
     assert bulk.study_cards("Ada") == one_by_one.study_cards("Ada")
+
+
+def test_opening_a_profile_reads_only_the_newest_history_files(
+    store: SaveStore, make_round: RoundFactory
+) -> None:
+    for number in range(1, 36):  # checkpoint at round 30, five rounds after it
+        store.record_round("Ada", make_round(number))
+    folder = store.find_player("Ada")
+    assert folder is not None
+    for path in history_files(folder)[:3]:  # rounds 1-30 gone from disk
+        path.unlink()
+    fresh = SaveStore(store.root)
+    profile = fresh.open_profile("Ada")
+    assert profile.rounds == 35
+    assert scores_data(fresh, "Ada").rounds == 35
+    assert fresh.take_warnings() == []
+
+
+def test_rename_keeps_history_and_refuses_a_taken_name(
+    store: SaveStore, make_round: RoundFactory
+) -> None:
+    from quiz.store import PlayerNameError
+
+    store.record_round("Ada", make_round(1))
+    store.create_player("Bea")
+    with pytest.raises(PlayerNameError, match="already exists"):
+        store.rename_player("Ada", "bea")
+    store.rename_player("Ada", "ADA")  # only the case changes: same folder
+    assert store.open_profile("ada").name == "ADA"
+    new_folder = store.rename_player("ADA", "Cy")
+    assert new_folder == store.find_player("cy")
+    assert [stored.seed for stored in store.history("Cy")] == [1]
+    assert store.find_player("Ada") is None

@@ -1,0 +1,159 @@
+"""Snapshots of every screen at 80×24 and 120×40 (fixed seed, fake clock, fixed dates).
+
+Regenerate with `pytest tests/tui/test_snapshots.py --snapshot-update`, then read the
+report before committing.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from tui_kit import (
+    ALL_TYPES,
+    MATCHING,
+    MULTIPLE,
+    NUMERIC,
+    ORDERING,
+    SINGLE,
+    TRUE_FALSE,
+    TYPED,
+    make_app,
+)
+
+from quiz.game.result import AnswerResult, RoundResult
+from quiz.store import SaveStore
+from quiz.tui.screens.packs import PackChoice, PacksScreen
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+QUESTIONS = {
+    "single": SINGLE,
+    "multiple": MULTIPLE,
+    "true_false": TRUE_FALSE,
+    "typed": TYPED,
+    "ordering": ORDERING,
+    "matching": MATCHING,
+    "numeric": NUMERIC,
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_name_picker(snap_compare, size) -> None:
+    assert snap_compare(make_app(player=None, menu=True), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_menu(snap_compare, size) -> None:
+    assert snap_compare(make_app(menu=True), terminal_size=size)
+
+
+@pytest.mark.parametrize("kind", list(QUESTIONS))
+@pytest.mark.parametrize("size", SIZES)
+def test_question(snap_compare, size, kind) -> None:
+    assert snap_compare(make_app(QUESTIONS[kind]), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_multiple_choice_ticked_after_fifty_fifty(snap_compare, size) -> None:
+    assert snap_compare(make_app(MULTIPLE, seed=3), press=["f", "down"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_feedback_wrong_answer(snap_compare, size) -> None:
+    app = make_app(SINGLE)
+
+    async def answer_wrong(pilot) -> None:
+        await pilot.pause()
+        panel = app.screen.panel
+        await pilot.press(str(panel.choices.index("Ed Balls") + 1))
+
+    assert snap_compare(app, run_before=answer_wrong, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_feedback_typed_near_miss(snap_compare, size) -> None:
+    app = make_app(TYPED)
+    assert snap_compare(app, press=[*"David Milibnd", "enter"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary(snap_compare, size) -> None:
+    app = make_app(SINGLE, TYPED, seed=1)
+
+    async def play(pilot) -> None:
+        await pilot.pause()
+        for _ in range(2):
+            app.clock.advance(3)  # type: ignore[attr-defined]
+            if app.screen.view.type == "typed":
+                await pilot.press(*"nobody", "enter")
+            else:
+                await pilot.press(str(app.screen.panel.choices.index("David Miliband") + 1))
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+
+    assert snap_compare(app, run_before=play, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_packs(snap_compare, size) -> None:
+    app = make_app(menu=True)
+    packs = [
+        PackChoice("test-pack", "Test pack", "7 questions"),
+        PackChoice("other.toml", "Another pack", "cannot be played: other.toml: line 3: bad"),
+    ]
+
+    async def open_packs(pilot) -> None:
+        await pilot.pause()
+        app.push_screen(PacksScreen(packs, current="test-pack"))
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=open_packs, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare, size) -> None:
+    assert snap_compare(make_app(menu=True), press=["question_mark"], terminal_size=size)
+
+
+def record_history(saves) -> None:
+    """Five rounds over five days, with fixed dates, as the Scores screen's data."""
+    store = SaveStore(saves)
+    start = datetime(2026, 11, 20, 18, 0, tzinfo=UTC)
+    for day in range(5):
+        answers = tuple(
+            AnswerResult(
+                question_id=q.id,
+                given="x",
+                correct=(i + day) % 3 != 0,
+                credit=1.0 if (i + day) % 3 != 0 else 0.0,
+                points=900 if (i + day) % 3 != 0 else 0,
+                seconds=4.0,
+                tags=q.tags,
+            )
+            for i, q in enumerate(ALL_TYPES)
+        )
+        store.record_round(
+            "Ada",
+            RoundResult(
+                player="Ada",
+                pack_id="test-pack",
+                pack_version="1.0.0",
+                mode="classic" if day % 2 else "blitz",
+                seed=day,
+                started_at=start + timedelta(days=day),
+                duration=60.0,
+                score=sum(a.points for a in answers) + 100 * day,
+                best_streak=2,
+                answers=answers,
+            ),
+        )
+
+
+@pytest.mark.parametrize("tab", ["high", "progress", "topics", "missed"])
+@pytest.mark.parametrize("size", SIZES)
+def test_scores(snap_compare, size, tab, isolated_saves) -> None:
+    record_history(isolated_saves)
+    app = make_app(menu=True)
+    presses = {"high": [], "progress": ["right"], "topics": ["right"] * 2, "missed": ["left"]}
+    assert snap_compare(app, press=["s", *presses[tab]], terminal_size=size)

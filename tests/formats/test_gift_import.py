@@ -193,3 +193,10 @@ def test_lines_are_counted_as_editors_count_them() -> None:
     result = import_text(text.replace("Bad {~a ~b}", "Good {=a ~b}"), "crlf.gift")
     assert result.lines == [1, 3, 5]
     assert result.questions[0].prompt == "Q\u2028one"
+
+
+def test_only_the_leading_category_context_is_left_out_of_tags() -> None:
+    text = "$CATEGORY: $course$/top/top/Labour//Unions\n\nQ {T}\n\n$CATEGORY: Plain\n\nR {F}\n"
+    first, second = import_text(text, "c.gift").questions
+    assert first.tags == ["top", "Labour/Unions"]
+    assert second.tags == ["Plain"]

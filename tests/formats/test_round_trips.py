@@ -241,3 +241,21 @@ def test_the_bundled_bank_survives_a_round_trip(
             assert sorted(after.choices) == sorted(before.choices)
             want["tags"] = before.tags[:1] or (bank.pack.title,)
         assert got == want
+
+
+def test_gift_skips_what_it_would_misread_and_says_why(
+    every_type,
+    export_to,
+    import_file,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    typed = next(q for q in every_type if q.type == "typed")
+    arrow = typed.model_copy(update={"id": "arrow", "answers": ("a -> b", "c")})
+    tagged = typed.model_copy(update={"id": "tagged", "tags": ("top", "a/b")})
+    exported = export_to("gift", [arrow, tagged], tmp_path / "edge.gift")
+    assert exported.notes == [
+        "arrow: skipped typed question: GIFT reads '->' in an answer as a matching pair and "
+        "cannot escape it"
+    ]
+    (back,) = import_file("gift", tmp_path / "edge.gift").questions
+    assert (back.id, back.tags) == ("tagged", ["top", "a/b"])

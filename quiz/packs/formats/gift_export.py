@@ -62,6 +62,8 @@ def answer_block(question: Question) -> str | None:
             for choice in question.choices
         ]
     elif kind == "typed":
+        if any("->" in answer for answer in question.answers):
+            return None
         choices = ["=" + escape(answer) for answer in question.answers]
     elif kind == "matching":
         if any("->" in left for left, _ in question.pairs):
@@ -92,7 +94,7 @@ def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
             reason = (
                 "GIFT has no ordering questions"
                 if question.type == "ordering"
-                else "GIFT cannot hold '->' inside a matching item"
+                else "GIFT reads '->' in an answer as a matching pair and cannot escape it"
             )
             notes.append(f"{question.id}: skipped {question.type} question: {reason}")
             continue

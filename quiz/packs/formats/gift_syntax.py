@@ -45,10 +45,16 @@ def unescape(raw: str) -> tuple[str, str]:
 
 
 def category_tags(path: str) -> list[str]:
-    """`$course$/top/Politics/Labour` → ["Politics", "Labour"]; `//` is a literal slash."""
-    parts = re.split(r"(?<!/)/(?!/)", path.strip())
-    tags = [part.replace("//", "/").strip() for part in parts]
-    return [t for t in tags if t and t.lower() != "top" and not re.fullmatch(r"\$\w+\$", t)]
+    """`$course$/top/Politics/Labour` → ["Politics", "Labour"]; `//` is a literal slash.
+
+    Only a leading context (`$course$`, `$system$`, …) and the `top` after it are left out,
+    so a tag that happens to be "top" further down survives."""
+    parts = [part.replace("//", "/").strip() for part in re.split(r"(?<!/)/(?!/)", path.strip())]
+    if parts and re.fullmatch(r"\$\w+\$", parts[0]):
+        parts.pop(0)
+    if parts and parts[0].lower() == "top":
+        parts.pop(0)
+    return [part for part in parts if part]
 
 
 class Block:

@@ -40,10 +40,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from quiz.errors import QuizError, UsageError
+    from quiz.errors import UsageError
     from quiz.packs.catalog import resolve_pack
     from quiz.packs.formats import BINARY_EXPORTS, exporter
-    from quiz.packs.formats.pack_writer import write_new_file
+    from quiz.packs.formats.pack_writer import check_writable, write_new_file
     from quiz.packs.generate import generate_questions
     from quiz.packs.loader import load_pack
     from quiz.safe_text import safe_text
@@ -51,8 +51,8 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else None
     if output is None and args.format in BINARY_EXPORTS:
         raise UsageError(f"--format {args.format} writes a binary file: give -o FILE")
-    if output is not None and output.exists() and not args.force:
-        raise QuizError(f"{output}: already exists; use --force to replace it")
+    if output is not None:
+        check_writable(output, force=args.force)
     path = resolve_pack(args.pack)
     pack = load_pack(path)
     exported = exporter(args.format).export_questions(generate_questions(pack), pack.pack)
@@ -60,7 +60,8 @@ def run(args: argparse.Namespace) -> int:
         print(safe_text(f"{path}: {note}", single_line=True), file=sys.stderr)
     if output is None:
         assert isinstance(exported.data, str)
-        sys.stdout.write(exported.data)
+        # On a terminal the output is being shown, not saved: no control sequences.
+        sys.stdout.write(safe_text(exported.data) if sys.stdout.isatty() else exported.data)
     else:
         write_new_file(output, exported.data, force=args.force)
     return 0

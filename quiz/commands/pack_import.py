@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,16 +41,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.errors import QuizError, UsageError
+    from quiz.errors import UsageError
     from quiz.packs.errors import PackError
     from quiz.packs.formats import guess_format, importer
-    from quiz.packs.formats.pack_writer import write_new_file
+    from quiz.packs.formats.pack_writer import check_writable, write_new_file
     from quiz.safe_text import safe_text
 
     filename = args.file
     output = Path(args.output) if args.output else None
-    if output is not None and output.exists() and not args.force:
-        raise QuizError(f"{output}: already exists; use --force to replace it")
+    if output is not None:
+        check_writable(output, force=args.force)
     text = read_text(filename)
     fmt = args.format or guess_format(filename, text)
     if fmt is None:
@@ -58,20 +59,29 @@ def run(args: argparse.Namespace) -> int:
         )
     try:
         result = importer(fmt).import_text(text, filename)
+    except PackError as error:
+        _print_all(error.problems)
+        return 1
+    try:
         toml_text = verified_toml(result, filename, output)
     except PackError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+        _print_all(sorted(result.notes, key=lambda note: note.line or 0))
+        _print_all(error.problems)
         return 1
-    for note in sorted(result.notes, key=lambda note: note.line or 0):
-        print(note, file=sys.stderr)
+    _print_all(sorted(result.notes, key=lambda note: note.line or 0))
     if output is None:
-        sys.stdout.write(toml_text)
+        # On a terminal the pack is being shown, not saved: no control sequences.
+        sys.stdout.write(safe_text(toml_text) if sys.stdout.isatty() else toml_text)
     else:
         write_new_file(output, toml_text, force=args.force)
         count = toml_text.count("\n[[questions]]")
         print(safe_text(f"wrote {count} questions to {output}", single_line=True), file=sys.stderr)
     return 0
+
+
+def _print_all(lines: Iterable[object]) -> None:
+    for line in lines:
+        print(line, file=sys.stderr)
 
 
 def verified_toml(result: ImportResult, filename: str, output: Path | None) -> str:

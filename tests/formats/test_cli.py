@@ -139,3 +139,21 @@ def test_export_then_import_on_the_command_line(fixtures: Path, tmp_path: Path) 
         "Which union backs Ed Balls?",
         "[@click=app.quit]x[/] is shown how?",
     ]
+
+
+def test_import_checks_the_output_first_and_reports_skips_even_when_nothing_is_left(
+    fixtures: Path, tmp_path: Path
+) -> None:
+    nowhere = quiz(
+        "pack", "import", str(fixtures / "features.gift"), "-o", "no/x.toml", cwd=tmp_path
+    )
+    assert nowhere.returncode == 1
+    assert nowhere.stderr == "quiz: no/x.toml: folder no does not exist\n"
+    (tmp_path / "essay.gift").write_text("::e:: Tell me about Labour. {}\n")
+    essay = quiz("pack", "import", "essay.gift", cwd=tmp_path)
+    assert essay.returncode == 1
+    assert essay.stderr.splitlines() == [
+        'essay.gift:1: skipped essay question "Tell me about Labour.": a pack has no '
+        "free-text answers",
+        "essay.gift: holds no question a pack can hold",
+    ]

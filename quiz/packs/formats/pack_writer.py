@@ -83,18 +83,24 @@ def _meta_table(pack: PackFile) -> dict[str, Any]:
     return pack.pack.model_dump(mode="json", exclude_defaults=True)
 
 
+def check_writable(path: Path, *, force: bool) -> None:
+    """Raise QuizError unless `path` can be written: not a folder, in a folder that exists,
+    and not an existing file unless `force`. Commands call it before doing any work."""
+    if path.is_dir():
+        raise QuizError(f"{path}: is a folder; give a file name")
+    if path.exists() and not force:
+        raise QuizError(f"{path}: already exists; use --force to replace it")
+    if not path.parent.is_dir():
+        raise QuizError(f"{path}: folder {path.parent} does not exist")
+
+
 def write_new_file(path: Path, data: str | bytes, *, force: bool) -> None:
     """Write `data` to `path` atomically; refuse to replace an existing file unless `force`.
 
     Either the whole new file is there afterwards or the old state is untouched.
     """
-    if path.is_dir():
-        raise QuizError(f"{path}: is a folder; give a file name")
-    if path.exists() and not force:
-        raise QuizError(f"{path}: already exists; use --force to replace it")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise QuizError(f"{path}: folder {folder} does not exist")
+    check_writable(path, force=force)
+    folder = path.parent
     payload = data.encode("utf-8") if isinstance(data, str) else data
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:

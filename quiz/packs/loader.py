@@ -45,6 +45,11 @@ _SECTION_CAPS = {
 }
 # Where a hostile construct that tomli refused is, for the error line (heuristics only).
 _LONG_NUMBER = re.compile(r"[0-9_]{1000,}")
+# tomli's number patterns backtrack: a 19 MB float takes seconds and gigabytes to refuse.
+# No value of a pack is this long (strings are capped far below), so refuse such a run of
+# number characters before parsing, even in a comment.
+_NUMBER_TOKEN_CAP = 4_300
+_HUGE_NUMBER_TOKEN = re.compile(rf"[0-9][0-9A-Za-z_.+:-]{{{_NUMBER_TOKEN_CAP},}}")
 _MANY_DOTS = re.compile(r"(?:\.[^.\n=]*){500}")
 _DEEP_NESTING = re.compile(r"(?:[\[{][ \t\r\n]*(?:[A-Za-z0-9_\"'-]+[ \t]*=[ \t]*)?){100}")
 
@@ -141,6 +146,14 @@ def parse_pack_text(text: str, *, filename: str) -> PackFile:
 
 def parse_toml(text: str, filename: str) -> dict[str, Any]:
     """The TOML document as a dict, or a PackError; hostile input never escapes as another error."""
+    huge = _HUGE_NUMBER_TOKEN.search(text)
+    if huge:
+        raise PackError.single(
+            filename,
+            f"number too long (over {_NUMBER_TOKEN_CAP:,} characters); numbers in a pack have"
+            " at most 15 digits",
+            line=text.count("\n", 0, huge.start()) + 1,
+        )
     try:
         return tomli.loads(text)
     except tomli.TOMLDecodeError as error:

@@ -61,6 +61,16 @@ def test_long_integer_message_says_what_is_wrong(write_pack: WritePack) -> None:
     assert problem.message.startswith("number too long")
 
 
+@pytest.mark.parametrize(
+    "number", ["1." + "1" * 3_000_000, "0x" + "f" * 3_000_000, "1e" + "9" * 9_000]
+)
+def test_huge_number_token_is_refused_before_parsing(number: str, write_pack: WritePack) -> None:
+    # tomli's number patterns would backtrack through gigabytes on a token this long.
+    problem = only_problem(write_pack(HEADER + "# fine\n\na = " + number + "\n"))
+    assert problem.line == 6
+    assert problem.message.startswith("number too long")
+
+
 def test_file_over_the_size_cap_is_refused_unread(tmp_path: Path) -> None:
     path = tmp_path / "huge.toml"
     with open(path, "wb") as handle:

@@ -120,9 +120,24 @@ def test_essay_and_description_are_reported_with_their_lines(features, notes) ->
     assert any(n.startswith("features.gift:69: skipped description") for n in notes)
 
 
-def test_question_without_title_gets_an_id(features) -> None:  # type: ignore[no-untyped-def]
+def test_question_without_title_gets_an_id_from_its_words(features) -> None:  # type: ignore[no-untyped-def]
     untitled = [q for q in features.values() if q["prompt"] == "Which union backs Ed Balls?"]
-    assert len(untitled) == 1 and untitled[0]["id"].startswith("q")
+    assert len(untitled) == 1 and untitled[0]["id"] == "which-union-backs-ed-balls"
+
+
+def test_numerical_wrong_answer_feedback_is_reported() -> None:
+    result = import_text("Year? {#=1822:0 #Right ~#Look it up}\n", "n.gift")
+    (question,) = result.questions
+    assert (question.answer, question.explanation) == (1822, "Right")
+    assert [str(n) for n in result.notes] == [
+        'n.gift:1: feedback "Look it up" is dropped: a pack has one explanation per question, '
+        "not feedback per answer"
+    ]
+
+
+def test_the_last_general_feedback_marker_counts_as_in_moodle() -> None:
+    (question,) = import_text("Q {=a ~b ####one####two}\n", "g.gift").questions
+    assert question.explanation == "two"
 
 
 def test_repeated_title_gets_a_new_id_and_a_note() -> None:

@@ -76,7 +76,7 @@ def test_malformed_aiken(text: str, expected: list[tuple[int, str]]) -> None:
 def test_kahoot_csv_finds_its_header_below_title_rows(fixtures: Path) -> None:
     questions = read("csv", fixtures / "kahoot.csv")
     assert questions[0] == {
-        "id": "q1",
+        "id": "which-union-backs-ed-balls",
         "type": "single",
         "prompt": "Which union backs Ed Balls?",
         "choices": ["Unite", "GMB", "Unison", "CWU"],
@@ -145,7 +145,7 @@ def test_opentdb_decodes_html_entities(fixtures: Path) -> None:
         ["The Salamander", "The Dragon Slayer", "The Dragon", "The Demon"]
     )
     assert second == {
-        "id": "q2",
+        "id": "the-sun-s-surface-is-hotter-than",
         "type": "true_false",
         "answer": False,
         "prompt": "The Sun's surface is hotter than its core.",

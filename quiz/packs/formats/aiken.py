@@ -70,7 +70,7 @@ def import_text(text: str, filename: str) -> ImportResult:
                 )
             else:
                 raw: dict[str, Any] = {
-                    "id": ids.make("", pending.line, filename, result.notes),
+                    "id": ids.make("", pending.line, filename, result.notes, text=pending.prompt),
                     "type": "single",
                     "prompt": pending.prompt,
                     "choices": list(pending.options.values()),

@@ -60,7 +60,8 @@ def slug_id(text: str) -> str:
 
 
 class IdMaker:
-    """Hands out unique question ids: from a title when there is one, else `q<N>`.
+    """Hands out unique question ids: from a title when there is one, else from the first
+    words of the question (so ids survive reordering), else `q<N>`.
 
     A repeated title gets a suffix, and that change is reported, never silent.
     """
@@ -69,10 +70,13 @@ class IdMaker:
         self._used: set[str] = set()
         self._counter = 0
 
-    def make(self, title: str, line: int, file: str, notes: list[Problem]) -> str:
+    def make(
+        self, title: str, line: int, file: str, notes: list[Problem], *, text: str = ""
+    ) -> str:
         self._counter += 1
         base = slug_id(title) if title else ""
-        candidate = base or f"q{self._counter}"
+        candidate = base or slug_id(" ".join(text.split()[:6]))[:40].rstrip("-_.")
+        candidate = candidate or f"q{self._counter}"
         if candidate in self._used:
             suffix = 2
             while f"{candidate[: MAX_ID - 6]}-{suffix}" in self._used:

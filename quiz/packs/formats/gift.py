@@ -137,14 +137,16 @@ class GiftReader:
             question["tags"] = list(self.tags)
         answers = text[opening + 1 : closing]
         offset = opening + 1
-        general = answers.find("####")
+        general = answers.rfind("####")
         if general >= 0:
             question["explanation"] = unescape(answers[general + 4 :])[0]
             answers = answers[:general]
         kind = self._answers(question, answers, offset, block)
         if kind is None:
             return
-        question["id"] = self.ids.make(title, line, self.file, self.result.notes)
+        question["id"] = self.ids.make(
+            title, line, self.file, self.result.notes, text=question["prompt"]
+        )
         self.pending.append((question, line, kind))
 
     def _set_category(self, path: str, line: int) -> None:
@@ -303,7 +305,11 @@ class GiftReader:
     def _numeric(self, q: dict[str, Any], body: str, line: int) -> str | None:
         q["type"] = "numeric"
         found: list[tuple[float, float, float, str]] = []
-        if "=" in body or "~" in body:
+        # As in Moodle: from the first '~' on is the feedback for any wrong number.
+        body, tilde, wrong = body.partition("~")
+        if tilde:
+            self._feedback(q, "", [unescape(wrong.partition("#")[2] or wrong)[0]], line)
+        if "=" in body:
             marks = list(_ANSWER_MARK.finditer(body))
             if body[: marks[0].start()].strip():
                 self._error(line, "numerical answers after the first start with '='")

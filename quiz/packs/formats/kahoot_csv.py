@@ -83,7 +83,7 @@ def import_text(text: str, filename: str) -> ImportResult:
         cells += [""] * (7 - len(cells))
         raw = _question(cells, line, filename, errors)
         if raw is not None:
-            raw["id"] = ids.make("", line, filename, result.notes)
+            raw["id"] = ids.make("", line, filename, result.notes, text=raw["prompt"])
             build_question(raw, file=filename, line=line, kind="question", result=result)
     fail_if_problems(errors)
     return result

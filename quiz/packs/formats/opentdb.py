@@ -69,7 +69,7 @@ def import_text(text: str, filename: str) -> ImportResult:
         line = lines[index] if index < len(lines) else 1
         raw = _question(item, line, f"results[{index}]", filename, errors)
         if raw is not None:
-            raw["id"] = ids.make("", line, filename, result.notes)
+            raw["id"] = ids.make("", line, filename, result.notes, text=raw["prompt"])
             build_question(raw, file=filename, line=line, kind="question", result=result)
     fail_if_problems(errors)
     return result

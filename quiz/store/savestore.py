@@ -143,6 +143,11 @@ class SaveStore:
             try:
                 held = self._lock(folder)
                 held.acquire()
+            except Timeout:  # a TimeoutError, so an OSError: must come first
+                raise SaveError(
+                    f"{folder / '.lock'}: another quiz has held this player for over "
+                    f"{self.lock_timeout:g} s; close it and try again"
+                ) from None
             except OSError:
                 yield  # a folder nobody can write has no writers to race with
                 return

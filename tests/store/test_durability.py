@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.store import SaveStore
+from quiz.store import SaveError, SaveStore
 
 DRIVER = Path(__file__).with_name("record_driver.py")
 KILLS = 200
@@ -119,3 +119,35 @@ def test_two_processes_recording_for_one_player_lose_nothing(tmp_path: Path) -> 
     assert sorted(stored.round for stored in history) == list(range(1, 401))
     assert store.open_profile("Shared").rounds == 400
     assert store.take_warnings() == []
+
+
+def test_a_player_held_by_another_process_is_a_clear_error_not_a_hang(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "saves"
+    store = SaveStore(root, lock_timeout=0.2)
+    store.create_player("Ada")
+    folder = store.find_player("Ada")
+    assert folder is not None
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, filelock\n"
+            f"lock = filelock.FileLock({str(folder / '.lock')!r})\n"
+            "lock.acquire()\n"
+            "print('held', flush=True)\n"
+            "sys.stdin.readline()\n",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(SaveError, match=r"\.lock: another quiz has held this player"):
+            store.set_theme("Ada", "nord")
+    finally:
+        holder.communicate("\n")
+    assert store.set_theme("Ada", "nord")
+    assert store.get_theme("Ada") == "nord"

@@ -77,7 +77,11 @@ def test_kill_minus_nine_never_loses_an_acknowledged_round(tmp_path: Path) -> No
             recent = {stored.seed for stored in store.history("Torture", limit=20)}
             mine = {seed for seed in acknowledged if seed // 100_000 == kill}
             assert mine <= recent, f"kill {kill}: lost rounds {sorted(mine - recent)}"
-            assert store.open_profile("Torture").rounds >= len(acknowledged)
+            profile = store.open_profile("Torture")
+            assert profile.rounds >= len(acknowledged)
+            if kill % 20 == 0:  # the derived files load too (every 20th kill, to stay quick)
+                assert store.stats("Torture").applied_through == profile.applied_through
+                store.study_cards("Torture")
             assert store.take_warnings() == []
     finally:
         driver.kill()
@@ -96,6 +100,9 @@ def test_kill_minus_nine_never_loses_an_acknowledged_round(tmp_path: Path) -> No
     profile = store.open_profile("Torture")
     assert profile.rounds == len(history)
     assert store.stats("Torture").tags["torture"].asked == 10 * len(history)
+    cards = store.study_cards("Torture")
+    assert len(cards) == 50  # the driver's question pool
+    assert all(card.last_review is not None for card in cards.values())
     assert store.take_warnings() == []
 
 

@@ -230,7 +230,9 @@ class EditorApp(App[None]):
         index = self.document.insert(self.selected + 1 if len(self.document) else 0, question)
         self._changed()
         await self._reload(index)
-        self.query_one("#field-prompt").focus()
+        # The prompt sits near the top of the form: no scrolling needed (or wanted, as it
+        # would race the form's first layout).
+        self.query_one("#field-prompt").focus(scroll_visible=False)
 
     async def action_duplicate(self) -> None:
         if not len(self.document):

@@ -134,6 +134,10 @@ class QuestionList(Vertical):
     @on(OptionList.OptionHighlighted, "#questions")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        # Rebuilding the list highlights its first line before the selected one; by the time
+        # that first event arrives it is stale, and following it would flicker the form.
+        if event.option_index != self.options.highlighted:
+            return
         if event.option.id is not None:
             self._selected = int(event.option.id)
             self.post_message(self.Chosen(self._selected))

@@ -1,0 +1,91 @@
+"""Fixtures for the editor tests: a pack with one question of every type, with comments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+EVERY_TYPE_PACK = """\
+#:schema ../questions/pack.schema.json
+# An author's pack: these comments must survive every edit.
+[pack]
+id = "editor-demo"  # the id save files follow
+title = "Editor demo"
+
+[[entities]]
+id = "ed"
+name = "Ed Miliband"
+aliases = ["Red Ed"]
+kind = "person"
+
+# ===== questions =====
+
+# Single answer.
+[[questions]]
+id = "single"
+type = "single"
+prompt = "Which union backs David Miliband?"
+choices = ["Unite", "Unison", "GMB"]  # the pack's order
+answer = "Unite"
+explanation = "The article says so."
+
+# Multiple answers.
+[[questions]]
+id = "multiple"
+type = "multiple"
+prompt = "Which of these are unions?"
+choices = ["Unite", "Unison", "The Sun"]
+answers = ["Unite", "Unison"]
+explanation = "The Sun is a paper."
+
+[[questions]]
+id = "truefalse"
+type = "true_false"
+prompt = "The article dates from 2010."
+answer = true
+explanation = "It does."
+
+[[questions]]
+id = "typed"
+type = "typed"
+prompt = "Who is the younger brother?"
+answer = "Ed Miliband"
+entity = "ed"
+explanation = "Ed is younger."
+
+[[questions]]
+id = "ordering"
+type = "ordering"
+prompt = "Order these events."
+items = ["Election", "Coalition", "Contest"]
+explanation = "In time order."
+
+[[questions]]
+id = "matching"
+type = "matching"
+prompt = "Match union to candidate."
+pairs = [
+    { left = "Unite", right = "David" },
+    { left = "GMB", right = "Ed" },
+]
+explanation = "As the article says."
+
+[[questions]]
+id = "numeric"
+type = "numeric"
+prompt = "How many Labour MPs?"
+answer = 258
+unit = "MPs"
+explanation = "After the election."
+
+# The end of the author's file.
+"""
+
+
+@pytest.fixture
+def every_type_pack(tmp_path: Path) -> Path:
+    """A pack file named demo.toml holding one question of each type."""
+    path = tmp_path / "demo.toml"
+    path.write_text(EVERY_TYPE_PACK, encoding="utf-8")
+    return path

@@ -1,0 +1,275 @@
+"""Pilot tests of `quiz edit`: create, edit every type, save, reload, comments kept."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import tomli
+from textual.widgets import Input, OptionList, Select, Static, TextArea
+
+from quiz.commands.edit import read_or_start
+from quiz.packs.loader import load_pack
+from quiz.tui.editor.app import EditorApp
+from quiz.tui.editor.preview import PreviewScreen
+
+SIZE = (100, 40)
+
+
+def open_app(path: Path) -> EditorApp:
+    text, is_new = read_or_start(path)
+    return EditorApp(path, text, is_new=is_new, cursor_blink=False)
+
+
+def set_field(app: EditorApp, field: str, text: str) -> None:
+    widget = app.query_one(f"#field-{field}")
+    if isinstance(widget, TextArea):
+        widget.load_text(text)
+    elif isinstance(widget, Input | Select):
+        widget.value = text
+
+
+async def settle(pilot, condition: Callable[[], object], what: str) -> None:  # type: ignore[no-untyped-def]
+    """Let the app process messages until `condition()` holds (no sleeping, no timing)."""
+    for _ in range(500):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError(f"the editor never reached: {what}")
+
+
+def problems_text(app: EditorApp) -> str:
+    return str(app.query_one("#problems", Static).render())
+
+
+async def select(app: EditorApp, pilot, index: int) -> None:  # type: ignore[no-untyped-def]
+    app.question_list.options.highlighted = index
+    await settle(pilot, lambda: app.selected == index and app.form is not None, "selection")
+    assert app.query_one("#field-id", Input).value == app.document.question(index)["id"]
+
+
+async def test_create_a_pack_from_nothing_then_save_and_reload(tmp_path: Path) -> None:
+    path = tmp_path / "fresh-pack.toml"
+    app = open_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "No questions yet" in str(app.query_one("#form-title", Static).render())
+        await pilot.press("ctrl+n")
+        await settle(pilot, lambda: app.form is not None, "a form for the new question")
+        assert len(app.document) == 1
+        set_field(app, "id", "first")
+        set_field(app, "prompt", "Who backs David Miliband?")
+        set_field(app, "choices", "Unite\nGMB\nUnison")
+        set_field(app, "answer", "Unite")
+        set_field(app, "explanation", "The article names Unite.")
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: not app.dirty, "saved")
+    pack = load_pack(path, use_cache=False)
+    assert pack.pack.title == "fresh pack"
+    [question] = pack.questions
+    assert question.model_dump(exclude_defaults=True) == {
+        "id": "first",
+        "type": "single",
+        "prompt": "Who backs David Miliband?",
+        "choices": ["Unite", "GMB", "Unison"],
+        "answer": "Unite",
+        "explanation": "The article names Unite.",
+    }
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("#:schema ")
+    assert '# type = "matching"' in text  # the template's commented examples are kept
+
+
+async def test_edit_every_question_type_then_reload_with_comments_kept(
+    every_type_pack: Path,
+) -> None:
+    original = every_type_pack.read_text(encoding="utf-8")
+    edits = {
+        0: {"answer": "GMB", "choices": "Unite\nGMB\nUnison"},
+        1: {"answers": "Unite"},
+        2: {"answer": "false"},
+        3: {"accept": "Edward Miliband\nEd"},
+        4: {"items": "Coalition\nElection\nContest"},
+        5: {"pairs": "Unite => Ed\nGMB => David"},
+        6: {"answer": "257.5", "tolerance": "1", "unit": "members"},
+    }
+    app = open_app(every_type_pack)
+    async with app.run_test(size=SIZE) as pilot:
+        for index, fields in edits.items():
+            await select(app, pilot, index)
+            before = app.document.question(index)
+            for field, text in fields.items():
+                set_field(app, field, text)
+            await settle(
+                pilot,
+                lambda index=index, before=before: app.document.question(index) != before,
+                f"edit {index}",
+            )
+            assert "valid" in problems_text(app), problems_text(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: "Saved demo.toml" in problems_text(app), "saved")
+    saved = every_type_pack.read_text(encoding="utf-8")
+    questions = tomli.loads(saved)["questions"]
+    assert questions[0]["answer"] == "GMB"
+    assert questions[1]["answers"] == ["Unite"]
+    assert questions[2]["answer"] is False
+    assert questions[3]["accept"] == ["Edward Miliband", "Ed"]
+    assert questions[4]["items"] == ["Coalition", "Election", "Contest"]
+    assert questions[5]["pairs"] == [
+        {"left": "Unite", "right": "Ed"},
+        {"left": "GMB", "right": "David"},
+    ]
+    assert (questions[6]["answer"], questions[6]["tolerance"]) == (257.5, 1)
+    assert questions[6]["unit"] == "members"
+    # Every comment of the author, and every line of theirs we did not edit, is still there.
+    for line in original.splitlines():
+        if line.startswith("#") or line.startswith("[") or "prompt" in line:
+            assert line in saved.splitlines(), line
+    assert 'choices = ["Unite", "GMB", "Unison"]  # the pack\'s order' in saved
+    assert 'id = "editor-demo"  # the id save files follow' in saved
+    assert saved.endswith("\n# The end of the author's file.\n")
+    load_pack(every_type_pack, use_cache=False)
+
+
+async def test_invalid_edit_is_refused_with_a_message_and_the_file_is_unchanged(
+    every_type_pack: Path,
+) -> None:
+    original = every_type_pack.read_bytes()
+    app = open_app(every_type_pack)
+    async with app.run_test(size=SIZE) as pilot:
+        set_field(app, "answer", "Labour")
+        await settle(pilot, lambda: "Labour" in problems_text(app), "a live message")
+        assert 'answer: answer "Labour" is not one of choices' in problems_text(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: problems_text(app).startswith("Not saved"), "refusal")
+        assert problems_text(app).startswith("Not saved: fix this question first.")
+        # The edit stays in the form for the author to fix.
+        assert app.query_one("#field-answer", Input).value == "Labour"
+    assert every_type_pack.read_bytes() == original
+
+
+async def test_a_pack_that_does_not_validate_as_a_whole_is_not_written(
+    every_type_pack: Path,
+) -> None:
+    original = every_type_pack.read_bytes()
+    app = open_app(every_type_pack)
+    async with app.run_test(size=SIZE) as pilot:
+        set_field(app, "id", "multiple")  # valid alone, but another question has this id
+        await settle(pilot, lambda: app.document.question(0)["id"] == "multiple", "the edit")
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: problems_text(app).startswith("Not saved"), "refusal")
+        message = problems_text(app)
+        assert message.startswith("Not saved: the pack does not validate.")
+        assert "demo.toml:" in message and "multiple" in message
+        assert app.dirty
+    assert every_type_pack.read_bytes() == original
+
+
+async def test_changing_the_type_shows_that_types_fields(every_type_pack: Path) -> None:
+    app = open_app(every_type_pack)
+    async with app.run_test(size=SIZE) as pilot:
+        set_field(app, "type", "numeric")
+        await settle(pilot, lambda: app.query("#field-tolerance"), "the numeric fields")
+        assert app.query("#field-tolerance") and not app.query("#field-choices")
+        assert app.query_one("#field-prompt", TextArea).text.startswith("Which union")
+        assert "answer" in problems_text(app)  # "Unite" is not a number
+        set_field(app, "answer", "3")
+        await settle(pilot, lambda: app.document.question(0)["type"] == "numeric", "the edit")
+        assert app.document.question(0)["type"] == "numeric"
+        assert "choices" not in app.document.question(0)
+
+
+async def test_add_duplicate_delete_move_and_undo(every_type_pack: Path) -> None:
+    original = every_type_pack.read_text(encoding="utf-8")
+    app = open_app(every_type_pack)
+
+    def ids() -> list[str]:
+        return [question["id"] for question in app.document.questions()]
+
+    async with app.run_test(size=SIZE) as pilot:
+        start = ids()
+        await pilot.press("ctrl+d")
+        await settle(pilot, lambda: ids()[:2] == ["single", "single-2"], "a duplicate")
+        assert app.selected == 1
+        await pilot.press("ctrl+down")
+        await settle(pilot, lambda: ids()[1:3] == ["multiple", "single-2"], "moved down")
+        assert app.selected == 2
+        await pilot.press("f8")
+        await settle(pilot, lambda: ids() == start, "deleted")
+        await pilot.press("ctrl+n")
+        await settle(pilot, lambda: ids()[3:4] == ["new-question"], "a new question")
+        assert app.selected == 3
+        await select(app, pilot, 0)
+        await pilot.press("ctrl+up")  # already first: nothing happens, nothing to undo
+        assert ids()[0] == "single"
+        set_field(app, "prompt", "Changed?")
+        await settle(pilot, lambda: app.document.question(0)["prompt"] == "Changed?", "edit 1")
+        set_field(app, "explanation", "Changed twice.")
+        await settle(pilot, lambda: "twice" in app.document.question(0)["explanation"], "edit 2")
+        for _ in range(5):  # the two field edits undo together, then n, f8, move, duplicate
+            await pilot.press("ctrl+z")
+        await settle(pilot, lambda: app.document.text == original, "everything undone")
+        await pilot.press("ctrl+z")
+        assert app.document.text == original
+
+
+async def test_filter_by_text_tag_and_type(every_type_pack: Path) -> None:
+    app = open_app(every_type_pack)
+    async with app.run_test(size=SIZE) as pilot:
+        options = app.query_one("#questions", OptionList)
+        await pilot.press("ctrl+f")
+        await pilot.press(*"type:num")
+        assert [options.get_option_at_index(i).id for i in range(options.option_count)] == ["6"]
+        app.question_list.filter_box.value = "union"
+        await settle(pilot, lambda: options.option_count == 3, "three questions on unions")
+        app.question_list.filter_box.value = "tag:none"
+        await settle(pilot, lambda: options.option_count == 0, "no question")
+
+
+async def test_preview_shows_pack_text_literally(every_type_pack: Path) -> None:
+    app = open_app(every_type_pack)
+    async with app.run_test(size=SIZE) as pilot:
+        set_field(app, "prompt", "[@click=app.quit]Who[/] \x1b[31mbacks\x1b[0m Ed?")
+        set_field(app, "choices", "[b]Unite[/b]\nUnison\nGMB")
+        set_field(app, "answer", "[b]Unite[/b]")
+        await pilot.press("f2")
+        await settle(pilot, lambda: isinstance(app.screen, PreviewScreen), "the preview")
+        assert isinstance(app.screen, PreviewScreen)
+        prompt = str(app.screen.query_one("#preview-prompt", Static).render())
+        assert prompt == "[@click=app.quit]Who[/] backs Ed?"
+        answers = str(app.screen.query_one("#preview-answers", Static).render())
+        assert "1 A ▲  [b]Unite[/b]" in answers
+        reveal = app.screen.query_one("#preview-reveal", Static)
+        assert not reveal.display
+        await pilot.press("r")
+        await settle(pilot, lambda: reveal.display, "the answer revealed")
+        assert "Answer: [b]Unite[/b]" in str(reveal.render())
+        await pilot.press("escape")
+        await settle(pilot, lambda: not isinstance(app.screen, PreviewScreen), "closed")
+
+
+async def test_quit_with_unsaved_changes_asks_twice(every_type_pack: Path) -> None:
+    app = open_app(every_type_pack)
+    async with app.run_test(size=SIZE) as pilot:
+        set_field(app, "prompt", "Changed")
+        await settle(pilot, lambda: app.dirty, "the edit")
+        await pilot.press("ctrl+q")
+        assert app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+
+
+def test_a_file_that_is_not_toml_is_refused_without_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text("[pack\nid = 1\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "quiz", "edit", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"quiz: {path}")

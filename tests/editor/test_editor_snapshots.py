@@ -1,0 +1,62 @@
+"""Snapshots of the editor at 80×24 and 120×40 (update only after reading the report)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from quiz.commands.edit import read_or_start
+from quiz.tui.editor.app import EditorApp
+from quiz.tui.editor.preview import PreviewScreen
+
+
+async def settle(pilot, condition: Callable[[], object]) -> None:  # type: ignore[no-untyped-def]
+    """Let the app process messages until `condition()` holds (no sleeping)."""
+    for _ in range(500):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError("the editor never reached the state to snapshot")
+
+
+def editor(path: Path) -> EditorApp:
+    text, is_new = read_or_start(path)
+    app = EditorApp(path, text, is_new=is_new, cursor_blink=False)
+    app.animation_level = "none"  # a scroll caught half-way would make the picture vary
+    return app
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_editor_with_a_pack(snap_compare, every_type_pack: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(editor(every_type_pack), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_editor_showing_an_invalid_matching_question(  # type: ignore[no-untyped-def]
+    snap_compare, every_type_pack: Path, size: tuple[int, int]
+) -> None:
+    async def break_a_pair(pilot) -> None:  # type: ignore[no-untyped-def]
+        app = pilot.app
+        app.question_list.options.highlighted = 5
+        await settle(pilot, lambda: app.form is not None and app.query("#field-pairs"))
+        app.query_one("#field-pairs").load_text("Unite => David\nGMB has no partner")
+        await settle(pilot, lambda: "pairs.1" in str(app.query_one("#problems").render()))
+
+    assert snap_compare(editor(every_type_pack), terminal_size=size, run_before=break_a_pair)
+
+
+def test_new_pack_preview_of_a_question(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    async def add_and_preview(pilot) -> None:  # type: ignore[no-untyped-def]
+        app = pilot.app
+        await pilot.press("ctrl+n")
+        await settle(pilot, lambda: app.form is not None)
+        await pilot.press("f2")
+        await settle(pilot, lambda: isinstance(app.screen, PreviewScreen))
+        await pilot.press("r")
+        await settle(pilot, lambda: app.screen.query_one("#preview-reveal").display)
+
+    assert snap_compare(
+        editor(tmp_path / "new.toml"), terminal_size=(80, 24), run_before=add_and_preview
+    )

@@ -10,7 +10,6 @@ and exits 0 unless `--strict`. Pure: no I/O, no Textual.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
@@ -19,6 +18,7 @@ from rapidfuzz.utils import default_process
 from quiz.packs.errors import Problem
 from quiz.packs.locate import LineFinder, format_key
 from quiz.packs.models import Entity, MultipleChoice, PackFile, SingleChoice, Typed
+from quiz.packs.quotes import normalise_quote, quote_places
 
 KeyPath = tuple[str | int, ...]
 
@@ -167,23 +167,10 @@ def _duplicate(index: int, first: int, verb: str, finder: LineFinder) -> tuple[K
 
 
 def _quotes_not_in_source(pack: PackFile, source_text: str) -> list[tuple[KeyPath, str]]:
+    # The same comparison as `quiz pack check --source` (quiz.packs.quotes), as a warning.
     source = normalise_quote(source_text)
-    found: list[tuple[KeyPath, str]] = []
-    quoted: list[tuple[KeyPath, str]] = [
-        (("facts", n, "quote"), fact.quote) for n, fact in enumerate(pack.facts)
+    return [
+        (path, "the quote is not found in the source text")
+        for path, quote in quote_places(pack)
+        if quote.strip() and normalise_quote(quote) not in source
     ]
-    quoted += [(("questions", n, "quote"), q.quote) for n, q in enumerate(pack.questions)]
-    for path, quote in quoted:
-        if quote.strip() and normalise_quote(quote) not in source:
-            found.append((path, "the quote is not found in the source text"))
-    return found
-
-
-_QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"'})
-
-
-def normalise_quote(text: str) -> str:
-    """`text` compared the way quotes are checked: curly quotes straight, `…` as `...`,
-    runs of whitespace as one space, Unicode in NFC."""
-    text = unicodedata.normalize("NFC", text).translate(_QUOTE_MARKS).replace("…", "...")
-    return " ".join(text.split())

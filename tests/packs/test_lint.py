@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomli
 
-from quiz.packs.lint import lint_pack, normalise_quote
+from quiz.packs.lint import lint_pack
 from quiz.packs.models import PackFile
 
 CLEAN = """\
@@ -248,7 +248,3 @@ explanation = "x"
     [(line, key, message)] = lint(extra)
     assert (line, key) == (line_of(extra, 'answer = "Ed Miliband"'), "questions[1].answer")
     assert message.startswith("the answer names entity 'ed', which has aliases (\"Red Ed\"")
-
-
-def test_normalise_quote_ignores_quote_marks_ellipses_and_spacing() -> None:
-    assert normalise_quote("“Mandy’s”  back…") == normalise_quote('"Mandy\'s" back...')

@@ -150,7 +150,10 @@ def question_problems(question: Mapping[str, Any], pack: PackFile | None = None)
     try:
         model = _QUESTION.validate_python(dict(question))
     except ValidationError as error:
-        return [_describe(detail) for detail in error.errors(include_url=False)]
+        order = fields_for(str(question.get("type", "")))
+        problems = [_describe(detail) for detail in error.errors(include_url=False)]
+        # In the order the form shows its fields, so the first message is the topmost field.
+        return sorted(problems, key=lambda line: _position(line, order))
     context = PackFile.model_validate({"pack": {"id": "edit", "title": "edit"}})
     if pack is not None:
         context = pack.model_copy(update={"facts": [], "relations": [], "questions": []})
@@ -161,6 +164,11 @@ def question_problems(question: Mapping[str, Any], pack: PackFile | None = None)
             field = ".".join(str(part) for part in issue.path[2:]) or "question"
             problems.append(f"{field}: {issue.message}")
     return problems
+
+
+def _position(problem: str, order: tuple[str, ...]) -> int:
+    field = problem.split(":", 1)[0].split(".", 1)[0]
+    return order.index(field) if field in order else len(order)
 
 
 def _describe(detail: Mapping[str, Any]) -> str:

@@ -25,6 +25,7 @@ from typing import Any, Generic, TypeVar
 
 import tomli
 import tomli_w
+from pydantic import ValidationError
 
 from quiz.store.errors import NewerSaveError, SaveError
 
@@ -169,9 +170,12 @@ def _parse(path: Path, max_version: int, parse: Callable[[dict[str, Any]], T]) -
         return parse(data)
     except NewerSaveError:
         raise
-    except Exception as error:  # pydantic ValidationError, KeyError, ValueError, …
-        first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise BadFile(f"does not match the save format ({first_line})") from None
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        raise BadFile(f"key {where}: {first['msg']}") from None
+    except Exception as error:  # a migration meeting an unexpected shape: KeyError, …
+        raise BadFile(f"does not match the save format ({type(error).__name__}: {error})") from None
 
 
 def _corrupt_name(path: Path) -> Path:

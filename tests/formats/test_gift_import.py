@@ -215,3 +215,16 @@ def test_only_the_leading_category_context_is_left_out_of_tags() -> None:
     first, second = import_text(text, "c.gift").questions
     assert first.tags == ["top", "Labour/Unions"]
     assert second.tags == ["Plain"]
+
+
+def test_true_false_right_feedback_may_hold_a_hash() -> None:
+    (question,) = import_text("Q {F#No.#Yes: see note \\#1 and #2}\n", "t.gift").questions
+    assert question.explanation == "Yes: see note #1 and #2"
+
+
+def test_notes_and_errors_inside_answers_name_the_answer_line() -> None:
+    result = import_text("Q {\n  =a\n  // a comment\n  ~%50%b\n  ~c\n}\n", "m.gift")
+    assert str(result.notes[0]).startswith("m.gift:4: partial credit (50%)")
+    with pytest.raises(PackError) as caught:
+        import_text("Fine {T}\n\nQ {\n  =a\n  ~%500%b\n}\n", "m.gift")
+    assert str(caught.value.problems[0]) == "m.gift:5: weight 500% is outside -100…100"

@@ -41,6 +41,7 @@ from quiz.packs.formats.gift_syntax import (
 
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _ANSWER_MARK = re.compile(r"[=~]")
+_BRACE = re.compile(r"[{}]")
 _WEIGHT = re.compile(r"^\s*%(-?\d+(?:\.\d+)?)%")
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 
@@ -56,6 +57,7 @@ class GiftReader:
         self.ids = IdMaker()
         self.tags: list[str] = []
         self.pending: list[tuple[dict[str, Any], int, str]] = []
+        self._block = Block([(1, "")])  # the block being read; offsets are within it
 
     def read(self) -> ImportResult:
         blocks, reserved = split_blocks(self.text)
@@ -82,6 +84,7 @@ class GiftReader:
         self.result.notes.append(Problem(self.file, line, "", message))
 
     def _read_block(self, block: Block) -> None:
+        self._block = block
         text, line = block.text, block.first_line
         if text.startswith(CATEGORY):
             self._set_category(text[len(CATEGORY) :].translate(RESTORE), line)
@@ -119,7 +122,7 @@ class GiftReader:
             )
             return
         after = text[closing + 1 :]
-        extra = re.search(r"[{}]", after)
+        extra = _BRACE.search(after)
         if extra:
             self._error(
                 block.line_at(closing + 1 + extra.start()),
@@ -173,11 +176,12 @@ class GiftReader:
             return None
         if stripped.startswith("#"):
             return self._numeric(q, stripped[1:], line)
-        head, *feedback = stripped.split("#")
-        if head.strip() in _TRUE_FALSE:
+        head = stripped.partition("#")[0].strip()
+        if head in _TRUE_FALSE:
             q["type"] = "true_false"
-            q["answer"] = _TRUE_FALSE[head.strip()]
-            texts = [unescape(part)[0] for part in feedback]
+            q["answer"] = _TRUE_FALSE[head]
+            # {T#wrong answer's feedback#right answer's feedback}; the last may hold '#'.
+            texts = [unescape(part)[0] for part in stripped.split("#", 2)[1:]]
             self._feedback(q, texts[1] if len(texts) > 1 else "", texts[:1], line)
             return "true/false question"
         marks = list(_ANSWER_MARK.finditer(answers))
@@ -192,26 +196,26 @@ class GiftReader:
         for index, mark in enumerate(marks):
             end = marks[index + 1].start() if index + 1 < len(marks) else len(answers)
             parsed.append(
-                self._answer(
-                    mark.group(), answers[mark.end() : end], block.line_at(offset + mark.start())
-                )
+                self._answer(mark.group(), answers[mark.end() : end], offset + mark.start())
             )
         if any(item is None for item in parsed):
             return None
         return self._choice_kinds(q, parsed, line)  # type: ignore[arg-type]
 
-    def _answer(self, mark: str, raw: str, line: int) -> tuple[str, float, str, str, int] | None:
-        """(mark, weight %, text, feedback, line) of one `=…`/`~…` answer."""
+    def _answer(self, mark: str, raw: str, at: int) -> tuple[str, float, str, str, int] | None:
+        """(mark, weight %, text, feedback, offset in the block) of one `=…`/`~…` answer."""
         weight = 100.0 if mark == "=" else 0.0
-        match = _WEIGHT.match(raw)
+        match = _WEIGHT.match(raw) if "%" in raw else None
         if match:
             weight = float(match.group(1))
             raw = raw[match.end() :]
             if not -100 <= weight <= 100:
-                self._error(line, f"weight {match.group(1)}% is outside -100…100")
+                self._error(
+                    self._block.line_at(at), f"weight {match.group(1)}% is outside -100…100"
+                )
                 return None
         text, _, feedback = raw.partition("#")
-        return mark, weight, unescape(text)[0], unescape(feedback)[0], line
+        return mark, weight, unescape(text)[0], unescape(feedback)[0], at
 
     def _choice_kinds(
         self, q: dict[str, Any], parsed: list[tuple[str, float, str, str, int]], line: int
@@ -230,6 +234,7 @@ class GiftReader:
         if len(right) == 1:
             q["type"], q["answer"] = "single", right[0][2]
             for _, weight, text, _, at in positive:
+                at = self._block.line_at(at)
                 self._note(
                     at,
                     f"partial credit ({weight:g}%) for {quoted(text)} is dropped: "
@@ -273,7 +278,7 @@ class GiftReader:
         for _, weight, text, _, at in parsed:
             if weight < 100:
                 self._note(
-                    at,
+                    self._block.line_at(at),
                     f"answer {quoted(text)} for {weight:g}% credit is dropped: a "
                     "pack accepts an answer fully or not at all",
                 )
@@ -283,7 +288,10 @@ class GiftReader:
         if len(full) > 1:
             q["accept"] = [item[2] for item in full[1:]]
         self._feedback(
-            q, full[0][3], [item[3] for item in parsed if item is not full[0]], full[0][4]
+            q,
+            full[0][3],
+            [item[3] for item in parsed if item is not full[0]],
+            self._block.line_at(full[0][4]),
         )
         return "short-answer question"
 
@@ -293,13 +301,14 @@ class GiftReader:
             left, _, right = text.partition("->")
             if not left.strip():
                 self._note(
-                    at,
+                    self._block.line_at(at),
                     f"extra right-hand answer {quoted(right.strip())} is dropped: "
                     "a pack's matching question has no unmatched answers",
                 )
                 continue
             q["pairs"].append({"left": left.strip(), "right": right.strip()})
-            self._feedback(q, "", [feedback], at)
+            if feedback:
+                self._feedback(q, "", [feedback], self._block.line_at(at))
         return "matching question"
 
     def _numeric(self, q: dict[str, Any], body: str, line: int) -> str | None:

@@ -53,6 +53,8 @@ def test_damaged_profile_loads_newest_good_backup_and_keeps_the_bad_file(
     [warning] = fresh.take_warnings()
     assert "\n" not in warning
     assert str(profile_path) in warning and "profile.toml.bak1" in warning
+    reason = {"empty": "empty", "garbage": "UTF-8", "schema-invalid": "key unknown_key"}
+    assert reason.get(damage, "at line") in warning
     [kept] = _corrupt_copies(profile_path)
     assert kept.read_bytes() == bad
     assert tomli.loads(profile_path.read_text("utf-8"))["schema_version"] == 2

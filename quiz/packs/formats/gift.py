@@ -73,8 +73,6 @@ class GiftReader:
         build_questions(self.pending, file=self.file, result=self.result)
         return self.result
 
-    # -- splitting ----------------------------------------------------------------------
-
     # -- one question ---------------------------------------------------------------------
 
     def _error(self, line: int, message: str) -> None:

@@ -38,7 +38,8 @@ CHECKPOINT_EVERY = 10
 
 @dataclass(frozen=True)
 class RecordOutcome:
-    """What `record_round` did. `saved` False means saving is off (see `warning`)."""
+    """What `record_round` did. `saved` False means the round was not saved; `warning` is
+    set (once per store) when saving stopped working, even if this round made it."""
 
     saved: bool
     round: int | None
@@ -285,9 +286,18 @@ class SaveStore:
         table = state.profile.high_scores.get(stored.pack_id, {}).get(stored.mode, [])
         previous_best = table[0].score if table else None
         rank = apply_round(state.profile, stored)
+        warning = None
         if not state.profile_current or number - state.checkpointed >= CHECKPOINT_EVERY:
-            self._files(folder).checkpoint(state)
-        return RecordOutcome(saved=True, round=number, rank=rank, previous_best=previous_best)
+            try:
+                self._files(folder).checkpoint(state)
+            except OSError as error:
+                # The round itself is safe in the history; only the totals could not be
+                # rewritten (they are rebuilt from the history later). Say so, once.
+                self._mark_unavailable(error)
+                warning = self._unavailable_warning()
+        return RecordOutcome(
+            saved=True, round=number, rank=rank, previous_best=previous_best, warning=warning
+        )
 
     def import_rounds(self, player: str, results: Sequence[RoundResult]) -> int:
         """Record many rounds under one lock, writing each history file once (for imports

@@ -225,3 +225,23 @@ def test_a_file_nobody_could_read_is_never_replaced_without_a_backup(tmp_path: P
         write_atomic(unread, "schema_version = 2\n", keep_backup=False)
     assert unread.read_bytes() == b"\x00 damaged"
     assert [p.name for p in tmp_path.iterdir()] == ["profile.toml"]  # no temp file left
+
+
+def test_a_failed_checkpoint_still_reports_the_round_as_saved(
+    store: SaveStore, make_round: RoundFactory
+) -> None:
+    for number in range(1, 11):  # profile written at round 1; next checkpoint at round 11
+        store.record_round("Ada", make_round(number))
+    folder = store.find_player("Ada")
+    assert folder is not None
+    stats = folder / "stats.toml"
+    stats.unlink()
+    stats.mkdir()  # a folder where the file should be: every write of it fails
+    outcome = store.record_round("Ada", make_round(11))
+    assert outcome.saved and outcome.round == 11
+    assert outcome.warning is not None and "without saving" in outcome.warning
+    stats.rmdir()
+    fresh = SaveStore(store.root)
+    assert [stored.seed for stored in fresh.history("Ada", limit=2)] == [11, 10]
+    assert fresh.stats("Ada").applied_through == 11
+    assert fresh.record_round("Ada", make_round(12)).saved

@@ -8,7 +8,8 @@ host's alone) and the students in another process (plain websockets clients):
 
 - bare: a websockets server that broadcasts the same question messages with `broadcast()`
   and acknowledges each answer at once;
-- quiz: the real ClassroomServer + HostSession (join, shuffle, judge, score, journal-free).
+- quiz: the real ClassroomServer + HostSession (join, shuffle, judge, score) with its journal
+  (every event appended and fsynced) in a temporary folder.
 
 Students answer as soon as a question arrives. Times use CLOCK_MONOTONIC, shared by every
 process on the machine. Prints, per size: broadcast → last student received (p50, p99 over
@@ -24,8 +25,10 @@ import argparse
 import asyncio
 import json
 import resource
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -35,6 +38,9 @@ sys.path.insert(0, str(ROOT))
 CODE = "424242"
 RUN_TIMEOUT = 300.0
 STUDENT_PROCESSES = 2
+# As in a real game (`--reveal-seconds`), the reveal stays up before the next question; the
+# bare server pauses as long, so both broadcast to students who are idle.
+REVEAL_SECONDS = 1.0
 # Students think before answering (uniformly, seeded): a class does not answer all in the
 # same millisecond, and a burst of answers would be measured as the broadcast's latency.
 THINK_SECONDS = (0.3, 2.0)
@@ -119,12 +125,18 @@ async def quiz_host(size: int, questions: int) -> dict:
 
     from quiz.classroom.deck import prepare
     from quiz.classroom.flow import wait_for_answers, wait_for_players
+    from quiz.classroom.journal import Journal, session_header
     from quiz.classroom.server import ClassroomServer
     from quiz.classroom.session import HostSession
 
     hosted = prepare(bench_questions(questions), seconds=30, rng=random.Random(1))
-    session = HostSession(hosted, code=CODE, max_players=size)
-    server = ClassroomServer(session, port=0, ping_interval=None)
+    # The journal is part of the host's work: every join and answer is appended and fsynced.
+    saves = Path(tempfile.mkdtemp(prefix="quiz-bench-"))
+    journal = Journal.create(saves, "bench")
+    session = HostSession(hosted, code=CODE, max_players=size, record=journal.append)
+    journal.append(session_header(session, "bench"))
+    journal.group_commit = True
+    server = ClassroomServer(session, port=0, ping_interval=None, durable=journal.durable)
     await server.start()
     students = StudentProcesses(f"ws://127.0.0.1:{server.port}", size, "quiz")
     sent: list[float] = []
@@ -136,11 +148,14 @@ async def quiz_host(size: int, questions: int) -> dict:
                 server.ask_next()
                 await wait_for_answers(server, 30)
                 server.reveal()
+                await asyncio.sleep(REVEAL_SECONDS)
             server.finish()
             out = await asyncio.to_thread(students.results)
     finally:
         students.kill()
         await server.stop()
+        await journal.aclose()
+        shutil.rmtree(saves, ignore_errors=True)
     recorded = sum(len(player.answers) for player in session.players.values())
     return {"sent": sent, "students": out, "recorded": recorded, **host_usage()}
 
@@ -190,6 +205,7 @@ async def bare_host(size: int, questions: int) -> dict:
                 sent.append(time.monotonic())
                 broadcast(clients, p.encode(message))
                 await all_answered.wait()
+                await asyncio.sleep(REVEAL_SECONDS)
             broadcast(clients, json.dumps({"v": 1, "type": "game_over"}))
             out = await asyncio.to_thread(students.results)
     finally:

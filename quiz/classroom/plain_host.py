@@ -74,8 +74,10 @@ async def host_plain(
     """Run a whole game automatically; returns the results file."""
     show = printer or EventPrinter()
     out = show if isinstance(show, EventPrinter) else EventPrinter()
+    journal.group_commit = True
     server = ClassroomServer(
         session,
+        durable=journal.durable,
         host=options.bind,
         port=options.port,
         ping_timeout=options.ping_timeout,
@@ -96,5 +98,5 @@ async def host_plain(
         out.line(f"results: {path}")
         return path
     finally:
-        journal.close()
+        await journal.aclose()
         await server.stop()

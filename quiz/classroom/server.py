@@ -12,7 +12,7 @@ import asyncio
 import logging
 import time
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
 from websockets.asyncio.server import Server, ServerConnection, broadcast, serve
@@ -64,6 +64,7 @@ class ClassroomServer:
         ping_timeout: float | None = 10.0,
         limiter: AttemptLimiter | None = None,
         listener: Listener | None = None,
+        durable: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
         self.session = session
         self.host = host
@@ -73,6 +74,8 @@ class ClassroomServer:
         self.ping_timeout = ping_timeout
         self.limiter = limiter or AttemptLimiter(clock=session.clock)
         self.listener = listener or (lambda event, detail: None)
+        # Awaited before a join or an answer is acknowledged: the journal's group commit.
+        self.durable = durable
         self.connections: dict[str, ServerConnection] = {}
         self.players_changed = asyncio.Event()
         self.all_answered = asyncio.Event()
@@ -239,32 +242,32 @@ class ClassroomServer:
     async def _register(
         self, ws: ServerConnection, player: Player, token: str, rejoined: bool
     ) -> None:
+        if self.durable is not None and not rejoined:
+            await self.durable()  # the join (and its token) is on disk before we confirm it
+        # From here to the sends, nothing awaits: a question broadcast cannot slip in between
+        # registering this connection and deciding to send it the open question.
+        session = self.session
+        welcome = p.Welcome(
+            player=player.id, name=player.name, token=token, score=player.score, rejoined=rejoined
+        )
+        outgoing = [welcome]
+        if self.asking and session.phase == "open" and session.current not in player.answers:
+            left = max(0.0, session.hosted.seconds - (session.clock() - session.opened_at))
+            outgoing.append(
+                session.question_message().model_copy(update={"seconds": round(left, 2)})
+            )
         old = self.connections.get(player.id)
         self.connections[player.id] = ws
-        if old is not None and old is not ws:
-            await old.close(4000, "replaced by a newer connection")
-        await ws.send(
-            p.encode(
-                p.Welcome(
-                    player=player.id,
-                    name=player.name,
-                    token=token,
-                    score=player.score,
-                    rejoined=rejoined,
-                )
-            )
-        )
+        for message in outgoing:
+            broadcast([ws], p.encode(message))
         self.listener(
             "rejoined" if rejoined else "joined", {"player": player.id, "name": player.name}
         )
         self.players_changed.set()
-        session = self.session
         if session.phase == "lobby":
             self._lobby_changed()
-        elif self.asking and session.phase == "open" and session.current not in player.answers:
-            left = max(0.0, session.hosted.seconds - (session.clock() - session.opened_at))
-            current = session.question_message().model_copy(update={"seconds": round(left, 2)})
-            await ws.send(p.encode(current))
+        if old is not None and old is not ws:
+            await old.close(4000, "replaced by a newer connection")
 
     async def _serve_message(self, ws: ServerConnection, player: Player, raw: str | bytes) -> None:
         try:
@@ -277,6 +280,8 @@ class ClassroomServer:
         except (p.ProtocolError, Refused) as error:
             await self._refuse(ws, error.code, str(error))
             return
+        if self.durable is not None:
+            await self.durable()
         await ws.send(p.encode(accepted))
         self.listener(
             "answered",

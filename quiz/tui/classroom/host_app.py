@@ -212,7 +212,8 @@ def run_host_app(session, journal, session_id: str, *, bind: str, port: int) -> 
     from quiz.classroom.results import build_results
     from quiz.classroom.results import save_results as write_results
 
-    server = ClassroomServer(session, host=bind, port=port)
+    journal.group_commit = True
+    server = ClassroomServer(session, host=bind, port=port, durable=journal.durable)
 
     def save() -> Path:
         return write_results(journal.folder, build_results(session, session_id))

@@ -67,7 +67,8 @@ from __future__ import annotations
 
 from quiz.store.errors import NewerSaveError, PlayerNameError, SaveError
 from quiz.store.paths import resolve_saves_dir
-from quiz.store.savestore import PlayerSummary, RecordOutcome, SaveStore
+from quiz.store.players import PlayerSummary
+from quiz.store.savestore import RecordOutcome, SaveStore
 from quiz.store.schema import HighScore, Profile, StoredRound
 from quiz.store.stats import ScoresData, scores_data
 

@@ -7,6 +7,8 @@ import secrets
 import shutil
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,15 +27,23 @@ from quiz.store.paths import clean_player_name, player_key
 from quiz.store.schema import HISTORY_VERSION, HistoryFile, Profile, StoredRound, to_toml_document
 
 if TYPE_CHECKING:
-    from quiz.store.savestore import PlayerSummary, SaveStore
+    from quiz.store.savestore import SaveStore
 
 EXPORT_VERSION = 1
 
 
+@dataclass(frozen=True)
+class PlayerSummary:
+    """A player as `quiz player list` shows it."""
+
+    name: str
+    folder: Path
+    created: datetime
+    rounds: int
+
+
 def list_players(store: SaveStore) -> list[PlayerSummary]:
     """Every player whose profile can be read, sorted by name (case-insensitively)."""
-    from quiz.store.savestore import PlayerSummary
-
     if not store.players_dir.is_dir():
         return []
     players: list[PlayerSummary] = []

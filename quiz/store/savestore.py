@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 from fsrs import Card
@@ -29,6 +30,9 @@ from quiz.store.history import read_history_file as _read_history_file
 from quiz.store.paths import clean_player_name, player_folder_name, player_key
 from quiz.store.player_files import PROFILE_FILE, PlayerFiles, stored_round
 from quiz.store.schema import HistoryFile, Profile, StatsFile, StoredRound
+
+if TYPE_CHECKING:
+    from quiz.store.players import PlayerSummary
 
 LOCK_TIMEOUT = 30.0
 # profile.toml and study.toml are derived from the history; rewriting them every round
@@ -389,13 +393,3 @@ class SaveStore:
                 if limit is not None and len(found) >= limit:
                     break
         return found
-
-
-@dataclass(frozen=True)
-class PlayerSummary:
-    """A player as `quiz player list` shows it."""
-
-    name: str
-    folder: Path
-    created: datetime
-    rounds: int

@@ -75,8 +75,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    from quiz.commands.pack_import import verified_toml
     from quiz.packs.formats import gift, gift_export
+    from quiz.packs.formats.pack_writer import verified_toml
     from quiz.packs.generate import generate_questions
     from quiz.packs.loader import load_pack
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from quiz.packs.formats.common import ImportResult
+    pass
 
 IMPORT_FORMATS = ("gift", "aiken", "csv", "opentdb", "json")
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.errors import UsageError
     from quiz.packs.errors import PackError
     from quiz.packs.formats import guess_format, importer
-    from quiz.packs.formats.pack_writer import check_writable, write_new_file
+    from quiz.packs.formats.pack_writer import check_writable, verified_toml, write_new_file
     from quiz.safe_text import safe_text
 
     filename = args.file
@@ -82,51 +82,6 @@ def run(args: argparse.Namespace) -> int:
 def _print_all(lines: Iterable[object]) -> None:
     for line in lines:
         print(line, file=sys.stderr)
-
-
-def verified_toml(result: ImportResult, filename: str, output: Path | None) -> str:
-    """The TOML of a pack holding the imported questions, checked by the pack loader.
-
-    A question the loader's whole-pack checks refuse (say, two choices that differ only in
-    case) is dropped and reported against its line in the source file; the rest are kept.
-    """
-    import re
-
-    from quiz.errors import QuizError
-    from quiz.packs.errors import PackError, Problem
-    from quiz.packs.formats.pack_writer import build_pack, pack_to_toml
-    from quiz.packs.loader import parse_pack_text
-
-    questions, lines = list(result.questions), list(result.lines)
-    for _ in range(5):
-        if not questions:
-            raise PackError.single(filename, "holds no question a pack can hold")
-        try:
-            pack = build_pack(questions, filename, result.meta)
-        except ValueError as error:
-            raise QuizError(f"{filename}: cannot make a pack: {error}") from None
-        toml_text = pack_to_toml(pack, output)
-        try:
-            parse_pack_text(toml_text, filename=str(output or "<stdout>"))
-            return toml_text
-        except PackError as error:
-            bad: dict[int, str] = {}
-            for problem in error.problems:
-                found = re.match(r"questions\[(\d+)\]", problem.key)
-                if found is None:
-                    raise
-                bad.setdefault(int(found.group(1)), problem.message)
-            for index in sorted(bad, reverse=True):
-                result.notes.append(
-                    Problem(
-                        filename,
-                        lines[index],
-                        "",
-                        f"skipped question {questions[index].id}: {bad[index]}",
-                    )
-                )
-                del questions[index], lines[index]
-    raise QuizError(f"{filename}: the imported questions do not make a valid pack")
 
 
 def read_text(filename: str) -> str:

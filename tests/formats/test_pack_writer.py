@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from quiz.commands.pack_import import verified_toml
 from quiz.errors import QuizError
 from quiz.packs.formats.gift import import_text
 from quiz.packs.formats.pack_writer import (
@@ -16,6 +15,7 @@ from quiz.packs.formats.pack_writer import (
     build_pack,
     meta_from_filename,
     pack_to_toml,
+    verified_toml,
     write_new_file,
 )
 from quiz.packs.loader import parse_pack_text

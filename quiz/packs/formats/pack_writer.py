@@ -9,6 +9,7 @@ is never overwritten unless asked.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,8 +18,10 @@ from typing import Any
 import tomli_w
 
 from quiz.errors import QuizError
-from quiz.packs.formats.common import slug_id
-from quiz.packs.models import MAX_NAME, PackFile, PackMeta
+from quiz.packs.errors import PackError, Problem
+from quiz.packs.formats.common import ImportResult, slug_id
+from quiz.packs.loader import parse_pack_text
+from quiz.packs.models import MAX_NAME, MAX_QUESTIONS, PackFile, PackMeta
 
 SCHEMA_FILE = Path(__file__).resolve().parents[3] / "questions" / "pack.schema.json"
 # Keys a reader looks for first; the rest follow in model order.
@@ -92,6 +95,50 @@ def check_writable(path: Path, *, force: bool) -> None:
         raise QuizError(f"{path}: already exists; use --force to replace it")
     if not path.parent.is_dir():
         raise QuizError(f"{path}: folder {path.parent} does not exist")
+
+
+def verified_toml(result: ImportResult, filename: str, output: Path | None) -> str:
+    """The TOML of a pack holding the imported questions, checked by the pack loader.
+
+    A question the loader's whole-pack checks refuse (say, two choices that differ only in
+    case) is dropped and reported against its line in the source file; the rest are kept.
+    """
+    questions, lines = list(result.questions), list(result.lines)
+    if len(questions) > MAX_QUESTIONS:
+        raise PackError.single(
+            filename,
+            f"holds {len(questions):,} questions; a pack holds at most {MAX_QUESTIONS:,}, "
+            "so split the file",
+        )
+    for _ in range(5):
+        if not questions:
+            raise PackError.single(filename, "holds no question a pack can hold")
+        try:
+            pack = build_pack(questions, filename, result.meta)
+        except ValueError as error:
+            raise QuizError(f"{filename}: cannot make a pack: {error}") from None
+        toml_text = pack_to_toml(pack, output)
+        try:
+            parse_pack_text(toml_text, filename=str(output or "<stdout>"))
+            return toml_text
+        except PackError as error:
+            bad: dict[int, str] = {}
+            for problem in error.problems:
+                found = re.match(r"questions\[(\d+)\]", problem.key)
+                if found is None:
+                    raise
+                bad.setdefault(int(found.group(1)), problem.message)
+            for index in sorted(bad, reverse=True):
+                result.notes.append(
+                    Problem(
+                        filename,
+                        lines[index],
+                        "",
+                        f"skipped question {questions[index].id}: {bad[index]}",
+                    )
+                )
+                del questions[index], lines[index]
+    raise QuizError(f"{filename}: the imported questions do not make a valid pack")
 
 
 def write_new_file(path: Path, data: str | bytes, *, force: bool) -> None:

@@ -13,14 +13,19 @@ gives the same distractors, whatever order its facts are in.
 
 from __future__ import annotations
 
+import bisect
 import random
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 from quiz.packs.models import Entity
 
 T = TypeVar("T")
+PoolKey = tuple[tuple[str, str], ...]
+# The most candidates one question looks at when most of a pool is ruled out.
+SCAN_LIMIT = 64
 
 # Multipliers for "nearby" numbers: close enough to be plausible, far enough to be wrong.
 _NEARBY_FACTORS = (0.5, 0.75, 1.5, 2.0, 0.25, 1.25, 3.0)
@@ -39,11 +44,17 @@ class EntityPools:
         for entity in sorted(entities, key=lambda item: item.id):
             for role in dict.fromkeys(entity.roles):
                 self._by_kind_role[(entity.kind, role)].append(entity)
-        self._unions: dict[tuple[tuple[str, str], ...], list[Entity]] = {}
+        self._unions: dict[PoolKey, list[Entity]] = {}
+        self._preferred: dict[tuple[PoolKey, Hashable], list[Entity]] = {}
+
+    @staticmethod
+    def key(answers: Sequence[Entity]) -> PoolKey:
+        """What decides a pool: every (kind, role) of the answers."""
+        return tuple(sorted({(a.kind, role) for a in answers for role in a.roles}))
 
     def pool(self, answers: Sequence[Entity]) -> list[Entity]:
         """Entities of the same kind as some answer, sharing a role with that answer."""
-        keys = tuple(sorted({(a.kind, role) for a in answers for role in a.roles}))
+        keys = self.key(answers)
         if keys not in self._unions:
             merged: dict[str, Entity] = {}
             for key in keys:
@@ -55,49 +66,86 @@ class EntityPools:
     def pick(
         self,
         rng: random.Random,
-        answers: Sequence[Entity],
-        excluded_ids: set[str],
+        right: RightAnswers,
         count: int,
         *,
-        like: Sequence[Entity] | None = None,
-        prefer: Sequence[Entity] = (),
+        like: Sequence[Entity],
+        prefer: Preferred | None = None,
+        also_not: str | None = None,
     ) -> list[Entity]:
-        """Up to `count` entities from the pool of `like` (default: `answers`), none correct.
+        """Up to `count` entities from the pool of `like`, none of them a right answer.
 
-        `answers` are every correct answer; `excluded_ids` holds their ids and any other id
-        that must not appear (such as the question's own subject). A candidate is also
-        refused when its name is a name of an answer or an answer's name is one of its
-        aliases, so the same person under two ids never becomes a wrong choice. Candidates
-        in `prefer` (say, entities that play the same part in other facts of the relation)
-        are taken first, as long as they are in the pool too.
+        A candidate is refused when it is one of `right`, when its name is a name of a right
+        answer, or when a right answer's name is one of its aliases (so the same person under
+        two ids never becomes a wrong choice), and when its id is `also_not` (the question's
+        own subject, say). Candidates in `prefer` (entities that play the same part in other
+        facts of the relation) are taken first, as long as they are in the pool too.
         """
-        answer_names = set().union(*(names_of(a) for a in answers)) if answers else set()
-        answer_display = {a.name.casefold() for a in answers}
 
         def acceptable(candidate: Entity) -> bool:
             return (
-                candidate.id not in excluded_ids
-                and candidate.name.casefold() not in answer_names
-                and not (names_of(candidate) & answer_display)
+                candidate.id not in right.ids
+                and candidate.id != also_not
+                and candidate.name.casefold() not in right.names
+                and not (names_of(candidate) & right.display)
             )
 
-        pool = self.pool(answers if like is None else like)
-        in_pool = {entity.id for entity in pool}
-        peers = sorted({e.id: e for e in prefer if e.id in in_pool}.values(), key=_entity_id)
-        chosen = pick_distinct(rng, peers, acceptable, count, _entity_name)
+        chosen: list[Entity] = []
+        if prefer is not None:
+            chosen = pick_distinct(
+                rng, self._preferred_in(like, prefer), acceptable, count, _entity_name
+            )
         taken = {entity.name.casefold() for entity in chosen}
         chosen += pick_distinct(
             rng,
-            pool,
+            self.pool(like),
             lambda entity: acceptable(entity) and entity.name.casefold() not in taken,
             count - len(chosen),
             _entity_name,
         )
         return chosen
 
+    def _preferred_in(self, source: Sequence[Entity], prefer: Preferred) -> list[Entity]:
+        """The preferred entities that are in the pool, computed once per pool and list."""
+        cache_key = (self.key(source), prefer.token)
+        if cache_key not in self._preferred:
+            in_pool = {entity.id for entity in self.pool(source)}
+            self._preferred[cache_key] = [e for e in prefer.entities if e.id in in_pool]
+        return self._preferred[cache_key]
 
-def _entity_id(entity: Entity) -> str:
-    return entity.id
+
+@dataclass(frozen=True)
+class RightAnswers:
+    """The right answers of a question, as the sets distractor checks need (built once)."""
+
+    ids: frozenset[str]
+    names: frozenset[str]  # every name and alias, casefolded
+    display: frozenset[str]  # the display names, casefolded
+
+    @classmethod
+    def of(cls, entities: Iterable[Entity]) -> RightAnswers:
+        entities = list(entities)
+        names: set[str] = set()
+        for entity in entities:
+            names |= names_of(entity)
+        return cls(
+            frozenset(entity.id for entity in entities),
+            frozenset(names),
+            frozenset(entity.name.casefold() for entity in entities),
+        )
+
+
+@dataclass(frozen=True)
+class Preferred:
+    """Entities to try first, sorted by id and unique; `token` names the list for caching."""
+
+    token: Hashable
+    entities: tuple[Entity, ...]
+
+    @classmethod
+    def of(cls, token: Hashable, entities: Iterable[Entity]) -> Preferred:
+        unique = {entity.id: entity for entity in entities}
+        return cls(token, tuple(unique[entity_id] for entity_id in sorted(unique)))
 
 
 def _entity_name(entity: Entity) -> str:
@@ -113,8 +161,10 @@ def pick_distinct(
 ) -> list[T]:
     """Sample up to `count` acceptable items of `pool` whose texts differ ignoring case.
 
-    Samples a few more than needed and filters, so a large pool costs little; scans the whole
-    pool only when the sample falls short.
+    Samples a few more than needed and filters, so a large pool costs little. When that
+    falls short, a second sample looks at up to `SCAN_LIMIT` items: every item of a pool of
+    that size or less, so small pools are searched exhaustively, while a huge pool that is
+    nearly all right answers cannot make generation quadratic.
     """
     if count <= 0 or not pool:
         return []
@@ -123,9 +173,9 @@ def pick_distinct(
     chosen = _filter(pool, order, acceptable, count, text_of)
     if len(chosen) < count and sample_size < len(pool):
         sampled = set(order)
-        rest = [index for index in range(len(pool)) if index not in sampled]
-        rng.shuffle(rest)
-        chosen = _filter(pool, order + rest, acceptable, count, text_of)
+        wider = rng.sample(range(len(pool)), min(len(pool), SCAN_LIMIT))
+        order += [index for index in wider if index not in sampled]
+        chosen = _filter(pool, order, acceptable, count, text_of)
     return chosen
 
 
@@ -158,6 +208,9 @@ def pick_phrases(
 ) -> list[str]:
     """Up to `count` wrong phrases, taken from each tier in turn until there are enough.
 
+    Each tier must come in a stable order (generation sorts them), since which phrases
+    are picked depends on it.
+
     Generation passes the fact's own distractors, then values the relation gives to
     similar subjects, then every value of the relation. `correct` holds every right
     answer casefolded; none of them is ever returned, and no two picks are equal.
@@ -170,7 +223,7 @@ def pick_phrases(
         refused = frozenset(taken)
         picked = pick_distinct(
             rng,
-            sorted(set(tier), key=lambda text: (text.casefold(), text)),
+            tier,
             lambda text, refused=refused: text.casefold() not in refused,
             count - len(chosen),
             lambda text: text,
@@ -189,17 +242,27 @@ def nearby_numbers(
     others: Sequence[float],
     count: int,
 ) -> list[float]:
-    """Up to `count` plausible wrong numbers, each outside the tolerance of every right one."""
+    """Up to `count` plausible wrong numbers, each outside the tolerance of every right one.
+
+    `others` are the relation's other values, sorted; the few nearest `value` are used.
+    """
     integral = float(value).is_integer()
-    candidates: list[float] = list(others)
+    # Only the relation's values nearest this one: plausible, and cheap for a huge relation.
+    sorted_others = list(others)
+    middle = bisect.bisect_left(sorted_others, value)
+    candidates: list[float] = sorted_others[max(0, middle - 3) : middle + 3]
     for factor in _NEARBY_FACTORS:
         scaled = value * factor
         candidates.append(float(round(scaled)) if integral else round(scaled, 2))
     step = max(2 * tolerance, 1.0 if integral else abs(value) * 0.1 or 1.0)
     candidates += [value + 2 * step, value - 2 * step, value + 4 * step]
 
+    rights = sorted(correct)
+
     def acceptable(number: float) -> bool:
-        if any(abs(number - right) <= tolerance or number == right for right in correct):
+        # Only the right answers nearest `number` can be within the tolerance of it.
+        at = bisect.bisect_left(rights, number)
+        if any(abs(number - right) <= tolerance for right in rights[max(0, at - 1) : at + 1]):
             return False
         if value > 0 and number <= 0:
             return False

@@ -17,11 +17,18 @@ questions in every run, whatever the order of its facts.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from quiz.packs.distractors import EntityPools, nearby_numbers, pick_phrases
+from quiz.packs.distractors import (
+    EntityPools,
+    PoolKey,
+    Preferred,
+    RightAnswers,
+    nearby_numbers,
+    pick_phrases,
+)
 from quiz.packs.hand_questions import attribution_of, hand_to_question
 from quiz.packs.models import (
     MAX_ALIASES,
@@ -140,11 +147,20 @@ class _RelationQuestions:
             self.by_object[value.key].append(fact)
         self.facts = [fact for fact in facts if fact.id in self.values]
         # Every value of the relation, for phrase and number distractors.
-        self.all_texts = sorted({v.text for v in self.values.values()}, key=str.casefold)
+        self.all_texts = _sorted_texts(v.text for v in self.values.values())
         self.all_numbers = sorted({v.number for v in self.values.values() if v.number is not None})
         # Entities that play the same part in other facts make the most plausible distractors.
-        self.object_peers = [v.entity for v in self.values.values() if v.entity is not None]
-        self.subject_peers = [owner.entities[fact.subject] for fact in self.facts]
+        self.object_peers = Preferred.of(
+            ("objects", relation.id), (v.entity for v in self.values.values() if v.entity)
+        )
+        self.subject_peers = Preferred.of(
+            ("subjects", relation.id), (owner.entities[fact.subject] for fact in self.facts)
+        )
+        self._answers_of: dict[str, list[_Value]] = {}
+        self._rights_of: dict[str, RightAnswers] = {}
+        self._keys_of: dict[str, set[str]] = {}
+        self._numbers_of: dict[str, list[float]] = {}
+        self._peer_texts_of: dict[PoolKey, list[str]] = {}
         self.false_prompts: set[str] = set()
         # Who else a value belongs to, so a false variant can say whose it really is.
         self.holders: dict[str, list[str]] = defaultdict(list)
@@ -173,7 +189,9 @@ class _RelationQuestions:
 
     def ask_object(self, subject_id: str) -> list[Question | None]:
         group = self.by_subject[subject_id]
-        answers = self._answers(group)
+        answers = self._subject_answers(subject_id)
+        if len(answers) >= MAX_CHOICES:
+            return []  # no room left for a wrong choice
         subject = self.owner.entities[subject_id]
         prompt = fill(self.relation.ask_object or "", subject.name, _BLANK)
         qid = make_id(self.relation.id, subject_id, "ask-object")
@@ -205,14 +223,17 @@ class _RelationQuestions:
             return [numeric, self._choice(qid, prompt, [right.text], wrong, group, rng)]
         if self.relation.object == "entity":
             entities = [value.entity for value in answers if value.entity is not None]
-            wanted = _wrong_wanted(len(answers))
-            excluded = {entity.id for entity in entities} | {subject_id}
             picked = self.owner.pools.pick(
-                rng, entities, excluded, wanted, prefer=self.object_peers
+                rng,
+                RightAnswers.of(entities),
+                _wrong_wanted(len(answers)),
+                like=entities,
+                prefer=self.object_peers,
+                also_not=subject_id,
             )
             wrong = [entity.name for entity in picked]
         else:
-            own = [text for fact in group for text in fact.distractors]
+            own = _sorted_texts(text for fact in group for text in fact.distractors)
             correct = {value.key for value in answers}
             tiers = [own, self._peer_texts(subject), self.all_texts]
             wrong = pick_phrases(rng, tiers, correct, _wrong_wanted(len(answers)))
@@ -220,7 +241,7 @@ class _RelationQuestions:
 
     def typed(self, subject_id: str) -> Question | None:
         group = self.by_subject[subject_id]
-        answers = self._answers(group)
+        answers = self._subject_answers(subject_id)
         if len(answers) != 1:
             return None  # several right objects: a typed answer would be ambiguous
         answer = answers[0]
@@ -241,15 +262,19 @@ class _RelationQuestions:
         group = self.by_object[object_key]
         value = self.values[group[0].id]
         subjects = [self.owner.entities[s] for s in dict.fromkeys(f.subject for f in group)]
+        if len(subjects) >= MAX_CHOICES:
+            return None  # no room left for a wrong choice
         object_part = object_key if value.entity is not None else slug(value.text)
         qid = make_id(self.relation.id, object_part, "ask-subject")
         rng = rng_for(qid)
         # Never the object itself: "Who is backed by Harman?" must not offer Harman.
-        excluded = {subject.id for subject in subjects}
-        if value.entity is not None:
-            excluded.add(value.entity.id)
         picked = self.owner.pools.pick(
-            rng, subjects, excluded, _wrong_wanted(len(subjects)), prefer=self.subject_peers
+            rng,
+            RightAnswers.of(subjects),
+            _wrong_wanted(len(subjects)),
+            like=subjects,
+            prefer=self.subject_peers,
+            also_not=value.entity.id if value.entity is not None else None,
         )
         prompt = fill(self.relation.ask_subject or "", _BLANK, value.text)
         answers = [subject.name for subject in subjects]
@@ -286,22 +311,45 @@ class _RelationQuestions:
 
     # --- helpers -----------------------------------------------------------------------
 
-    def _answers(self, group: Sequence[Fact]) -> list[_Value]:
-        found: dict[str, _Value] = {}
-        for fact in group:
-            value = self.values[fact.id]
-            found.setdefault(value.key, value)
-        return list(found.values())
+    def _subject_answers(self, subject_id: str) -> list[_Value]:
+        """The distinct right objects of a subject, in fact-id order (computed once)."""
+        if subject_id not in self._answers_of:
+            found: dict[str, _Value] = {}
+            for fact in self.by_subject[subject_id]:
+                value = self.values[fact.id]
+                found.setdefault(value.key, value)
+            self._answers_of[subject_id] = list(found.values())
+        return self._answers_of[subject_id]
+
+    def _right_entities(self, subject_id: str) -> RightAnswers:
+        """The subject's right entity objects, for distractor checks (computed once)."""
+        if subject_id not in self._rights_of:
+            correct = self._subject_answers(subject_id)
+            self._rights_of[subject_id] = RightAnswers.of(v.entity for v in correct if v.entity)
+        return self._rights_of[subject_id]
+
+    def _right_numbers(self, subject_id: str) -> list[float]:
+        if subject_id not in self._numbers_of:
+            correct = self._subject_answers(subject_id)
+            self._numbers_of[subject_id] = sorted(v.number for v in correct if v.number is not None)
+        return self._numbers_of[subject_id]
+
+    def _right_keys(self, subject_id: str) -> set[str]:
+        if subject_id not in self._keys_of:
+            self._keys_of[subject_id] = {v.key for v in self._subject_answers(subject_id)}
+        return self._keys_of[subject_id]
 
     def _wrong_objects(self, fact: Fact, rng: Any, count: int) -> list[str]:
         """Plausible objects, best first, that make the statement false by every fact."""
         value = self.values[fact.id]
-        correct = self._answers(self.by_subject[fact.subject])
         if value.entity is not None:
-            entities = [v.entity for v in correct if v.entity is not None]
-            excluded = {entity.id for entity in entities} | {fact.subject}
             picked = self.owner.pools.pick(
-                rng, entities, excluded, count, like=[value.entity], prefer=self.object_peers
+                rng,
+                self._right_entities(fact.subject),
+                count,
+                like=[value.entity],
+                prefer=self.object_peers,
+                also_not=fact.subject,
             )
             return [entity.name for entity in picked]
         if value.number is not None:
@@ -310,26 +358,30 @@ class _RelationQuestions:
                 value.number,
                 self.relation.tolerance,
                 self.relation.unit,
-                [v.number for v in correct if v.number is not None],
+                self._right_numbers(fact.subject),
                 self.all_numbers,
                 count,
             )
             return [number_text(number, self.relation.unit) for number in numbers]
-        keys = {v.key for v in correct}
+        keys = self._right_keys(fact.subject)
         subject = self.owner.entities[fact.subject]
         # Not every value of the relation: "Ed Miliband feels like a conspiracy too far" is
         # false but absurd. Only the fact's own distractors and values of similar subjects.
-        tiers = [fact.distractors, self._peer_texts(subject)]
+        tiers = [_sorted_texts(fact.distractors), self._peer_texts(subject)]
         return pick_phrases(rng, tiers, keys, count)
 
     def _peer_texts(self, subject: Entity) -> list[str]:
-        """Values this relation gives to subjects like `subject` (same kind, a shared role)."""
-        peers = {entity.id for entity in self.owner.pools.pool([subject])}
-        return [
-            self.values[fact.id].text
-            for fact in self.facts
-            if fact.subject in peers and fact.subject != subject.id
-        ]
+        """Values this relation gives to subjects like `subject` (same kind, a shared role).
+
+        The subject's own values are among them; callers refuse those as right answers.
+        Computed once per kind of pool, so a large relation stays linear.
+        """
+        key = self.owner.pools.key([subject])
+        if key not in self._peer_texts_of:
+            peers = {entity.id for entity in self.owner.pools.pool([subject])}
+            texts = (self.values[f.id].text for f in self.facts if f.subject in peers)
+            self._peer_texts_of[key] = _sorted_texts(texts)
+        return self._peer_texts_of[key]
 
     def _choice(
         self,
@@ -395,6 +447,11 @@ class _RelationQuestions:
                 subject = self.owner.entities[fact.subject].name
                 parts.append(fill(self.relation.statement, subject, self.values[fact.id].text))
         return " ".join(unique(parts))
+
+
+def _sorted_texts(texts: Iterable[str]) -> list[str]:
+    """Distinct texts in a stable order, so seeded picks do not depend on fact order."""
+    return sorted(set(texts), key=lambda text: (text.casefold(), text))
 
 
 def _wrong_wanted(answer_count: int) -> int:

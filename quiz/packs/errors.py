@@ -69,11 +69,11 @@ def describe_validation_errors(
         if detail["type"] in ("union_tag_invalid", "union_tag_not_found"):
             path = (*path, "type")
         grouped.setdefault(path, []).append(detail)
-    problems = []
-    for path, details in grouped.items():
-        message = _message(path, details, data)
-        problems.append(Problem(filename, finder.line_of(path), format_key(path), message))
-    return problems
+    lines = finder.lines_of(grouped)
+    return [
+        Problem(filename, lines[path], format_key(path), _message(path, details, data))
+        for path, details in grouped.items()
+    ]
 
 
 _TYPE_WORDS = {

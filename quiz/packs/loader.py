@@ -49,6 +49,10 @@ _LONG_NUMBER = re.compile(r"[0-9_]{1000,}")
 # No value of a pack is this long (strings are capped far below), so refuse such a run of
 # number characters before parsing, even in a comment.
 _NUMBER_TOKEN_CAP = 4_300
+# Every TOML value needs one of "=", ",", "[" or "{" before it, so their count bounds how
+# many values parsing creates (and so its memory and time). The largest pack the caps allow
+# has well under this many.
+MAX_VALUE_MARKS = 2_000_000
 _HUGE_NUMBER_TOKEN = re.compile(rf"[0-9][0-9A-Za-z_.+:-]{{{_NUMBER_TOKEN_CAP},}}")
 _MANY_DOTS = re.compile(r"(?:\.[^.\n=]*){500}")
 _DEEP_NESTING = re.compile(r"(?:[\[{][ \t\r\n]*(?:[A-Za-z0-9_\"'-]+[ \t]*=[ \t]*)?){100}")
@@ -132,7 +136,7 @@ def parse_pack_text(text: str, *, filename: str) -> PackFile:
     except ValidationError as error:
         problems = describe_validation_errors(error, data, filename, finder)
         issues = _checks_of_valid_parts(data, error)
-        problems += [_locate(issue, filename, finder) for issue in issues]
+        problems += _locate(issues, filename, finder)
         raise PackError(_sorted(problems)) from None
     except RecursionError:
         raise PackError.single(filename, "values are nested too deeply") from None
@@ -140,12 +144,19 @@ def parse_pack_text(text: str, *, filename: str) -> PackFile:
     if not issues:  # generating from a pack with dangling references would be pointless
         issues = check_generated_ids(pack, _generated_ids(pack))
     if issues:
-        raise PackError(_sorted([_locate(issue, filename, finder) for issue in issues]))
+        raise PackError(_sorted(_locate(issues, filename, finder)))
     return pack
 
 
 def parse_toml(text: str, filename: str) -> dict[str, Any]:
     """The TOML document as a dict, or a PackError; hostile input never escapes as another error."""
+    marks = sum(text.count(mark) for mark in "=,[{")
+    if marks > MAX_VALUE_MARKS:
+        raise PackError.single(
+            filename,
+            f"too many values ({marks:,} of '=', ',', '[' and '{{'; a pack has at most"
+            f" {MAX_VALUE_MARKS:,})",
+        )
     huge = _HUGE_NUMBER_TOKEN.search(text)
     if huge:
         raise PackError.single(
@@ -216,7 +227,7 @@ def _oversized_sections(
             problems.append(
                 Problem(
                     filename,
-                    line or finder.line_of((section,)),
+                    line or finder.lines_of([(section,)])[(section,)],
                     section,
                     f"{len(items):,} items; a pack holds at most {cap:,}",
                 )
@@ -267,13 +278,18 @@ def _checks_of_valid_parts(data: dict[str, Any], error: ValidationError) -> list
     ]
 
 
-def _locate(issue: Issue, filename: str, finder: LineFinder) -> Problem:
-    message = issue.message
-    if issue.related is not None:
-        related_line = finder.line_of(issue.related)
-        if related_line is not None:
-            message += f" (first on line {related_line})"
-    return Problem(filename, finder.line_of(issue.path), format_key(issue.path), message)
+def _locate(issues: list[Issue], filename: str, finder: LineFinder) -> list[Problem]:
+    """Issues as Problems with line numbers, found in one scan of the text."""
+    paths = [issue.path for issue in issues]
+    paths += [issue.related for issue in issues if issue.related is not None]
+    lines = finder.lines_of(paths)
+    problems = []
+    for issue in issues:
+        message = issue.message
+        if issue.related is not None and lines[issue.related] is not None:
+            message += f" (first on line {lines[issue.related]})"
+        problems.append(Problem(filename, lines[issue.path], format_key(issue.path), message))
+    return problems
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:

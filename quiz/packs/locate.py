@@ -9,10 +9,9 @@ each key path (including list elements) starts. A path that is not written in th
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 Path = tuple[str | int, ...]
@@ -36,15 +35,24 @@ _ARRAY_TABLE = re.compile(r"\[\[[ \t]*([A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9
 
 
 class _Stop(Exception):
-    """The scanner met something it does not understand; keep what it found so far."""
+    """The scanner met something it does not understand, or found all it was asked for."""
 
 
 class _Scanner:
-    def __init__(self, text: str) -> None:
+    """Walks a TOML text recording where key paths start.
+
+    With `wanted`, it records only those paths and their parents, and stops as soon as it
+    has seen every wanted path: a huge hostile file costs no memory beyond the text, and
+    usually little time.
+    """
+
+    def __init__(self, text: str, wanted: set[Path] | None = None) -> None:
         self.text = text
         self.pos = 0
         self.starts: dict[Path, int] = {}
         self.array_counts: dict[Path, int] = {}
+        self.remaining = set(wanted) if wanted is not None else None
+        self.keep = {p[:n] for p in wanted for n in range(1, len(p) + 1)} if wanted else None
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -59,7 +67,14 @@ class _Scanner:
         self.pos += len(token)
 
     def _record(self, path: Path, pos: int) -> None:
-        self.starts.setdefault(path, pos)
+        if self.keep is None:
+            self.starts.setdefault(path, pos)
+        elif path in self.keep:
+            self.starts.setdefault(path, pos)
+            if self.remaining is not None:
+                self.remaining.discard(path)
+                if not self.remaining:
+                    raise _Stop
 
     # -- document --------------------------------------------------------------------------
 
@@ -202,31 +217,56 @@ def _unquote(key: str) -> str:
 
 
 class LineFinder:
-    """Finds the line of key paths in one TOML text (scanned once, on first use)."""
+    """Finds the line of key paths in one TOML text."""
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._starts: dict[Path, int] | None = None
-        self._newlines: list[int] = []
 
-    def _scan(self) -> dict[Path, int]:
+    def lines_of(self, paths: Iterable[Sequence[str | int]]) -> dict[Path, int | None]:
+        """The line of each path (or of its nearest written parent; None if neither is
+        written), in one scan that records only these paths and stops once all are seen."""
+        wanted = {tuple(path) for path in paths}
+        if not wanted:
+            return {}
+        starts = self._starts
+        if starts is None:
+            scanner = _Scanner(self._text, wanted)
+            # On anything unexpected (or once all are found), keep the places found so far.
+            with contextlib.suppress(_Stop, RecursionError):
+                scanner.scan()
+            starts = scanner.starts
+        positions = {path: _nearest(starts, path) for path in wanted}
+        return self._lines(positions)
+
+    def line_of(self, path: Sequence[str | int]) -> int | None:
+        """The 1-based line where `path` (or its nearest written parent) starts, else None.
+
+        The first call scans the whole text and keeps every place, for many lookups.
+        """
         if self._starts is None:
             scanner = _Scanner(self._text)
-            # On anything unexpected, keep the places found before it.
             with contextlib.suppress(_Stop, RecursionError):
                 scanner.scan()
             self._starts = scanner.starts
-            self._newlines = [m.start() for m in re.finditer("\n", self._text)]
-        return self._starts
+        return self._lines({tuple(path): _nearest(self._starts, tuple(path))})[tuple(path)]
 
-    def line_of(self, path: Sequence[str | int]) -> int | None:
-        """The 1-based line where `path` (or its nearest written parent) starts, else None."""
-        starts = self._scan()
-        for length in range(len(path), 0, -1):
-            pos = starts.get(tuple(path[:length]))
-            if pos is not None:
-                return bisect.bisect_left(self._newlines, pos) + 1
-        return None
+    def _lines(self, positions: dict[Path, int | None]) -> dict[Path, int | None]:
+        """Offsets to line numbers, counting newlines once through the text in order."""
+        lines: dict[int, int] = {}
+        line, last = 1, 0
+        for pos in sorted({pos for pos in positions.values() if pos is not None}):
+            line += self._text.count("\n", last, pos)
+            lines[pos], last = line, pos
+        return {path: None if pos is None else lines[pos] for path, pos in positions.items()}
+
+
+def _nearest(starts: dict[Path, int], path: Path) -> int | None:
+    for length in range(len(path), 0, -1):
+        pos = starts.get(path[:length])
+        if pos is not None:
+            return pos
+    return None
 
 
 def clean_loc(loc: Sequence[str | int], data: Any, *, missing: bool = False) -> Path:

@@ -75,20 +75,14 @@ def check_quotes(
     numbers too.
     """
     source = normalise_quote(source_text)
-    finder = LineFinder(pack_text) if pack_text is not None else None
-    problems = []
+    missing: list[tuple[tuple[str | int, ...], str]] = []
     for path, quote in quote_places(pack):
         wanted = normalise_quote(quote)
-        if not wanted or wanted in source:
-            continue
-        passage = closest_passage(wanted, source)
-        hint = f'; closest passage: "{passage}"' if passage else ""
-        problems.append(
-            Problem(
-                filename,
-                finder.line_of(path) if finder else None,
-                format_key(path),
-                f"quote not found in the source{hint}",
-            )
-        )
-    return problems
+        if wanted and wanted not in source:
+            passage = closest_passage(wanted, source)
+            hint = f'; closest passage: "{passage}"' if passage else ""
+            missing.append((path, f"quote not found in the source{hint}"))
+    lines = LineFinder(pack_text).lines_of(p for p, _ in missing) if pack_text is not None else {}
+    return [
+        Problem(filename, lines.get(path), format_key(path), message) for path, message in missing
+    ]

@@ -71,6 +71,22 @@ def test_huge_number_token_is_refused_before_parsing(number: str, write_pack: Wr
     assert problem.message.startswith("number too long")
 
 
+@pytest.mark.parametrize("unit", ["{},", "[],", '"ab",', "1.5,"])
+def test_millions_of_tiny_values_are_refused_before_parsing(
+    unit: str, write_pack: WritePack
+) -> None:
+    # Each tiny value costs ~100 bytes once parsed: 4 million would take ~400 MB.
+    problem = only_problem(write_pack(HEADER + "a = [" + unit * 4_000_000 + "]\n"))
+    assert problem.message.startswith("too many values")
+
+
+def test_unknown_key_holding_a_big_array_is_located(write_pack: WritePack) -> None:
+    with pytest.raises(PackError) as caught:
+        load_pack(write_pack(HEADER + "a = [" + "1," * 100_000 + "]\n"))
+    [problem] = caught.value.problems
+    assert (problem.line, problem.key) == (4, "pack.a")
+
+
 def test_file_over_the_size_cap_is_refused_unread(tmp_path: Path) -> None:
     path = tmp_path / "huge.toml"
     with open(path, "wb") as handle:

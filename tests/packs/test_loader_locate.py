@@ -106,6 +106,16 @@ TRICKY = TRICKY.replace("@@@", '"""a "quoted" \\""" bit ""x"""""')
 def test_tricky_toml_is_located(path: tuple[str | int, ...], line: int | None) -> None:
     assert tomllib.loads(TRICKY)  # the sample is valid TOML
     assert LineFinder(TRICKY).line_of(path) == line
+    assert LineFinder(TRICKY).lines_of([path]) == {path: line}  # the targeted scan agrees
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda path: path.name)
+def test_one_targeted_scan_agrees_with_the_full_scan(pack: Path) -> None:
+    text = pack.read_text(encoding="utf-8")
+    paths = key_paths(tomllib.loads(text))
+    paths += [(*path, "missing") for path in paths[::7]]
+    full = LineFinder(text)
+    assert LineFinder(text).lines_of(paths) == {path: full.line_of(path) for path in paths}
 
 
 def test_clean_loc_drops_discriminator_and_union_member_names() -> None:

@@ -180,7 +180,6 @@ def test_question_a_pack_cannot_hold_is_skipped_with_its_line() -> None:
         ("Q {~%500%a =b}\n", 1, "outside -100…100"),
         ("Q {=a -> b =c}\n", 1, "'=left -> right'"),
         ("{=a}\n", 1, "no text before its answers"),
-        ("Q \ue001 {T}\n", 1, "private-use character"),
     ],
 )
 def test_malformed_gift_is_an_error_with_its_line(text: str, line: int, message: str) -> None:
@@ -228,3 +227,10 @@ def test_notes_and_errors_inside_answers_name_the_answer_line() -> None:
     with pytest.raises(PackError) as caught:
         import_text("Fine {T}\n\nQ {\n  =a\n  ~%500%b\n}\n", "m.gift")
     assert str(caught.value.problems[0]) == "m.gift:5: weight 500% is outside -100…100"
+
+
+def test_private_use_characters_are_text_like_any_other() -> None:
+    # The reader swaps escapes for private-use characters the file does not hold.
+    text = "Q \ue000\ue001 \\= {=\ue002 ~b}\n"
+    (question,) = import_text(text, "pua.gift").questions
+    assert (question.prompt, question.answer) == ("Q \ue000\ue001 =", "\ue002")

@@ -31,12 +31,11 @@ from quiz.packs.formats.common import (
 )
 from quiz.packs.formats.gift_syntax import (
     CATEGORY,
-    RESTORE,
     Block,
+    Escapes,
     category_tags,
     number_spec,
     split_blocks,
-    unescape,
 )
 
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -58,15 +57,10 @@ class GiftReader:
         self.tags: list[str] = []
         self.pending: list[tuple[dict[str, Any], int, str]] = []
         self._block = Block([(1, "")])  # the block being read; offsets are within it
+        self.escapes = Escapes("")
 
     def read(self) -> ImportResult:
-        blocks, reserved = split_blocks(self.text)
-        if reserved is not None:
-            self._error(
-                reserved,
-                "holds a private-use character (U+E000–U+E007) that this "
-                "importer reserves; remove it",
-            )
+        blocks, self.escapes = split_blocks(self.text)
         for block in blocks:
             self._read_block(block)
         fail_if_problems(self.errors)
@@ -85,7 +79,7 @@ class GiftReader:
         self._block = block
         text, line = block.text, block.first_line
         if text.startswith(CATEGORY):
-            self._set_category(text[len(CATEGORY) :].translate(RESTORE), line)
+            self._set_category(text[len(CATEGORY) :].translate(self.escapes.restore), line)
             return
         body = text.lstrip()
         start = len(text) - len(body)
@@ -95,7 +89,7 @@ class GiftReader:
             if end < 0:
                 self._error(line, "the title opened with '::' is never closed with '::'")
                 return
-            title = body[2:end].translate(RESTORE).strip()
+            title = body[2:end].translate(self.escapes.restore).strip()
             start += end + 2
         opening = text.find("{", start)
         stray = text.find("}", start, opening if opening >= 0 else len(text))
@@ -105,7 +99,7 @@ class GiftReader:
         if opening < 0:
             self._note(
                 line,
-                f"skipped description {quoted(unescape(text[start:])[0])}: "
+                f"skipped description {quoted(self.escapes.unescape(text[start:])[0])}: "
                 "a pack has no questions without answers",
             )
             return
@@ -127,7 +121,9 @@ class GiftReader:
                 "a question has one answer block; escape other braces as \\{ \\}",
             )
             return
-        prompt, fmt = unescape(text[start:opening] + ("_____" + after if after.strip() else ""))
+        prompt, fmt = self.escapes.unescape(
+            text[start:opening] + ("_____" + after if after.strip() else "")
+        )
         if fmt == "html" and _HTML_TAG.search(prompt):
             self._note(line, f"HTML tags in {quoted(prompt)} are kept as literal text")
         if not prompt:
@@ -140,7 +136,7 @@ class GiftReader:
         offset = opening + 1
         general = answers.rfind("####")
         if general >= 0:
-            question["explanation"] = unescape(answers[general + 4 :])[0]
+            question["explanation"] = self.escapes.unescape(answers[general + 4 :])[0]
             answers = answers[:general]
         kind = self._answers(question, answers, offset, block)
         if kind is None:
@@ -179,7 +175,7 @@ class GiftReader:
             q["type"] = "true_false"
             q["answer"] = _TRUE_FALSE[head]
             # {T#wrong answer's feedback#right answer's feedback}; the last may hold '#'.
-            texts = [unescape(part)[0] for part in stripped.split("#", 2)[1:]]
+            texts = [self.escapes.unescape(part)[0] for part in stripped.split("#", 2)[1:]]
             self._feedback(q, texts[1] if len(texts) > 1 else "", texts[:1], line)
             return "true/false question"
         marks = list(_ANSWER_MARK.finditer(answers))
@@ -187,7 +183,7 @@ class GiftReader:
             self._error(
                 line,
                 "each answer starts with '=' (right) or '~' (wrong); "
-                f"found {quoted(answers.translate(RESTORE).strip())}",
+                f"found {quoted(answers.translate(self.escapes.restore).strip())}",
             )
             return None
         parsed = []
@@ -213,7 +209,7 @@ class GiftReader:
                 )
                 return None
         text, _, feedback = raw.partition("#")
-        return mark, weight, unescape(text)[0], unescape(feedback)[0], at
+        return mark, weight, self.escapes.unescape(text)[0], self.escapes.unescape(feedback)[0], at
 
     def _choice_kinds(
         self, q: dict[str, Any], parsed: list[tuple[str, float, str, str, int]], line: int
@@ -315,7 +311,9 @@ class GiftReader:
         # As in Moodle: from the first '~' on is the feedback for any wrong number.
         body, tilde, wrong = body.partition("~")
         if tilde:
-            self._feedback(q, "", [unescape(wrong.partition("#")[2] or wrong)[0]], line)
+            self._feedback(
+                q, "", [self.escapes.unescape(wrong.partition("#")[2] or wrong)[0]], line
+            )
         if "=" in body:
             marks = list(_ANSWER_MARK.finditer(body))
             if body[: marks[0].start()].strip():
@@ -337,11 +335,11 @@ class GiftReader:
                 weight, chunk = float(match.group(1)), chunk[match.end() :]
             spec, _, feedback = chunk.partition("#")
             try:
-                value = number_spec(spec.translate(RESTORE).strip())
+                value = number_spec(spec.translate(self.escapes.restore).strip())
             except ValueError as error:
                 self._error(line, str(error))
                 return None
-            found.append((weight, *value, unescape(feedback)[0]))
+            found.append((weight, *value, self.escapes.unescape(feedback)[0]))
         best = max(found, key=lambda item: item[0])
         if best[0] <= 0:
             self._error(line, "a numerical question needs a right answer")

@@ -13,35 +13,58 @@ from decimal import Decimal
 
 from quiz.packs.formats.common import quoted
 
-# Escaped characters are swapped for private-use characters before parsing, so that the
-# parser can split on the special characters with plain string methods, then swapped back.
-PROTECT = (
-    ("\\\\", "\ue000"),
-    ("\\~", "\ue001"),
-    ("\\=", "\ue002"),
-    ("\\#", "\ue003"),
-    ("\\{", "\ue004"),
-    ("\\}", "\ue005"),
-    ("\\:", "\ue006"),
-    ("\\n", "\ue007"),
-)
-RESERVED = re.compile("[\ue000-\ue007]")
-RESTORE = str.maketrans(
-    {"\ue000": "\\", "\ue001": "~", "\ue002": "=", "\ue003": "#", "\ue004": "{"}
-    | {"\ue005": "}", "\ue006": ":", "\ue007": "\n"}
-)
 FORMAT_TAG = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
 CATEGORY = "$CATEGORY:"
 
+# The escapes, `\\` first so that `\\~` is a backslash and a tilde; `\n` is a newline.
+_ESCAPES = (
+    ("\\\\", "\\"),
+    ("\\~", "~"),
+    ("\\=", "="),
+    ("\\#", "#"),
+    ("\\{", "{"),
+    ("\\}", "}"),
+    ("\\:", ":"),
+    ("\\n", "\n"),
+)
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
-def unescape(raw: str) -> tuple[str, str]:
-    """Unescape one piece of text; returns (text, its format tag or "")."""
-    fmt = ""
-    match = FORMAT_TAG.match(raw) if "[" in raw else None
-    if match:
-        fmt = match.group(1).lower()
-        raw = raw[match.end() :]
-    return raw.translate(RESTORE).strip(), fmt
+
+class Escapes:
+    """Escaped characters are swapped for private-use characters before parsing, so that the
+    parser can split on the special characters with plain string methods, then swapped back.
+
+    The placeholders are chosen among private-use characters the file does not hold, so no
+    text, however odd, is mistaken for an escape.
+    """
+
+    def __init__(self, text: str) -> None:
+        base = 0xE000
+        if _PRIVATE_USE.search(text):
+            used = set(text)
+            while any(chr(base + i) in used for i in range(len(_ESCAPES))):
+                base += 1
+        self._placeholders = [chr(base + i) for i in range(len(_ESCAPES))]
+        self.restore = str.maketrans(
+            {
+                placeholder: real
+                for placeholder, (_, real) in zip(self._placeholders, _ESCAPES, strict=True)
+            }
+        )
+
+    def protect(self, text: str) -> str:
+        for placeholder, (escape, _) in zip(self._placeholders, _ESCAPES, strict=True):
+            text = text.replace(escape, placeholder)
+        return text
+
+    def unescape(self, raw: str) -> tuple[str, str]:
+        """One piece of protected text as it reads, and its format tag or ""."""
+        fmt = ""
+        match = FORMAT_TAG.match(raw) if "[" in raw else None
+        if match:
+            fmt = match.group(1).lower()
+            raw = raw[match.end() :]
+        return raw.translate(self.restore).strip(), fmt
 
 
 def category_tags(path: str) -> list[str]:
@@ -75,19 +98,16 @@ class Block:
         return self._lines[bisect.bisect_right(starts, offset) - 1][0]
 
 
-def split_blocks(text: str) -> tuple[list[Block], int | None]:
-    """The question blocks of a GIFT file, escapes swapped for placeholders.
+def split_blocks(text: str) -> tuple[list[Block], Escapes]:
+    """The question blocks of a GIFT file with its escapes swapped for placeholders, and the
+    `Escapes` that swaps them back.
 
     Blank lines separate questions, `//` lines are comments, a `$CATEGORY:` line is a block
-    of its own. Lines are counted on "\\n" only, as editors count them. Returns the blocks
-    and None, or no blocks and the line of a character the placeholders reserve.
+    of its own. Lines are counted on "\\n" only, as editors count them.
     """
     text = text.lstrip("\ufeff")
-    reserved = RESERVED.search(text)
-    if reserved:
-        return [], text.count("\n", 0, reserved.start()) + 1
-    for escape, placeholder in PROTECT:
-        text = text.replace(escape, placeholder)
+    escapes = Escapes(text)
+    text = escapes.protect(text)
     blocks: list[Block] = []
     current: list[tuple[int, str]] = []
     for number, line in enumerate(text.split("\n"), start=1):
@@ -105,7 +125,7 @@ def split_blocks(text: str) -> tuple[list[Block], int | None]:
         current.append((number, line))
     if current:
         blocks.append(Block(current))
-    return blocks, None
+    return blocks, escapes
 
 
 def number_spec(spec: str) -> tuple[float, float]:

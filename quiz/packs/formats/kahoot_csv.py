@@ -5,7 +5,8 @@ limit in seconds, and the correct answer numbers ("1" or "1,3"). A header row (i
 question cell starts with "Question") and any title rows above it are skipped, and the columns
 are found from the header, so a template saved as CSV with its leading column reads too.
 Two answers "True" and "False" with one right make a true/false question; several right
-answers a multiple-answer one.
+answers a multiple-answer one. Cells may be separated by ',' or, as spreadsheets in many
+locales save them, ';'.
 """
 
 from __future__ import annotations
@@ -43,7 +44,11 @@ _HEADER_SEARCH_ROWS = 20
 
 def _rows(text: str) -> list[tuple[int, list[str]]]:
     """Each CSV record with the file line it starts on (records may span lines)."""
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    text = text.lstrip("\ufeff")
+    first = text.split("\n", 1)[0]
+    # Spreadsheets in many locales save CSV with ';' between cells.
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = []
     start = 1
     for row in reader:

@@ -67,7 +67,7 @@ def import_text(text: str, filename: str) -> ImportResult:
     ids = IdMaker()
     for index, item in enumerate(data):
         line = lines[index] if index < len(lines) else 1
-        raw = _question(item, line, f"results[{index}]", filename, errors)
+        raw = _question(item, line, f"results[{index}]", filename, errors, result.notes)
         if raw is not None:
             raw["id"] = ids.make("", line, filename, result.notes, text=raw["prompt"])
             build_question(raw, file=filename, line=line, kind="question", result=result)
@@ -76,8 +76,11 @@ def import_text(text: str, filename: str) -> ImportResult:
 
 
 def _question(
-    item: Any, line: int, key: str, file: str, errors: list[Problem]
+    item: Any, line: int, key: str, file: str, errors: list[Problem], notes: list[Problem]
 ) -> dict[str, Any] | None:
+    """The hand-question fields of one result; malformed fields go to `errors`, what a pack
+    cannot keep to `notes`."""
+
     def error(field: str, message: str) -> None:
         errors.append(Problem(file, line, f"{key}.{field}" if field else key, message))
 
@@ -106,8 +109,18 @@ def _question(
     raw: dict[str, Any] = {"prompt": html.unescape(item["question"])}
     if DIFFICULTY_LEVELS[difficulty] != 1:
         raw["difficulty"] = DIFFICULTY_LEVELS[difficulty]
-    if category:
-        raw["tags"] = [html.unescape(category)]
+    category = html.unescape(category)
+    if len(category) > 40:
+        notes.append(
+            Problem(
+                file,
+                line,
+                f"{key}.category",
+                f"{quoted(category)} is not kept as a tag (tags hold 40 characters)",
+            )
+        )
+    elif category:
+        raw["tags"] = [category]
     if kind == "boolean":
         if right not in ("True", "False"):
             error("correct_answer", f"is {quoted(right)}; a boolean question's is True or False")

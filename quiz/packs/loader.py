@@ -43,19 +43,24 @@ _SECTION_CAPS = {
     "facts": MAX_FACTS,
     "questions": MAX_QUESTIONS,
 }
-# Where a hostile construct that tomli refused is, for the error line (heuristics only).
-_LONG_NUMBER = re.compile(r"[0-9_]{1000,}")
-# tomli's number patterns backtrack: a 19 MB float takes seconds and gigabytes to refuse.
-# No value of a pack is this long (strings are capped far below), so refuse such a run of
-# number characters before parsing, even in a comment.
+# Refused before parsing. tomli's number patterns backtrack: a 19 MB float takes seconds
+# and gigabytes to refuse. No value of a pack is this long (strings are capped far below),
+# so such a run of number characters is refused even in a comment.
 _NUMBER_TOKEN_CAP = 4_300
+# The lookbehind makes the search start only where a run starts, so it stays linear.
+_HUGE_NUMBER_TOKEN = re.compile(
+    rf"(?<![0-9A-Za-z_.+:-])[0-9][0-9A-Za-z_.+:-]{{{_NUMBER_TOKEN_CAP},}}"
+)
 # Every TOML value needs one of "=", ",", "[" or "{" before it, so their count bounds how
 # many values parsing creates (and so its memory and time). The largest pack the caps allow
 # has well under this many.
 MAX_VALUE_MARKS = 2_000_000
-_HUGE_NUMBER_TOKEN = re.compile(rf"[0-9][0-9A-Za-z_.+:-]{{{_NUMBER_TOKEN_CAP},}}")
-_MANY_DOTS = re.compile(r"(?:\.[^.\n=]*){500}")
-_DEEP_NESTING = re.compile(r"(?:[\[{][ \t\r\n]*(?:[A-Za-z0-9_\"'-]+[ \t]*=[ \t]*)?){100}")
+# Where a hostile construct that tomli refused is, for the error line (heuristics only).
+# Each is anchored at the start of a run or a line and possessive, so it stays linear on a
+# 20 MB file crafted to nearly match everywhere.
+_LONG_NUMBER = re.compile(r"(?<![0-9_])[0-9_]{1000,}")
+_MANY_DOTS = re.compile(r"^(?:[^\n.]*+\.){1000}", re.MULTILINE)
+_DEEP_NESTING = re.compile(r"^(?:[^\n\[{]*+[\[{]){400}", re.MULTILINE)
 
 
 def load_pack(path: str | Path, *, use_cache: bool = True) -> PackFile:

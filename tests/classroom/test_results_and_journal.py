@@ -102,3 +102,44 @@ def test_without_results_json_the_results_are_rebuilt_from_the_journal(tmp_path:
     assert find_session(tmp_path, "s1") == journal.folder
     with pytest.raises(QuizError, match=r"no classroom session '\.\./etc'"):
         find_session(tmp_path, "../etc")
+
+
+async def test_group_commit_makes_every_appended_event_durable_in_batches(tmp_path: Path) -> None:
+    journal = Journal.create(tmp_path, "s2")
+    journal.group_commit = True
+    for number in range(50):
+        journal.append({"e": "lock", "locked": number % 2 == 0})
+    await journal.durable()
+    assert journal._synced == journal._appended == 50
+    journal.append({"e": "end"})
+    await journal.aclose()
+    assert [event["e"] for event in journal.read()][-1] == "end"
+    assert len(journal.read()) == 51
+
+
+async def test_an_answer_is_acknowledged_only_once_the_journal_has_it(tmp_path: Path) -> None:
+    from quiz.classroom.client import ClassroomClient
+    from quiz.classroom.server import ClassroomServer
+
+    journal = Journal.create(tmp_path, "s3")
+    journal.group_commit = True
+    hosted = prepare(sample_questions(), seconds=20, rng=random.Random(1))
+    session = HostSession(hosted, code=CODE, record=journal.append)
+    server = ClassroomServer(session, durable=journal.durable)
+    await server.start()
+    client = ClassroomClient(f"ws://127.0.0.1:{server.port}", CODE, "Ann", reconnect=False)
+    try:
+        await client.join()
+        server.ask_next()
+        while (await client.next_message()).type != "question":
+            pass
+        await client.answer(1, choices=[0])
+        while (await client.next_message()).type != "accepted":
+            pass
+        # What the student was told is on disk: a fresh reader of the file sees the answer.
+        assert any(event["e"] == "answer" for event in Journal(journal.folder).read())
+        assert journal._synced == journal._appended
+    finally:
+        await client.close()
+        await server.stop()
+        await journal.aclose()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -97,20 +95,6 @@ def test_unreadable_entry_is_ignored(good_text: str, write_pack: WritePack) -> N
     entry.unlink()
     entry.mkdir()  # a directory where the entry should be: reading it fails
     assert load_pack(path) == expected
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
-def test_read_only_cache_folder_does_not_break_loading(
-    good_text: str, write_pack: WritePack
-) -> None:
-    folder = cache.cache_dir()
-    folder.mkdir(parents=True)
-    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
-    try:
-        assert load_pack(write_pack(good_text)).pack.id == "fixture-good"
-        assert entries() == []
-    finally:
-        folder.chmod(stat.S_IRWXU)
 
 
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc")

@@ -69,6 +69,11 @@ PIECES = {
 }
 
 
+# Every format also meets numbers too long to read and deep nesting.
+for pieces in PIECES.values():
+    pieces += ["9" * 5000, "[" * 3000, "{" * 3000]
+
+
 @pytest.mark.parametrize("fmt", sorted(IMPORTERS))
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())

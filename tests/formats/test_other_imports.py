@@ -129,10 +129,18 @@ def test_malformed_kahoot_rows_name_their_line(row: str, message: str) -> None:
     assert len(found) == 1 and found[0][0] == 3 and message in found[0][1]
 
 
-def test_kahoot_time_limit_a_pack_cannot_hold_is_reported() -> None:
+def test_kahoot_time_limit_a_pack_cannot_hold_is_reported_and_left_out() -> None:
     result = importer("csv").import_text("Q?,a,b,,,900,1\n", "long.csv")
-    assert result.questions == []
-    assert str(result.notes[0]).startswith('long.csv:1: skipped question "Q?": time_limit')
+    assert result.questions[0].time_limit is None
+    assert str(result.notes[0]) == (
+        "long.csv:1: time limit 900 s is left out: a pack's time limits are 5 to 600 seconds"
+    )
+
+
+def test_kahoot_huge_numbers_are_errors_not_crashes() -> None:
+    digits = "9" * 5000
+    assert problems("csv", f"Q?,a,b,,,{digits},1\n")[0][1].startswith("time limit")
+    assert problems("csv", f"Q?,a,b,,,20,{digits}\n")[0][1].startswith("correct answer")
 
 
 def test_opentdb_decodes_html_entities(fixtures: Path) -> None:
@@ -229,3 +237,10 @@ def test_format_is_guessed_from_extension_then_content(name: str, text: str, fmt
 def test_aiken_lines_are_counted_as_editors_count_them() -> None:
     text = "Q\x0cone?\r\nA. a\r\nB. b\r\nANSWER: Z\r\n"
     assert problems("aiken", text) == [(4, "ANSWER: Z is not one of the options A, B")]
+
+
+def test_json_number_too_long_to_read_is_an_error_with_its_line() -> None:
+    text = '{"results": [\n\n' + "9" * 5000 + "]}"
+    for fmt in ("opentdb", "json"):
+        ((line, message),) = problems(fmt, text)
+        assert line == 3 and message.startswith("cannot read this JSON")

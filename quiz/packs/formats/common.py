@@ -211,6 +211,23 @@ def hand_fields(question: Any) -> dict[str, Any]:
     return raw
 
 
+def load_json(text: str, filename: str) -> Any:
+    """Parse JSON text; anything wrong is a PackError naming the file and, where it can
+    tell, the line (invalid syntax, nesting too deep, a number too long to read)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise PackError.single(
+            filename, f"not valid JSON: {error.msg}", line=error.lineno
+        ) from None
+    except RecursionError:
+        raise PackError.single(filename, "not valid JSON: nested too deeply") from None
+    except ValueError as error:  # e.g. an integer of thousands of digits
+        long_number = re.search(r"[0-9]{1000,}", text)
+        line = text.count("\n", 0, long_number.start()) + 1 if long_number else None
+        raise PackError.single(filename, f"cannot read this JSON: {error}", line=line) from None
+
+
 def json_item_lines(text: str, key: str) -> list[int]:
     """The line each element of the top-level array `key` (or of a top-level array) starts
     on, for locating problems in JSON that has already parsed. Empty if it cannot tell."""

@@ -20,6 +20,7 @@ from quiz.packs.formats.common import (
     fail_if_problems,
     hand_fields,
     json_item_lines,
+    load_json,
     quoted,
     validate_hand,
 )
@@ -41,14 +42,7 @@ def import_text(text: str, filename: str) -> ImportResult:
 
     Raises `PackError` listing every malformed question (FILE:LINE: key: …).
     """
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise PackError.single(
-            filename, f"not valid JSON: {error.msg}", line=error.lineno
-        ) from None
-    except RecursionError:
-        raise PackError.single(filename, "not valid JSON: nested too deeply") from None
+    data = load_json(text, filename)
     meta = None
     if isinstance(data, dict):
         try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -40,6 +41,7 @@ HEADER = [
 ]
 KAHOOT_TIME_LIMITS = (5, 10, 20, 30, 60, 90, 120, 240)
 _HEADER_SEARCH_ROWS = 20
+_SECONDS = re.compile(r"[0-9]{1,6}")
 
 
 def _rows(text: str) -> list[tuple[int, list[str]]]:
@@ -86,7 +88,7 @@ def import_text(text: str, filename: str) -> ImportResult:
         if not any(cells):
             continue
         cells += [""] * (7 - len(cells))
-        raw = _question(cells, line, filename, errors)
+        raw = _question(cells, line, filename, errors, result.notes)
         if raw is not None:
             raw["id"] = ids.make("", line, filename, result.notes, text=raw["prompt"])
             build_question(raw, file=filename, line=line, kind="question", result=result)
@@ -95,8 +97,10 @@ def import_text(text: str, filename: str) -> ImportResult:
 
 
 def _question(
-    cells: list[str], line: int, file: str, errors: list[Problem]
+    cells: list[str], line: int, file: str, errors: list[Problem], notes: list[Problem]
 ) -> dict[str, Any] | None:
+    """The hand-question fields of one row; malformed cells go to `errors`, what a pack
+    cannot keep to `notes`."""
     prompt, answers, limit, correct = cells[0], cells[1:5], cells[5], cells[6]
     problems_before = len(errors)
 
@@ -108,7 +112,7 @@ def _question(
     numbers: list[int] = []
     for part in correct.replace(";", ",").split(","):
         part = part.strip()
-        if not part.isdigit() or not 1 <= int(part) <= 4:
+        if part not in ("1", "2", "3", "4"):
             error(
                 f"correct answer {quoted(part or correct)} is not an answer number 1–4 "
                 "(several are written like 1,3)"
@@ -119,8 +123,17 @@ def _question(
         numbers.append(int(part))
     time_limit: int | None = None
     if limit:
-        if not limit.isdigit():
+        if not _SECONDS.fullmatch(limit):
             error(f"time limit {quoted(limit)} is not a whole number of seconds")
+        elif not 5 <= int(limit) <= 600:
+            notes.append(
+                Problem(
+                    file,
+                    line,
+                    "",
+                    f"time limit {limit} s is left out: a pack's time limits are 5 to 600 seconds",
+                )
+            )
         else:
             time_limit = int(limit)
     if len(errors) > problems_before:

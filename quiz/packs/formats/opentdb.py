@@ -25,6 +25,7 @@ from quiz.packs.formats.common import (
     build_question,
     fail_if_problems,
     json_item_lines,
+    load_json,
     quoted,
 )
 from quiz.packs.models import PackMeta
@@ -39,12 +40,7 @@ def import_text(text: str, filename: str) -> ImportResult:
 
     Raises `PackError` listing every malformed entry (FILE:LINE: …).
     """
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        fail_if_problems([Problem(filename, error.lineno, "", f"not valid JSON: {error.msg}")])
-    except RecursionError:
-        fail_if_problems([Problem(filename, None, "", "not valid JSON: nested too deeply")])
+    data = load_json(text, filename)
     if isinstance(data, dict):
         code = data.get("response_code", 0)
         if code != 0:

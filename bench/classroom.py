@@ -184,7 +184,11 @@ async def bare_host(size: int, questions: int) -> dict:
                 if answered["n"] >= size:
                     all_answered.set()
 
-    server = await serve(handler, "127.0.0.1", 0, ping_interval=None, max_size=4096)
+    # The same transport settings as the quiz host (no per-message deflate), so the ratio
+    # measures what the host adds, not a configuration difference.
+    server = await serve(
+        handler, "127.0.0.1", 0, ping_interval=None, max_size=4096, compression=None
+    )
     port = server.sockets[0].getsockname()[1]
     students = StudentProcesses(f"ws://127.0.0.1:{port}", size, "bare")
     sent: list[float] = []

@@ -14,7 +14,7 @@ from quiz.classroom.server import ClassroomServer
 
 async def wait_for_players(server: ClassroomServer, minimum: int) -> None:
     """Return once at least `minimum` active players have joined."""
-    while len(server.session.active_players()) < minimum:
+    while server.session.active_count < minimum:
         server.players_changed.clear()
         await server.players_changed.wait()
 
@@ -53,7 +53,7 @@ async def run_auto(server: ClassroomServer, *, min_players: int, reveal_seconds:
     if session.phase == "lobby":
         await wait_for_players(server, min_players)
     else:
-        await wait_for_connected(server, min(min_players, len(session.active_players())), 30.0)
+        await wait_for_connected(server, min(min_players, session.active_count), 30.0)
     if session.phase in ("open", "closed"):
         # Resumed mid-question: ask it again; answers already recorded stand.
         message = server.ask_again()

@@ -98,6 +98,9 @@ class ClassroomServer:
             ping_timeout=self.ping_timeout,
             close_timeout=2,
             logger=logging.getLogger("quiz.classroom.server"),
+            # Messages are small JSON; per-connection deflate would cost more CPU per
+            # broadcast (one compression per student) than it saves on a LAN.
+            compression=None,
         )
 
     @property
@@ -288,7 +291,7 @@ class ClassroomServer:
             {
                 "player": player.id,
                 "answered": self.session.answered_count(),
-                "players": len(self.session.active_players()),
+                "players": self.session.active_count,
             },
         )
         self._check_answers()

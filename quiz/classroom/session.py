@@ -91,6 +91,10 @@ class HostSession:
         self.locked = False
         self.paused = False
         self._previous_ranks: dict[str, int] = {}
+        # Kept up to date by `apply`, so that an answer costs O(1), not O(class size).
+        self._active = 0
+        self._answered_now = 0
+        self._names: dict[str, str] = {}  # name key → id of the active player using it
         self._moves: dict[str, int] = {}
 
     # --- events ---------------------------------------------------------------------------
@@ -103,20 +107,31 @@ class HostSession:
         """Apply one event (live, or replayed from the journal)."""
         kind = event["e"]
         if kind == "join":
-            self.players[event["player"]] = Player(
+            player = Player(
                 id=event["player"],
                 name=event["name"],
                 key=name_key(event["name"]),
                 token_hash=event["token_hash"],
             )
+            self.players[player.id] = player
+            self._names[player.key] = player.id
+            self._active += 1
         elif kind == "kick":
-            self.players[event["player"]].kicked = True
+            player = self.players[event["player"]]
+            player.kicked = True
+            self._active -= 1
+            self._names.pop(player.key, None)
+            if self.current in player.answers:
+                self._answered_now -= 1
         elif kind == "lock":
             self.locked = bool(event["locked"])
         elif kind == "open":
             self.current = event["q"]
             self.phase = "open"
             self.opened_at = self.clock()
+            self._answered_now = sum(
+                1 for pl in self.players.values() if not pl.kicked and self.current in pl.answers
+            )
         elif kind == "answer":
             player = self.players[event["player"]]
             player.answers[event["q"]] = RecordedAnswer(
@@ -129,6 +144,8 @@ class HostSession:
             )
             player.score += event["points"]
             player.streak = player.streak + 1 if event["correct"] else 0
+            if not player.kicked and event["q"] == self.current:
+                self._answered_now += 1
         elif kind == "close":
             self.phase = "closed"
             for player in self.players.values():
@@ -152,14 +169,14 @@ class HostSession:
             raise Refused("bad_code", "wrong join code")
         if self.locked or self.phase == "over":
             raise Refused("locked", "the game is not taking new players")
-        if len(self.active_players()) >= self.max_players:
+        if self._active >= self.max_players:
             raise Refused("full", f"the game is full ({self.max_players} players)")
         try:
             shown = clean_name(name)
         except BadName as error:
             raise Refused("bad_name", str(error)) from None
         key = name_key(shown)
-        if any(player.key == key and not player.kicked for player in self.players.values()):
+        if key in self._names:
             raise Refused("name_taken", f"the name {shown!r} is taken; pick another")
         player_id = f"p{len(self.players) + 1}"
         token = f"{player_id}.{secrets.token_urlsafe(18)}"
@@ -262,11 +279,15 @@ class HostSession:
         return p.Accepted(question=self.current)
 
     def answered_count(self) -> int:
-        return sum(1 for player in self.active_players() if self.current in player.answers)
+        """How many active players have answered the current question."""
+        return self._answered_now
+
+    @property
+    def active_count(self) -> int:
+        return self._active
 
     def everyone_answered(self) -> bool:
-        active = self.active_players()
-        return bool(active) and all(self.current in player.answers for player in active)
+        return self._active > 0 and self._answered_now >= self._active
 
     def close(self) -> p.Closed:
         if self.phase == "open":

@@ -93,3 +93,16 @@ async def test_everyone_answering_closes_early(host: Host) -> None:
     await asyncio.wait_for(wait_for_answers(host.server, 60), timeout=5)
     assert host.server.all_answered.is_set()
     assert isinstance(await next_of(ann, "accepted"), p.Accepted)
+
+
+async def test_kicking_the_last_student_who_has_not_answered_closes_the_question(
+    host: Host,
+) -> None:
+    ann, bob = await join_all(host, ["Ann", "Bob"])
+    host.server.ask_next()
+    await ann.answer(1, choices=[0])
+    await next_of(ann, "accepted")
+    assert host.session.answered_count() == 1 and not host.session.everyone_answered()
+    await host.server.kick("p2")
+    assert host.session.everyone_answered() and host.server.all_answered.is_set()
+    assert host.session.active_count == 1

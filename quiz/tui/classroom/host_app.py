@@ -133,7 +133,7 @@ class HostApp(App[int]):
         self.query_one(QuestionPanel).tick(
             left,
             session.answered_count(),
-            len(session.active_players()),
+            session.active_count,
             self.paused_at is not None,
         )
         if self.paused_at is None and (left <= 0 or session.everyone_answered()):

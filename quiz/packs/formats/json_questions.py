@@ -79,7 +79,8 @@ def import_text(text: str, filename: str) -> ImportResult:
                     line,
                     "",
                     f"{question.id}: generated from facts "
-                    f"{', '.join(question.fact_ids)}; imported as a hand-written question",
+                    f"{quoted(', '.join(question.fact_ids), 120)}; imported as a hand-written "
+                    "question",
                 )
             )
         elif question.attribution and meta is None:

@@ -128,9 +128,49 @@ class BadFile(Exception):
     """A file that can't be used; the message says why, in a few words."""
 
 
+Signature = tuple[int, int, int, int]
+
+
+def signature(status: os.stat_result) -> Signature:
+    """What identifies one version of a file: a save is always replaced by a new inode, and
+    the old one stays alive as backup 1, so a new version never has the same signature."""
+    return (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+
+
+class ParsedFiles:
+    """Files this store has parsed or written, kept while the file on disk is unchanged, so
+    that recording a round does not re-parse the profile and the newest history file."""
+
+    def __init__(self) -> None:
+        self._entries: dict[Path, tuple[Signature, Any]] = {}
+
+    def get(self, path: Path) -> Any | None:
+        """The value for `path` if the file is still the version it was parsed from."""
+        entry = self._entries.get(path)
+        if entry is None:
+            return None
+        try:
+            current = signature(os.stat(path))
+        except OSError:
+            return None
+        return entry[1] if entry[0] == current else None
+
+    def put(self, path: Path, value: Any, version: Signature | None = None) -> None:
+        """Remember `value` for the file now at `path` (or for `version` of it)."""
+        try:
+            self._entries[path] = (version or signature(os.stat(path)), value)
+        except OSError:
+            self._entries.pop(path, None)
+
+
 def read_toml(path: Path, max_version: int) -> dict[str, Any]:
     """Parse `path` as a quiz save. Raises FileNotFoundError, BadFile, or NewerSaveError."""
+    return _read_toml_versioned(path, max_version)[0]
+
+
+def _read_toml_versioned(path: Path, max_version: int) -> tuple[dict[str, Any], Signature]:
     with open(path, "rb") as handle:
+        version_read = signature(os.fstat(handle.fileno()))
         raw = handle.read(MAX_FILE_BYTES + 1)
     if not raw.strip():
         raise BadFile("the file is empty")
@@ -152,7 +192,7 @@ def read_toml(path: Path, max_version: int) -> dict[str, Any]:
             f"{path}: written by a newer quiz (schema_version {version}; this quiz reads up "
             f"to {max_version}). Upgrade quiz to use it; the file was left unchanged."
         )
-    return data
+    return data, version_read
 
 
 @dataclass
@@ -165,9 +205,15 @@ class Loaded(Generic[T]):
 
 
 def _parse(path: Path, max_version: int, parse: Callable[[dict[str, Any]], T]) -> T:
-    data = read_toml(path, max_version)
+    return _parse_versioned(path, max_version, parse)[0]
+
+
+def _parse_versioned(
+    path: Path, max_version: int, parse: Callable[[dict[str, Any]], T]
+) -> tuple[T, Signature]:
+    data, version_read = _read_toml_versioned(path, max_version)
     try:
-        return parse(data)
+        return parse(data), version_read
     except NewerSaveError:
         raise
     except ValidationError as error:
@@ -192,6 +238,8 @@ def read_recovering(
     *,
     max_version: int,
     lock: Callable[[], AbstractContextManager[object]],
+    cache: ParsedFiles | None = None,
+    copy: Callable[[T], T] | None = None,
 ) -> Loaded[T]:
     """Load `path` through `parse`, falling back to the newest good backup.
 
@@ -199,9 +247,19 @@ def read_recovering(
     under `lock` (re-checked there, since another process may have fixed it meanwhile),
     the newest good backup is restored in its place when the folder is writable, and one
     warning line says what happened. Raises NewerSaveError for a newer schema version.
+    With `cache`, an unchanged file is not parsed again; `copy` (for values the caller
+    changes) keeps the cached value apart from the one returned.
     """
+    keep: Callable[[T], T] = copy or (lambda value: value)
+    if cache is not None:
+        hit = cache.get(path)
+        if hit is not None:
+            return Loaded(keep(hit))
     try:
-        return Loaded(_parse(path, max_version, parse))
+        value, version_read = _parse_versioned(path, max_version, parse)
+        if cache is not None:
+            cache.put(path, keep(value), version_read)
+        return Loaded(value)
     except FileNotFoundError:
         if not any(backup_path(path, n).exists() for n in range(1, BACKUPS + 1)):
             return Loaded(None)

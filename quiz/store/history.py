@@ -16,7 +16,14 @@ from typing import Any
 
 import tomli_w
 
-from quiz.store.files import Loaded, backup_path, make_folders, read_recovering, write_atomic
+from quiz.store.files import (
+    Loaded,
+    ParsedFiles,
+    backup_path,
+    make_folders,
+    read_recovering,
+    write_atomic,
+)
 from quiz.store.schema import (
     HISTORY_VERSION,
     ROUNDS_PER_FILE,
@@ -43,9 +50,12 @@ def history_path(player_dir: Path, index: int) -> Path:
     return player_dir / "history" / f"{index // FILES_PER_BLOCK:04d}" / f"rounds-{first:06d}.toml"
 
 
-def read_history_file(path: Path, lock: LockFactory) -> Loaded[HistoryFile]:
-    """One history file, recovering from backups like every save file."""
-    return read_recovering(path, parse_history, max_version=HISTORY_VERSION, lock=lock)
+def read_history_file(
+    path: Path, lock: LockFactory, cache: ParsedFiles | None = None
+) -> Loaded[HistoryFile]:
+    """One history file, recovering from backups like every save file. The value is shared
+    with `cache`: never change it, build a new one."""
+    return read_recovering(path, parse_history, max_version=HISTORY_VERSION, lock=lock, cache=cache)
 
 
 def round_document(stored: StoredRound) -> dict[str, Any]:
@@ -94,6 +104,7 @@ def read_after(
     lock: LockFactory,
     warnings: list[str],
     known: dict[Path, HistoryFile | None] | None = None,
+    cache: ParsedFiles | None = None,
 ) -> tuple[list[StoredRound], dict[Path, HistoryFile | None]]:
     """History rounds numbered above `after`, in order (what the aggregates have not seen),
     and the files read on the way (None for a file with no usable copy).
@@ -112,7 +123,7 @@ def read_after(
         if known is not None and path in known:
             files[path] = known[path]
         else:
-            loaded = read_history_file(path, lock)
+            loaded = read_history_file(path, lock, cache)
             warnings.extend(loaded.warnings)
             files[path] = loaded.value
         value = files[path]

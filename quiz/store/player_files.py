@@ -18,7 +18,7 @@ from fsrs import Card
 from quiz.game import study
 from quiz.game.result import RoundResult
 from quiz.store.aggregates import apply_round, apply_stats, as_utc
-from quiz.store.files import Loaded, read_recovering, write_toml
+from quiz.store.files import Loaded, ParsedFiles, read_recovering, write_toml
 from quiz.store.history import LockFactory, read_after
 from quiz.store.schema import (
     PROFILE_VERSION,
@@ -61,6 +61,11 @@ def stored_round(result: RoundResult, number: int) -> StoredRound:
     return StoredRound(**fields)
 
 
+def _copy_profile(profile: Profile) -> Profile:
+    # Folding rounds in changes a profile in place; the cached one must stay as on disk.
+    return profile.model_copy(deep=True)
+
+
 class PlayerFiles:
     """The derived files of the player in `folder`. Warnings are appended to `warnings`."""
 
@@ -70,11 +75,13 @@ class PlayerFiles:
         lock: LockFactory,
         warnings: list[str],
         clock: Callable[[], datetime],
+        cache: ParsedFiles | None = None,
     ) -> None:
         self.folder = folder
         self.lock = lock
         self.warnings = warnings
         self.clock = clock
+        self.cache = cache
 
     def read_profile(self) -> Loaded[Profile]:
         """profile.toml as on disk (migrated if older), recovering from backups."""
@@ -83,12 +90,16 @@ class PlayerFiles:
             parse_profile,
             max_version=PROFILE_VERSION,
             lock=self.lock,
+            cache=self.cache,
+            copy=_copy_profile,
         )
         self.warnings.extend(loaded.warnings)
         return loaded
 
     def _pending(self, after: int, known: KnownFiles | None = None) -> list[StoredRound]:
-        pending, _ = read_after(self.folder, after, self.lock, self.warnings, known=known)
+        pending, _ = read_after(
+            self.folder, after, self.lock, self.warnings, known=known, cache=self.cache
+        )
         return pending
 
     def state(self, name: str) -> PlayerState:
@@ -97,7 +108,9 @@ class PlayerFiles:
         created = self.clock().replace(microsecond=0)
         profile = loaded.value or Profile(name=name, created=created)
         current = loaded.value is not None and loaded.value._migrated_from is None
-        pending, files = read_after(self.folder, profile.applied_through, self.lock, self.warnings)
+        pending, files = read_after(
+            self.folder, profile.applied_through, self.lock, self.warnings, cache=self.cache
+        )
         on_disk = profile.applied_through if current else -1
         for stored in pending:
             apply_round(profile, stored)
@@ -150,10 +163,10 @@ class PlayerFiles:
 
     def write_profile(self, state: PlayerState) -> None:
         """Rewrite profile.toml from `state`. Call only while holding the player's lock."""
-        write_toml(
-            self.folder / PROFILE_FILE,
-            to_toml_document(state.profile),
-            keep_backup=state.profile_on_disk,
-        )
+        path = self.folder / PROFILE_FILE
+        write_toml(path, to_toml_document(state.profile), keep_backup=state.profile_on_disk)
+        state.profile._migrated_from = None  # it is on disk at the current version now
+        if self.cache is not None:
+            self.cache.put(path, _copy_profile(state.profile))
         state.profile_on_disk = state.profile_current = True
         state.checkpointed = state.profile.applied_through

@@ -24,7 +24,7 @@ from quiz.game import study
 from quiz.game.result import RoundResult
 from quiz.store.aggregates import apply_round, high_score_rank
 from quiz.store.errors import SaveError
-from quiz.store.files import make_folders, remove_stale_temps
+from quiz.store.files import ParsedFiles, make_folders, remove_stale_temps
 from quiz.store.history import append_round, file_index, history_path
 from quiz.store.history import read_history_file as _read_history_file
 from quiz.store.paths import clean_player_name, player_folder_name, player_key
@@ -75,6 +75,7 @@ class SaveStore:
         self.unavailable: str | None = None
         self._unavailable_reported = False
         self._locks: dict[Path, FileLock] = {}
+        self._parsed = ParsedFiles()
 
     @classmethod
     def from_cli(cls, cli_value: str | None) -> SaveStore:
@@ -164,7 +165,8 @@ class SaveStore:
         return lock
 
     def _files(self, folder: Path) -> PlayerFiles:
-        return PlayerFiles(folder, self._recovery_lock(folder), self.warnings, self.clock)
+        lock = self._recovery_lock(folder)
+        return PlayerFiles(folder, lock, self.warnings, self.clock, self._parsed)
 
     # -- reading a player ---------------------------------------------------------------
 
@@ -276,7 +278,7 @@ class SaveStore:
         if path in state.files:
             current = state.files[path]
         else:
-            loaded = _read_history_file(path, self._recovery_lock(folder))
+            loaded = _read_history_file(path, self._recovery_lock(folder), self._parsed)
             self.warnings.extend(loaded.warnings)
             current = loaded.value
         if current is not None:
@@ -287,6 +289,7 @@ class SaveStore:
         state.files[path] = HistoryFile.model_construct(
             schema_version=1, rounds=[*(current.rounds if current else []), stored]
         )
+        self._parsed.put(path, state.files[path])  # we hold the lock: the file is ours
         table = state.profile.high_scores.get(stored.pack_id, {}).get(stored.mode, [])
         previous_best = table[0].score if table else None
         rank = apply_round(state.profile, stored)

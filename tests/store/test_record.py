@@ -184,3 +184,20 @@ def test_rename_keeps_history_and_refuses_a_taken_name(
     assert new_folder == store.find_player("cy")
     assert [stored.seed for stored in store.history("Cy")] == [1]
     assert store.find_player("Ada") is None
+
+
+def test_two_stores_on_one_folder_see_each_others_writes(
+    saves_root: Path, make_round: RoundFactory
+) -> None:
+    # Each store keeps the files it parsed; a write by another must still be seen.
+    first = SaveStore(saves_root)
+    second = SaveStore(saves_root)
+    for number in range(1, 24):
+        writer = first if number % 3 else second
+        writer.record_round("Ada", make_round(number, score=number))
+    second.set_theme("Ada", "nord")
+    assert first.open_profile("Ada").settings.theme == "nord"
+    assert first.open_profile("Ada").rounds == 23
+    assert first.record_round("Ada", make_round(24, score=99)).round == 24
+    assert second.open_profile("Ada").high_scores["labour-2010"]["classic"][0].score == 99
+    assert [stored.round for stored in second.history("Ada")] == list(range(24, 0, -1))

@@ -46,8 +46,13 @@ def problems_text(app: EditorApp) -> str:
 
 async def select(app: EditorApp, pilot, index: int) -> None:  # type: ignore[no-untyped-def]
     app.question_list.options.highlighted = index
-    await settle(pilot, lambda: app.selected == index and app.form is not None, "selection")
-    assert app.query_one("#field-id", Input).value == app.document.question(index)["id"]
+    wanted = app.document.question(index)["id"]
+
+    def shown() -> bool:
+        fields = app.query("#field-id")
+        return app.selected == index and bool(fields) and fields.first(Input).value == wanted
+
+    await settle(pilot, shown, f"question {index} in the form")
 
 
 async def test_create_a_pack_from_nothing_then_save_and_reload(tmp_path: Path) -> None:
@@ -173,7 +178,8 @@ async def test_changing_the_type_shows_that_types_fields(every_type_pack: Path) 
         await settle(pilot, lambda: app.query("#field-tolerance"), "the numeric fields")
         assert app.query("#field-tolerance") and not app.query("#field-choices")
         assert app.query_one("#field-prompt", TextArea).text.startswith("Which union")
-        assert "answer" in problems_text(app)  # "Unite" is not a number
+        # "Unite" is not a number.
+        await settle(pilot, lambda: problems_text(app).startswith("answer:"), "a message")
         set_field(app, "answer", "3")
         await settle(pilot, lambda: app.document.question(0)["type"] == "numeric", "the edit")
         assert app.document.question(0)["type"] == "numeric"

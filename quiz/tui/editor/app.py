@@ -79,6 +79,7 @@ class EditorApp(App[None]):
         self.path = path
         self.document = PackDocument(text)
         self.selected = 0
+        self._saved_text: str | None = None if is_new else text
         self.dirty = is_new
         self.undo_stack: list[tuple[str, int]] = []
         self.cursor_blink = cursor_blink
@@ -203,7 +204,8 @@ class EditorApp(App[None]):
         await self._show_form()
 
     def _changed(self) -> None:
-        self.dirty = True
+        # Undoing back to what is on disk makes the document clean again.
+        self.dirty = self.document.text != self._saved_text
         self._quit_armed = False
         self._refresh_status()
 
@@ -287,6 +289,7 @@ class EditorApp(App[None]):
             self._show_problems([message])
             self.notify(message, severity="error")
             return
+        self._saved_text = text
         self.dirty = False
         self._editing = False
         self._refresh_status()

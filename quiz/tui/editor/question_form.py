@@ -56,6 +56,9 @@ TYPE_NAMES = {
 class QuestionForm(VerticalScroll):
     """Fields for one question; posts `Edited` whenever any of them changes."""
 
+    # Tab goes straight from the list to the first field; the form scrolls to follow focus.
+    can_focus = False
+
     class Edited(Message):
         """A field of the form changed."""
 

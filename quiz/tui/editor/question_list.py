@@ -50,11 +50,15 @@ def matches_filter(question: dict[str, Any], query: str) -> bool:
 
 
 def list_label(number: int, question: dict[str, Any]) -> Content:
-    """One line for the list: number, type badge and prompt, shown literally."""
+    """One line for the list: number, type badge, id and prompt, shown literally."""
     badge = TYPE_BADGES.get(str(question.get("type")), "?")
     prompt = safe_text(str(question.get("prompt", "")), single_line=True) or "(no prompt)"
     return Content.from_markup(
-        "[dim]$number $badge[/] $prompt", number=f"{number:>3}", badge=badge, prompt=prompt
+        "[dim]$number $badge[/] [b]$id[/b] $prompt",
+        number=f"{number:>3}",
+        badge=badge,
+        id=safe_text(str(question.get("id", "")), single_line=True),
+        prompt=prompt,
     )
 
 
@@ -125,6 +129,9 @@ class QuestionList(Vertical):
     def _filter_changed(self, event: Input.Changed) -> None:
         event.stop()
         self._rebuild()
+
+    def on_mount(self) -> None:
+        self.options.focus()
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:

@@ -121,7 +121,7 @@ def format_question(number: int, question: Question, *, seed: int = 0) -> str:
         ]
         lines.append(f"{INDENT}Answer: {', '.join(matched)}")
     elif question.type == "numeric":
-        unit = f" ({_safe(question.unit)})" if question.unit else ""
+        unit = f", in {_safe(question.unit)}" if question.unit else ""
         lines.append(f"{INDENT}(a number{unit})")
         answer = _safe(question.answer_text)
         if question.value is not None and not question.tolerance:

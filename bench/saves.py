@@ -2,11 +2,13 @@
 
 Run: .venv/bin/python bench/saves.py [--records N] [--opens N]
 
-Times, at each history size: opening the profile (a fresh SaveStore each time, as a new
-`quiz` process would), opening the Scores-screen data, and recording one more round (each a
-real durable record: history file, fsyncs, lock, and every 10th round a checkpoint of
-profile/stats/study). The baseline, measured in the same run, is bare `tomllib.loads` +
-`tomli_w.dumps` of one TOML file holding 100 rounds (10 answers each).
+Times, for three players with 100, 1,000 and 10,000 rounds: opening the profile (a fresh
+SaveStore each time, as a new `quiz` process would), opening the Scores-screen data, and
+recording one more round (each a real durable record: history file, fsyncs, lock, and every
+10th round a checkpoint of profile/stats/study). Measurements take turns between the three
+players, so load from elsewhere on the machine affects every size alike. The baseline,
+measured in the same run, is bare `tomllib.loads` + `tomli_w.dumps` of one TOML file
+holding 100 rounds (10 answers each).
 
 The history is built with `SaveStore.import_rounds`, which writes each 10-round history file
 once (one fsync per file, not per round) and the profile, stats and study files once at the
@@ -145,30 +147,46 @@ def main() -> int:
     rows: list[tuple[int, float, float, float, float, float]] = []
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        recorded = 0
-        for size in SIZES:
+        players = {size: f"Bench {size}" for size in SIZES}
+        built: dict[int, float] = {}
+        for size, player in players.items():
             started = time.perf_counter()
-            SaveStore(root).import_rounds(
-                "Bench", [make_round(n) for n in range(recorded + 1, size + 1)]
-            )
-            recorded = size
-            built = time.perf_counter() - started
-            opens = time_each(lambda: SaveStore(root).open_profile("Bench"), args.opens)
-            scores = time_each(lambda: scores_data(SaveStore(root), "Bench"), args.opens)
-            store = SaveStore(root)
-            records: list[float] = []
-            for _ in range(WARM_UP):  # first-use costs (imports, caches) are not per round
-                recorded += 1
-                store.record_round("Bench", make_round(recorded))
-            for _ in range(args.records):
-                recorded += 1
-                result = make_round(recorded)
+            SaveStore(root).import_rounds(player, [make_round(n) for n in range(1, size + 1)])
+            built[size] = time.perf_counter() - started
+        # Every measurement goes round the three sizes in turn, so a burst of load from
+        # elsewhere on the machine hits all sizes alike and the comparison stays fair.
+        opens: dict[int, list[float]] = {size: [] for size in SIZES}
+        scores: dict[int, list[float]] = {size: [] for size in SIZES}
+        records: dict[int, list[float]] = {size: [] for size in SIZES}
+        for _ in range(args.opens):
+            for size, player in players.items():
+                opens[size] += time_each(lambda p=player: SaveStore(root).open_profile(p), 1)
+                scores[size] += time_each(lambda p=player: scores_data(SaveStore(root), p), 1)
+        stores = {size: SaveStore(root) for size in SIZES}
+        recorded = dict.fromkeys(SIZES, 0)
+        for turn in range(WARM_UP + args.records):
+            for size, player in players.items():
+                recorded[size] += 1
+                result = make_round(size + recorded[size])
                 started = time.perf_counter()
-                outcome = store.record_round("Bench", result)
-                records.append(time.perf_counter() - started)
-                assert outcome.saved, store.unavailable
-            p90 = sorted(records)[int(len(records) * 0.9) - 1] * 1000
-            rows.append((size, median_ms(opens), median_ms(scores), median_ms(records), p90, built))
+                outcome = stores[size].record_round(player, result)
+                elapsed = time.perf_counter() - started
+                assert outcome.saved, stores[size].unavailable
+                if turn >= WARM_UP:  # first-use costs (imports, caches) are not per round
+                    records[size].append(elapsed)
+        for size in SIZES:
+            samples = sorted(records[size])
+            p90 = samples[int(len(samples) * 0.9) - 1] * 1000
+            rows.append(
+                (
+                    size,
+                    median_ms(opens[size]),
+                    median_ms(scores[size]),
+                    median_ms(records[size]),
+                    p90,
+                    built[size],
+                )
+            )
 
     print()
     header = (

@@ -15,6 +15,9 @@ the checkout's `saves/` when running from a source tree; platformdirs' user data
     from quiz.store import SaveStore, resolve_saves_dir
     store = SaveStore(resolve_saves_dir(getattr(args, "saves", None)))
     # or: SaveStore.from_cli(getattr(args, "saves", None))
+    # SaveStore(root, clock=..., lock_timeout=30.0): `clock` (aware datetimes) dates new
+    # profiles and is the default `now` for due counts; tests inject a fixed one.
+    # One store per process (or per app) is best: it keeps the files it parsed.
 
 Players (names are free Unicode text; identity ignores case; at most 64 characters kept)
 ---------------------------------------------------------------------------------------

@@ -126,3 +126,4 @@ def test_any_name_gives_a_short_ascii_folder_name_or_a_clear_refusal(raw: str) -
     assert folder_name.split("-")[0] not in {"con", "nul", "prn", "aux"}
     assert 0 < len(name) <= MAX_NAME_LENGTH
     assert safe_text(name, single_line=True) == name
+    assert clean_player_name(name) == name  # cleaning twice finds the same player

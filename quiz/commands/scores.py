@@ -30,11 +30,14 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from quiz.safe_text import safe_text
-    from quiz.store import SaveStore, scores_data
+    from quiz.store import SaveError, SaveStore, scores_data
 
     store = SaveStore.from_cli(getattr(args, "saves", None))
-    names = [args.player] if args.player else [p.name for p in store.list_players()]
-    players = [scores_data(store, name, args.pack) for name in names]
+    try:
+        names = [args.player] if args.player else [p.name for p in store.list_players()]
+        players = [scores_data(store, name, args.pack) for name in names]
+    except OSError as error:  # e.g. a save file that is a folder, or unreadable
+        raise SaveError(f"{error.filename or store.root}: {error.strerror or error}") from None
     for warning in store.take_warnings():
         print(f"quiz: warning: {safe_text(warning, single_line=True)}", file=sys.stderr)
     if args.json:

@@ -134,3 +134,16 @@ def test_unwritable_saves_folder_is_a_clear_error_from_a_real_process(tmp_path: 
     assert result.stderr.startswith("quiz: ") and str(blocker) in result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert blocker.read_text() == ""
+
+
+def test_unreadable_save_file_is_a_one_line_error(
+    capsys: pytest.CaptureFixture[str], isolated_saves: Path, make_round: RoundFactory
+) -> None:
+    store = SaveStore(isolated_saves)
+    store.record_round("Ada", make_round(1))
+    folder = store.find_player("Ada")
+    assert folder is not None
+    (folder / "stats.toml").unlink()
+    (folder / "stats.toml").mkdir()
+    code, _, err = run(capsys, "scores", "--player", "Ada")
+    assert code == 1 and "stats.toml" in err and err.count("\n") == 1

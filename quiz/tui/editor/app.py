@@ -19,7 +19,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Static, TextArea
 
 from quiz.packs.editing import PackDocument
 from quiz.packs.errors import PackError
@@ -233,8 +233,10 @@ class EditorApp(App[None]):
         self._changed()
         await self._reload(index)
         # The prompt sits near the top of the form: no scrolling needed (or wanted, as it
-        # would race the form's first layout).
-        self.query_one("#field-prompt").focus(scroll_visible=False)
+        # would race the form's first layout). Its text is selected, so typing replaces it.
+        prompt = self.query_one("#field-prompt", TextArea)
+        prompt.focus(scroll_visible=False)
+        prompt.select_all()
 
     async def action_duplicate(self) -> None:
         if not len(self.document):

@@ -180,3 +180,28 @@ def test_generate_reports_a_broken_pack_without_writing(tmp_path: Path) -> None:
     assert not out.exists()
     missing_folder = quiz("pack", "generate", "labour-2010", "-o", str(tmp_path / "no" / "o.toml"))
     assert missing_folder.returncode == 1 and "does not exist" in missing_folder.stderr
+
+
+def test_ordering_and_matching_answers_point_at_the_right_labels() -> None:
+    from quiz.commands.pack_show import format_question
+    from quiz.packs.question import Question
+
+    ordering = Question(id="o", type="ordering", prompt="Order?", items=("a", "b", "c", "d"))
+    text = format_question(1, ordering, seed=3)
+    lines = text.splitlines()
+    shown = {line.strip()[:1]: line.strip()[3:] for line in lines if line.strip()[1:3] == ") "}
+    answer = next(line for line in text.splitlines() if "Answer:" in line)
+    labels = [part.strip()[:1] for part in answer.split("Answer:")[1].split("→")]
+    assert [shown[label] for label in labels] == ["a", "b", "c", "d"]
+
+    pairs = (("Mandy", "Lord Mandelson"), ("Hattie", "Harriet Harman"), ("Taxi", "Geoff Hoon"))
+    matching = Question(id="m", type="matching", prompt="Match?", pairs=pairs)
+    lines = format_question(2, matching, seed=3).splitlines()
+    rights = {line.strip()[:1]: line.strip()[3:] for line in lines if line.strip()[1:3] == ") "}
+    answer = next(line for line in lines if "Answer:" in line).split("Answer: ")[1]
+    for number, link in enumerate(answer.split(", "), start=1):
+        assert rights[link.split("–")[1]] == pairs[number - 1][1]
+
+    numeric = Question(id="n", type="numeric", prompt="How many?", value=236, tolerance=10,
+                       unit="hours")  # fmt: skip
+    assert "Answer: 236 hours (± 10)" in format_question(3, numeric)

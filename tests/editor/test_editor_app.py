@@ -255,6 +255,26 @@ async def test_preview_shows_pack_text_literally(every_type_pack: Path) -> None:
         await settle(pilot, lambda: not isinstance(app.screen, PreviewScreen), "closed")
 
 
+async def test_markup_in_a_pack_is_listed_and_notified_literally(tmp_path: Path) -> None:
+    path = tmp_path / "hostile.toml"
+    path.write_text(
+        '[pack]\nid = "h"\ntitle = "H"\n\n[[questions]]\nid = "[b]x[/b]"\ntype = "true_false"\n'
+        'prompt = "[@click=app.quit]Quit?[/] \\u001b[2J"\nanswer = true\n',
+        encoding="utf-8",
+    )
+    app = open_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        options = app.query_one("#questions", OptionList)
+        label = str(options.get_option_at_index(0).prompt)
+        assert label == "  1 T/F [b]x[/b] [@click=app.quit]Quit?[/]"  # escape sequence gone
+        await pilot.press("f8")
+        await settle(pilot, lambda: len(app.document) == 0, "deleted")
+        assert any(
+            n.message == "Deleted [b]x[/b] (ctrl+z brings it back)." for n in app._notifications
+        )
+        assert app.is_running
+
+
 async def test_quit_with_unsaved_changes_asks_twice(every_type_pack: Path) -> None:
     app = open_app(every_type_pack)
     async with app.run_test(size=SIZE) as pilot:

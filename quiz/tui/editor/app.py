@@ -255,7 +255,9 @@ class EditorApp(App[None]):
         self.document.delete(self.selected)
         self._changed()
         await self._reload(min(self.selected, len(self.document) - 1))
-        self.notify(f"Deleted {safe_text(gone, single_line=True)} (ctrl+z brings it back).")
+        self.notify(
+            f"Deleted {safe_text(gone, single_line=True)} (ctrl+z brings it back).", markup=False
+        )
 
     async def action_move(self, offset: int) -> None:
         if not len(self.document):
@@ -289,7 +291,7 @@ class EditorApp(App[None]):
         except OSError as error:
             message = f"Not saved: cannot write {self.path.name}: {error.strerror or error}"
             self._show_problems([message])
-            self.notify(message, severity="error")
+            self.notify(message, severity="error", markup=False)
             return
         self._saved_text = text
         self.dirty = False

@@ -228,6 +228,8 @@ def test_quotes_are_copied_with_the_articles_own_curly_apostrophes() -> None:
     article = " ".join(ARTICLE.read_text(encoding="utf-8").split())
     for fact in bank().facts:
         assert " ".join(fact.quote.split()) in article, fact.id
+    for question in bank().questions:
+        assert " ".join(question.quote.split()) in article, question.id
 
 
 def test_bank_ids_follow_the_documented_scheme() -> None:

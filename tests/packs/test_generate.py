@@ -344,3 +344,75 @@ def test_random_fact_sets_never_give_ambiguous_or_wrong_questions(pairs, shuffle
 
 def _name(pack: PackFile, entity_id: str) -> str:
     return next(e.name for e in pack.entities if e.id == entity_id)
+
+
+# --- property: any valid pack generates without error ----------------------------------------
+
+_names = st.text(alphabet="ab{}. ’“Cc", min_size=1, max_size=6)
+_entity = st.fixed_dictionaries(
+    {
+        "name": _names,
+        "kind": st.sampled_from(["person", "party"]),
+        "roles": st.lists(st.sampled_from(["r1", "r2"]), max_size=2),
+    }
+)
+_relation = st.fixed_dictionaries(
+    {
+        "object": st.sampled_from(["entity", "number", "phrase"]),
+        "ask_object": st.sampled_from([None, "Q {subject}?", "{subject.x} {{ {object}"]),
+        "ask_subject": st.sampled_from([None, "W {object}?"]),
+        "statement": st.sampled_from([None, "{subject} / {object}."]),
+        "typed": st.booleans(),
+        "unit": st.sampled_from(["", "%", "days"]),
+        "tolerance": st.sampled_from([0, 1, 5, 1e12]),
+    }
+)
+_fact = st.tuples(
+    st.integers(0, 5),
+    st.integers(0, 2),
+    st.integers(0, 5),
+    st.one_of(st.floats(-1e6, 1e6, allow_nan=False), st.integers(-5, 200), _names),
+    st.lists(_names, max_size=3),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    entities=st.lists(_entity, min_size=1, max_size=6),
+    relations=st.lists(_relation, min_size=1, max_size=3),
+    facts=st.lists(_fact, max_size=20),
+)
+def test_any_valid_pack_generates_sound_questions(entities, relations, facts) -> None:  # type: ignore[no-untyped-def]
+    entity_rows = [dict(e, id=f"e{i}") for i, e in enumerate(entities)]
+    relation_rows = [dict(r, id=f"r{i}") for i, r in enumerate(relations)]
+    fact_rows = []
+    for number, (subject, relation, obj, value, distractors) in enumerate(facts):
+        relation_row = relation_rows[relation % len(relation_rows)]
+        row = {
+            "id": f"f{number}",
+            "subject": f"e{subject % len(entity_rows)}",
+            "relation": relation_row["id"],
+            "quote": "q",
+            "distractors": distractors,
+        }
+        if relation_row["object"] == "entity":
+            row["object"] = f"e{obj % len(entity_rows)}"
+        else:
+            row["value"] = value
+        fact_rows.append(row)
+    pack = make_pack(entity_rows, relation_rows, fact_rows)
+    questions = generate_questions(pack)
+    assert [q.model_dump() for q in generate_questions(pack)] == [q.model_dump() for q in questions]
+    assert len({q.id for q in questions}) == len(questions)
+    for question in questions:
+        assert ID_PATTERN.match(question.id) and len(question.id) <= MAX_ID
+        if question.type in ("single", "multiple"):
+            folded = [choice.casefold() for choice in question.choices]
+            assert len(folded) == len(set(folded)) >= 2
+            assert set(question.answers) <= set(question.choices)
+            assert len(question.choices) <= 8
+    # With distinct names (the checker insists on them), a false variant never reads like
+    # any true statement.
+    if len({e["name"].casefold() for e in entity_rows}) == len(entity_rows):
+        trues = {q.prompt for q in questions if q.id.endswith(".true")}
+        assert not any(q.prompt in trues for q in questions if q.id.endswith(".false"))

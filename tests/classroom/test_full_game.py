@@ -98,7 +98,7 @@ async def test_everyone_answering_closes_early(host: Host) -> None:
 async def test_kicking_the_last_student_who_has_not_answered_closes_the_question(
     host: Host,
 ) -> None:
-    ann, bob = await join_all(host, ["Ann", "Bob"])
+    ann, _bob = await join_all(host, ["Ann", "Bob"])
     host.server.ask_next()
     await ann.answer(1, choices=[0])
     await next_of(ann, "accepted")

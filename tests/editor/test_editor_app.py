@@ -258,21 +258,42 @@ async def test_preview_shows_pack_text_literally(every_type_pack: Path) -> None:
 async def test_markup_in_a_pack_is_listed_and_notified_literally(tmp_path: Path) -> None:
     path = tmp_path / "hostile.toml"
     path.write_text(
-        '[pack]\nid = "h"\ntitle = "H"\n\n[[questions]]\nid = "[b]x[/b]"\ntype = "true_false"\n'
-        'prompt = "[@click=app.quit]Quit?[/] \\u001b[2J"\nanswer = true\n',
+        '[pack]\nid = "h"\ntitle = "H"\n\n'
+        '[[questions]]\nid = "calm"\ntype = "true_false"\n'
+        'prompt = "[@click=app.quit]Quit?[/] \\u001b[2J"\nanswer = true\n\n'
+        '[[questions]]\nid = "[b]x[/b]"\ntype = "true_false"\nprompt = "Fine?"\nanswer = true\n',
         encoding="utf-8",
     )
+    original = path.read_text(encoding="utf-8")
     app = open_app(path)
     async with app.run_test(size=SIZE) as pilot:
         options = app.query_one("#questions", OptionList)
         label = str(options.get_option_at_index(0).prompt)
-        assert label == "  1 T/F [b]x[/b] [@click=app.quit]Quit?[/]"  # escape sequence gone
+        assert label == "  1 T/F calm [@click=app.quit]Quit?[/]"  # escape sequence gone
+        assert app.query_one("#field-prompt", TextArea).text == "[@click=app.quit]Quit?[/] "
+        await pilot.pause()
+        # Showing the question with its control characters stripped is not an edit.
+        assert not app.dirty and app.document.text == original
+        await select(app, pilot, 1)
         await pilot.press("f8")
-        await settle(pilot, lambda: len(app.document) == 0, "deleted")
+        await settle(pilot, lambda: len(app.document) == 1, "deleted")
         assert any(
             n.message == "Deleted [b]x[/b] (ctrl+z brings it back)." for n in app._notifications
         )
         assert app.is_running
+
+
+async def test_typing_a_field_back_to_what_it_was_restores_the_question(
+    every_type_pack: Path,
+) -> None:
+    original = every_type_pack.read_text(encoding="utf-8")
+    app = open_app(every_type_pack)
+    async with app.run_test(size=SIZE) as pilot:
+        set_field(app, "answer", "Unison")
+        await settle(pilot, lambda: app.document.question(0)["answer"] == "Unison", "edit")
+        set_field(app, "answer", "Unite")
+        await settle(pilot, lambda: app.document.text == original, "edit back")
+        assert not app.dirty
 
 
 async def test_quit_with_unsaved_changes_asks_twice(every_type_pack: Path) -> None:

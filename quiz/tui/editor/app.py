@@ -171,13 +171,16 @@ class EditorApp(App[None]):
         if form is None or not len(self.document):
             return []
         original = self.document.question(self.selected)
-        question = from_form(form.values(), original)
+        values = form.values()
+        question = from_form(values, original)
         problems = question_problems(question, self._pack_context)
         if problems:
             self._show_problems(problems)
             return problems
         self._show_problems(["✓ This question is valid."], ok=True)
-        if question != original or list(question) != list(original):
+        # An untouched form changes nothing, even where its fields show cleaned-up text.
+        form.touched = form.touched or values != form.initial_values
+        if form.touched and (question != original or list(question) != list(original)):
             if not self._editing:
                 self._push_undo()
                 self._editing = True

@@ -77,8 +77,12 @@ class QuestionForm(VerticalScroll):
             self.kind = "single"
         self._values = to_form(question)
         self._cursor_blink = cursor_blink
+        # What the fields showed before any edit (pack text cleaned of control characters).
+        self.initial_values: dict[str, str] = {}
+        self.touched = False  # the author has changed a field since the form opened
 
     def compose(self) -> ComposeResult:
+        self.initial_values = {}
         for field in fields_for(self.kind):
             yield Label(LABELS[field], classes="field-label")
             yield self._field_widget(field, self._values.get(field, ""))
@@ -87,25 +91,30 @@ class QuestionForm(VerticalScroll):
         widget_id = f"field-{field}"
         if field == "type":
             options = [(TYPE_NAMES[kind], kind) for kind in QUESTION_TYPES]
+            self.initial_values[field] = self.kind
             return Select(options, value=self.kind, allow_blank=False, id=widget_id, compact=True)
         if field == "difficulty":
             levels = [("1 easy", "1"), ("2 medium", "2"), ("3 hard", "3")]
             value = text if text in ("1", "2", "3") else Select.NULL
+            self.initial_values[field] = "" if value is Select.NULL else text
             return Select(
                 levels, value=value, allow_blank=value is Select.NULL, id=widget_id, compact=True
             )
         if field == "answer" and self.kind == "true_false":
             options = [("true", "true"), ("false", "false")]
             value = text if text in ("true", "false") else Select.NULL
+            self.initial_values[field] = "" if value is Select.NULL else text
             return Select(
                 options, value=value, allow_blank=value is Select.NULL, id=widget_id, compact=True
             )
         if field in TEXT_AREAS:
+            self.initial_values[field] = safe_text(text)
             area = TextArea(
                 safe_text(text), id=widget_id, soft_wrap=True, tab_behavior="focus", compact=True
             )
             area.cursor_blink = self._cursor_blink
             return area
+        self.initial_values[field] = safe_text(text, single_line=True)
         field_input = Input(
             safe_text(text, single_line=True), id=widget_id, select_on_focus=False, compact=True
         )

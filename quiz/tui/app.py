@@ -17,22 +17,18 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from quiz.tui.commands import QuizCommands
 from quiz.tui.pack_source import PlayPack, load_play_pack
 from quiz.tui.player_saves import PlayerSaves
-from quiz.tui.screens.feedback import FeedbackScreen
-from quiz.tui.screens.menu import MenuScreen
 from quiz.tui.screens.question import QuestionScreen
-from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.text import clean
 
 if TYPE_CHECKING:
     from quiz.game.round import Round
     from quiz.game.views import Feedback
     from quiz.tui.widgets.answered import AnswerValue
-
-ROUND_SCREENS = (QuestionScreen, FeedbackScreen, SummaryScreen)
 
 
 class QuizApp(App[int]):
@@ -80,35 +76,48 @@ class QuizApp(App[int]):
         self.pack_loader = pack_loader
         self.saves = PlayerSaves(saves)
         self.round: Round | None = None
+        self._saved_theme: str | None = None
 
     # -- start-up --------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        if self.menu and not self.player:
+        if not self.menu:
+            # Straight into the round; the save files are opened once it is on screen.
+            self.start_round()
+            self.call_after_refresh(self.settle_player, self.player)
+        elif self.player:
+            self.choose_player(self.player)
+        else:
             from quiz.tui.screens.name_picker import NamePickerScreen
 
             self.push_screen(NamePickerScreen(self.saves.players()), self.choose_player)
-        else:
-            self.choose_player(self.player or self.saves.default_player())
-            if not self.menu:
-                self.start_round()
 
     def choose_player(self, name: str | None) -> None:
-        """Play as `name` from now on: their theme, their saves; then show the menu."""
+        """Play as `name` (from the name picker or --player), then show the menu."""
         if not name:
             self.exit(0)
             return
-        self.player = name
-        for problem in [self.saves.ensure_player(name), *self.saves.take_warnings()]:
-            if problem:
-                self.notify(clean(problem), severity="warning", markup=False)
-        theme = self.saves.theme(name)
-        if theme and theme in self.available_themes:
-            self.theme = theme
+        from quiz.tui.screens.menu import MenuScreen
+
+        self.settle_player(name)
         self.push_screen(MenuScreen())
 
+    def settle_player(self, name: str | None) -> None:
+        """Make `name` (default: the only saved player, else 'Player') the player: create
+        their save if new, apply their theme, and say once what went wrong with the saves."""
+        self.player = name or self.saves.default_player()
+        for problem in [self.saves.ensure_player(self.player), *self.saves.take_warnings()]:
+            if problem:
+                self.notify(clean(problem), severity="warning", markup=False)
+        theme = self.saves.theme(self.player)
+        if theme and theme in self.available_themes and theme != self.theme:
+            self._saved_theme = theme
+            self.theme = theme
+
     def watch_theme(self, theme: str) -> None:
-        if self.player:
+        # Remember a theme the player picked, not the one just loaded from their save.
+        if self.player and theme != self._saved_theme:
+            self._saved_theme = theme
             self.saves.set_theme(self.player, theme)
 
     # -- the round -------------------------------------------------------------------------
@@ -179,14 +188,18 @@ class QuizApp(App[int]):
             self.show_feedback(feedback)
 
     def show_feedback(self, feedback: Feedback) -> None:
-        self._show(FeedbackScreen(feedback))
+        if isinstance(self.screen, QuestionScreen):
+            self.screen.show_feedback(feedback)
 
     def finish_round(self) -> None:
         """Record the finished round and show its summary."""
         if self.round is None:
             return
-        result = self.round.result()
+        # The player may have been settled after the round began (direct start).
+        result = self.round.result().model_copy(update={"player": self.player or ""})
         notes = self.saves.record_round(result) if result.answers else []
+        from quiz.tui.screens.summary import SummaryScreen
+
         self._show(SummaryScreen(result, self.round.feedback, notes=notes))
 
     def abandon_round(self) -> None:
@@ -196,12 +209,23 @@ class QuizApp(App[int]):
         self.leave_round()
 
     def leave_round(self) -> None:
+        """Back to the menu (opened now if the game started straight into a round)."""
+        from quiz.tui.screens.menu import MenuScreen
+
         self.round = None
-        while isinstance(self.screen, ROUND_SCREENS):
+        if not any(isinstance(screen, MenuScreen) for screen in self.screen_stack):
+            self.switch_screen(MenuScreen())
+            return
+        while self._on_round_screen():
             self.pop_screen()
 
-    def _show(self, screen: QuestionScreen | FeedbackScreen | SummaryScreen) -> None:
-        if isinstance(self.screen, ROUND_SCREENS):
+    def _on_round_screen(self) -> bool:
+        from quiz.tui.screens.summary import SummaryScreen
+
+        return isinstance(self.screen, QuestionScreen | SummaryScreen)
+
+    def _show(self, screen: Screen[None]) -> None:
+        if self._on_round_screen():
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
@@ -241,8 +265,9 @@ class QuizApp(App[int]):
             )
             return
         self.notify(clean(f"Now playing: {self.pack.title}"), markup=False)
-        if isinstance(self.screen, MenuScreen):
-            self.screen.refresh_menu()
+        refresh_menu = getattr(self.screen, "refresh_menu", None)
+        if refresh_menu is not None:
+            refresh_menu()
 
     def action_scores(self) -> None:
         from quiz.tui.screens.scores import ScoresScreen
@@ -253,8 +278,9 @@ class QuizApp(App[int]):
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode
-        if isinstance(self.screen, MenuScreen):
-            self.screen.refresh_menu()
+        refresh_menu = getattr(self.screen, "refresh_menu", None)
+        if refresh_menu is not None:
+            refresh_menu()
 
 
 def run_app(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ from tui_kit import (
     SINGLE,
     TYPED,
     answer_right,
+    asking,
     make_app,
     screen_text,
 )
@@ -25,7 +26,7 @@ from quiz.tui.screens.summary import SummaryScreen
 
 async def finish_round(pilot, app, *, miss: bool = False) -> None:
     """Answer every question (right, or wrong when `miss`) up to the summary."""
-    while isinstance(app.screen, QuestionScreen):
+    while asking(app):
         if miss and app.screen.view.type == "typed":
             await pilot.press(*"nobody", "enter")
         elif miss:
@@ -97,7 +98,7 @@ async def test_palette_switches_mode_and_starts_a_new_round() -> None:
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert asking(app)
         assert app.round is not None and app.round.config.mode == "blitz"
 
 
@@ -118,7 +119,6 @@ async def test_theme_chosen_is_remembered_for_the_player() -> None:
 
 
 async def test_help_lists_every_binding_of_every_play_screen() -> None:
-    from quiz.tui.screens.feedback import FeedbackScreen
     from quiz.tui.screens.question import QuestionScreen
     from quiz.tui.widgets.choices import ChoicePanel
     from quiz.tui.widgets.matching import MatchingPanel
@@ -137,7 +137,6 @@ async def test_help_lists_every_binding_of_every_play_screen() -> None:
         for cls in (
             MenuScreen,
             QuestionScreen,
-            FeedbackScreen,
             SummaryScreen,
             ChoicePanel,
             OrderingPanel,

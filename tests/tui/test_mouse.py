@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from tui_kit import MATCHING, MULTIPLE, ORDERING, SINGLE, make_app, screen_text
-
-from quiz.tui.screens.feedback import FeedbackScreen
-from quiz.tui.screens.question import QuestionScreen
+from tui_kit import (
+    MATCHING,
+    MULTIPLE,
+    ORDERING,
+    SINGLE,
+    asking,
+    make_app,
+    screen_text,
+    showing_feedback,
+)
 
 
 async def test_single_choice_answered_by_clicking_it() -> None:
@@ -15,7 +21,7 @@ async def test_single_choice_answered_by_clicking_it() -> None:
         index = app.screen.panel.choices.index("David Miliband")
         await pilot.click(f"#choice-{index}")
         await pilot.pause()
-        assert isinstance(app.screen, FeedbackScreen)
+        assert showing_feedback(app)
         assert app.screen.feedback.correct
 
 
@@ -28,10 +34,10 @@ async def test_multiple_choice_ticked_by_clicks_then_enter() -> None:
             await pilot.click(f"#choice-{choices.index(answer)}")
         await pilot.pause()
         assert screen_text(app).count("[x]") == 2
-        assert isinstance(app.screen, QuestionScreen)
+        assert asking(app)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, FeedbackScreen)
+        assert showing_feedback(app)
         assert app.screen.feedback.correct
 
 
@@ -49,7 +55,7 @@ async def test_ordering_by_clicking_an_item_then_its_place() -> None:
         assert panel.items == list(ORDERING.items)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, FeedbackScreen)
+        assert showing_feedback(app)
         assert app.screen.feedback.correct
 
 
@@ -65,5 +71,5 @@ async def test_matching_by_clicking_left_then_right() -> None:
         assert "Pairs made: 1 → " in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, FeedbackScreen)
+        assert showing_feedback(app)
         assert app.screen.feedback.correct

@@ -9,11 +9,12 @@ from tui_kit import (
     TYPED,
     FakeClock,
     answer_right,
+    asking,
     make_app,
     screen_text,
+    showing_feedback,
 )
 
-from quiz.tui.screens.feedback import FeedbackScreen
 from quiz.tui.screens.menu import MenuScreen
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.summary import SummaryScreen
@@ -22,11 +23,11 @@ from quiz.tui.screens.summary import SummaryScreen
 async def play_all_right(pilot, app, clock: FakeClock, *, think: float = 1.0) -> list[str]:
     """Answer every question right (spending `think` seconds each); returns the types seen."""
     seen = []
-    while isinstance(app.screen, QuestionScreen):
+    while asking(app):
         seen.append(app.screen.view.type)
         clock.advance(think)
         await answer_right(pilot, app)
-        assert isinstance(app.screen, FeedbackScreen), type(app.screen)
+        assert showing_feedback(app), type(app.screen)
         assert app.screen.feedback.correct, app.screen.feedback
         assert "✓ Correct" in screen_text(app)
         await pilot.press("enter")
@@ -90,11 +91,11 @@ async def test_a_question_times_out_when_the_fake_clock_passes_its_limit() -> No
         screen.tick()
         await pilot.pause()
         assert "8 s" in screen_text(app)
-        assert isinstance(app.screen, QuestionScreen)
+        assert asking(app)
         clock.advance(8)
         screen.tick()
         await pilot.pause()
-        assert isinstance(app.screen, FeedbackScreen)
+        assert showing_feedback(app)
         assert app.screen.feedback.timed_out
         assert "⏱ Time's up  no points" in screen_text(app)
         assert app.round is not None and app.round.streak == 0
@@ -144,7 +145,7 @@ async def test_sudden_death_ends_at_the_first_miss() -> None:
         else:
             await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, FeedbackScreen)
+        assert showing_feedback(app)
         assert not app.screen.feedback.correct
         assert "See how you did" in screen_text(app)
         await pilot.press("enter")
@@ -184,7 +185,7 @@ async def test_play_the_missed_ones_again_asks_only_those() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         missed = None
-        while isinstance(app.screen, QuestionScreen):
+        while asking(app):
             if app.screen.view.type == "typed":
                 await pilot.press(*"nobody", "enter")
                 missed = app.screen.feedback.question.id
@@ -196,7 +197,7 @@ async def test_play_the_missed_ones_again_asks_only_those() -> None:
         assert "Press r to play the 1 missed again" in screen_text(app)
         await pilot.press("r")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert asking(app)
         assert app.round is not None
         assert [q.id for q in app.round.questions] == [missed]
 
@@ -215,7 +216,7 @@ async def test_fifty_fifty_removes_two_wrong_choices_once_per_round() -> None:
         removed_key = str(sorted(panel.removed)[0] + 1)
         await pilot.press(removed_key)  # a removed choice can't be picked
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert asking(app)
         await answer_right(pilot, app)
         assert "points halved" in screen_text(app)
         await pilot.press("enter")

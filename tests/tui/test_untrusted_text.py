@@ -6,12 +6,19 @@ would not parse, a link, ANSI escapes, a lone C1 CSI (\\x9b), NUL and a bidi ove
 
 from __future__ import annotations
 
-from tui_kit import HOSTILE, HOSTILE_SHOWN, FakeClock, make_app, make_pack, screen_text
+from tui_kit import (
+    HOSTILE,
+    HOSTILE_SHOWN,
+    FakeClock,
+    asking,
+    make_app,
+    make_pack,
+    screen_text,
+    showing_feedback,
+)
 
 from quiz.packs.question import Question
-from quiz.tui.screens.feedback import FeedbackScreen
 from quiz.tui.screens.menu import MenuScreen
-from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.summary import SummaryScreen
 
 WIDE = (400, 60)
@@ -52,7 +59,7 @@ async def test_hostile_pack_text_is_literal_on_question_feedback_and_summary() -
     app = make_app(*hostile_questions(), clock=clock, seed=1)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        while isinstance(app.screen, QuestionScreen):
+        while asking(app):
             assert_clean(screen_text(app))
             # Clicking the prompt must not run the [@click=app.quit] in it.
             await pilot.click("#prompt")
@@ -63,7 +70,7 @@ async def test_hostile_pack_text_is_literal_on_question_feedback_and_summary() -
             else:
                 await pilot.press("enter")
             await pilot.pause()
-            assert isinstance(app.screen, FeedbackScreen)
+            assert showing_feedback(app)
             text = screen_text(app)
             assert_clean(text)
             assert text.count(HOSTILE_SHOWN) >= 3  # prompt, explanation or quote, attribution

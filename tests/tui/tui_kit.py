@@ -186,3 +186,17 @@ async def answer_right(pilot: Pilot[int], app: QuizApp) -> None:
             await pilot.press("abcdefghijkl"[panel.rights.index(right)])
         await pilot.press("enter")
     await pilot.pause()
+
+
+def asking(app: QuizApp) -> bool:
+    """A question is on screen, waiting for an answer."""
+    from quiz.tui.screens.question import QuestionScreen
+
+    return isinstance(app.screen, QuestionScreen) and app.screen.feedback is None
+
+
+def showing_feedback(app: QuizApp) -> bool:
+    """The verdict on an answer is on screen."""
+    from quiz.tui.screens.question import QuestionScreen
+
+    return isinstance(app.screen, QuestionScreen) and app.screen.feedback is not None

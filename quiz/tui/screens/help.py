@@ -47,7 +47,6 @@ EXTRA_WORDS = {
 def binding_rows() -> list[tuple[str, str, str]]:
     """(where, keys, what) for every binding of the play screens and answer panels."""
     from quiz.tui.app import QuizApp
-    from quiz.tui.screens.feedback import FeedbackScreen
     from quiz.tui.screens.menu import MenuScreen
     from quiz.tui.screens.name_picker import NamePickerScreen
     from quiz.tui.screens.packs import PacksScreen
@@ -66,7 +65,6 @@ def binding_rows() -> list[tuple[str, str, str]]:
         ("Choices", ChoicePanel),
         ("Ordering", OrderingPanel),
         ("Matching", MatchingPanel),
-        ("Feedback", FeedbackScreen),
         ("Round summary", SummaryScreen),
         ("Packs", PacksScreen),
         ("Scores", ScoresScreen),
@@ -119,8 +117,8 @@ class HelpScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         width = self.app.size.width
         table.add_column("Where", width=15)
-        table.add_column("Keys", width=14)
-        table.add_column("What it does", width=max(20, min(60, width - 15 - 14 - 14)))
+        table.add_column("Keys", width=18)
+        table.add_column("What it does", width=max(20, min(60, width - 15 - 18 - 14)))
         for where, keys, what in binding_rows():
             table.add_row(Text(where), Text(keys), Text(what))
         table.focus()

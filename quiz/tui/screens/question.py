@@ -1,4 +1,5 @@
-"""The question screen: status line, prompt, and the answer panel for the question's type.
+"""The question screen: status line, prompt, the answer panel for the question's type, and
+then the feedback on the answer, shown in place.
 
 The screen only shows and collects; the app owns the round. A timer calls `tick` ten times
 a second, and `tick` reads the app's injected clock, so tests drive time by hand.
@@ -17,13 +18,14 @@ from textual.widgets import Footer, Static
 from quiz.tui.text import literal
 from quiz.tui.widgets.answered import Answered
 from quiz.tui.widgets.choices import ChoicePanel
+from quiz.tui.widgets.feedback_view import FeedbackView
 from quiz.tui.widgets.matching import MatchingPanel
 from quiz.tui.widgets.ordering import OrderingPanel
 from quiz.tui.widgets.status import RoundStatus
 from quiz.tui.widgets.text_answer import TextAnswer
 
 if TYPE_CHECKING:
-    from quiz.game.views import QuestionView
+    from quiz.game.views import Feedback, QuestionView
     from quiz.tui.app import QuizApp
 
 TICK_SECONDS = 0.1
@@ -49,6 +51,7 @@ class QuestionScreen(Screen[None]):
     CSS_PATH = "question.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "fifty_fifty", "50:50"),
+        Binding("enter,space,n", "next", "Next", key_display="Enter"),
         Binding("escape", "abandon", "Leave round"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
@@ -56,6 +59,7 @@ class QuestionScreen(Screen[None]):
     def __init__(self, view: QuestionView) -> None:
         super().__init__()
         self.view = view
+        self.feedback: Feedback | None = None
 
     @property
     def quiz(self) -> QuizApp:
@@ -66,6 +70,7 @@ class QuestionScreen(Screen[None]):
         with VerticalScroll(id="question-body", can_focus=False):
             yield Static(literal(self.view.prompt), id="prompt")
             yield answer_panel(self.view)
+        yield FeedbackView(id="feedback")
         yield Footer()
 
     @property
@@ -73,10 +78,12 @@ class QuestionScreen(Screen[None]):
         return self.query_one("#question-body").children[1]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide the 50:50 key where the lifeline cannot be used."""
+        """50:50 only where the lifeline can be used; Next only once the feedback shows."""
         if action == "fifty_fifty":
             round_ = self.quiz.round
-            return bool(round_ and round_.fifty_fifty_available)
+            return self.feedback is None and bool(round_ and round_.fifty_fifty_available)
+        if action == "next":
+            return self.feedback is not None
         return True
 
     def focus_panel(self) -> None:
@@ -87,7 +94,7 @@ class QuestionScreen(Screen[None]):
             self.panel.focus()
 
     def on_click(self) -> None:
-        if self.focused is None:
+        if self.focused is None and self.feedback is None:
             self.focus_panel()
 
     def on_mount(self) -> None:
@@ -101,7 +108,7 @@ class QuestionScreen(Screen[None]):
         if round_ is None:
             return
         lifeline = None
-        if self.view.type in ("single", "multiple"):
+        if self.view.type in ("single", "multiple") and self.feedback is None:
             lifeline = not round_.fifty_fifty_used
         self.query_one(RoundStatus).show(
             number=self.view.number,
@@ -118,8 +125,27 @@ class QuestionScreen(Screen[None]):
         round_ = self.quiz.round
         if round_ is None:
             return
-        self.query_one(RoundStatus).show_clock(round_.time_left(), self.view.time_limit)
-        self.quiz.check_timeout()
+        status = self.query_one(RoundStatus)
+        if self.feedback is None or round_.round_seconds is not None:
+            status.show_clock(round_.time_left(), self.view.time_limit)
+        if self.feedback is None:
+            self.quiz.check_timeout()
+
+    def show_feedback(self, feedback: Feedback) -> None:
+        """Replace the question with the verdict on `feedback`, in place."""
+        self.feedback = feedback
+        self.query_one("#question-body").display = False
+        view = self.query_one(FeedbackView)
+        view.show(feedback)
+        view.focus()
+        self.refresh_status()
+        if self.quiz.round is not None and self.quiz.round.round_seconds is None:
+            # Between questions no clock runs (only blitz's round clock keeps going).
+            self.query_one(RoundStatus).hide_clock()
+        self.refresh_bindings()
+
+    def action_next(self) -> None:
+        self.quiz.next_question()
 
     def on_answered(self, message: Answered) -> None:
         message.stop()

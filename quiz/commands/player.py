@@ -71,6 +71,12 @@ def _show(text: str) -> str:
     return safe_text(text, single_line=True)
 
 
+def _show_block(text: str) -> str:
+    from quiz.safe_text import safe_text
+
+    return safe_text(text)
+
+
 def _list(store: SaveStore, args: argparse.Namespace) -> int:
     players = store.list_players()
     if not players:
@@ -122,7 +128,8 @@ def _export(store: SaveStore, args: argparse.Namespace) -> int:
     destination = Path(args.output) if args.output else None
     text = store.export_player(args.name, destination)
     if destination is None:
-        sys.stdout.write(text)
+        # On a terminal, show it safely; into a pipe or file, the data goes out unchanged.
+        sys.stdout.write(_show_block(text) if sys.stdout.isatty() else text)
     else:
         print(f"Wrote {_show(str(destination))}.", file=sys.stderr)
     return 0

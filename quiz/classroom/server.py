@@ -20,6 +20,7 @@ from websockets.exceptions import ConnectionClosed
 
 from quiz.classroom import protocol as p
 from quiz.classroom.session import HostSession, Player, Refused
+from quiz.errors import QuizError
 
 Listener = Callable[[str, dict[str, Any]], None]
 JOIN_TIMEOUT = 30.0
@@ -88,7 +89,17 @@ class ClassroomServer:
     # --- lifecycle ------------------------------------------------------------------------
 
     async def start(self) -> None:
-        self._server = await serve(
+        """Listen; QuizError (one line) if the address or port can't be used."""
+        try:
+            self._server = await self._serve()
+        except OSError as error:
+            raise QuizError(
+                f"cannot listen on {self.host}:{self.requested_port}: {error.strerror or error}; "
+                "pick another with --port"
+            ) from None
+
+    async def _serve(self) -> Server:
+        return await serve(
             self._handle,
             self.host,
             self.requested_port,

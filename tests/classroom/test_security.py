@@ -255,3 +255,21 @@ async def test_a_kicked_student_is_told_closed_and_cannot_return(host: Host) -> 
     assert await refused_code(host.client(token=welcome.token)) == "bad_token"
     # The name is free again for someone else.
     await host.client("Ann").join()
+
+
+async def test_a_port_in_use_is_a_one_line_error(host: Host) -> None:
+    from quiz.classroom.server import ClassroomServer
+    from quiz.errors import QuizError
+
+    second = ClassroomServer(host.session, port=host.server.port)
+    with pytest.raises(QuizError, match=f"cannot listen on 127.0.0.1:{host.server.port}"):
+        await second.start()
+
+
+def test_the_join_addresses_end_with_loopback() -> None:
+    from quiz.classroom.addresses import lan_addresses
+
+    found = lan_addresses()
+    assert found[-1] == "127.0.0.1"
+    assert len(found) == len(set(found))
+    assert all(address.count(".") == 3 for address in found)

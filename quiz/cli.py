@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from quiz.errors import QuizError
+    from quiz.safe_text import safe_text
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -46,7 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(module.run(args) or 0)
     except QuizError as error:
-        print(f"quiz: {error}", file=sys.stderr)
+        # Messages can quote user paths and pack text: never let them drive the terminal.
+        print(f"quiz: {safe_text(str(error))}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return 130

@@ -40,10 +40,14 @@ class AttemptLimiter:
         self._failures: dict[str, deque[float]] = defaultdict(deque)
 
     def blocked(self, address: str) -> bool:
-        failures = self._failures[address]
+        failures = self._failures.get(address)
+        if failures is None:
+            return False
         cutoff = self.clock() - self.window
         while failures and failures[0] < cutoff:
             failures.popleft()
+        if not failures:
+            del self._failures[address]  # forget addresses that behaved: memory stays bounded
         return len(failures) >= self.limit
 
     def fail(self, address: str) -> None:

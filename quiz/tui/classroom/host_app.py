@@ -89,7 +89,9 @@ class HostApp(App[int]):
             from quiz.classroom.addresses import lan_addresses
 
             port = self.server.port
-            self.addresses = [f"quiz join {a}:{port}" for a in lan_addresses()]
+            bound = self.server.host
+            hosts = lan_addresses() if bound in ("0.0.0.0", "", "::") else [bound]
+            self.addresses = [f"quiz join {a}:{port}" for a in hosts]
         self.refresh_lobby()
         if self.session.phase in ("open", "closed"):  # resumed mid-question
             self.show_question(self.server.ask_again())

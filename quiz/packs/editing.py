@@ -297,6 +297,8 @@ class PackDocument:
             )
         self._fixed = layout.fixed
         self._blocks = layout.blocks
+        # Where in the text the questions were, once the last one is deleted.
+        self._empty_at: int | None = None
 
     # Reading
 
@@ -352,10 +354,15 @@ class PackDocument:
         index = max(0, min(index, len(self._blocks)))
         block = render_question(question)
         if not self._blocks:
-            head = _ensure_newline(self._fixed[0])
-            if head.strip():
-                head += "" if head.endswith("\n\n") else "\n"
-            self._fixed = [head, ""]
+            # Where the last question was deleted from, else at the end of the file.
+            text = _ensure_newline(self._fixed[0])
+            at = len(text) if self._empty_at is None else min(self._empty_at, len(text))
+            head, tail = text[:at], text[at:]
+            if head.strip() and not head.endswith("\n\n"):
+                head += "\n"
+            if tail.strip() and not tail.startswith("\n"):
+                tail = "\n" + tail
+            self._fixed = [head, tail]
             self._blocks = [block]
             return 0
         if index == len(self._blocks):
@@ -384,11 +391,11 @@ class PackDocument:
         del self._blocks[index]
         before, after = self._fixed[index], self._fixed[index + 1]
         if not after.strip():
-            merged = before
+            merged, self._empty_at = before, len(before)
         elif not before.strip():
-            merged = after
+            merged, self._empty_at = after, 0
         else:
-            merged = before + after
+            merged, self._empty_at = before + after, len(before)
         self._fixed[index : index + 2] = [merged]
 
     def move(self, index: int, offset: int) -> int:

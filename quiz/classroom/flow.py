@@ -52,8 +52,9 @@ async def run_auto(server: ClassroomServer, *, min_players: int, reveal_seconds:
     session = server.session
     if session.phase == "lobby":
         await wait_for_players(server, min_players)
-    else:
-        await wait_for_connected(server, min(min_players, session.active_count), 30.0)
+    # After a resume the players are known but not yet back: give them time to reconnect
+    # (in a fresh game everyone who joined is connected, so this returns at once).
+    await wait_for_connected(server, min(min_players, session.active_count), 30.0)
     if session.phase in ("open", "closed"):
         # Resumed mid-question: ask it again; answers already recorded stand.
         message = server.ask_again()

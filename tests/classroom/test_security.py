@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
+from pathlib import Path
 
 import pytest
 from classroom_helpers import CODE, Host, next_of
@@ -273,3 +274,17 @@ def test_the_join_addresses_end_with_loopback() -> None:
     assert found[-1] == "127.0.0.1"
     assert len(found) == len(set(found))
     assert all(address.count(".") == 3 for address in found)
+
+
+async def test_joining_again_with_the_same_name_uses_the_remembered_token(
+    host: Host, tmp_path: Path
+) -> None:
+    from quiz.classroom.plain_join import TokenMemory, join_with_memory
+
+    memory = TokenMemory(tmp_path / "tokens.json")
+    first = await join_with_memory(host.client("Ann"), memory)
+    assert not first.rejoined
+    again = await join_with_memory(host.client("Ann"), memory)
+    assert again.rejoined and again.player == first.player
+    other = await join_with_memory(host.client("Bob"), memory)
+    assert not other.rejoined and other.player != first.player

@@ -234,3 +234,40 @@ async def test_escape_leaves_the_round_for_the_menu() -> None:
         await pilot.pause()
         assert isinstance(app.screen, MenuScreen)
         assert app.round is None
+
+
+async def test_summary_row_opens_that_answer_in_full() -> None:
+    from quiz.tui.screens.review import ReviewScreen
+
+    app = make_app(SINGLE, TYPED, seed=2)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        while asking(app):
+            await answer_right(pilot, app)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        first = app.round.feedback[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.feedback is first
+        assert first.question.prompt in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_with_no_color_every_state_still_reads_in_characters(monkeypatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(MULTIPLE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.no_color
+        await pilot.press("down", "space")
+        text = screen_text(app)
+        assert "› [x] 2 B ◆" in text  # highlight and tick are characters, not colours
+        assert "1 A ▲" in text and "4 D ■" in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "½ Partly correct" in screen_text(app) or "✗ Wrong" in screen_text(app)

@@ -80,6 +80,9 @@ async def test_hostile_pack_text_is_literal_on_question_feedback_and_summary() -
         text = screen_text(app)
         assert_clean(text)
         assert "[/] [b]me" in text
+        await pilot.press("enter")  # the first answer in full
+        await pilot.pause()
+        assert_clean(screen_text(app))
         assert app.is_running
 
 

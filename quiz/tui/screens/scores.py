@@ -54,10 +54,10 @@ class ScoresScreen(Screen[None]):
         rounds = data.rounds if data else 0
         yield Static(
             styled(
-                "[b]$who[/b] · $pack · $rounds rounds played",
+                "[b]$who[/b] · $pack · $rounds played",
                 who=who or "(nobody)",
                 pack=self.pack_title,
-                rounds=str(rounds),
+                rounds=f"{rounds} round" + ("" if rounds == 1 else "s"),
             ),
             id="scores-title",
         )

@@ -20,6 +20,17 @@ if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
 
 
+LEAD_IN = "according to the article, "
+
+
+def short_prompt(prompt: str) -> str:
+    """The prompt without the lead-in most bank questions share, so the table shows more."""
+    if prompt.casefold().startswith(LEAD_IN) and len(prompt) > len(LEAD_IN):
+        rest = prompt[len(LEAD_IN) :]
+        return rest[0].upper() + rest[1:]
+    return prompt
+
+
 def summary_line(result: RoundResult) -> str:
     """'Score 3,250 · 4/5 right (80%) · 42 s · best streak 3'."""
     right, asked = result.correct_count, len(result.answers)
@@ -66,6 +77,7 @@ class SummaryScreen(Screen[None]):
                 hint = f"Press r to play the {len(self.missed)} missed again, n for a new round."
             else:
                 hint = "No misses! Press n for a new round."
+            hint += " Enter on a row shows that answer in full."
             yield Static(Content(hint), id="next-steps")
         yield DataTable(id="review", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -85,12 +97,18 @@ class SummaryScreen(Screen[None]):
             table.add_row(
                 Text(str(item.number)),
                 Text(item.mark),
-                literal_text(item.question.prompt),
+                literal_text(short_prompt(item.question.prompt)),
                 literal_text(given),
                 literal_text(item.right_answer),
                 Text(f"{item.points:,}", justify="right"),
             )
         table.focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        from quiz.tui.screens.review import ReviewScreen
+
+        event.stop()
+        self.app.push_screen(ReviewScreen(self.feedback[event.cursor_row]))
 
     def action_replay_missed(self) -> None:
         if not self.missed:

@@ -1,0 +1,41 @@
+"""One answer of a finished round, in full: opened from the summary's review table."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
+from textual.widgets import Footer
+
+from quiz.tui.widgets.feedback_view import FeedbackView
+
+if TYPE_CHECKING:
+    from quiz.game.views import Feedback
+
+
+class ReviewScreen(ModalScreen[None]):
+    """The feedback for one answer, as it was shown during the round."""
+
+    CSS_PATH = "review.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter,q", "close", "Close", key_display="Esc"),
+    ]
+
+    def __init__(self, feedback: Feedback) -> None:
+        super().__init__()
+        self.feedback = feedback
+
+    def compose(self):  # type: ignore[override]
+        yield FeedbackView(id="review")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        view = self.query_one(FeedbackView)
+        view.show(self.feedback)
+        view.border_title = f"Question {self.feedback.number}"
+        view.query_one("#fb-continue").display = False
+        view.focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

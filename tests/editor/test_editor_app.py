@@ -8,11 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import tomli
+from textual.binding import Binding
 from textual.widgets import Input, OptionList, Select, Static, TextArea
 
 from quiz.commands.edit import read_or_start
 from quiz.packs.loader import load_pack
 from quiz.tui.editor.app import EditorApp
+from quiz.tui.editor.help import HelpScreen
 from quiz.tui.editor.preview import PreviewScreen
 
 SIZE = (100, 40)
@@ -294,6 +296,19 @@ async def test_typing_a_field_back_to_what_it_was_restores_the_question(
         set_field(app, "answer", "Unite")
         await settle(pilot, lambda: app.document.text == original, "edit back")
         assert not app.dirty
+
+
+async def test_help_lists_every_binding(every_type_pack: Path) -> None:
+    app = open_app(every_type_pack)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await settle(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        text = str(app.screen.query_one(Static).render())
+        for binding in EditorApp.BINDINGS:
+            assert isinstance(binding, Binding)
+            assert binding.key.split(",")[0].replace("up", "↑").replace("down", "↓") in text
+        await pilot.press("escape")
+        await settle(pilot, lambda: not isinstance(app.screen, HelpScreen), "closed")
 
 
 async def test_quit_with_unsaved_changes_asks_twice(every_type_pack: Path) -> None:

@@ -6,7 +6,13 @@ from typing import Any
 
 import pytest
 
-from quiz.tui.editor.form_data import fields_for, from_form, question_problems, to_form
+from quiz.tui.editor.form_data import (
+    fields_for,
+    from_form,
+    question_problems,
+    question_warnings,
+    to_form,
+)
 from quiz.tui.editor.question_list import matches_filter
 
 EXAMPLES: list[dict[str, Any]] = [
@@ -68,3 +74,17 @@ def test_filter_words_tags_and_types() -> None:
     assert not matches_filter(question, "tag:z")
     assert not matches_filter(question, "type:single")
     assert not matches_filter(question, "missing")
+
+
+def test_lint_warnings_of_one_question_name_their_field() -> None:
+    question = {
+        "id": "w",
+        "type": "typed",
+        "prompt": "Who is Ed Miliband's brother, David Miliband?",
+        "answer": "David Miliband",
+    }
+    assert question_warnings(question) == [
+        "warning: explanation: no explanation: say why the answer is right",
+        'warning: prompt: the prompt contains its own answer "David Miliband"',
+    ]
+    assert question_warnings(question | {"prompt": "Who?", "explanation": "x"}) == []

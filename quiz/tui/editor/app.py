@@ -26,7 +26,7 @@ from quiz.packs.errors import PackError
 from quiz.packs.loader import parse_pack_text
 from quiz.packs.models import PackFile
 from quiz.safe_text import safe_text
-from quiz.tui.editor.form_data import from_form, question_problems
+from quiz.tui.editor.form_data import from_form, question_problems, question_warnings
 from quiz.tui.editor.help import HelpScreen
 from quiz.tui.editor.preview import PreviewScreen
 from quiz.tui.editor.question_form import QuestionForm
@@ -62,14 +62,15 @@ class EditorApp(App[None]):
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+z", "undo", "Undo", priority=True),
         Binding("ctrl+n", "add", "New", priority=True),
-        Binding("ctrl+d", "duplicate", "Duplicate", priority=True),
+        Binding("ctrl+d", "duplicate", "Copy", priority=True),
         Binding("f8", "delete", "Delete", priority=True),
-        Binding("ctrl+up,alt+up", "move(-1)", "Up", priority=True),
-        Binding("ctrl+down,alt+down", "move(1)", "Down", priority=True),
         Binding("f2", "preview", "Preview", priority=True),
-        Binding("ctrl+f", "focus_filter", "Filter", show=False, priority=True),
         Binding("f1", "help", "Help", priority=True),
         Binding("ctrl+q", "quit_editor", "Quit", priority=True),
+        # Listed in the help (f1) rather than the footer, which has no room for them at 80.
+        Binding("ctrl+up,alt+up", "move(-1)", "Move up", show=False, priority=True),
+        Binding("ctrl+down,alt+down", "move(1)", "Move down", show=False, priority=True),
+        Binding("ctrl+f", "focus_filter", "Filter", show=False, priority=True),
     ]
 
     def __init__(
@@ -97,7 +98,7 @@ class EditorApp(App[None]):
                 yield Static(id="form-title")
                 yield Vertical(id="form-holder")
         yield Static(id="problems")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     async def on_mount(self) -> None:
         self.question_list.show(self.document.questions(), self.selected)
@@ -127,13 +128,14 @@ class EditorApp(App[None]):
             )
         )
 
-    def _show_problems(self, lines: list[str], *, ok: bool = False) -> None:
+    def _show_problems(self, lines: list[str], *, ok: bool = False, warn: bool = False) -> None:
         shown = lines[: MAX_SHOWN_PROBLEMS + 1]
         if len(lines) > len(shown):
             shown.append(f"… and {len(lines) - len(shown)} more")
         problems = self.query_one("#problems", Static)
         problems.update(Content(safe_text("\n".join(shown))))
-        problems.set_class(not ok and bool(lines), "error")
+        problems.set_class(warn, "warning")
+        problems.set_class(not ok and not warn and bool(lines), "error")
 
     async def _show_form(self) -> None:
         holder = self.query_one("#form-holder", Vertical)
@@ -177,7 +179,8 @@ class EditorApp(App[None]):
         if problems:
             self._show_problems(problems)
             return problems
-        self._show_problems(["✓ This question is valid."], ok=True)
+        warnings = question_warnings(question, self._pack_context)
+        self._show_problems(["✓ This question is valid.", *warnings], ok=True, warn=bool(warnings))
         # An untouched form changes nothing, even where its fields show cleaned-up text.
         form.touched = form.touched or values != form.initial_values
         if form.touched and (question != original or list(question) != list(original)):

@@ -166,6 +166,21 @@ def question_problems(question: Mapping[str, Any], pack: PackFile | None = None)
     return problems
 
 
+def question_warnings(question: Mapping[str, Any], pack: PackFile | None = None) -> list[str]:
+    """Lint warnings (see quiz.packs.lint) for a valid `question` on its own, as
+    `field: message` lines; duplicates across the pack are left to `quiz pack check`."""
+    from quiz.packs.lint import lint_pack
+
+    model = _QUESTION.validate_python(dict(question))
+    context = pack or PackFile.model_validate({"pack": {"id": "edit", "title": "edit"}})
+    single = context.model_copy(update={"facts": [], "relations": [], "questions": [model]})
+    warnings = []
+    for warning in lint_pack(single, "", "form"):
+        field = warning.key.removeprefix("questions[0]").lstrip(".") or "question"
+        warnings.append(f"warning: {field}: {warning.message}")
+    return warnings
+
+
 def _position(problem: str, order: tuple[str, ...]) -> int:
     field = problem.split(":", 1)[0].split(".", 1)[0]
     return order.index(field) if field in order else len(order)

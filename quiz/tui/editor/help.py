@@ -16,9 +16,10 @@ quiz edit: edit the questions of a pack
   ctrl+s        save (only a pack that validates is written)
   ctrl+z        undo the last change (edits of one question undo together)
   ctrl+n        add a question after the selected one
-  ctrl+d        duplicate the selected question
+  ctrl+d        duplicate (copy) the selected question
   f8            delete the selected question (ctrl+z brings it back)
-  ctrl+↑ / ↓    move the selected question up / down (also alt+↑ / ↓)
+  ctrl+↑        move the selected question up (also alt+↑)
+  ctrl+↓        move it down (also alt+↓)
   f2            preview the question as a player sees it
   ctrl+f        filter the list: words, tag:NAME, type:KIND
   tab           next field;  shift+tab: previous field

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import tomli
 
+from quiz.packs.loader import parse_pack_text
 from quiz.packs.models import PackFile
 from quiz.packs.new_pack import new_pack_text, schema_reference
 from quiz.packs.semantics import check_semantics
@@ -46,7 +47,9 @@ def test_new_pack_validates_and_starts_with_the_schema_line(tmp_path: Path) -> N
     assert pack.pack.title == 'Who "leads"? [Labour]'
     assert pack.pack.id == "who-leads-labour"
     assert pack.questions == [] and pack.facts == []
-    assert check_semantics(pack) == []
+    checked = run_quiz("pack", "check", str(target))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert checked.stdout.strip() == f"{target}: OK (0 questions)"
 
 
 def test_commented_examples_cover_every_type_and_are_themselves_valid() -> None:
@@ -57,6 +60,8 @@ def test_commented_examples_cover_every_type_and_are_themselves_valid() -> None:
     assert live.facts[0].relation == live.relations[0].id
     assert live.pack.source is not None
     assert check_semantics(live) == []
+    # The loader's full check too (it also generates the fact's questions).
+    parse_pack_text(uncomment_examples(text), filename="examples.toml")
     # Every example is commented out: the pack as written has none of them.
     assert tomli.loads(text).keys() == {"pack"}
     for kind in EVERY_TYPE:

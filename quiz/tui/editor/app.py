@@ -201,7 +201,9 @@ class EditorApp(App[None]):
     async def _chosen(self, event: QuestionList.Chosen) -> None:
         if event.index == self.selected and self.form is not None:
             return
-        if self.form is not None and self._check_form():
+        form = self.form
+        edited = form is not None and (form.touched or form.values() != form.initial_values)
+        if form is not None and self._check_form() and edited:
             self.notify(
                 "The unfinished edit of the last question was not kept.", severity="warning"
             )

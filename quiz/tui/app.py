@@ -12,6 +12,7 @@ import argparse
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -29,6 +30,10 @@ if TYPE_CHECKING:
     from quiz.game.round import Round
     from quiz.game.views import Feedback
     from quiz.tui.widgets.answered import AnswerValue
+
+
+# Seconds after the first question is shown before the save files are opened.
+SETTLE_DELAY = 0.05
 
 
 class QuizApp(App[int]):
@@ -84,7 +89,7 @@ class QuizApp(App[int]):
         if not self.menu:
             # Straight into the round; the save files are opened once it is on screen.
             self.start_round()
-            self.call_after_refresh(self.settle_player, self.player)
+            self.set_timer(SETTLE_DELAY, partial(self.settle_player, self.player))
         elif self.player:
             self.choose_player(self.player)
         else:

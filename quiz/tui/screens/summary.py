@@ -85,7 +85,8 @@ class SummaryScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         # Fit the three text columns to the screen: the question gets half the room.
-        room = max(30, self.app.size.width - 3 - 2 - 6 - 2 * 6 - 2)
+        # Fixed columns, cell padding, the focus border and a scrollbar take the rest.
+        room = max(30, self.app.size.width - 3 - 2 - 6 - 2 * 6 - 6)
         table.add_column("#", width=3)
         table.add_column("", width=2)
         table.add_column("Question", width=room // 2)

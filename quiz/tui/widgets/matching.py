@@ -41,7 +41,8 @@ class MatchingPanel(Vertical, can_focus=True):
     MatchingPanel .column { width: 1fr; height: auto; padding: 0 1; }
     MatchingPanel .pair-row.-highlight { background: $boost; text-style: bold; }
     MatchingPanel:focus .pair-row.-highlight { background: $accent 30%; }
-    MatchingPanel #pairs-made { padding: 0 1; color: $text-muted; }
+    MatchingPanel #pairs-made, MatchingPanel > .hint { padding: 0 1; }
+    MatchingPanel #pairs-made { color: $text-muted; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [

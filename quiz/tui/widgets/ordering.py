@@ -34,7 +34,7 @@ class OrderingPanel(Vertical, can_focus=True):
 
     DEFAULT_CSS = """
     OrderingPanel { height: auto; }
-    OrderingPanel > .order-row { padding: 0 1; }
+    OrderingPanel > .order-row, OrderingPanel > .hint { padding: 0 1; }
     OrderingPanel > .order-row.-highlight { background: $boost; text-style: bold; }
     OrderingPanel:focus > .order-row.-highlight { background: $accent 30%; }
     """

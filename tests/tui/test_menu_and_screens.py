@@ -200,3 +200,48 @@ async def test_scores_screen_shows_high_scores_chart_and_the_missed_question_lit
         assert HOSTILE_SHOWN in text
         assert "\x1b" not in text and "\u202e" not in text
         assert app.is_running
+
+
+async def test_practice_counts_due_questions_and_asks_them_first(isolated_saves) -> None:
+    """A question missed days ago is due: the menu counts it and practice asks it first."""
+    from datetime import UTC, datetime
+
+    from quiz.game.result import AnswerResult, RoundResult
+
+    missed = AnswerResult(
+        question_id=TYPED.id, given="x", correct=False, credit=0, points=0, seconds=3.0
+    )
+    SaveStore(isolated_saves).record_round(
+        "Ada",
+        RoundResult(
+            player="Ada",
+            pack_id="test-pack",
+            pack_version="1.0.0",
+            mode="classic",
+            started_at=datetime(2025, 1, 1, tzinfo=UTC),
+            duration=3.0,
+            score=0,
+            best_streak=0,
+            answers=(missed,),
+        ),
+    )
+    app = make_app(SINGLE, TYPED, menu=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "Practice — 1 due" in screen_text(app)
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.round is not None and app.round.config.mode == "practice"
+        assert app.round.questions[0].id == TYPED.id
+
+
+def test_run_app_with_an_unknown_pack_is_a_one_line_error() -> None:
+    import argparse
+
+    import pytest
+
+    from quiz.errors import QuizError
+    from quiz.tui.app import run_app
+
+    with pytest.raises(QuizError, match='no pack called "no-such-pack"'):
+        run_app(argparse.Namespace(pack="no-such-pack", menu=False))

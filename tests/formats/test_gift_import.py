@@ -234,3 +234,10 @@ def test_private_use_characters_are_text_like_any_other() -> None:
     text = "Q \ue000\ue001 \\= {=\ue002 ~b}\n"
     (question,) = import_text(text, "pua.gift").questions
     assert (question.prompt, question.answer) == ("Q \ue000\ue001 =", "\ue002")
+
+
+def test_many_repeats_of_one_question_get_distinct_ids() -> None:
+    result = import_text("Q {=a ~b}\n\n" * 300 + "::q-2:: Q {=a ~b}\n", "rep.gift")
+    ids = [q.id for q in result.questions]
+    assert len(set(ids)) == len(ids) == 301
+    assert ids[:3] == ["q", "q-2", "q-3"] and ids[-1] == "q-2-2"

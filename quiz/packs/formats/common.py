@@ -68,6 +68,7 @@ class IdMaker:
 
     def __init__(self) -> None:
         self._used: set[str] = set()
+        self._next_suffix: dict[str, int] = {}  # so a thousand repeats cost no more than one
         self._counter = 0
 
     def make(
@@ -78,10 +79,12 @@ class IdMaker:
         candidate = base or slug_id(" ".join(text.split()[:6]))[:40].rstrip("-_.")
         candidate = candidate or f"q{self._counter}"
         if candidate in self._used:
-            suffix = 2
-            while f"{candidate[: MAX_ID - 6]}-{suffix}" in self._used:
+            stem = candidate[: MAX_ID - 8]
+            suffix = self._next_suffix.get(stem, 2)
+            while f"{stem}-{suffix}" in self._used:
                 suffix += 1
-            renamed = f"{candidate[: MAX_ID - 6]}-{suffix}"
+            self._next_suffix[stem] = suffix + 1
+            renamed = f"{stem}-{suffix}"
             if base:
                 notes.append(
                     Problem(file, line, "", f"title {quoted(title)} is used twice; id {renamed}")

@@ -82,6 +82,7 @@ class QuizApp(App[int]):
         self.saves = PlayerSaves(saves)
         self.round: Round | None = None
         self._saved_theme: str | None = None
+        self._settled = False
 
     # -- start-up --------------------------------------------------------------------------
 
@@ -108,8 +109,11 @@ class QuizApp(App[int]):
         self.push_screen(MenuScreen())
 
     def settle_player(self, name: str | None) -> None:
-        """Make `name` (default: the only saved player, else 'Player') the player: create
+        """Once only, make `name` (default: the only saved player, else 'Player') the player: create
         their save if new, apply their theme, and say once what went wrong with the saves."""
+        if self._settled:
+            return
+        self._settled = True
         self.player = name or self.saves.default_player()
         for problem in [self.saves.ensure_player(self.player), *self.saves.take_warnings()]:
             if problem:
@@ -140,6 +144,8 @@ class QuizApp(App[int]):
             pool = [question for question in pool if question.id in wanted]
             count = len(pool)
         elif mode == "practice":
+            if self.player is None:
+                self.settle_player(None)  # practice needs the player's study schedule now
             prioritise = self.saves.practice_order(self.player or "")
         config = RoundConfig(
             mode=mode,  # type: ignore[arg-type]

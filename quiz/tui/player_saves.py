@@ -111,7 +111,12 @@ class PlayerSaves:
         """Orders a pool for practice: the player's due questions first, then new ones."""
 
         def prioritise(questions: Sequence[Question]) -> Sequence[Question]:
-            return self.store.practice_order(player, questions)
+            from quiz.errors import QuizError
+
+            try:
+                return self.store.practice_order(player, questions)
+            except (QuizError, OSError):
+                return questions  # no schedule readable: practise in the pack's order
 
         return prioritise
 

@@ -245,3 +245,25 @@ def test_run_app_with_an_unknown_pack_is_a_one_line_error() -> None:
 
     with pytest.raises(QuizError, match='no pack called "no-such-pack"'):
         run_app(argparse.Namespace(pack="no-such-pack", menu=False))
+
+
+async def test_palette_offers_theme_and_switch_pack() -> None:
+    from textual.command import CommandPalette
+
+    app = make_app(menu=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"switch pack")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PacksScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"theme")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        # The theme command opens the palette again, listing the themes.
+        assert isinstance(app.screen, CommandPalette)
+        assert "nord" in screen_text(app)

@@ -271,3 +271,17 @@ async def test_with_no_color_every_state_still_reads_in_characters(monkeypatch) 
         await pilot.press("enter")
         await pilot.pause()
         assert "½ Partly correct" in screen_text(app) or "✗ Wrong" in screen_text(app)
+
+
+async def test_direct_practice_without_a_player_plays_as_the_default_player() -> None:
+    app = make_app(SINGLE, TYPED, mode="practice", player=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert asking(app)
+        assert app.player == "Player"
+        while asking(app):
+            await answer_right(pilot, app)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.screen.result.player == "Player"

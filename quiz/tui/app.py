@@ -206,7 +206,8 @@ class QuizApp(App[int]):
         """Record the finished round and show its summary."""
         if self.round is None:
             return
-        # The player may have been settled after the round began (direct start).
+        # The player may be settled only after the round began (direct start).
+        self.settle_player(self.player)
         result = self.round.result().model_copy(update={"player": self.player or ""})
         notes = self.saves.record_round(result) if result.answers else []
         from quiz.tui.screens.summary import SummaryScreen

@@ -241,3 +241,12 @@ def test_many_repeats_of_one_question_get_distinct_ids() -> None:
     ids = [q.id for q in result.questions]
     assert len(set(ids)) == len(ids) == 301
     assert ids[:3] == ["q", "q-2", "q-3"] and ids[-1] == "q-2-2"
+
+
+def test_a_question_with_thousands_of_answers_is_one_note() -> None:
+    text = "Fine {T}\n\nQ {=a\n" + "~%50%b\n" * 5000 + "}\n"
+    result = import_text(text, "many.gift")
+    assert len(result.questions) == 1
+    assert [str(n) for n in result.notes] == [
+        'many.gift:3: skipped question "Q": 5001 answers, more than any question of a pack holds'
+    ]

@@ -37,11 +37,14 @@ from quiz.packs.formats.gift_syntax import (
     number_spec,
     split_blocks,
 )
+from quiz.packs.models import MAX_ALIASES
 
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _ANSWER_MARK = re.compile(r"[=~]")
 _BRACE = re.compile(r"[{}]")
 _WEIGHT = re.compile(r"^\s*%(-?\d+(?:\.\d+)?)%")
+# No pack question holds more answers than a typed one: its answer and 32 alternatives.
+_MOST_ANSWERS = 1 + MAX_ALIASES
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 
 
@@ -184,6 +187,13 @@ class GiftReader:
                 line,
                 "each answer starts with '=' (right) or '~' (wrong); "
                 f"found {quoted(answers.translate(self.escapes.restore).strip())}",
+            )
+            return None
+        if len(marks) > _MOST_ANSWERS:
+            self._note(
+                line,
+                f"skipped question {quoted(q['prompt'])}: {len(marks)} answers, more than any "
+                "question of a pack holds",
             )
             return None
         parsed = []

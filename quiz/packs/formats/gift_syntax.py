@@ -83,19 +83,27 @@ def category_tags(path: str) -> list[str]:
 class Block:
     """One question's lines, joined, with a way back from an offset to a file line."""
 
-    __slots__ = ("_lines", "first_line", "text")
+    __slots__ = ("_lines", "_numbers", "_starts", "first_line", "text")
 
     def __init__(self, lines: list[tuple[int, str]]) -> None:
         self.text = "\n".join([text for _, text in lines])
         self.first_line = lines[0][0]
-        # Kept only when comment lines were cut out of the block; else lines are consecutive.
-        self._lines = lines if lines[-1][0] - self.first_line != len(lines) - 1 else None
+        consecutive = lines[-1][0] - self.first_line == len(lines) - 1
+        # Most blocks are a few consecutive lines: counting newlines is quickest. Others (long,
+        # or with comment lines cut out) get a table of line starts, made on first use.
+        self._lines = None if consecutive and len(self.text) < 4096 else lines
+        self._numbers: list[int] = []
+        self._starts: list[int] = []
 
     def line_at(self, offset: int) -> int:
         if self._lines is None:
             return self.first_line + self.text.count("\n", 0, offset)
-        starts = list(itertools.accumulate((len(text) + 1 for _, text in self._lines), initial=0))
-        return self._lines[bisect.bisect_right(starts, offset) - 1][0]
+        if not self._starts:
+            self._numbers = [number for number, _ in self._lines]
+            self._starts = list(
+                itertools.accumulate((len(text) + 1 for _, text in self._lines), initial=0)
+            )
+        return self._numbers[bisect.bisect_right(self._starts, offset) - 1]
 
 
 def split_blocks(text: str) -> tuple[list[Block], Escapes]:

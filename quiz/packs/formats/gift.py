@@ -338,6 +338,13 @@ class GiftReader:
             ]
         else:
             chunks = [("=", body)]
+        if len(chunks) > _MOST_ANSWERS:
+            self._note(
+                line,
+                f"skipped question {quoted(q['prompt'])}: {len(chunks)} answers, more than "
+                "any question of a pack holds",
+            )
+            return None
         for mark, chunk in chunks:
             weight = 100.0 if mark == "=" else 0.0
             match = _WEIGHT.match(chunk)

@@ -178,12 +178,12 @@ async def test_packs_screen_switches_to_the_bundled_pack() -> None:
 
 async def test_scores_screen_shows_high_scores_chart_and_the_missed_question_literally() -> None:
     missed = Question(
-        id="h-missed", type="typed", prompt=HOSTILE, answers=("right",), tags=("hostile",)
+        id="h-missed", type="typed", prompt=HOSTILE, answers=("right",), tags=(HOSTILE,)
     )
-    app = make_app(SINGLE, missed, menu=True)
+    app = make_app(SINGLE, missed, menu=True, player=HOSTILE)
     async with app.run_test(size=(400, 40)) as pilot:
         await pilot.pause()
-        for _ in range(2):
+        for _ in range(3):
             await pilot.press("p")
             await pilot.pause()
             await finish_round(pilot, app, miss=True)
@@ -193,12 +193,15 @@ async def test_scores_screen_shows_high_scores_chart_and_the_missed_question_lit
         await pilot.pause()
         assert isinstance(app.screen, ScoresScreen)
         text = screen_text(app)
-        assert "Classic" in text and "2 rounds played" in text
-        await pilot.press("right", "right", "right")
-        await pilot.pause()
-        text = screen_text(app)
-        assert HOSTILE_SHOWN in text
-        assert "\x1b" not in text and "\u202e" not in text
+        assert "Classic" in text and "3 rounds played" in text
+        assert HOSTILE_SHOWN in text  # the player's name in the title
+        for tab in ("progress", "topics", "missed"):
+            await pilot.press("right")
+            await pilot.pause()
+            text = screen_text(app)
+            assert "\x1b" not in text and "\u202e" not in text and "\x9b" not in text
+            if tab in ("topics", "missed"):
+                assert HOSTILE_SHOWN in text, tab  # the tag, then the question's prompt
         assert app.is_running
 
 

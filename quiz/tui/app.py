@@ -199,8 +199,11 @@ class QuizApp(App[int]):
             self.show_feedback(feedback)
 
     def show_feedback(self, feedback: Feedback) -> None:
-        if isinstance(self.screen, QuestionScreen):
-            self.screen.show_feedback(feedback)
+        """Show `feedback` on the question screen, even under Help or the palette."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, QuestionScreen):
+                screen.show_feedback(feedback)
+                return
 
     def finish_round(self) -> None:
         """Record the finished round and show its summary."""

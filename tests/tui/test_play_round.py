@@ -285,3 +285,25 @@ async def test_direct_practice_without_a_player_plays_as_the_default_player() ->
             await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert app.screen.result.player == "Player"
+
+
+async def test_time_running_out_under_the_help_screen_shows_the_feedback_after() -> None:
+    from quiz.tui.screens.help import HelpScreen
+
+    clock = FakeClock()
+    app = make_app(SINGLE, TYPED, clock=clock, seed=2)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        question = app.screen
+        await pilot.press("f1")  # works in a typed answer's box too
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        clock.advance(25)
+        question.tick()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert showing_feedback(app)
+        assert "⏱ Time's up" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert asking(app)

@@ -19,6 +19,7 @@ questions per second on import. It never asserts: targets are for reading.
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import sys
 import tempfile
@@ -58,15 +59,18 @@ def make_gift(questions: int) -> str:
     return "\n".join(parts)
 
 
-def median_seconds(action: Callable[[], Any], runs: int) -> float:
-    """Median CPU seconds of this process over `runs` runs. CPU time, not wall time: the
-    machine this runs on is often shared, and waiting for a core is not our cost."""
-    times = []
+def median_seconds(action: Callable[[], Any], runs: int) -> tuple[float, float]:
+    """Median (CPU seconds of this process, wall seconds) over `runs` runs. Targets use CPU
+    time: the machine this runs on is often shared, and waiting for a core is not our cost;
+    wall time is printed alongside so that nothing is hidden."""
+    cpu, wall = [], []
     for _ in range(runs):
-        start = time.process_time()
+        gc.collect()
+        start_cpu, start_wall = time.process_time(), time.perf_counter()
         action()
-        times.append(time.process_time() - start)
-    return statistics.median(times)
+        cpu.append(time.process_time() - start_cpu)
+        wall.append(time.perf_counter() - start_wall)
+    return statistics.median(cpu), statistics.median(wall)
 
 
 def main() -> int:
@@ -106,17 +110,23 @@ def main() -> int:
             ),
         }
 
-    baseline = timings["TOML load (baseline)"]
+    baseline = timings["TOML load (baseline)"][0]
     size = len(text) / 1e6
-    print(f"{count:,} questions, {size:.1f} MB of GIFT, median CPU time of {args.runs} runs\n")
-    print(f"{'step':<24} {'seconds':>9} {'questions/s':>12} {'× TOML load':>12}  target")
-    print("-" * 72)
-    for step, seconds in timings.items():
+    print(f"{count:,} questions, {size:.1f} MB of GIFT, median of {args.runs} runs\n")
+    print(
+        f"{'step':<24} {'CPU s':>7} {'wall s':>7} {'questions/s':>12} {'× TOML load':>12}  target"
+    )
+    print("-" * 80)
+    for step, (seconds, wall) in timings.items():
         rate = count / seconds
         verdict = ""
         if step == "GIFT import (parse)":
             verdict = f"≥ {IMPORT_TARGET:,}/s " + ("PASS" if rate >= IMPORT_TARGET else "FAIL")
-        print(f"{step:<24} {seconds:>9.3f} {rate:>12,.0f} {seconds / baseline:>11.2f}×  {verdict}")
+        print(
+            f"{step:<24} {seconds:>7.3f} {wall:>7.3f} {rate:>12,.0f} "
+            f"{seconds / baseline:>11.2f}×  {verdict}"
+        )
+    print("\nquestions/s and ratios use CPU time (see median_seconds).")
     return 0
 
 

@@ -157,3 +157,45 @@ def test_import_checks_the_output_first_and_reports_skips_even_when_nothing_is_l
         "free-text answers",
         "essay.gift: holds no question a pack can hold",
     ]
+
+
+def _run_on_a_terminal(args: list[str], cwd: Path) -> bytes:
+    """Run quiz with its stdout on a pseudo-terminal; everything it showed there."""
+    import pty
+
+    master, slave = pty.openpty()
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "quiz", *args],
+            cwd=cwd,
+            stdout=slave,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            timeout=60,
+            check=True,
+        )
+    finally:
+        os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the terminal is closed once everything has been read
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    return shown
+
+
+def test_control_characters_reach_files_but_never_a_terminal(tmp_path: Path) -> None:
+    pack = tmp_path / "esc.toml"
+    pack.write_text(
+        '[pack]\nid = "esc"\ntitle = "Esc"\n\n[[questions]]\nid = "red"\ntype = "single"\n'
+        'prompt = "Red \\u001b[31mtext\\u009b?"\nchoices = ["a", "b"]\nanswer = "a"\n'
+    )
+    shown = _run_on_a_terminal(["pack", "export", str(pack), "--format", "gift"], tmp_path)
+    assert b"::red:: Red text? {" in shown and b"\x1b" not in shown
+    piped = quiz("pack", "export", str(pack), "--format", "gift", cwd=tmp_path)
+    assert "Red \x1b[31mtext\x9b?" in piped.stdout  # a file keeps the pack's text as it is

@@ -6,6 +6,7 @@ import re
 from typing import ClassVar
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
@@ -107,7 +108,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close", key_display="Esc"),
     ]
 
-    def compose(self):  # type: ignore[override]
+    def compose(self) -> ComposeResult:
         with Vertical(id="help"):
             yield Static(Content("Keys — Esc closes this page; Ctrl+P opens the commands"))
             yield DataTable(id="bindings", cursor_type="row", zebra_stripes=True)

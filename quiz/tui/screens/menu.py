@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
@@ -45,7 +46,7 @@ class MenuScreen(Screen[None]):
     def quiz(self) -> QuizApp:
         return self.app  # type: ignore[return-value]
 
-    def compose(self):  # type: ignore[override]
+    def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="menu"):
             yield Static(id="who")

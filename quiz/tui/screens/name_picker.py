@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
@@ -31,7 +32,7 @@ class NamePickerScreen(Screen[str]):
         super().__init__()
         self.players = [clean(name, single_line=True) for name in players]
 
-    def compose(self):  # type: ignore[override]
+    def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Label(Content("Who is playing?"), id="picker-title")
             if self.players:

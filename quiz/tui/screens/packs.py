@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
@@ -38,7 +39,7 @@ class PacksScreen(Screen[str | None]):
         self.packs = list(packs)
         self.current = current
 
-    def compose(self):  # type: ignore[override]
+    def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="packs"):
             yield Static(Content("Choose a pack (↑↓ Enter), Esc to go back."))

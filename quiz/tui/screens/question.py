@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
@@ -65,7 +66,7 @@ class QuestionScreen(Screen[None]):
     def quiz(self) -> QuizApp:
         return self.app  # type: ignore[return-value]
 
-    def compose(self):  # type: ignore[override]
+    def compose(self) -> ComposeResult:
         yield RoundStatus()
         with VerticalScroll(id="question-body", can_focus=False):
             yield Static(literal(self.view.prompt), id="prompt")

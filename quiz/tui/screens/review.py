@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Footer
@@ -26,7 +27,7 @@ class ReviewScreen(ModalScreen[None]):
         super().__init__()
         self.feedback = feedback
 
-    def compose(self):  # type: ignore[override]
+    def compose(self) -> ComposeResult:
         yield FeedbackView(id="review")
         yield Footer()
 

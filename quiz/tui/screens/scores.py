@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
@@ -47,7 +48,7 @@ class ScoresScreen(Screen[None]):
         self.pack_title = pack_title
         self.prompts = prompts
 
-    def compose(self):  # type: ignore[override]
+    def compose(self) -> ComposeResult:
         yield Header()
         data = self.data
         who = data.player if data else ""

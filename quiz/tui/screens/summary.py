@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
@@ -67,7 +68,7 @@ class SummaryScreen(Screen[None]):
     def missed(self) -> list[str]:
         return [item.question.id for item in self.feedback if not item.correct]
 
-    def compose(self):  # type: ignore[override]
+    def compose(self) -> ComposeResult:
         with Vertical(id="summary-head"):
             yield Static(Content("Round over"), id="title")
             yield Static(Content(summary_line(self.result)), id="totals")

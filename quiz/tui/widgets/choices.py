@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
@@ -90,7 +91,7 @@ class ChoicePanel(Vertical, can_focus=True):
         self.removed: set[int] = set()
         self.locked = False
 
-    def compose(self):  # type: ignore[override]
+    def compose(self) -> ComposeResult:
         for index, text in enumerate(self.choices):
             row = ChoiceRow(index, text)
             row.highlighted = index == 0

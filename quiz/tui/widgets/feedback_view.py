@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -65,7 +66,7 @@ class FeedbackView(VerticalScroll):
     FeedbackView > #fb-continue { text-style: bold; }
     """
 
-    def compose(self):  # type: ignore[override]
+    def compose(self) -> ComposeResult:
         for part in PARTS:
             yield Static(id=f"fb-{part}")
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from string import ascii_uppercase
 from typing import ClassVar
 
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -71,7 +72,7 @@ class MatchingPanel(Vertical, can_focus=True):
         self.cursor = 0
         self.locked = False
 
-    def compose(self):  # type: ignore[override]
+    def compose(self) -> ComposeResult:
         yield Static("Match each item on the left with one on the right:", classes="hint")
         with Horizontal():
             with Vertical(classes="column"):

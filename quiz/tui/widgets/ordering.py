@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
@@ -55,7 +56,7 @@ class OrderingPanel(Vertical, can_focus=True):
         self.holding = False
         self.locked = False
 
-    def compose(self):  # type: ignore[override]
+    def compose(self) -> ComposeResult:
         yield Static("Put these in order, first at the top:", markup=False, classes="hint")
         for position in range(len(self.items)):
             yield OrderRow(position)

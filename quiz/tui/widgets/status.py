@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
@@ -34,7 +35,7 @@ class RoundStatus(Horizontal):
     RoundStatus.-urgent > #countdown { color: $error; text-style: bold; }
     """
 
-    def compose(self):  # type: ignore[override]
+    def compose(self) -> ComposeResult:
         yield Static(id="number")
         yield Static(id="score")
         yield Static(id="streak")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label
 
@@ -24,7 +25,7 @@ class TextAnswer(Vertical):
         self.unit = unit
         self.locked = False
 
-    def compose(self):  # type: ignore[override]
+    def compose(self) -> ComposeResult:
         hint = "Type a number" if self.numeric else "Type your answer"
         if self.numeric and self.unit:
             hint += f" (in {clean(self.unit, single_line=True)})"

@@ -70,3 +70,10 @@ def test_write_never_replaces_without_force_and_leaves_no_temp_files(tmp_path: P
         write_new_file(tmp_path, "x", force=True)
     with pytest.raises(QuizError, match="does not exist"):
         write_new_file(tmp_path / "missing" / "p.toml", "x", force=False)
+
+
+def test_ids_keep_the_letters_of_accented_titles() -> None:
+    from quiz.packs.formats.common import slug_id
+
+    assert slug_id("Dag Hammarskjöld's café") == "dag-hammarskjold-s-cafe"
+    assert slug_id("Ελληνικά") == ""  # nothing ASCII is left: the importer numbers it instead

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,7 +55,10 @@ def quoted(text: str, limit: int = 60) -> str:
 
 
 def slug_id(text: str) -> str:
-    """An id (lower-case letters, digits, '-', '_', '.') made from a title; "" if none."""
+    """An id (lower-case letters, digits, '-', '_', '.') made from a title; "" if none.
+    Accents are dropped rather than the letters: "Hammarskjöld" gives "hammarskjold"."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = _NOT_ID_CHARS.sub("-", text.strip().lower()).strip("-_.")
     return slug[:MAX_ID].rstrip("-_.")
 

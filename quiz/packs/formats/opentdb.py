@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from quiz.packs.errors import Problem
+from quiz.packs.errors import PackError, Problem
 from quiz.packs.formats.common import (
     Exported,
     IdMaker,
@@ -44,19 +44,11 @@ def import_text(text: str, filename: str) -> ImportResult:
     if isinstance(data, dict):
         code = data.get("response_code", 0)
         if code != 0:
-            fail_if_problems(
-                [
-                    Problem(
-                        filename,
-                        1,
-                        "response_code",
-                        f"is {code!r}: the API sent no questions (0 means success)",
-                    )
-                ]
-            )
+            message = f"is {quoted(str(code))}: the API sent no questions (0 means success)"
+            raise PackError.single(filename, message, line=1, key="response_code")
         data = data.get("results")
     if not isinstance(data, list):
-        fail_if_problems([Problem(filename, 1, "results", "expected a list of questions")])
+        raise PackError.single(filename, "expected a list of questions", line=1, key="results")
     lines = json_item_lines(text, "results")
     result = ImportResult()
     errors: list[Problem] = []

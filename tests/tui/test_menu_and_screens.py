@@ -270,3 +270,15 @@ async def test_palette_offers_theme_and_switch_pack() -> None:
         # The theme command opens the palette again, listing the themes.
         assert isinstance(app.screen, CommandPalette)
         assert "nord" in screen_text(app)
+
+
+async def test_unusable_saves_folder_keeps_the_game_playable_and_says_so(tmp_path) -> None:
+    not_a_folder = tmp_path / "saves"
+    not_a_folder.write_text("I am a file")
+    app = make_app(SINGLE, saves=str(not_a_folder))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await finish_round(pilot, app)
+        assert isinstance(app.screen, SummaryScreen)
+        assert "Not saved:" in screen_text(app)
+    assert not_a_folder.read_text() == "I am a file"

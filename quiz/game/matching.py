@@ -28,9 +28,6 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
-
 SHORT_WORD_LETTERS = 6
 MIN_FUZZY_LETTERS = 4
 MAX_SHORT_EDITS = 1
@@ -121,7 +118,11 @@ def _word_close(given: str, target: str) -> bool:
     if letters < MIN_FUZZY_LETTERS:
         return False
     if letters <= SHORT_WORD_LETTERS:
+        from rapidfuzz.distance import Levenshtein  # only a near miss needs it
+
         return Levenshtein.distance(given, target, score_cutoff=MAX_SHORT_EDITS) <= MAX_SHORT_EDITS
+    from rapidfuzz import fuzz
+
     return fuzz.ratio(given, target, score_cutoff=MIN_LONG_RATIO) >= MIN_LONG_RATIO
 
 
@@ -142,6 +143,8 @@ def _fuzzy_close(given: str, target: str) -> bool:
         )
     if _letters(target) < MIN_FUZZY_LETTERS:
         return False
+    from rapidfuzz.distance import Levenshtein  # only a near miss needs it
+
     return Levenshtein.distance(given, target, score_cutoff=MAX_SHORT_EDITS) <= MAX_SHORT_EDITS
 
 

@@ -1,8 +1,7 @@
 """Which questions a round asks, in which order, and how each one is shown.
 
-Drawing is seeded, so the same seed and pool always give the same round. When the pack
-layer's `quiz.packs.draw.draw_questions` exists it does the drawing (it knows about the
-bank's balance of types and topics); otherwise a seeded `random.Random` shuffle does.
+Drawing is seeded, so the same seed and pool always give the same round; the pack layer's
+`quiz.packs.draw.draw_questions` does it (it keeps questions of one fact apart).
 
 Practice mode does not draw at random: a `Prioritise` function orders the pool. Until the
 study schedule decides, `missed_first` puts the questions the player missed first.
@@ -30,22 +29,12 @@ def draw(
     With `shuffle_choices`, single and multiple choices come in a seeded order too (the
     answer check works on texts, so order never matters for scoring).
     """
+    from quiz.packs.draw import draw_questions
+
     wanted = len(questions) if count is None else max(0, min(count, len(questions)))
-    try:
-        from quiz.packs.draw import draw_questions
-    except ImportError:
-        draw_questions = None
-    if draw_questions is not None:
-        return list(
-            draw_questions(
-                list(questions), seed=seed, count=wanted, shuffle_choices=shuffle_choices
-            )
-        )
-    rng = random.Random(seed)
-    chosen = rng.sample(list(questions), wanted)
-    if shuffle_choices:
-        chosen = [shuffled_choices(question, rng) for question in chosen]
-    return chosen
+    return list(
+        draw_questions(list(questions), seed=seed, count=wanted, shuffle_choices=shuffle_choices)
+    )
 
 
 def shuffled_choices(question: Question, rng: random.Random) -> Question:

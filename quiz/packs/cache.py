@@ -16,15 +16,29 @@ import os
 import tempfile
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from quiz.packs.models import PackFile
+if TYPE_CHECKING:
+    # Imported where used: a cache hit for play (quiz.packs.playable) never builds the models.
+    from quiz.packs.models import PackFile
 
 CACHE_ENV = "QUIZ_CACHE_DIR"
 # Bump when what a cache entry means changes in a way the fingerprinted files don't show.
 CACHE_FORMAT = b"quiz-pack-cache-1"
-_FINGERPRINTED = ("models.py", "semantics.py", "loader.py", "generate.py")
+_FINGERPRINTED = (
+    "models.py",
+    "question.py",
+    "semantics.py",
+    "loader.py",
+    "generate.py",
+    "hand_questions.py",
+    "relation_questions.py",
+    "distractors.py",
+    "templates.py",
+    "playable.py",
+)
 
 
 def cache_dir() -> Path:
@@ -53,12 +67,27 @@ def cache_key(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=20, key=_code_fingerprint()).hexdigest()
 
 
-def _entry(key: str) -> Path:
-    return cache_dir() / f"{key}.json"
+def _entry(key: str, kind: str = "") -> Path:
+    return cache_dir() / f"{key}{kind}.json"
+
+
+def read_entry(key: str, kind: str) -> bytes | None:
+    """The raw bytes of another kind of entry for `key` (e.g. ".questions"), or None."""
+    try:
+        return _entry(key, kind).read_bytes()
+    except OSError:
+        return None
+
+
+def write_entry(key: str, kind: str, payload: bytes) -> None:
+    """Store `payload` as the `kind` entry for `key`, atomically; failures are ignored."""
+    _write_atomically(_entry(key, kind), payload)
 
 
 def read_cached(key: str) -> PackFile | None:
     """The cached pack for `key`, or None if there is none or it cannot be used."""
+    from quiz.packs.models import PackFile
+
     try:
         raw = _entry(key).read_bytes()
     except OSError:
@@ -71,16 +100,18 @@ def read_cached(key: str) -> PackFile | None:
 
 def write_cached(key: str, pack: PackFile) -> None:
     """Store `pack` under `key` atomically (temp file + replace); failures are ignored."""
-    folder = cache_dir()
+    # exclude_unset keeps what the author wrote (model_fields_set) the same after a round trip.
+    _write_atomically(_entry(key), pack.model_dump_json(exclude_unset=True).encode())
+
+
+def _write_atomically(target: Path, payload: bytes) -> None:
     tmp_name = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        # exclude_unset keeps what the author wrote (model_fields_set) the same after a round trip.
-        payload = pack.model_dump_json(exclude_unset=True).encode()
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-        os.replace(tmp_name, _entry(key))
+        os.replace(tmp_name, target)
         tmp_name = None
     except OSError:
         pass  # a read-only or full cache folder only costs speed

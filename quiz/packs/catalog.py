@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz.errors import QuizError
-from quiz.packs.errors import PackError
-from quiz.packs.models import PackFile
+
+if TYPE_CHECKING:
+    # Only for annotations: resolving a pack to play must not build the pack models.
+    from quiz.packs.models import PackFile
 
 DEFAULT_PACK = "labour-2010"
 PACK_SUFFIX = ".toml"
@@ -64,6 +67,7 @@ def list_packs(folder: str | Path | None = None) -> list[PackSummary]:
     Broken packs are listed too, with their first problem, so one bad file does not hide
     the others.
     """
+    from quiz.packs.errors import PackError
     from quiz.packs.loader import load_pack
 
     summaries = []

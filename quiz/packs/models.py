@@ -50,9 +50,6 @@ Tags = Annotated[
 Number = Annotated[float, Field(ge=-1e15, le=1e15, allow_inf_nan=False)]
 
 EntityKind = Literal["person", "party", "union", "media", "organisation", "group", "place", "other"]
-QuestionType = Literal[
-    "single", "multiple", "true_false", "typed", "ordering", "matching", "numeric"
-]
 
 
 class Strict(BaseModel):

@@ -11,7 +11,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from quiz.packs.models import QuestionType
+# Defined here, not in models.py, so that playing from the cache never builds the pack
+# models (that costs more than the rest of start-up together).
+QuestionType = Literal[
+    "single", "multiple", "true_false", "typed", "ordering", "matching", "numeric"
+]
 
 TRUE = "True"
 FALSE = "False"

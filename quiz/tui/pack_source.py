@@ -24,17 +24,12 @@ def load_play_pack(ref: str | None) -> PlayPack:
     Raises the pack layer's errors (QuizError subclasses) with file, line and key.
     """
     from quiz.packs.catalog import resolve_pack
-    from quiz.packs.generate import generate_questions
-    from quiz.packs.loader import load_pack
+    from quiz.packs.playable import load_playable
 
     path = resolve_pack(ref)
-    pack = load_pack(path)
+    pack = load_playable(path)
     return PlayPack(
-        ref=str(path),
-        id=pack.pack.id,
-        title=pack.pack.title,
-        version=pack.pack.version,
-        questions=tuple(generate_questions(pack)),
+        ref=str(path), id=pack.id, title=pack.title, version=pack.version, questions=pack.questions
     )
 
 

@@ -1,0 +1,77 @@
+"""A pack reduced to what a round needs, loaded through a cache of its generated questions.
+
+Play needs the pack's id, title, version and concrete questions, not the pack models. On a
+cache hit this module reads one JSON entry (keyed by the pack file's bytes and the code that
+generates questions, see `quiz.packs.cache`) and never builds the pack models or runs
+generation, which is most of what `quiz` would otherwise add to start-up. On a miss it
+loads and checks the pack in full (so a broken pack still gets every located error) and
+stores the entry for next time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from quiz.packs import cache
+from quiz.packs.question import Question
+
+_ENTRY_KIND = ".questions"
+# Cheap guard before hashing: the loader refuses anything larger anyway, with its message.
+_MAX_BYTES = 20 * 1024 * 1024
+
+
+class PlayablePack(BaseModel):
+    """The pack as a round sees it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    path: str
+    id: str
+    title: str
+    version: str
+    questions: tuple[Question, ...]
+
+
+def load_playable(path: str | Path, *, use_cache: bool = True) -> PlayablePack:
+    """The pack at `path` with every question it yields (hand-written and generated).
+
+    Raises `quiz.packs.errors.PackError` (a QuizError) with every located problem when the
+    pack is broken.
+    """
+    key = _key_of(Path(path)) if use_cache else None
+    if key is not None:
+        raw = cache.read_entry(key, _ENTRY_KIND)
+        if raw is not None:
+            try:
+                return PlayablePack.model_validate_json(raw)
+            except (ValidationError, ValueError, RecursionError, MemoryError):
+                pass  # corrupt or from another version: rebuilt below
+    from quiz.packs.generate import generate_questions
+    from quiz.packs.loader import load_pack
+
+    pack = load_pack(path, use_cache=use_cache)
+    playable = PlayablePack(
+        path=str(path),
+        id=pack.pack.id,
+        title=pack.pack.title,
+        version=pack.pack.version,
+        questions=tuple(generate_questions(pack)),
+    )
+    if key is not None:
+        cache.write_entry(key, _ENTRY_KIND, playable.model_dump_json().encode())
+    return playable
+
+
+def _key_of(path: Path) -> str | None:
+    """The cache key for the file at `path`, or None when it can't be read cheaply
+    (the full loader then reports why)."""
+    try:
+        if path.stat().st_size > _MAX_BYTES:
+            return None
+        data = path.read_bytes()
+    except (OSError, ValueError):
+        return None
+    # The path is part of the entry, so the same bytes at two paths are two entries.
+    return cache.cache_key(data + b"\0" + str(path).encode("utf-8", "surrogateescape"))

@@ -9,8 +9,8 @@ import argparse
 from collections.abc import Callable
 
 from quiz.commands.common import add_saves_option
+from quiz.game.modes import MODES
 
-MODES = ("classic", "blitz", "sudden_death", "daily", "practice")
 MAX_COUNT = 1000
 MAX_SECONDS = 3600
 

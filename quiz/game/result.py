@@ -6,8 +6,6 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-MODES = ("classic", "blitz", "sudden_death", "daily", "practice")
-
 
 class AnswerResult(BaseModel):
     """One answered (or timed-out) question."""

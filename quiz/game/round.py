@@ -30,16 +30,18 @@ import time
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from quiz.game.checking import Answer, Check, InvalidAnswer, check_answer
 from quiz.game.lifeline import fifty_fifty, fifty_fifty_candidates, layout
 from quiz.game.modes import Mode, daily_seed, rules_for
-from quiz.game.result import AnswerResult, RoundResult
 from quiz.game.scoring import answer_points
 from quiz.game.selection import Prioritise, draw, missed_first, shuffled_choices
 from quiz.game.views import Feedback, QuestionView
 from quiz.packs.question import Question
+
+if TYPE_CHECKING:
+    from quiz.game.result import RoundResult
 
 __all__ = [
     "Clock",
@@ -303,6 +305,8 @@ class Round:
 
     def result(self) -> RoundResult:
         """The record of the round so far (complete once `finished`)."""
+        from quiz.game.result import RoundResult
+
         answers = tuple(item.record for item in self.feedback if item.counted)
         return RoundResult(
             player=self.config.player,
@@ -380,6 +384,10 @@ class Round:
             or (self.rules.ends_on_miss and not correct)
         )
         given = "" if check is None else check.given
+        # Imported here: the results are pydantic models, and the first question should not
+        # wait for pydantic to load (the TUI warms it up while the player reads).
+        from quiz.game.result import AnswerResult
+
         record = AnswerResult(
             question_id=question.id,
             given=given,

@@ -8,9 +8,12 @@ them literally (never as markup).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from quiz.game.result import AnswerResult
 from quiz.packs.question import Question
+
+if TYPE_CHECKING:
+    from quiz.game.result import AnswerResult
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
 if TYPE_CHECKING:
     # Imported where used: a cache hit for play (quiz.packs.playable) never builds the models.
     from quiz.packs.models import PackFile
@@ -86,6 +84,8 @@ def write_entry(key: str, kind: str, payload: bytes) -> None:
 
 def read_cached(key: str) -> PackFile | None:
     """The cached pack for `key`, or None if there is none or it cannot be used."""
+    from pydantic import ValidationError
+
     from quiz.packs.models import PackFile
 
     try:

@@ -21,7 +21,7 @@ from collections import defaultdict
 from quiz.packs.distractors import EntityPools
 from quiz.packs.hand_questions import attribution_of, hand_to_question
 from quiz.packs.models import Fact, PackFile
-from quiz.packs.question import Question
+from quiz.packs.question import FALSE, TRUE, Question
 from quiz.packs.relation_questions import PackContext, RelationQuestions
 
 __all__ = ["attribution_of", "generate_questions", "hand_to_question"]
@@ -62,7 +62,19 @@ def _generated(pack: PackFile, attribution: str) -> list[Question]:
         done.add(relation.id)
         facts = sorted(facts_by_relation.get(relation.id, {}).values(), key=_fact_id)
         made += sorted(RelationQuestions(context, relation, facts).generate(), key=_question_id)
-    return made
+    # Each relation keeps its own false variants from being true, but two relations may be
+    # worded alike ("{subject} / {object}."): a "false" statement that reads exactly like a
+    # true one of another relation would be marked wrong for a right answer, so it goes.
+    true_prompts = {
+        q.prompt.casefold() for q in made if q.type == "true_false" and q.answers == (TRUE,)
+    }
+    return [
+        q
+        for q in made
+        if not (
+            q.type == "true_false" and q.answers == (FALSE,) and q.prompt.casefold() in true_prompts
+        )
+    ]
 
 
 def _fact_id(fact: Fact) -> str:

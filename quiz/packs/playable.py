@@ -10,9 +10,10 @@ stores the entry for next time.
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict, dataclass
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, ValidationError
+from typing import Any
 
 from quiz.packs import cache
 from quiz.packs.question import Question
@@ -22,10 +23,9 @@ _ENTRY_KIND = ".questions"
 _MAX_BYTES = 20 * 1024 * 1024
 
 
-class PlayablePack(BaseModel):
+@dataclass(frozen=True)
+class PlayablePack:
     """The pack as a round sees it."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     path: str
     id: str
@@ -45,8 +45,8 @@ def load_playable(path: str | Path, *, use_cache: bool = True) -> PlayablePack:
         raw = cache.read_entry(key, _ENTRY_KIND)
         if raw is not None:
             try:
-                return PlayablePack.model_validate_json(raw)
-            except (ValidationError, ValueError, RecursionError, MemoryError):
+                return _from_entry(json.loads(raw))
+            except (TypeError, ValueError, KeyError, AttributeError, RecursionError):
                 pass  # corrupt or from another version: rebuilt below
     from quiz.packs.generate import generate_questions
     from quiz.packs.loader import load_pack
@@ -60,7 +60,7 @@ def load_playable(path: str | Path, *, use_cache: bool = True) -> PlayablePack:
         questions=tuple(generate_questions(pack)),
     )
     if key is not None:
-        cache.write_entry(key, _ENTRY_KIND, playable.model_dump_json().encode())
+        cache.write_entry(key, _ENTRY_KIND, json.dumps(asdict(playable)).encode())
     return playable
 
 
@@ -75,3 +75,16 @@ def _key_of(path: Path) -> str | None:
         return None
     # The path is part of the entry, so the same bytes at two paths are two entries.
     return cache.cache_key(data + b"\0" + str(path).encode("utf-8", "surrogateescape"))
+
+
+def _from_entry(entry: dict[str, Any]) -> PlayablePack:
+    """A pack from a cache entry we wrote. Plain construction, no pydantic: this is the hot
+    path of start-up, and the entry is our own output, keyed by the pack's bytes."""
+    questions = tuple(Question(**item) for item in entry["questions"])
+    return PlayablePack(
+        path=str(entry["path"]),
+        id=str(entry["id"]),
+        title=str(entry["title"]),
+        version=str(entry["version"]),
+        questions=questions,
+    )

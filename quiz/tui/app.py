@@ -235,9 +235,12 @@ class QuizApp(App[int]):
             self.pop_screen()
 
     def _on_round_screen(self) -> bool:
+        if isinstance(self.screen, QuestionScreen):
+            return True
+        # Checked only past the question screen, so the first question need not import it.
         from quiz.tui.screens.summary import SummaryScreen
 
-        return isinstance(self.screen, QuestionScreen | SummaryScreen)
+        return isinstance(self.screen, SummaryScreen)
 
     def _show(self, screen: Screen[None]) -> None:
         if self._on_round_screen():

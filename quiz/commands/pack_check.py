@@ -1,8 +1,9 @@
-"""`quiz pack check FILE... [--source ARTICLE]`: report every problem of every pack.
+"""`quiz pack check FILE... [--source ARTICLE] [--strict]`: report every problem of every pack.
 
 Prints `FILE: OK (N questions)` for a good pack and `FILE:LINE: key.path: what is wrong`
-for each problem, and exits 1 if there was any. `check_pack_file` / `collect_problems` are
-the seam for more checks (a later `--strict` lint adds its warnings there).
+for each problem, and exits 1 if there was any. A pack that loads is also linted
+(`quiz.packs.lint`): its warnings print as `FILE:LINE: warning: key.path: …` and fail the
+check only with `--strict`.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class CheckResult:
     path: Path
     pack: PackFile | None = None
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     question_count: int = 0
 
 
@@ -40,6 +42,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="ARTICLE",
         help="a text file the quotes must come from (whitespace, curly quotes and … "
         "vs ... are ignored)",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="lint warnings fail the check too (exit 1)"
     )
 
 
@@ -61,7 +66,8 @@ def read_source(path: str) -> str:
 def check_pack_file(path: str | Path, source_text: str | None = None) -> CheckResult:
     """Load `path` and run every check; quotes too when `source_text` is given."""
     from quiz.packs.catalog import question_count
-    from quiz.packs.errors import PackError
+    from quiz.packs.errors import PackError, Problem
+    from quiz.packs.lint import lint_pack
     from quiz.packs.loader import decode_pack_bytes, load_pack, read_pack_bytes
     from quiz.packs.quotes import check_quotes
 
@@ -72,9 +78,14 @@ def check_pack_file(path: str | Path, source_text: str | None = None) -> CheckRe
         result.problems = list(error.problems)
         return result
     result.question_count = question_count(result.pack)
+    text = decode_pack_bytes(read_pack_bytes(path), str(path))
     if source_text is not None:
-        text = decode_pack_bytes(read_pack_bytes(path), str(path))
         result.problems += check_quotes(result.pack, source_text, str(path), text)
+    # Quotes missing from the source are errors above, so lint does not repeat them.
+    result.warnings = [
+        Problem(w.file, w.line, f"warning: {w.key}" if w.key else "warning", w.message)
+        for w in lint_pack(result.pack, text, str(path))
+    ]
     return result
 
 
@@ -90,11 +101,12 @@ def run(args: argparse.Namespace) -> int:
     failed = False
     for name in args.files:
         result = check_pack_file(name, source_text)
-        if result.problems:
+        for problem in [*result.problems, *result.warnings]:
+            print(problem)
+        if result.problems or (args.strict and result.warnings):
             failed = True
-            for problem in result.problems:
-                print(problem)
         else:
             shown = safe_text(name, single_line=True)
-            print(f"{shown}: OK ({result.question_count} questions)")
+            warned = f", {len(result.warnings)} warnings" if result.warnings else ""
+            print(f"{shown}: OK ({result.question_count} questions{warned})")
     return 1 if failed else 0

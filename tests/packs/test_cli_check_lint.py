@@ -1,0 +1,59 @@
+"""`quiz pack check` prints lint warnings with their lines; only --strict makes them fail."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+BANK = Path(__file__).resolve().parents[2] / "questions" / "labour-2010.toml"
+
+LINTY = """\
+[pack]
+id = "lintme"
+title = "Lint me"
+
+[[questions]]
+id = "q1"
+type = "single"
+prompt = "Who is Ed Balls backed by?"
+choices = ["Unite, the union that sponsors fifty Labour MPs", "GMB", "RMT"]
+answer = "Unite, the union that sponsors fifty Labour MPs"
+"""
+
+
+def _check(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "quiz", "pack", "check", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_warnings_are_located_and_do_not_fail_the_check(tmp_path: Path) -> None:
+    pack = tmp_path / "linty.toml"
+    pack.write_text(LINTY, encoding="utf-8")
+    result = _check(str(pack))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert f"{pack}:5: warning: questions[0].explanation: no explanation" in lines[0]
+    assert lines[1].startswith(
+        f"{pack}:10: warning: questions[0].answer: the answer is much longer"
+    )
+    assert lines[-1] == f"{pack}: OK (1 questions, 2 warnings)"
+
+
+def test_strict_turns_warnings_into_a_failure(tmp_path: Path) -> None:
+    pack = tmp_path / "linty.toml"
+    pack.write_text(LINTY, encoding="utf-8")
+    result = _check(str(pack), "--strict")
+    assert result.returncode == 1
+    assert "OK" not in result.stdout
+    assert result.stdout.count(": warning: ") == 2
+
+
+def test_the_bundled_bank_is_lint_clean() -> None:
+    result = _check(str(BANK), "--strict")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip() == f"{BANK}: OK (229 questions)"

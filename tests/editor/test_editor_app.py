@@ -311,6 +311,25 @@ async def test_help_lists_every_binding(every_type_pack: Path) -> None:
         await settle(pilot, lambda: not isinstance(app.screen, HelpScreen), "closed")
 
 
+async def test_a_pack_that_does_not_validate_opens_with_its_problems_and_can_be_fixed(
+    every_type_pack: Path,
+) -> None:
+    text = every_type_pack.read_text(encoding="utf-8")
+    every_type_pack.write_text(text.replace('id = "multiple"', 'id = "single"'), encoding="utf-8")
+    app = open_app(every_type_pack)
+    async with app.run_test(size=SIZE) as pilot:
+        message = problems_text(app)
+        assert "\nThe pack does not validate yet:\n" in message
+        assert "demo.toml:" in message and '"single"' in message
+        await select(app, pilot, 1)
+        set_field(app, "id", "multiple")
+        await settle(pilot, lambda: app.document.question(1)["id"] == "multiple", "the fix")
+        assert "does not validate" not in problems_text(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: not app.dirty, "saved")
+    assert every_type_pack.read_text(encoding="utf-8") == text
+
+
 async def test_quit_with_unsaved_changes_asks_twice(every_type_pack: Path) -> None:
     app = open_app(every_type_pack)
     async with app.run_test(size=SIZE) as pilot:

@@ -87,6 +87,8 @@ class EditorApp(App[None]):
         self._editing = False  # an undo snapshot was taken for the current question's edits
         self._quit_armed = False
         self._pack_context = context_pack(text)
+        # Whole-pack problems found on opening or on a refused save, shown until fixed.
+        self._pack_problems: list[str] = []
 
     # Layout
 
@@ -101,12 +103,19 @@ class EditorApp(App[None]):
         yield Footer(show_command_palette=False)
 
     async def on_mount(self) -> None:
+        self._validate_pack()
         self.question_list.show(self.document.questions(), self.selected)
         await self._show_form()
+
+    def _validate_pack(self) -> bool:
+        """Check the whole document with the loader; remember its problems for display."""
         try:
             parse_pack_text(self.document.text, filename=self.path.name)
         except PackError as error:
-            self._show_problems(["This pack does not validate yet:", *map(str, error.problems)])
+            self._pack_problems = [str(problem) for problem in error.problems]
+            return False
+        self._pack_problems = []
+        return True
 
     @property
     def question_list(self) -> QuestionList:
@@ -129,6 +138,9 @@ class EditorApp(App[None]):
         )
 
     def _show_problems(self, lines: list[str], *, ok: bool = False, warn: bool = False) -> None:
+        if self._pack_problems:
+            lines = [*lines, "The pack does not validate yet:", *self._pack_problems]
+            warn = warn or ok
         shown = lines[: MAX_SHOWN_PROBLEMS + 1]
         if len(lines) > len(shown):
             shown.append(f"… and {len(lines) - len(shown)} more")
@@ -179,8 +191,6 @@ class EditorApp(App[None]):
         if problems:
             self._show_problems(problems)
             return problems
-        warnings = question_warnings(question, self._pack_context)
-        self._show_problems(["✓ This question is valid.", *warnings], ok=True, warn=bool(warnings))
         # An untouched form changes nothing, even where its fields show cleaned-up text.
         form.touched = form.touched or values != form.initial_values
         if form.touched and (question != original or list(question) != list(original)):
@@ -188,8 +198,12 @@ class EditorApp(App[None]):
                 self._push_undo()
                 self._editing = True
             self.document.update(self.selected, question)
+            if self._pack_problems:  # see whether this edit fixed them
+                self._validate_pack()
             self._changed()
             self.question_list.relabel(self.selected, question)
+        warnings = question_warnings(question, self._pack_context)
+        self._show_problems(["✓ This question is valid.", *warnings], ok=True, warn=bool(warnings))
         return []
 
     @on(QuestionForm.Edited)
@@ -287,11 +301,10 @@ class EditorApp(App[None]):
             self.notify("Not saved: this question has problems.", severity="error")
             return
         text = self.document.text
-        try:
-            parse_pack_text(text, filename=self.path.name)
-        except PackError as error:
-            lines = ["Not saved: the pack does not validate.", *map(str, error.problems)]
-            self._show_problems(lines)
+        if not self._validate_pack():
+            problems, self._pack_problems = self._pack_problems, []
+            self._show_problems(["Not saved: the pack does not validate.", *problems])
+            self._pack_problems = problems
             self.notify("Not saved: the pack does not validate.", severity="error")
             return
         try:

@@ -34,7 +34,7 @@ from quiz.tui.editor.question_list import QuestionList
 from quiz.tui.editor.saving import write_text_atomically
 
 MAX_UNDO = 200
-MAX_SHOWN_PROBLEMS = 8
+MAX_SHOWN_PROBLEMS = 4  # with the "… and N more" line, fills the 6-line panel
 NEW_QUESTION: dict[str, Any] = {
     "type": "single",
     "prompt": "New question: what is asked?",

@@ -85,9 +85,16 @@ def time_process(code: str, *args: str) -> float:
     return painted - started
 
 
-def median_of(code: str, runs: int, *args: str) -> float:
-    time_process(code, *args)  # warm-up: bytecode and pack caches
-    return statistics.median(time_process(code, *args) for _ in range(runs))
+def medians_interleaved(runs: int, saves: str) -> tuple[float, float]:
+    """Median start-up of the bare app and of quiz, run alternately so that both see the same
+    machine load (this machine is shared; a burst of load would otherwise land on one side)."""
+    time_process(BARE_APP)  # warm-ups: bytecode and pack caches
+    time_process(QUIZ_APP, saves)
+    bare, quiz = [], []
+    for _ in range(runs):
+        bare.append(time_process(BARE_APP))
+        quiz.append(time_process(QUIZ_APP, saves))
+    return statistics.median(bare), statistics.median(quiz)
 
 
 async def answer_latencies(count: int) -> list[float]:
@@ -139,13 +146,12 @@ async def answer_latencies(count: int) -> list[float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="start-up runs per app (default 5)")
+    parser.add_argument("--runs", type=int, default=11, help="start-up runs per app (default 11)")
     parser.add_argument("--answers", type=int, default=200, help="answers timed (default 200)")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as saves:
         os.environ.setdefault("QUIZ_CACHE_DIR", os.path.join(saves, "cache"))
-        bare = median_of(BARE_APP, options.runs)
-        quiz = median_of(QUIZ_APP, options.runs, saves)
+        bare, quiz = medians_interleaved(options.runs, saves)
         os.environ["QUIZ_SAVES_DIR"] = saves
         latencies = asyncio.run(answer_latencies(options.answers))
     ms = [value * 1000 for value in latencies]

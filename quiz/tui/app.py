@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from quiz.tui.widgets.answered import AnswerValue
 
 
-# Seconds after the first question is shown before the save files are opened.
+# Seconds after the first question is painted before the save files are opened.
 SETTLE_DELAY = 0.05
 
 
@@ -90,7 +90,11 @@ class QuizApp(App[int]):
         if not self.menu:
             # Straight into the round; the save files are opened once it is on screen.
             self.start_round()
-            self.set_timer(SETTLE_DELAY, partial(self.settle_player, self.player))
+            # Counted from the first refresh, so opening the saves (and loading pydantic with
+            # them) never delays painting the first question.
+            self.call_after_refresh(
+                self.set_timer, SETTLE_DELAY, partial(self.settle_player, self.player)
+            )
         elif self.player:
             self.choose_player(self.player)
         else:

@@ -20,10 +20,7 @@ from quiz.tui.text import literal
 from quiz.tui.widgets.answered import Answered
 from quiz.tui.widgets.choices import ChoicePanel
 from quiz.tui.widgets.feedback_view import FeedbackView
-from quiz.tui.widgets.matching import MatchingPanel
-from quiz.tui.widgets.ordering import OrderingPanel
 from quiz.tui.widgets.status import RoundStatus
-from quiz.tui.widgets.text_answer import TextAnswer
 
 if TYPE_CHECKING:
     from quiz.game.views import Feedback, QuestionView
@@ -38,10 +35,17 @@ def answer_panel(view: QuestionView) -> Widget:
     if kind in ("single", "true_false", "multiple"):
         return ChoicePanel(view.choices, multiple=kind == "multiple")
     if kind in ("typed", "numeric"):
+        # Panels other than choices are imported when first needed: start-up stays quick.
+        from quiz.tui.widgets.text_answer import TextAnswer
+
         return TextAnswer(numeric=kind == "numeric", unit=view.question.unit)
     if kind == "ordering":
+        from quiz.tui.widgets.ordering import OrderingPanel
+
         return OrderingPanel(view.items)
     if kind == "matching":
+        from quiz.tui.widgets.matching import MatchingPanel
+
         return MatchingPanel(view.lefts, view.rights)
     raise ValueError(f"no panel for question type {kind!r}")
 
@@ -89,8 +93,10 @@ class QuestionScreen(Screen[None]):
 
     def focus_panel(self) -> None:
         """Give the keys back to the answer panel (a stray click must not strand them)."""
-        if isinstance(self.panel, TextAnswer):
-            self.panel.focus_input()
+        # A text answer focuses its input box; every other panel takes the keys itself.
+        focus_input = getattr(self.panel, "focus_input", None)
+        if focus_input is not None:
+            focus_input()
         else:
             self.panel.focus()
 

@@ -20,7 +20,7 @@ import argparse
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TextIO
 
 from quiz.errors import QuizError
@@ -31,6 +31,7 @@ from quiz.game.result import RoundResult
 from quiz.game.round import Round, RoundConfig, RoundStateError
 from quiz.game.selection import Prioritise, only
 from quiz.game.views import Feedback, QuestionView
+from quiz.packs.playable import PlayablePack
 from quiz.packs.question import Question
 from quiz.safe_text import safe_text
 
@@ -39,30 +40,12 @@ QUIT_WORDS = ("quit", "q!", ":q")
 DEFAULT_PLAYER = "Player"
 
 
-@dataclass(frozen=True)
-class LoadedPack:
-    """The pack a round is drawn from: its id, version, title and questions."""
+def load_questions(pack: str | None) -> PlayablePack:
+    """Resolve `pack` (a name, a path, or None for the default) and load its questions.
+    Raises QuizError (one line, naming the file) when it cannot."""
+    from quiz.packs.playable import open_playable
 
-    pack_id: str
-    version: str
-    title: str
-    questions: list[Question]
-
-
-def load_questions(pack: str | None) -> LoadedPack:
-    """Resolve `pack` (a name, a path, or None for the default), load it and build its
-    questions. Raises QuizError (one line, naming the file) when it cannot."""
-    from quiz.packs.catalog import resolve_pack
-    from quiz.packs.generate import generate_questions
-    from quiz.packs.loader import load_pack
-
-    path = resolve_pack(pack)
-    pack_file = load_pack(path)
-    questions = list(generate_questions(pack_file))
-    if not questions:
-        raise QuizError(f"{path}: the pack has no questions to play")
-    meta = pack_file.pack
-    return LoadedPack(meta.id, meta.version, meta.title, questions)
+    return open_playable(pack)
 
 
 class Lines:
@@ -236,7 +219,7 @@ class PlainGame:
         return line.strip().casefold() in ("y", "yes")
 
 
-def config_from_args(args: argparse.Namespace, pack: LoadedPack, player: str) -> RoundConfig:
+def config_from_args(args: argparse.Namespace, pack: PlayablePack, player: str) -> RoundConfig:
     """The round's settings from `quiz play` arguments; no timeouts unless --time is given."""
     seconds = getattr(args, "time", None)
     return RoundConfig(
@@ -247,7 +230,7 @@ def config_from_args(args: argparse.Namespace, pack: LoadedPack, player: str) ->
         seed=getattr(args, "seed", None),
         timeouts=seconds is not None,
         player=player,
-        pack_id=pack.pack_id,
+        pack_id=pack.id,
         pack_version=pack.version,
     )
 

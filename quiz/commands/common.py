@@ -14,3 +14,13 @@ def add_saves_option(parser: argparse.ArgumentParser) -> None:
         help="folder for save files (default: $QUIZ_SAVES_DIR, ./saves in a checkout, "
         "else the user data folder)",
     )
+
+
+def add_pack_argument(parser: argparse.ArgumentParser) -> None:
+    """The optional PACK positional of commands that read one pack (default: the bank)."""
+    parser.add_argument(
+        "pack",
+        nargs="?",
+        metavar="PACK",
+        help="a pack file, or the id of a bundled pack (default: labour-2010)",
+    )

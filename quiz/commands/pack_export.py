@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from quiz.commands.common import add_pack_argument
+
 EXPORT_FORMATS = ("json", "opentdb", "gift", "aiken", "csv", "moodle-xml", "anki")
 
 
@@ -24,12 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "format, to stdout unless -o is given. What the format cannot hold is reported on "
         "stderr.",
     )
-    parser.add_argument(
-        "pack",
-        nargs="?",
-        metavar="PACK",
-        help="a pack file, or the id of a bundled pack (default: labour-2010)",
-    )
+    add_pack_argument(parser)
     parser.add_argument(
         "--format", required=True, choices=EXPORT_FORMATS, help="the format to write"
     )

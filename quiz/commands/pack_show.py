@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from quiz.commands.common import add_pack_argument
+
 if TYPE_CHECKING:
     from quiz.packs.question import Question
 
@@ -24,12 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Print the concrete questions a round would draw from PACK (hand-written "
         "and generated), each with its choices, answer, explanation and quote.",
     )
-    parser.add_argument(
-        "pack",
-        nargs="?",
-        metavar="PACK",
-        help="a pack file, or the id of a bundled pack (default: labour-2010)",
-    )
+    add_pack_argument(parser)
     parser.add_argument(
         "--seed", type=int, default=0, help="seed of the draw: same seed, same questions"
     )

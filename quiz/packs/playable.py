@@ -25,13 +25,27 @@ _MAX_BYTES = 20 * 1024 * 1024
 
 @dataclass(frozen=True)
 class PlayablePack:
-    """The pack as a round sees it."""
+    """The pack as a round sees it. `ref` is what loads it again (its file's path)."""
 
-    path: str
+    ref: str
     id: str
     title: str
     version: str
     questions: tuple[Question, ...]
+
+
+def open_playable(name_or_path: str | None) -> PlayablePack:
+    """The pack named (a bundled pack's id), or at a path, or the default bank when None,
+    ready to play. A QuizError names the file when it can't be found, is broken, or holds
+    no question."""
+    from quiz.errors import QuizError
+    from quiz.packs.catalog import resolve_pack
+
+    path = resolve_pack(name_or_path)
+    pack = load_playable(path)
+    if not pack.questions:
+        raise QuizError(f"{path}: the pack has no questions to play")
+    return pack
 
 
 def load_playable(path: str | Path, *, use_cache: bool = True) -> PlayablePack:
@@ -53,7 +67,7 @@ def load_playable(path: str | Path, *, use_cache: bool = True) -> PlayablePack:
 
     pack = load_pack(path, use_cache=use_cache)
     playable = PlayablePack(
-        path=str(path),
+        ref=str(path),
         id=pack.pack.id,
         title=pack.pack.title,
         version=pack.pack.version,
@@ -82,7 +96,7 @@ def _from_entry(entry: dict[str, Any]) -> PlayablePack:
     path of start-up, and the entry is our own output, keyed by the pack's bytes."""
     questions = tuple(Question(**item) for item in entry["questions"])
     return PlayablePack(
-        path=str(entry["path"]),
+        ref=str(entry["ref"]),
         id=str(entry["id"]),
         title=str(entry["title"]),
         version=str(entry["version"]),

@@ -1,21 +1,12 @@
-"""Which pack to play and its questions, found through the pack layer's catalog and loader."""
+"""Which pack to play and its questions: the pack layer's playable packs, as the app sees them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from quiz.errors import QuizError
+from quiz.packs.playable import PlayablePack as PlayPack
+from quiz.packs.playable import open_playable
 
-from quiz.packs.question import Question
-
-
-@dataclass(frozen=True)
-class PlayPack:
-    """A loaded pack, reduced to what play needs. `ref` is what loads it again."""
-
-    ref: str
-    id: str
-    title: str
-    version: str
-    questions: tuple[Question, ...]
+__all__ = ["PlayPack", "available_packs", "load_play_pack"]
 
 
 def load_play_pack(ref: str | None) -> PlayPack:
@@ -23,19 +14,11 @@ def load_play_pack(ref: str | None) -> PlayPack:
 
     Raises the pack layer's errors (QuizError subclasses) with file, line and key.
     """
-    from quiz.packs.catalog import resolve_pack
-    from quiz.packs.playable import load_playable
-
-    path = resolve_pack(ref)
-    pack = load_playable(path)
-    return PlayPack(
-        ref=str(path), id=pack.id, title=pack.title, version=pack.version, questions=pack.questions
-    )
+    return open_playable(ref)
 
 
 def available_packs() -> list[tuple[str, str, str]]:
     """(ref, title, detail) for every pack the catalog lists; broken ones say what is wrong."""
-    from quiz.errors import QuizError
     from quiz.packs.catalog import list_packs
 
     try:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from fakes import FakeClock
+
 from quiz.classroom.client import ClassroomClient
 from quiz.classroom.server import ClassroomServer
 from quiz.classroom.session import HostSession
@@ -48,16 +50,6 @@ def sample_questions() -> list[Question]:
             answers=("Unite", "Unite the Union"),
         ),
     ]
-
-
-class FakeClock:
-    """The host's clock, moved by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @dataclass

@@ -3,21 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from fakes import FakeClock
 
 from quiz.packs.question import Question
-
-
-class FakeClock:
-    """A monotonic clock that only moves when a test says so."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 def single(

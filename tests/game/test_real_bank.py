@@ -5,30 +5,19 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from fakes import right_answer
 
 from quiz.game.checking import check_answer
 from quiz.game.matching import match_typed
 from quiz.game.round import Round, RoundConfig
 from quiz.game.views import QuestionView
-from quiz.packs.question import Question
-from quiz.play_plain import LoadedPack, load_questions
+from quiz.packs.playable import PlayablePack as LoadedPack
+from quiz.play_plain import load_questions
 
 
 @pytest.fixture(scope="module")
 def bank() -> LoadedPack:
     return load_questions(None)
-
-
-def right_answer(question: Question):  # type: ignore[no-untyped-def]
-    if question.type in ("single", "true_false", "typed"):
-        return question.answers[0]
-    if question.type == "multiple":
-        return list(question.answers)
-    if question.type == "ordering":
-        return list(question.items)
-    if question.type == "matching":
-        return dict(question.pairs)
-    return str(question.value)
 
 
 def test_every_bank_question_accepts_its_own_answer(bank: LoadedPack) -> None:
@@ -43,7 +32,7 @@ def test_every_bank_question_accepts_its_own_answer(bank: LoadedPack) -> None:
 @pytest.mark.parametrize("mode", ["classic", "blitz", "sudden_death", "daily", "practice"])
 def test_a_full_round_of_the_bank_in_every_mode(bank: LoadedPack, mode: str) -> None:
     now = [0.0]
-    config = RoundConfig(mode=mode, seed=3, pack_id=bank.pack_id, day=date(2026, 11, 26))  # type: ignore[arg-type]
+    config = RoundConfig(mode=mode, seed=3, pack_id=bank.id, day=date(2026, 11, 26))  # type: ignore[arg-type]
     round_ = Round(bank.questions, config, clock=lambda: now[0])
     view: QuestionView | None = round_.next_question()
     while view is not None:

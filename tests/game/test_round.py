@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from fakes import right_answer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,19 +15,6 @@ from quiz.game.round import Round, RoundConfig, RoundStateError
 from quiz.game.selection import missed_first, only
 from quiz.game.views import Feedback, QuestionView
 from quiz.packs.question import Question
-
-
-def right_answer(view: QuestionView):  # type: ignore[no-untyped-def]
-    question = view.question
-    if question.type in ("single", "true_false", "typed"):
-        return question.answers[0]
-    if question.type == "multiple":
-        return list(question.answers)
-    if question.type == "ordering":
-        return list(question.items)
-    if question.type == "matching":
-        return dict(question.pairs)
-    return str(question.value)
 
 
 def wrong_answer(view: QuestionView) -> str:
@@ -43,7 +31,7 @@ def test_classic_round_counts_questions_and_scores(clock, pool: list[Question]) 
         assert round_.time_left() == 20.0
         clock.advance(10)  # half the time: 750 base points
         assert round_.time_left() == 10.0
-        feedback = round_.answer(right_answer(view))
+        feedback = round_.answer(right_answer(view.question))
         scores.append(feedback.points)
         view = round_.next_question()
     assert round_.finished
@@ -71,7 +59,7 @@ def test_timeout_scores_zero_and_resets_streak(clock, pool) -> None:  # type: ig
     round_ = Round(pool, RoundConfig(count=3, seed=1, time_limit=20), clock=clock)
     view = round_.next_question()
     assert view is not None
-    round_.answer(right_answer(view))
+    round_.answer(right_answer(view.question))
     assert round_.streak == 1
     round_.next_question()
     clock.advance(19.9)
@@ -90,7 +78,7 @@ def test_answer_after_the_limit_counts_as_a_timeout(clock, pool) -> None:  # typ
     round_ = Round(pool, RoundConfig(count=2, seed=1), clock=clock)
     view = round_.next_question()
     clock.advance(25)
-    feedback = round_.answer(right_answer(view))
+    feedback = round_.answer(right_answer(view.question))
     assert feedback.timed_out and not feedback.correct and feedback.points == 0
 
 
@@ -109,7 +97,7 @@ def test_no_timeouts_still_scores_speed(clock, pool) -> None:  # type: ignore[no
     assert view.time_limit is None and round_.time_left() is None
     clock.advance(500)
     assert round_.tick() is None
-    feedback = round_.answer(right_answer(view))
+    feedback = round_.answer(right_answer(view.question))
     assert feedback.correct and feedback.points == 500
 
 
@@ -117,14 +105,14 @@ def test_no_speed_scores_flat(clock, pool) -> None:  # type: ignore[no-untyped-d
     round_ = Round(pool, RoundConfig(count=1, seed=1, speed=False), clock=clock)
     view = round_.next_question()
     clock.advance(19)
-    assert round_.answer(right_answer(view)).points == 1000
+    assert round_.answer(right_answer(view.question)).points == 1000
 
 
 def test_wrong_answer_resets_streak(clock, pool) -> None:  # type: ignore[no-untyped-def]
     round_ = Round(pool, RoundConfig(count=4, seed=1), clock=clock)
-    for answer in (right_answer, right_answer, wrong_answer, right_answer):
+    for right in (True, True, False, True):
         view = round_.next_question()
-        feedback = round_.answer(answer(view))
+        feedback = round_.answer(right_answer(view.question) if right else wrong_answer(view))
     assert feedback.streak == 1 and round_.best_streak == 2
     assert feedback.points == 1000  # a fresh streak earns no bonus
     assert round_.missed_ids() == [round_.questions[2].id]
@@ -136,7 +124,7 @@ def test_invalid_answer_changes_nothing(clock, pool) -> None:  # type: ignore[no
     with pytest.raises(InvalidAnswer):
         round_.answer("not a choice")
     assert round_.phase == "asking" and round_.feedback == []
-    assert round_.answer(right_answer(view)).correct
+    assert round_.answer(right_answer(view.question)).correct
 
 
 def test_state_errors(clock, pool) -> None:  # type: ignore[no-untyped-def]
@@ -160,7 +148,7 @@ def test_every_question_type_plays_through(clock, questions_of_every_type) -> No
         if view.type == "matching":
             assert sorted(view.rights) == sorted(right for _, right in view.question.pairs)
         clock.advance(1)
-        assert round_.answer(right_answer(view)).correct
+        assert round_.answer(right_answer(view.question)).correct
         view = round_.next_question()
     assert len(seen) == 7 and round_.result().accuracy == 1.0
 
@@ -187,7 +175,7 @@ def test_blitz_ends_when_sixty_seconds_pass(clock, pool) -> None:  # type: ignor
         if event is not None:
             assert not event.counted and event.ends_round
             break
-        round_.answer(right_answer(view))
+        round_.answer(right_answer(view.question))
         answered += 1
         view = round_.next_question()
     assert round_.finished and round_.next_question() is None
@@ -201,7 +189,7 @@ def test_blitz_answer_after_time_is_not_counted(clock, pool) -> None:  # type: i
     round_ = Round(pool, RoundConfig(mode="blitz", seed=1), clock=clock)
     view = round_.next_question()
     clock.advance(61)
-    feedback = round_.answer(right_answer(view))
+    feedback = round_.answer(right_answer(view.question))
     assert not feedback.counted and round_.finished and round_.score == 0
     assert round_.result().answers == ()
 
@@ -218,7 +206,7 @@ def test_sudden_death_ends_on_first_miss(clock, pool) -> None:  # type: ignore[n
     assert len(round_.questions) == len(pool)
     for _ in range(3):
         view = round_.next_question()
-        assert not round_.answer(right_answer(view)).ends_round
+        assert not round_.answer(right_answer(view.question)).ends_round
     view = round_.next_question()
     assert round_.answer(wrong_answer(view)).ends_round
     assert round_.next_question() is None and round_.finished
@@ -276,7 +264,7 @@ def test_practice_has_no_clock_and_asks_missed_first(clock, pool) -> None:  # ty
     assert view.time_limit is None and round_.time_left() is None
     clock.advance(1000)
     assert round_.tick() is None
-    assert round_.answer(right_answer(view)).points == 1000  # flat: no speed in practice
+    assert round_.answer(right_answer(view.question)).points == 1000  # flat: no speed in practice
 
 
 def test_practice_follows_a_prioritise_function(clock, pool) -> None:  # type: ignore[no-untyped-def]
@@ -294,7 +282,7 @@ def test_missed_first_is_deterministic(pool) -> None:  # type: ignore[no-untyped
 def test_stop_ends_without_recording_the_open_question(clock, pool) -> None:  # type: ignore[no-untyped-def]
     round_ = Round(pool, RoundConfig(count=5, seed=1), clock=clock)
     view = round_.next_question()
-    round_.answer(right_answer(view))
+    round_.answer(right_answer(view.question))
     round_.next_question()
     round_.stop()
     assert round_.finished and len(round_.result().answers) == 1

@@ -50,7 +50,7 @@ def test_a_damaged_cache_entry_is_ignored_and_rewritten(pack_file: Path) -> None
     [entry] = _entries()
     entry.write_bytes(b'{"questions": [{"id": 1')
     assert load_playable(pack_file) == good
-    assert entry.read_bytes().startswith(b'{"path"')
+    assert entry.read_bytes().startswith(b'{"ref"')
 
 
 def test_a_broken_pack_still_reports_located_problems(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from fakes import FakeClock
 from textual.pilot import Pilot
 
 from quiz.packs.question import Question
@@ -94,19 +95,6 @@ def make_pack(*questions: Question, title: str = "Test pack") -> PlayPack:
         version="1.0.0",
         questions=tuple(questions or ALL_TYPES),
     )
-
-
-class FakeClock:
-    """A clock that moves only when told to."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 class TestApp(QuizApp):

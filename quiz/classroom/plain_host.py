@@ -36,6 +36,8 @@ class EventPrinter:
 
     def __init__(self, out: TextIO = sys.stdout) -> None:
         self.out = out
+        # Answers acknowledged in one journal batch report the same count: say it once.
+        self._last_count: tuple[int, int] | None = None
 
     def line(self, text: str) -> None:
         print(text, file=self.out, flush=True)
@@ -44,8 +46,12 @@ class EventPrinter:
         if event in ("joined", "rejoined", "left", "kicked"):
             self.line(f"{event}: {clean(detail['name'])}")
         elif event == "answered":
-            self.line(f"answers: {detail['answered']}/{detail['players']}")
+            count = (detail["answered"], detail["players"])
+            if count != self._last_count:
+                self._last_count = count
+                self.line(f"answers: {count[0]}/{count[1]}")
         elif event == "question":
+            self._last_count = None
             self.line(f"question {detail['number']}/{detail['total']}")
         elif event == "reveal":
             reveal: p.Reveal = detail["reveal"]

@@ -72,36 +72,10 @@ def _same_file(first: object, second: object) -> bool:
 
 def _write_atomically(path: object, data: bytes) -> None:
     """Temp file in the same folder, fsync, replace, fsync the folder: never half a file."""
-    import contextlib
-    import os
-    import tempfile
-    from pathlib import Path
-
+    from quiz.durable import write_durably
     from quiz.errors import QuizError
 
-    target = Path(str(path))
-    folder = target.parent
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        write_durably(str(path), data)
     except OSError as error:
-        raise QuizError(f"{target}: cannot write: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.replace(temp_name, target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise QuizError(f"{target}: cannot write: {error.strerror or error}") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder if str(folder) else ".", os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+        raise QuizError(f"{path}: cannot write: {error.strerror or error}") from None

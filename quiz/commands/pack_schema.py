@@ -31,28 +31,14 @@ def run(args: argparse.Namespace) -> int:
 
 def write_atomically(path: str, text: str) -> None:
     """Replace `path` with `text` all at once, or raise QuizError and leave it as it was."""
-    import contextlib
-    import os
-    import tempfile
     from pathlib import Path
 
+    from quiz.durable import write_durably
     from quiz.errors import QuizError
 
-    target = Path(path)
-    if target.is_dir():
+    if Path(path).is_dir():
         raise QuizError(f"{path}: is a directory; give a file name")
-    tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
-        tmp_name = None
+        write_durably(path, text)
     except OSError as error:
         raise QuizError(f"{path}: cannot write: {error.strerror or error}") from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)

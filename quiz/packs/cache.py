@@ -13,10 +13,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from quiz.durable import write_durably
 
 if TYPE_CHECKING:
     # Imported where used: a cache hit for play (quiz.packs.playable) never builds the models.
@@ -105,17 +106,9 @@ def write_cached(key: str, pack: PackFile) -> None:
 
 
 def _write_atomically(target: Path, payload: bytes) -> None:
-    tmp_name = None
+    # No fsync: losing a cache entry in a crash only costs the next load some time.
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        os.replace(tmp_name, target)
-        tmp_name = None
+        write_durably(target, payload, durable=False)
     except OSError:
         pass  # a read-only or full cache folder only costs speed
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)

@@ -27,6 +27,7 @@ import tomli
 import tomli_w
 from pydantic import ValidationError
 
+from quiz.durable import fsync_folder
 from quiz.store.errors import NewerSaveError, SaveError
 
 T = TypeVar("T")
@@ -38,20 +39,6 @@ TEMP_MARKER = ".tmp-"
 def backup_path(path: Path, number: int) -> Path:
     """Backup `number` (1 = newest) of `path`: `profile.toml.bak1`."""
     return path.with_name(f"{path.name}.bak{number}")
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make renames inside `folder` durable (a no-op where folders can't be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def make_folders(folder: Path) -> None:

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
+from quiz.durable import fsync_folder
 from quiz.store.errors import PlayerNameError, SaveError
-from quiz.store.files import fsync_folder, make_folders, write_atomic, write_toml
+from quiz.store.files import make_folders, write_atomic, write_toml
 from quiz.store.history import (
     file_index,
     history_path,

@@ -33,7 +33,8 @@ def test_first_load_writes_one_entry_named_by_content_hash(
     load_pack(path)
     [entry] = entries()
     assert entry.name == cache.cache_key(path.read_bytes()) + ".json"
-    assert not list(cache.cache_dir().glob(".tmp-*"))  # the temp file was renamed, not left
+    # The temp file (always a dot-file) was renamed, not left behind.
+    assert not [p for p in cache.cache_dir().iterdir() if p.name.startswith(".")]
 
 
 def test_second_load_comes_from_the_cache(good_text: str, write_pack: WritePack) -> None:

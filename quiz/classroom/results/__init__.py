@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from quiz.classroom.session import HostSession
+from quiz.durable import write_durably
 from quiz.errors import QuizError
 
 RESULTS_NAME = "results.json"
@@ -64,21 +63,7 @@ def save_results(folder: Path, results: dict[str, Any]) -> Path:
     target = folder / RESULTS_NAME
     text = json.dumps(results, ensure_ascii=False, indent=1)
     try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=".results-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as file:
-                file.write(text)
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temp, target)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-        directory = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
+        write_durably(target, text)
     except OSError as error:
         raise QuizError(f"{target}: cannot save the results: {error.strerror}") from None
     return target

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
+from quiz.durable import write_durably
 from quiz.errors import QuizError
 from quiz.packs.errors import PackError, Problem
 from quiz.packs.formats.common import ImportResult, slug_id
@@ -147,42 +147,7 @@ def write_new_file(path: Path, data: str | bytes, *, force: bool) -> None:
     Either the whole new file is there afterwards or the old state is untouched.
     """
     check_writable(path, force=force)
-    folder = path.parent
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(payload)
-            temp.flush()
-            os.fsync(temp.fileno())
-        if force:
-            os.replace(temp_name, path)
-        else:
-            # A hard link fails if the name was taken meanwhile: no race can clobber a file.
-            try:
-                os.link(temp_name, path)
-            except FileExistsError:
-                raise QuizError(f"{path}: already exists; use --force to replace it") from None
-            except OSError:
-                # Filesystems without hard links: checked above, so replace is the fallback.
-                os.replace(temp_name, path)
-            else:
-                os.unlink(temp_name)
-        _fsync_folder(folder)
-    except BaseException:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
-        raise
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass  # Some filesystems cannot sync a folder; the file itself is already synced.
-    finally:
-        os.close(descriptor)
+        write_durably(path, data, replace=force)
+    except FileExistsError:
+        raise QuizError(f"{path}: already exists; use --force to replace it") from None

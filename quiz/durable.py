@@ -1,0 +1,87 @@
+"""Writing a file so that a crash leaves either the old file or the whole new one.
+
+The one procedure every layer uses: a temporary file in the same folder, flushed and
+fsynced, renamed over the target (or linked, when an existing file must not be replaced),
+then the folder fsynced so that the rename itself survives a power cut. The save store adds
+backups on top (`quiz.store.files`); packs, exports, results and the editor use it as is.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+
+def write_durably(
+    path: str | Path,
+    data: str | bytes,
+    *,
+    replace: bool = True,
+    durable: bool = True,
+) -> None:
+    """Write `data` (text is UTF-8) to `path` all at once.
+
+    With `replace` False an existing file is never replaced, even one created meanwhile:
+    FileExistsError. An existing file's permissions are kept. `durable` False skips the
+    fsyncs (for caches, where losing the file only costs time). Raises OSError; the temporary
+    file never outlives a failure.
+    """
+    target = Path(path)
+    folder = target.parent
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        mode: int | None = stat.S_IMODE(target.stat().st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(payload)
+            if durable:
+                temp.flush()
+                os.fsync(temp.fileno())
+        if mode is not None:
+            os.chmod(temp_name, mode)
+        if replace:
+            os.replace(temp_name, target)
+        else:
+            _link_new(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    if durable:
+        fsync_folder(folder)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make renames inside `folder` durable (a no-op where folders can't be opened)."""
+    try:
+        descriptor = os.open(folder if str(folder) else ".", os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # some filesystems cannot sync a folder; the file itself is already synced
+    finally:
+        os.close(descriptor)
+
+
+def _link_new(temp_name: str, target: Path) -> None:
+    """Give the temporary file the name `target`, failing if that name is taken."""
+    try:
+        # A hard link fails if the name exists, so no race can clobber a file.
+        os.link(temp_name, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        # Filesystems without hard links: fall back to an exclusive check, then a rename.
+        if target.exists():
+            raise FileExistsError(str(target)) from None
+        os.replace(temp_name, target)
+        return
+    os.unlink(temp_name)

@@ -1,0 +1,63 @@
+"""`quiz.durable.write_durably`: the one way the project writes a file all at once."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from quiz.durable import write_durably
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(name for name in os.listdir(folder) if name.endswith(".tmp"))
+
+
+def test_text_replaces_the_old_file_whole(tmp_path: Path) -> None:
+    target = tmp_path / "pack.toml"
+    target.write_text("old", encoding="utf-8")
+    write_durably(target, "new – ünïcode")
+    assert target.read_text(encoding="utf-8") == "new – ünïcode"
+    assert _leftovers(tmp_path) == []
+
+
+def test_bytes_are_written_as_given(tmp_path: Path) -> None:
+    target = tmp_path / "deck.apkg"
+    write_durably(target, b"\x00\x01binary", durable=False)
+    assert target.read_bytes() == b"\x00\x01binary"
+
+
+def test_without_replace_an_existing_file_is_kept(tmp_path: Path) -> None:
+    target = tmp_path / "out.toml"
+    target.write_text("the author's", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        write_durably(target, "mine", replace=False)
+    assert target.read_text(encoding="utf-8") == "the author's"
+    assert _leftovers(tmp_path) == []
+
+
+def test_without_replace_a_new_file_is_created(tmp_path: Path) -> None:
+    target = tmp_path / "out.toml"
+    write_durably(target, "mine", replace=False)
+    assert target.read_text(encoding="utf-8") == "mine"
+    assert _leftovers(tmp_path) == []
+
+
+def test_an_existing_files_permissions_are_kept(tmp_path: Path) -> None:
+    target = tmp_path / "shared.toml"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o640)
+    write_durably(target, "new")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temp(tmp_path: Path) -> None:
+    target = tmp_path / "folder-in-the-way"
+    target.mkdir()
+    (target / "inside").write_text("x", encoding="utf-8")
+    with pytest.raises(OSError):
+        write_durably(target, "cannot replace a non-empty folder")
+    assert (target / "inside").read_text(encoding="utf-8") == "x"
+    assert _leftovers(tmp_path) == []

@@ -65,8 +65,8 @@ def read_source(path: str) -> str:
 
 def check_pack_file(path: str | Path, source_text: str | None = None) -> CheckResult:
     """Load `path` and run every check; quotes too when `source_text` is given."""
-    from quiz.packs.catalog import question_count
     from quiz.packs.errors import PackError, Problem
+    from quiz.packs.generate import generate_questions
     from quiz.packs.lint import lint_pack
     from quiz.packs.loader import decode_pack_bytes, load_pack, read_pack_bytes
     from quiz.packs.quotes import check_quotes
@@ -77,7 +77,7 @@ def check_pack_file(path: str | Path, source_text: str | None = None) -> CheckRe
     except PackError as error:
         result.problems = list(error.problems)
         return result
-    result.question_count = question_count(result.pack)
+    result.question_count = len(generate_questions(result.pack))
     text = decode_pack_bytes(read_pack_bytes(path), str(path))
     if source_text is not None:
         result.problems += check_quotes(result.pack, source_text, str(path), text)

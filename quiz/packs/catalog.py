@@ -5,13 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from quiz.errors import QuizError
-
-if TYPE_CHECKING:
-    # Only for annotations: resolving a pack to play must not build the pack models.
-    from quiz.packs.models import PackFile
 
 DEFAULT_PACK = "labour-2010"
 PACK_SUFFIX = ".toml"
@@ -42,17 +37,6 @@ def bundled_packs_dir() -> Path:
     return package / "data"
 
 
-def question_count(pack: PackFile) -> int:
-    """How many questions a round could draw from `pack`: generated ones included."""
-    try:
-        from quiz.packs.generate import generate_questions
-    except ModuleNotFoundError as error:
-        if error.name != "quiz.packs.generate":
-            raise
-        return len(pack.questions) + len(pack.facts)
-    return len(generate_questions(pack))
-
-
 def pack_files(folder: Path) -> list[Path]:
     """The pack files directly in `folder`, sorted by name."""
     try:
@@ -68,12 +52,13 @@ def list_packs(folder: str | Path | None = None) -> list[PackSummary]:
     the others.
     """
     from quiz.packs.errors import PackError
-    from quiz.packs.loader import load_pack
+    from quiz.packs.playable import load_playable
 
     summaries = []
     for path in pack_files(Path(folder) if folder is not None else bundled_packs_dir()):
         try:
-            pack = load_pack(path)
+            # Through the play cache: an unchanged pack is neither re-parsed nor re-generated.
+            pack = load_playable(path)
         except PackError as error:
             first = error.problems[0] if error.problems else None
             more = len(error.problems) - 1
@@ -82,7 +67,7 @@ def list_packs(folder: str | Path | None = None) -> list[PackSummary]:
             )
             summaries.append(PackSummary(path, path.stem, "", None, problem))
             continue
-        summaries.append(PackSummary(path, pack.pack.id, pack.pack.title, question_count(pack)))
+        summaries.append(PackSummary(path, pack.id, pack.title, len(pack.questions)))
     return summaries
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.play_plain import run_plain
+from quiz.plain.play import run_plain
 
 MINI = Path(__file__).parent / "game" / "packs" / "mini.toml"
 

@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         return run_host_app(session, journal, session_id, bind=args.bind, port=port)
     if not args.auto:
         raise UsageError("--plain needs --auto: the keys that drive a game are on the host screen")
-    from quiz.classroom.plain_host import PlainHostOptions, host_plain
+    from quiz.plain.host import PlainHostOptions, host_plain
 
     options = PlainHostOptions(
         bind=args.bind, port=port, min_players=args.min_players, reveal_seconds=args.reveal_seconds

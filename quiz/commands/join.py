@@ -26,8 +26,8 @@ def run(args: argparse.Namespace) -> int:
 
     from quiz.classroom.client import ClassroomClient, host_uri
     from quiz.classroom.journal import saves_dir, sessions_root
-    from quiz.classroom.plain_join import TokenMemory, join_plain
     from quiz.errors import UsageError
+    from quiz.plain.join import TokenMemory, join_plain
 
     if not args.name and not args.token:
         raise UsageError("give your name with --name NAME")

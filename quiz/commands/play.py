@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
             raise
         return int(run_teams(args) or 0)
     if getattr(args, "plain", False):
-        from quiz.play_plain import run_plain
+        from quiz.plain.play import run_plain
 
         return run_plain(args)
     from quiz.tui.app import run_app

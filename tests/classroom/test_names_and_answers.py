@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from quiz.classroom import protocol as p
 from quiz.classroom.names import MAX_NAME, BadName, clean_name, name_key
-from quiz.classroom.plain_join import parse_answer
+from quiz.plain.join import parse_answer
 
 
 @given(st.text(max_size=300))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from quiz.classroom.plain_host import EventPrinter
+from quiz.plain.host import EventPrinter
 
 
 def test_an_answer_count_is_printed_once_per_change() -> None:

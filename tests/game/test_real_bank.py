@@ -12,7 +12,7 @@ from quiz.game.matching import match_typed
 from quiz.game.round import Round, RoundConfig
 from quiz.game.views import QuestionView
 from quiz.packs.playable import PlayablePack as LoadedPack
-from quiz.play_plain import load_questions
+from quiz.plain.play import load_questions
 
 
 @pytest.fixture(scope="module")

@@ -76,7 +76,7 @@ class StudentApp(App[int]):
     async def listen(self) -> None:
         """Join, then hand every message to the UI; the client rejoins by itself."""
         assert self.client is not None
-        from quiz.classroom.plain_join import join_with_memory
+        from quiz.plain.join import join_with_memory
 
         try:
             welcome = await join_with_memory(self.client, self.memory)

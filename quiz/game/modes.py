@@ -23,6 +23,7 @@ Mode = Literal["classic", "blitz", "sudden_death", "daily", "practice"]
 MODES: tuple[str, ...] = get_args(Mode)
 
 DEFAULT_COUNT = 10
+DEFAULT_TIME_LIMIT = 20.0  # seconds per question, unless the question or --time says
 BLITZ_SECONDS = 60.0
 
 

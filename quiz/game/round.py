@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Literal
 
 from quiz.game.checking import Answer, Check, InvalidAnswer, check_answer
 from quiz.game.lifeline import fifty_fifty, fifty_fifty_candidates, layout
-from quiz.game.modes import Mode, daily_seed, rules_for
+from quiz.game.modes import DEFAULT_TIME_LIMIT, Mode, daily_seed, rules_for
 from quiz.game.scoring import answer_points
 from quiz.game.selection import Prioritise, draw, missed_first, shuffled_choices
 from quiz.game.views import Feedback, QuestionView
@@ -55,7 +55,6 @@ __all__ = [
 
 Clock = Callable[[], float]
 Phase = Literal["ready", "asking", "answered", "finished"]
-DEFAULT_TIME_LIMIT = 20.0
 
 
 class RoundStateError(RuntimeError):

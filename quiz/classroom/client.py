@@ -1,15 +1,21 @@
 """The student side of the protocol: join, read the host's messages, answer, and rejoin
-with the token by itself when the connection drops."""
+with the token by itself when the connection drops; tokens remembered between runs, so
+joining again with the same name keeps the score. Both student front ends use it."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from quiz.classroom import protocol as p
+from quiz.classroom.journal import saves_dir, sessions_root
+from quiz.classroom.names import name_key
+from quiz.classroom.options import DEFAULT_PORT, JoinOptions
 from quiz.errors import QuizError
 
 RETRY_DELAYS = (0.1, 0.2, 0.5, 1.0, 1.0, 2.0, 2.0, 2.0, 3.0, 3.0, 3.0, 5.0, 5.0, 5.0)
@@ -25,7 +31,7 @@ class JoinRefused(QuizError):
         self.code = code
 
 
-def host_uri(address: str, default_port: int = 8765) -> str:
+def host_uri(address: str, default_port: int = DEFAULT_PORT) -> str:
     """`ws://host:port` from 'host', 'host:port' or a ws:// URI."""
     if address.startswith(("ws://", "wss://")):
         return address
@@ -33,7 +39,7 @@ def host_uri(address: str, default_port: int = 8765) -> str:
     if not port:
         host, port = address, str(default_port)
     if not port.isdigit():
-        raise QuizError(f"{address!r}: the port must be a number, as in HOST:8765")
+        raise QuizError(f"{address!r}: the port must be a number, as in HOST:{DEFAULT_PORT}")
     return f"ws://{host}:{port}"
 
 
@@ -154,3 +160,59 @@ class ClassroomClient:
     @property
     def close_code(self) -> int | None:
         return self._ws.close_code if self._ws is not None else None
+
+
+class TokenMemory:
+    """Tokens kept per host, code and name, so running `quiz join` again with the same name
+    rejoins as the same player, score intact."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def get(self, key: str) -> str | None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        value = data.get(key) if isinstance(data, dict) else None
+        return value if isinstance(value, str) else None
+
+    def put(self, key: str, token: str) -> None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            data = {}
+        data[key] = token
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text(json.dumps(data), encoding="utf-8")
+        except OSError:
+            pass  # rejoining by token still works within this run
+
+
+async def join_with_memory(client: ClassroomClient, memory: TokenMemory | None) -> p.Welcome:
+    """Join, first with the token remembered for this host, code and name if there is one
+    (so running `quiz join` again keeps the score), then by name if that token is refused."""
+    key = f"{client.uri}|{client.code}|{name_key(client.name)}"
+    if client.token is None and memory is not None:
+        client.token = memory.get(key)
+    try:
+        welcome = await client.join()
+    except JoinRefused as error:
+        if error.code != "bad_token" or not client.name:
+            raise
+        client.token = None
+        welcome = await client.join()
+    if memory is not None:
+        memory.put(key, welcome.token)
+    return welcome
+
+
+def student_connection(options: JoinOptions) -> tuple[ClassroomClient, TokenMemory]:
+    """The client and the token memory (in the saves folder) for joining as `options` say;
+    nothing is sent until the front end joins."""
+    uri = host_uri(options.address)
+    client = ClassroomClient(uri, options.code.strip(), options.name, token=options.token)
+    memory = TokenMemory(sessions_root(saves_dir(options.saves)) / "tokens.json")
+    return client, memory

@@ -19,6 +19,7 @@ from typing import Any, Literal
 from quiz.classroom import protocol as p
 from quiz.classroom.deck import HostedQuestion, judge
 from quiz.classroom.names import BadName, clean_name, name_key
+from quiz.classroom.options import DEFAULT_MAX_PLAYERS
 from quiz.game.scoring import answer_points
 
 Event = dict[str, Any]
@@ -74,7 +75,7 @@ class HostSession:
         *,
         code: str,
         speed: bool = True,
-        max_players: int = 200,
+        max_players: int = DEFAULT_MAX_PLAYERS,
         clock: Callable[[], float] = time.monotonic,
         record: Callable[[Event], None] = lambda event: None,
     ) -> None:

@@ -24,17 +24,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import asyncio
 
-    from quiz.classroom.client import ClassroomClient, host_uri
-    from quiz.classroom.journal import saves_dir, sessions_root
+    from quiz.classroom.client import student_connection
+    from quiz.classroom.options import JoinOptions
     from quiz.errors import UsageError
-    from quiz.plain.join import TokenMemory, join_plain
 
     if not args.name and not args.token:
         raise UsageError("give your name with --name NAME")
-    client = ClassroomClient(host_uri(args.address), args.code.strip(), args.name, token=args.token)
-    memory = TokenMemory(sessions_root(saves_dir(getattr(args, "saves", None))) / "tokens.json")
+    options = JoinOptions(
+        address=args.address,
+        code=args.code,
+        name=args.name,
+        token=args.token,
+        saves=getattr(args, "saves", None),
+    )
+    client, memory = student_connection(options)
     if not args.plain:
         from quiz.tui.classroom.student_app import run_student_app
 
         return run_student_app(client, memory)
+    from quiz.plain.join import join_plain
+
     return asyncio.run(join_plain(client, memory=memory))

@@ -8,15 +8,12 @@ asked again; the end of input ends answering but the game is still followed to i
 from __future__ import annotations
 
 import asyncio
-import json
 import sys
 import threading
-from pathlib import Path
 from typing import TextIO
 
 from quiz.classroom import protocol as p
-from quiz.classroom.client import ClassroomClient, JoinRefused
-from quiz.classroom.names import name_key
+from quiz.classroom.client import ClassroomClient, TokenMemory, join_with_memory
 from quiz.safe_text import safe_text
 
 SHAPES = "▲◆●■★♥✚⬟"
@@ -41,53 +38,6 @@ def parse_answer(line: str, question: p.QuestionMessage) -> p.Answer:
     if question.kind != "multiple" and len(parts) != 1:
         raise ValueError("pick one option")
     return p.Answer(question=question.number, choices=sorted({int(part) - 1 for part in parts}))
-
-
-class TokenMemory:
-    """Tokens kept per host, code and name, so running `quiz join` again with the same name
-    rejoins as the same player, score intact."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def get(self, key: str) -> str | None:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        value = data.get(key) if isinstance(data, dict) else None
-        return value if isinstance(value, str) else None
-
-    def put(self, key: str, token: str) -> None:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            data = data if isinstance(data, dict) else {}
-        except (OSError, ValueError):
-            data = {}
-        data[key] = token
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_text(json.dumps(data), encoding="utf-8")
-        except OSError:
-            pass  # rejoining by token still works within this run
-
-
-async def join_with_memory(client: ClassroomClient, memory: TokenMemory | None) -> p.Welcome:
-    """Join, first with the token remembered for this host, code and name if there is one
-    (so running `quiz join` again keeps the score), then by name if that token is refused."""
-    key = f"{client.uri}|{client.code}|{name_key(client.name)}"
-    if client.token is None and memory is not None:
-        client.token = memory.get(key)
-    try:
-        welcome = await client.join()
-    except JoinRefused as error:
-        if error.code != "bad_token" or not client.name:
-            raise
-        client.token = None
-        welcome = await client.join()
-    if memory is not None:
-        memory.put(key, welcome.token)
-    return welcome
 
 
 def _stdin_lines(stream: TextIO, loop: asyncio.AbstractEventLoop) -> asyncio.Queue[str | None]:

@@ -279,7 +279,7 @@ def test_the_join_addresses_end_with_loopback() -> None:
 async def test_joining_again_with_the_same_name_uses_the_remembered_token(
     host: Host, tmp_path: Path
 ) -> None:
-    from quiz.plain.join import TokenMemory, join_with_memory
+    from quiz.classroom.client import TokenMemory, join_with_memory
 
     memory = TokenMemory(tmp_path / "tokens.json")
     first = await join_with_memory(host.client("Ann"), memory)

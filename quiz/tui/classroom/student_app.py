@@ -3,7 +3,7 @@ the points, rank and the player just ahead, and the final rank."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -15,7 +15,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, Input, Static
 from websockets.exceptions import ConnectionClosed
 
 from quiz.classroom import protocol as p
-from quiz.classroom.client import ClassroomClient
+from quiz.classroom.client import ClassroomClient, TokenMemory, join_with_memory
 from quiz.errors import QuizError
 from quiz.tui.classroom.host_panels import option_label
 from quiz.tui.text import literal, styled
@@ -41,7 +41,7 @@ class StudentApp(App[int]):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, client: ClassroomClient | None, memory: Any = None) -> None:
+    def __init__(self, client: ClassroomClient | None, memory: TokenMemory | None = None) -> None:
         super().__init__()
         self.client = client
         self.memory = memory
@@ -76,8 +76,6 @@ class StudentApp(App[int]):
     async def listen(self) -> None:
         """Join, then hand every message to the UI; the client rejoins by itself."""
         assert self.client is not None
-        from quiz.plain.join import join_with_memory
-
         try:
             welcome = await join_with_memory(self.client, self.memory)
             self.post_message(FromHost(welcome))
@@ -235,7 +233,7 @@ class StudentApp(App[int]):
                 self.status("Connection lost; rejoining…")
 
 
-def run_student_app(client: ClassroomClient, memory: Any) -> int:
+def run_student_app(client: ClassroomClient, memory: TokenMemory | None) -> int:
     """Run the student screen until the student quits."""
     StudentApp(client, memory).run()
     return 0

@@ -1,0 +1,66 @@
+"""What `quiz host`, `quiz join` and `quiz play --teams` were asked for, as typed objects:
+the commands build them from the command line; the classroom layer and the front ends
+take them. Nothing here knows about argparse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from quiz.game.modes import DEFAULT_COUNT, DEFAULT_TIME_LIMIT
+
+DEFAULT_PORT = 8765
+DEFAULT_MAX_PLAYERS = 200
+
+
+@dataclass(frozen=True)
+class HostOptions:
+    """A hosted game: its questions, its scoring, where it listens, how `--auto` runs it.
+
+    Questions come from `questions_json` when given, else from `pack` (None: the default
+    pack). `seed` None picks one at random; `code` None picks a join code; `port` None is
+    DEFAULT_PORT (or, resuming, the port the session had). `resume` None starts a new
+    session, "" continues the newest unfinished one, anything else the session of that id.
+    `min_players` and `reveal_seconds` pace a game that runs itself. `saves` None is the
+    default saves folder.
+    """
+
+    pack: str | None = None
+    questions_json: Path | None = None
+    count: int = DEFAULT_COUNT
+    time_limit: float = DEFAULT_TIME_LIMIT
+    speed: bool = True
+    max_players: int = DEFAULT_MAX_PLAYERS
+    seed: int | None = None
+    code: str | None = None
+    bind: str = "0.0.0.0"
+    port: int | None = None
+    min_players: int = 1
+    reveal_seconds: float = 3.0
+    resume: str | None = None
+    saves: str | None = None
+
+
+@dataclass(frozen=True)
+class JoinOptions:
+    """A student joining: the host's address (HOST, HOST:PORT or a ws:// URI), the join
+    code, the name to play under, a token to rejoin as (None: by name, or the token
+    remembered for this host, code and name) and the saves folder that remembers tokens."""
+
+    address: str
+    code: str
+    name: str = ""
+    token: str | None = None
+    saves: str | None = None
+
+
+@dataclass(frozen=True)
+class TeamsOptions:
+    """A team game at one keyboard: `teams` is the names as given ("Reds,Blues"), `pack`
+    None the default pack, `seed` None a random one."""
+
+    teams: str
+    pack: str | None = None
+    count: int = DEFAULT_COUNT
+    seed: int | None = None

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import re
+from pathlib import Path
 
+from quiz.classroom.options import DEFAULT_MAX_PLAYERS, DEFAULT_PORT, HostOptions
 from quiz.commands.common import add_saves_option
+from quiz.game.modes import DEFAULT_COUNT, DEFAULT_TIME_LIMIT
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -14,16 +18,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Host a live game. Students run `quiz join HOST:PORT --code CODE --name NAME`.",
     )
     parser.add_argument("--pack", metavar="P", help="pack name or file (default: the bundled bank)")
-    parser.add_argument("--count", type=int, default=10, metavar="N", help="questions (default 10)")
     parser.add_argument(
-        "--time", type=float, default=20.0, metavar="S", help="seconds per question"
+        "--count",
+        type=int,
+        default=DEFAULT_COUNT,
+        metavar="N",
+        help=f"questions (default {DEFAULT_COUNT})",
+    )
+    parser.add_argument(
+        "--time",
+        type=float,
+        default=DEFAULT_TIME_LIMIT,
+        metavar="S",
+        help=f"seconds per question (default {DEFAULT_TIME_LIMIT:g})",
     )
     parser.add_argument("--no-speed", action="store_true", help="a flat 1000 per correct answer")
     parser.add_argument(
-        "--port", type=int, default=None, metavar="PORT", help="port (default 8765)"
+        "--port", type=int, default=None, metavar="PORT", help=f"port (default {DEFAULT_PORT})"
     )
     parser.add_argument("--bind", default="0.0.0.0", metavar="ADDR", help="address to listen on")
-    parser.add_argument("--max-players", type=int, default=200, metavar="N")
+    parser.add_argument("--max-players", type=int, default=DEFAULT_MAX_PLAYERS, metavar="N")
     parser.add_argument("--seed", type=int, default=None, help="seed for the draw and shuffles")
     parser.add_argument("--code", default=None, help="a fixed 6-digit join code (for scripts)")
     parser.add_argument(
@@ -48,24 +62,55 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_saves_option(parser)
 
 
+def host_options(args: argparse.Namespace) -> HostOptions:
+    """The options `quiz host` was given; a UsageError (one line) for impossible ones."""
+    from quiz.errors import UsageError
+
+    checks = [
+        (args.count >= 1, "--count must be at least 1"),
+        (0 < args.time <= 600, "--time must be between 0 and 600 seconds"),
+        (args.max_players >= 1, "--max-players must be at least 1"),
+        (args.min_players >= 1, "--min-players must be at least 1"),
+        (args.reveal_seconds >= 0, "--reveal-seconds must not be negative"),
+        (args.port is None or 0 <= args.port <= 65535, "--port must be 0–65535"),
+        (args.code is None or re.fullmatch(r"\d{6}", args.code), "--code must be 6 digits"),
+    ]
+    for ok, message in checks:
+        if not ok:
+            raise UsageError(message)
+    return HostOptions(
+        pack=args.pack,
+        questions_json=Path(args.questions_json) if args.questions_json else None,
+        count=args.count,
+        time_limit=args.time,
+        speed=not args.no_speed,
+        max_players=args.max_players,
+        seed=args.seed,
+        code=args.code,
+        bind=args.bind,
+        port=args.port,
+        min_players=args.min_players,
+        reveal_seconds=args.reveal_seconds,
+        resume=args.resume,
+        saves=getattr(args, "saves", None),
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     import asyncio
 
-    from quiz.classroom.hosting import check_host_args, open_session
+    from quiz.classroom.hosting import open_session
     from quiz.errors import UsageError
 
-    check_host_args(args)
-    session, journal, session_id, port = open_session(args)
+    options = host_options(args)
+    if args.plain and not args.auto:
+        raise UsageError("--plain needs --auto: the keys that drive a game are on the host screen")
+    session, journal, session_id, port = open_session(options)
     if not args.plain:
         from quiz.tui.classroom.host_app import run_host_app
 
-        return run_host_app(session, journal, session_id, bind=args.bind, port=port)
-    if not args.auto:
-        raise UsageError("--plain needs --auto: the keys that drive a game are on the host screen")
-    from quiz.plain.host import PlainHostOptions, host_plain
+        return run_host_app(session, journal, session_id, bind=options.bind, port=port)
+    from quiz.plain.host import host_plain
 
-    options = PlainHostOptions(
-        bind=args.bind, port=port, min_players=args.min_players, reveal_seconds=args.reveal_seconds
-    )
-    asyncio.run(host_plain(session, journal, session_id, options))
+    asyncio.run(host_plain(session, journal, session_id, options, port=port))
     return 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -12,19 +11,11 @@ from quiz.classroom import protocol as p
 from quiz.classroom.addresses import lan_addresses
 from quiz.classroom.flow import run_auto
 from quiz.classroom.journal import Journal
+from quiz.classroom.options import HostOptions
 from quiz.classroom.results import build_results, save_results
 from quiz.classroom.server import ClassroomServer
 from quiz.classroom.session import HostSession
 from quiz.safe_text import safe_text
-
-
-@dataclass
-class PlainHostOptions:
-    bind: str
-    port: int
-    min_players: int
-    reveal_seconds: float
-    ping_timeout: float = 10.0
 
 
 def clean(text: str) -> str:
@@ -73,11 +64,13 @@ async def host_plain(
     session: HostSession,
     journal: Journal,
     session_id: str,
-    options: PlainHostOptions,
+    options: HostOptions,
     *,
+    port: int,
     printer: Callable[[str, dict[str, Any]], None] | None = None,
 ) -> Path:
-    """Run a whole game automatically; returns the results file."""
+    """Run a whole game automatically on `port` (the one `open_session` settled on), paced
+    by `options.min_players` and `options.reveal_seconds`; returns the results file."""
     show = printer or EventPrinter()
     out = show if isinstance(show, EventPrinter) else EventPrinter()
     journal.group_commit = True
@@ -85,8 +78,7 @@ async def host_plain(
         session,
         durable=journal.durable,
         host=options.bind,
-        port=options.port,
-        ping_timeout=options.ping_timeout,
+        port=port,
         listener=show,
     )
     await server.start()

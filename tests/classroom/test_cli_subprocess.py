@@ -207,12 +207,26 @@ def test_resume_with_nothing_to_resume_says_so() -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_plain_host_without_auto_is_refused_before_a_session_is_started(
+    isolated_saves: Path,
+) -> None:
+    result = subprocess.run([*QUIZ, "host", "--plain"], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "quiz: --plain needs --auto: the keys that drive a game are on the host screen\n"
+    )
+    assert list(isolated_saves.rglob("*")) == []  # no unfinished session left to --resume
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["host", "--plain", "--auto", "--count", "0"], "--count must be at least 1"),
         (["host", "--plain", "--auto", "--code", "12ab"], "--code must be 6 digits"),
-        (["host", "--plain", "--questions-json", "nowhere.json"], "nowhere.json: cannot read"),
+        (
+            ["host", "--plain", "--auto", "--questions-json", "nowhere.json"],
+            "nowhere.json: cannot read",
+        ),
         (["join", "127.0.0.1:1", "--code", "1", "--name", "A", "--plain"], "cannot reach the host"),
         (
             ["join", "127.0.0.1:x", "--code", "1", "--name", "A", "--plain"],

@@ -3,15 +3,16 @@ clock for the timed parts."""
 
 from __future__ import annotations
 
-import argparse
 import io
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from quiz.game.options import RoundOptions
 from quiz.plain.play import run_plain
 
 MINI = Path(__file__).parent / "game" / "packs" / "mini.toml"
@@ -179,33 +180,33 @@ class ClockedInput(io.StringIO):
         return super().__next__()
 
 
-def args_for(**options: object) -> argparse.Namespace:
-    defaults: dict[str, object] = {
+def options_for(**changes: Any) -> RoundOptions:
+    defaults: dict[str, Any] = {
         "pack": str(MINI),
         "mode": "classic",
         "count": 3,
         "seed": 7,
-        "time": None,
-        "no_speed": False,
+        "time_limit": None,
+        "speed": True,
         "player": "Tester",
     }
-    defaults.update(options)
-    return argparse.Namespace(**defaults)
+    defaults.update(changes)
+    return RoundOptions(**defaults)
 
 
-def run_in_process(args: argparse.Namespace, text: str, step: float) -> str:
+def run_in_process(options: RoundOptions, text: str, step: float) -> str:
     clock = SteppingClock(step)
     out = io.StringIO()
-    assert run_plain(args, stdin=ClockedInput(text, clock), stdout=out, clock=clock) == 0
+    assert run_plain(options, stdin=ClockedInput(text, clock), stdout=out, clock=clock) == 0
     return out.getvalue()
 
 
 def test_plain_has_no_timeouts_unless_time_is_given() -> None:
     answers = "1b 2a 3c\n258\n2 1 3\n"
-    slow = run_in_process(args_for(), answers, step=100.0)
+    slow = run_in_process(options_for(), answers, step=100.0)
     assert "Time's up" not in slow
     assert "✓ Correct! +500 points." in slow  # still speed-scored: slowest is 500
-    timed = run_in_process(args_for(time=10), answers, step=100.0)
+    timed = run_in_process(options_for(time_limit=10), answers, step=100.0)
     assert timed.count("✗ Time's up. 0 points.") == 3
 
 
@@ -225,7 +226,7 @@ def singles_pack(folder: Path, count: int) -> str:
 def test_plain_fifty_fifty(tmp_path: Path) -> None:
     pack = singles_pack(tmp_path, 2)
     out = run_in_process(
-        args_for(pack=pack, count=2, no_speed=True), "50:50\nright\n50\nright\n", 1
+        options_for(pack=pack, count=2, speed=False), "50:50\nright\n50\nright\n", 1
     )
     assert out.count("50:50: two wrong answers removed.") == 1
     after = out.split("50:50: two wrong answers removed.")[1].split("Answer with")[0]
@@ -237,14 +238,15 @@ def test_plain_fifty_fifty(tmp_path: Path) -> None:
 
 def test_plain_blitz_ends_after_sixty_seconds(tmp_path: Path) -> None:
     pack = singles_pack(tmp_path, 20)
-    out = run_in_process(args_for(pack=pack, mode="blitz", count=None), "right\n" * 20, step=25.0)
+    blitz = options_for(pack=pack, mode="blitz", count=None)
+    out = run_in_process(blitz, "right\n" * 20, step=25.0)
     assert "the round's time ran out, so this answer is not counted" in out
     assert "Question 3" in out and "Question 4" not in out
     assert "Correct: 2 of 2 answered (100%)" in out
 
 
 def test_plain_sudden_death_stops_at_first_miss() -> None:
-    out = run_in_process(args_for(mode="sudden_death", count=None, seed=7), "1a 2b 3c\n", step=1)
+    out = run_in_process(options_for(mode="sudden_death", count=None, seed=7), "1a 2b 3c\n", step=1)
     assert "Question 2/" not in out
     assert "Round over." in out
 
@@ -271,13 +273,13 @@ def test_plain_and_teams_cannot_be_combined() -> None:
 
 
 def test_quit_leaves_with_a_summary_and_no_replay_offer() -> None:
-    out = run_in_process(args_for(), "1a 2b 3c\nquit\ny\n", step=1.0)
+    out = run_in_process(options_for(), "1a 2b 3c\nquit\ny\n", step=1.0)
     assert "You left the round." in out and "Round over." in out
     assert "again? (y/n)" not in out
 
 
 def test_missed_questions_can_be_played_again() -> None:
-    out = run_in_process(args_for(count=3), "1a 2b 3c\n258\n1 2 3\ny\n1b 2a 3c\n", step=1.0)
+    out = run_in_process(options_for(count=3), "1a 2b 3c\n258\n1 2 3\ny\n1b 2a 3c\n", step=1.0)
     assert "Play the " in out and "missed question(s) again? (y/n):" in out
     replay = out.split("missed question(s) again? (y/n):", 1)[1]
     assert "Question 1/2" in replay and "✓ Correct!" in replay  # the matching and ordering

@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from quiz.commands.common import add_saves_option
-from quiz.game.modes import MODES
+from quiz.game.modes import DEFAULT_COUNT, DEFAULT_TIME_LIMIT, MODES
+from quiz.game.options import RoundOptions
+
+if TYPE_CHECKING:
+    from quiz.game.modes import Mode
 
 MAX_COUNT = 1000
 MAX_SECONDS = 3600
@@ -56,7 +61,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--count",
         type=_positive_int(MAX_COUNT),
         metavar="N",
-        help="number of questions (default 10; blitz and sudden death: the whole pack)",
+        help=f"number of questions (default {DEFAULT_COUNT}; "
+        "blitz and sudden death: the whole pack)",
     )
     parser.add_argument(
         "--seed", type=_seed, metavar="S", help="seed for a repeatable round (daily: ignored)"
@@ -65,7 +71,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--time",
         type=_positive_int(MAX_SECONDS),
         metavar="SECONDS",
-        help="seconds per question (default 20; --plain has no time limit unless given)",
+        help=f"seconds per question (default {DEFAULT_TIME_LIMIT:g}; "
+        "--plain has no time limit unless given)",
     )
     parser.add_argument(
         "--no-speed",
@@ -87,23 +94,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
 
 
+def round_options(args: argparse.Namespace) -> RoundOptions:
+    """The round `quiz play` was asked for."""
+    return RoundOptions(
+        pack=args.pack,
+        mode=cast("Mode", args.mode),
+        count=args.count,
+        seed=args.seed,
+        time_limit=args.time,
+        speed=not args.no_speed,
+        player=args.player,
+        saves=getattr(args, "saves", None),
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     from quiz.errors import QuizError
 
-    if getattr(args, "plain", False) and getattr(args, "teams", None):
+    if args.plain and args.teams:
         raise QuizError("--plain and --teams cannot be combined")
-    if getattr(args, "teams", None):
-        try:
-            from quiz.tui.teams import run_teams
-        except ImportError as error:
-            if error.name is not None and error.name.startswith("quiz.tui.teams"):
-                raise QuizError("team play is not available yet") from None
-            raise
-        return int(run_teams(args) or 0)
-    if getattr(args, "plain", False):
+    if args.teams:
+        from quiz.classroom.options import TeamsOptions
+        from quiz.tui.teams import run_teams
+
+        count = args.count if args.count is not None else DEFAULT_COUNT
+        return run_teams(TeamsOptions(args.teams, pack=args.pack, count=count, seed=args.seed))
+    if args.plain:
         from quiz.plain.play import run_plain
 
-        return run_plain(args)
+        return run_plain(round_options(args))
     from quiz.tui.app import run_app
 
-    return int(run_app(args) or 0)
+    return run_app(round_options(args), menu=bool(getattr(args, "menu", False)))

@@ -16,7 +16,6 @@ All pack text goes through `safe_text` before it is printed.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -27,6 +26,7 @@ from quiz.errors import QuizError
 from quiz.game.answer_input import expected_form, label, parse_answer
 from quiz.game.checking import InvalidAnswer
 from quiz.game.modes import rules_for
+from quiz.game.options import RoundOptions
 from quiz.game.result import RoundResult
 from quiz.game.round import Round, RoundConfig, RoundStateError
 from quiz.game.selection import Prioritise, only
@@ -219,16 +219,15 @@ class PlainGame:
         return line.strip().casefold() in ("y", "yes")
 
 
-def config_from_args(args: argparse.Namespace, pack: PlayablePack, player: str) -> RoundConfig:
-    """The round's settings from `quiz play` arguments; no timeouts unless --time is given."""
-    seconds = getattr(args, "time", None)
+def round_config(options: RoundOptions, pack: PlayablePack, player: str) -> RoundConfig:
+    """The round's settings from `quiz play` options; no timeouts unless a time was given."""
     return RoundConfig(
-        mode=getattr(args, "mode", None) or "classic",
-        count=getattr(args, "count", None),
-        time_limit=float(seconds) if seconds else 20.0,
-        speed=not getattr(args, "no_speed", False),
-        seed=getattr(args, "seed", None),
-        timeouts=seconds is not None,
+        mode=options.mode,
+        count=options.count,
+        time_limit=options.seconds_per_question,
+        speed=options.speed,
+        seed=options.seed,
+        timeouts=options.time_limit is not None,
         player=player,
         pack_id=pack.id,
         pack_version=pack.version,
@@ -236,21 +235,21 @@ def config_from_args(args: argparse.Namespace, pack: PlayablePack, player: str) 
 
 
 def run_plain(
-    args: argparse.Namespace,
+    options: RoundOptions,
     *,
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     clock: Callable[[], float] = time.monotonic,
 ) -> int:
-    """Play `quiz play --plain` with `args`; returns the exit status (0 after any round)."""
+    """Play `quiz play --plain` as `options` say; returns the exit status (0 after any round)."""
     out = stdout or sys.stdout
     if hasattr(out, "reconfigure"):
         out.reconfigure(errors="replace")  # a non-UTF-8 terminal gets '?' for ✓, not a crash
-    pack = load_questions(getattr(args, "pack", None))
-    player = safe_text(getattr(args, "player", None) or "", single_line=True) or DEFAULT_PLAYER
-    config = config_from_args(args, pack, player)
+    pack = load_questions(options.pack)
+    player = safe_text(options.player or "", single_line=True) or DEFAULT_PLAYER
+    config = round_config(options, pack, player)
     game = PlainGame(out, Lines(stdin or sys.stdin))
-    saves = Saves(getattr(args, "saves", None), player, game)
+    saves = Saves(options.saves, player, game)
     try:
         round_ = Round(pack.questions, config, clock=clock, prioritise=saves.practice_order())
     except ValueError as error:

@@ -1,14 +1,13 @@
 """The quiz game app: who plays, which pack and mode, and moving between the play screens.
 
 The app owns the round (a `quiz.game.round.Round`) and a clock it was given; screens show
-state and call back into the app. `run_app(args)` is what `quiz play` (and bare `quiz`)
+state and call back into the app. `run_app(options)` is what `quiz play` (and bare `quiz`)
 calls. Heavy imports (the store, plotext, the pack loader) happen only when needed, so the
 first question appears quickly.
 """
 
 from __future__ import annotations
 
-import argparse
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
@@ -20,6 +19,8 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from quiz.game.modes import DEFAULT_TIME_LIMIT
+from quiz.game.options import RoundOptions
 from quiz.tui.commands import QuizCommands
 from quiz.tui.pack_source import PlayPack, load_play_pack
 from quiz.tui.player_saves import PlayerSaves
@@ -56,7 +57,7 @@ class QuizApp(App[int]):
         mode: str = "classic",
         count: int | None = None,
         seed: int | None = None,
-        time_limit: float = 20.0,
+        time_limit: float = DEFAULT_TIME_LIMIT,
         speed: bool = True,
         player: str | None = None,
         saves: str | None = None,
@@ -305,18 +306,19 @@ class QuizApp(App[int]):
             refresh_menu()
 
 
-def run_app(args: argparse.Namespace) -> int:
-    """Run the game for `quiz play` / bare `quiz`; returns the exit status."""
-    pack = load_play_pack(getattr(args, "pack", None))
+def run_app(options: RoundOptions, *, menu: bool = False) -> int:
+    """Run the game for `quiz play` (or, with `menu`, for bare `quiz`: the main menu first);
+    returns the exit status."""
+    pack = load_play_pack(options.pack)
     app = QuizApp(
         pack,
-        mode=getattr(args, "mode", None) or "classic",
-        count=getattr(args, "count", None),
-        seed=getattr(args, "seed", None),
-        time_limit=float(getattr(args, "time", None) or 20.0),
-        speed=not getattr(args, "no_speed", False),
-        player=getattr(args, "player", None),
-        saves=getattr(args, "saves", None),
-        menu=bool(getattr(args, "menu", False)),
+        mode=options.mode,
+        count=options.count,
+        seed=options.seed,
+        time_limit=options.seconds_per_question,
+        speed=options.speed,
+        player=options.player,
+        saves=options.saves,
+        menu=menu,
     )
     return app.run() or 0

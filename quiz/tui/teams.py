@@ -7,7 +7,6 @@ team scoreboard. Space moves on.
 
 from __future__ import annotations
 
-import argparse
 import random
 from typing import ClassVar
 
@@ -18,7 +17,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Footer, Header, Input, Static
 
+from quiz.classroom.options import TeamsOptions
 from quiz.classroom.team_game import TeamGame
+from quiz.game.modes import DEFAULT_TIME_LIMIT
 from quiz.tui.text import SHAPES, literal, styled
 
 
@@ -181,14 +182,14 @@ class TeamsApp(App[int]):
         self.show_scoreboard()
 
 
-def run_teams(args: argparse.Namespace) -> int:
-    """Run a team game from `quiz play --teams` arguments (pack, count, seed)."""
+def run_teams(options: TeamsOptions) -> int:
+    """Run a team game for `quiz play --teams` (its pack, count and seed)."""
     from quiz.classroom.deck import prepare
     from quiz.classroom.question_source import pack_questions
 
-    seed = args.seed if getattr(args, "seed", None) is not None else random.randrange(2**32)
-    count = getattr(args, "count", None) or 10
-    _, _, questions = pack_questions(getattr(args, "pack", None), count=count, seed=seed)
-    game = TeamGame.from_names(args.teams, prepare(questions, seconds=20, rng=random.Random(seed)))
-    TeamsApp(game).run()
+    seed = options.seed if options.seed is not None else random.randrange(2**32)
+    _, _, questions = pack_questions(options.pack, count=options.count, seed=seed)
+    # Teams answer in turn with no clock; the time limit only fills in the question.
+    hosted = prepare(questions, seconds=DEFAULT_TIME_LIMIT, rng=random.Random(seed))
+    TeamsApp(TeamGame.from_names(options.teams, hosted)).run()
     return 0

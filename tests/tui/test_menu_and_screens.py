@@ -239,15 +239,14 @@ async def test_practice_counts_due_questions_and_asks_them_first(isolated_saves)
 
 
 def test_run_app_with_an_unknown_pack_is_a_one_line_error() -> None:
-    import argparse
-
     import pytest
 
     from quiz.errors import QuizError
+    from quiz.game.options import RoundOptions
     from quiz.tui.app import run_app
 
     with pytest.raises(QuizError, match='no pack called "no-such-pack"'):
-        run_app(argparse.Namespace(pack="no-such-pack", menu=False))
+        run_app(RoundOptions(pack="no-such-pack"))
 
 
 async def test_palette_offers_theme_and_switch_pack() -> None:

@@ -16,3 +16,14 @@ def test_ruff_is_clean() -> None:
         [ruff, "check", "quiz", "tests", "bench"], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_import_contracts_are_kept() -> None:
+    """The layer contracts in pyproject.toml ([tool.importlinter]) hold."""
+    lint_imports = shutil.which("lint-imports") or str(
+        Path(sys.executable).with_name("lint-imports")
+    )
+    result = subprocess.run(
+        [lint_imports, "--no-cache", "--no-logo"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

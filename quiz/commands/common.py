@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from quiz.packs.catalog import DEFAULT_PACK
+
 
 def add_saves_option(parser: argparse.ArgumentParser) -> None:
     """`--saves DIR` on a subcommand, without hiding `quiz --saves DIR COMMAND`."""
@@ -22,5 +24,5 @@ def add_pack_argument(parser: argparse.ArgumentParser) -> None:
         "pack",
         nargs="?",
         metavar="PACK",
-        help="a pack file, or the id of a bundled pack (default: labour-2010)",
+        help=f"a pack file, or the id of a bundled pack (default: {DEFAULT_PACK})",
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 
+from quiz.packs.catalog import DEFAULT_PACK
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -15,7 +17,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "#:schema line for editor completion.",
     )
     parser.add_argument(
-        "pack", metavar="PACK", help="a pack file, or the id of a bundled pack (e.g. labour-2010)"
+        "pack",
+        metavar="PACK",
+        help=f"a pack file, or the id of a bundled pack (e.g. {DEFAULT_PACK})",
     )
     parser.add_argument(
         "-o", "--output", required=True, metavar="OUT.toml", help="the file to write"

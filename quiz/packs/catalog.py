@@ -77,7 +77,7 @@ def resolve_pack(name_or_path: str | None, *, folder: Path | None = None) -> Pat
     A path to an existing file (or anything with a folder in it) is taken as is; a bare
     `NAME.toml` not found here is looked for in `folder` (default: the bundled packs), and
     a bare name is the file stem or pack id of a pack there;
-    None is the default bundled pack `labour-2010`. An unknown name is a QuizError listing
+    None is the default bundled pack (DEFAULT_PACK). An unknown name is a QuizError listing
     the available ids.
     """
     name = DEFAULT_PACK if name_or_path is None else name_or_path

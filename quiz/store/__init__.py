@@ -13,8 +13,8 @@ Where saves live
 the checkout's `saves/` when running from a source tree; platformdirs' user data folder.
 
     from quiz.store import SaveStore, resolve_saves_dir
-    store = SaveStore(resolve_saves_dir(getattr(args, "saves", None)))
-    # or: SaveStore.from_cli(getattr(args, "saves", None))
+    store = SaveStore(resolve_saves_dir(options.saves))  # the --saves value, or None
+    # or: SaveStore.from_cli(options.saves)
     # SaveStore(root, clock=..., lock_timeout=30.0): `clock` (aware datetimes) dates new
     # profiles and is the default `now` for due counts; tests inject a fixed one.
     # One store per process (or per app) is best: it keeps the files it parsed.
@@ -30,6 +30,10 @@ Players (names are free Unicode text; identity ignores case; at most 64 characte
   `.high_scores[pack_id][mode] -> list[HighScore]` (top 10: score, accuracy, date, round),
   `.rounds`, `.tags`, `.questions`, `.days`, `.recent`. Cheap even at 10,000 rounds.
 - `store.get_theme(name) -> str | None`, `store.set_theme(name, theme) -> bool`
+- `store.require_player(name) -> (folder, clean name)`   PlayerNameError if there is none
+- Building blocks (what quiz.store.players uses): `store.locked(folder)` (the player's lock),
+  `store.player_files(folder) -> PlayerFiles`, `store.recovery_lock(folder)`,
+  `store.forget_lock(folder)` after a player's folder is renamed or deleted.
 
 Recording a round
 -----------------

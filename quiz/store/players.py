@@ -52,9 +52,9 @@ def list_players(store: SaveStore) -> list[PlayerSummary]:
         if folder.name.startswith(".") or not folder.is_dir():
             continue
         try:
-            if store._files(folder).read_profile().value is None:
+            if store.player_files(folder).read_profile().value is None:
                 continue
-            profile = store._files(folder).state(folder.name).profile
+            profile = store.player_files(folder).state(folder.name).profile
         except SaveError as error:
             store.warnings.append(str(error))
             continue
@@ -77,42 +77,42 @@ def create_player(store: SaveStore, name: str) -> Profile:
 
 def rename_player(store: SaveStore, old: str, new: str) -> Path:
     """Give a player a new name (and the matching folder). Returns the new folder."""
-    folder, _old_clean = store._require(old)
+    folder, _old_clean = store.require_player(old)
     clean_new = clean_player_name(new)
     target = store.folder_for(clean_new)
     other = store.find_player(clean_new)
     if other is not None and other != folder:
         raise PlayerNameError(f"a player named {clean_new!r} already exists")
     with store.locked(folder):
-        state = store._files(folder).state(clean_new)
+        state = store.player_files(folder).state(clean_new)
         state.profile.name = clean_new
-        store._files(folder).write_profile(state)
+        store.player_files(folder).write_profile(state)
         if target != folder:
             # The profile already holds the new name, so a crash before this rename leaves
             # a player `find_player` still finds by scanning.
             os.rename(folder, target)
             fsync_folder(store.players_dir)
-    store._locks.pop(folder, None)
+    store.forget_lock(folder)
     return target
 
 
 def delete_player(store: SaveStore, name: str) -> None:
     """Remove a player and all their files (history, study state, backups)."""
-    folder, _clean = store._require(name)
+    folder, _clean = store.require_player(name)
     with store.locked(folder):
         # Rename first, so a crash halfway through never leaves half a player listed.
         doomed = store.players_dir / f".deleted-{folder.name}-{secrets.token_hex(3)}"
         os.rename(folder, doomed)
         fsync_folder(store.players_dir)
-    store._locks.pop(folder, None)
+    store.forget_lock(folder)
     shutil.rmtree(doomed, ignore_errors=True)
 
 
 def export_document(store: SaveStore, name: str) -> dict[str, Any]:
     """Everything about a player as one document: profile, every round, study cards."""
-    folder, clean = store._require(name)
+    folder, clean = store.require_player(name)
     profile = store.open_profile(clean)
-    rounds = list(rounds_newest_first(folder, store._recovery_lock(folder), store.warnings))
+    rounds = list(rounds_newest_first(folder, store.recovery_lock(folder), store.warnings))
     rounds.reverse()
     cards = store.study_cards(clean)
     from quiz.store.study_state import card_to_record

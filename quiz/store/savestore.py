@@ -139,10 +139,12 @@ class SaveStore:
                 f"{self.lock_timeout:g} s; close it and try again"
             ) from None
 
-    def _recovery_lock(
+    def recovery_lock(
         self, folder: Path
     ) -> Callable[[], contextlib.AbstractContextManager[object]]:
-        """For renaming a damaged file while only reading: lock if the folder allows it."""
+        """The lock a reader takes to set a damaged file of the player in `folder` aside:
+        the player's lock when the folder can be written, else none (a folder nobody can
+        write has no writers to race with). Raises SaveError if another quiz holds it."""
 
         @contextlib.contextmanager
         def lock() -> Iterator[None]:
@@ -164,9 +166,17 @@ class SaveStore:
 
         return lock
 
-    def _files(self, folder: Path) -> PlayerFiles:
-        lock = self._recovery_lock(folder)
+    def player_files(self, folder: Path) -> PlayerFiles:
+        """The save files of the player in `folder` (profile, history, stats, study), read
+        through this store's parse cache and recovery lock; damage found while reading
+        becomes one warning in `take_warnings()`. Writing needs `locked(folder)`."""
+        lock = self.recovery_lock(folder)
         return PlayerFiles(folder, lock, self.warnings, self.clock, self._parsed)
+
+    def forget_lock(self, folder: Path) -> None:
+        """Let go of the lock object kept for `folder`, once the folder has been renamed or
+        deleted (its lock file went with it); a player created there later gets a new one."""
+        self._locks.pop(folder, None)
 
     # -- reading a player ---------------------------------------------------------------
 
@@ -187,7 +197,9 @@ class SaveStore:
 
         return list_players(self)
 
-    def _require(self, name: str) -> tuple[Path, str]:
+    def require_player(self, name: str) -> tuple[Path, str]:
+        """The folder and the cleaned-up name of the player called `name`.
+        Raises PlayerNameError if there is no such player."""
         clean = clean_player_name(name)
         folder = self.find_player(clean)
         if folder is None:
@@ -201,21 +213,21 @@ class SaveStore:
         date with the history. Reads profile.toml plus the newest history file or two.
         Raises PlayerNameError if there is no such player, NewerSaveError for a newer save.
         """
-        folder, clean = self._require(name)
-        return self._files(folder).state(clean).profile
+        folder, clean = self.require_player(name)
+        return self.player_files(folder).state(clean).profile
 
     def stats(self, name: str) -> StatsFile:
         """The player's Scores-screen totals (tags, questions, days), up to date.
         Raises PlayerNameError if there is no such player."""
-        folder, _clean = self._require(name)
-        return self._files(folder).stats()[0]
+        folder, _clean = self.require_player(name)
+        return self.player_files(folder).stats()[0]
 
     def study_cards(self, name: str) -> dict[str, Card]:
         """The player's FSRS cards by question id (empty for an unknown player)."""
         folder = self.find_player(clean_player_name(name))
         if folder is None:
             return {}
-        return self._files(folder).study()[2]
+        return self.player_files(folder).study()[2]
 
     def due_count(
         self,
@@ -271,14 +283,14 @@ class SaveStore:
 
     def _record_locked(self, folder: Path, name: str, result: RoundResult) -> RecordOutcome:
         remove_stale_temps(folder)
-        state = self._files(folder).state(name)
+        state = self.player_files(folder).state(name)
         number = state.last_round + 1
         stored = stored_round(result, number)
         path = history_path(folder, file_index(number))
         if path in state.files:
             current = state.files[path]
         else:
-            loaded = _read_history_file(path, self._recovery_lock(folder), self._parsed)
+            loaded = _read_history_file(path, self.recovery_lock(folder), self._parsed)
             self.warnings.extend(loaded.warnings)
             current = loaded.value
         if current is not None:
@@ -296,7 +308,7 @@ class SaveStore:
         warning = None
         if not state.profile_current or number - state.checkpointed >= CHECKPOINT_EVERY:
             try:
-                self._files(folder).checkpoint(state)
+                self.player_files(folder).checkpoint(state)
             except OSError as error:
                 # The round itself is safe in the history; only the totals could not be
                 # rewritten (they are rebuilt from the history later). Say so, once.
@@ -315,15 +327,15 @@ class SaveStore:
         name = clean_player_name(player)
         folder = self.find_player(name) or self.folder_for(name)
         with self.locked(folder):
-            state = self._files(folder).state(name)
+            state = self.player_files(folder).state(name)
             batch = [
                 stored_round(result, state.last_round + n) for n, result in enumerate(results, 1)
             ]
-            write_history_batch(folder, batch, state.files, self._recovery_lock(folder))
+            write_history_batch(folder, batch, state.files, self.recovery_lock(folder))
             for stored in batch:
                 apply_round(state.profile, stored)
             state.files = {}
-            self._files(folder).checkpoint(state)
+            self.player_files(folder).checkpoint(state)
             return state.profile.applied_through
 
     # -- players --------------------------------------------------------------------------
@@ -363,12 +375,12 @@ class SaveStore:
 
     def set_theme(self, name: str, theme: str | None) -> bool:
         """Remember the player's theme. Returns False (with `unavailable` set) if it can't."""
-        folder, clean = self._require(name)
+        folder, clean = self.require_player(name)
         try:
             with self.locked(folder):
-                state = self._files(folder).state(clean)
+                state = self.player_files(folder).state(clean)
                 state.profile.settings.theme = theme
-                self._files(folder).write_profile(state)
+                self.player_files(folder).write_profile(state)
         except OSError as error:
             self._mark_unavailable(error)
             return False
@@ -386,9 +398,9 @@ class SaveStore:
         as many history files as it takes to find `limit` rounds."""
         from quiz.store.history import rounds_newest_first
 
-        folder, _clean = self._require(name)
+        folder, _clean = self.require_player(name)
         found: list[StoredRound] = []
-        for stored in rounds_newest_first(folder, self._recovery_lock(folder), self.warnings):
+        for stored in rounds_newest_first(folder, self.recovery_lock(folder), self.warnings):
             if (pack_id is None or stored.pack_id == pack_id) and (
                 mode is None or stored.mode == mode
             ):

@@ -6,9 +6,10 @@ import argparse
 import re
 from pathlib import Path
 
-from quiz.classroom.options import DEFAULT_MAX_PLAYERS, DEFAULT_PORT, HostOptions
+from quiz.classroom.options import DEFAULT_PORT, HostOptions
 from quiz.commands.common import add_saves_option
-from quiz.game.modes import DEFAULT_COUNT, DEFAULT_TIME_LIMIT
+
+DEFAULTS = HostOptions()  # what a flag not given means, in one place
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,23 +22,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--count",
         type=int,
-        default=DEFAULT_COUNT,
+        default=DEFAULTS.count,
         metavar="N",
-        help=f"questions (default {DEFAULT_COUNT})",
+        help=f"questions (default {DEFAULTS.count})",
     )
     parser.add_argument(
         "--time",
         type=float,
-        default=DEFAULT_TIME_LIMIT,
+        default=DEFAULTS.time_limit,
         metavar="S",
-        help=f"seconds per question (default {DEFAULT_TIME_LIMIT:g})",
+        help=f"seconds per question (default {DEFAULTS.time_limit:g})",
     )
     parser.add_argument("--no-speed", action="store_true", help="a flat 1000 per correct answer")
     parser.add_argument(
         "--port", type=int, default=None, metavar="PORT", help=f"port (default {DEFAULT_PORT})"
     )
-    parser.add_argument("--bind", default="0.0.0.0", metavar="ADDR", help="address to listen on")
-    parser.add_argument("--max-players", type=int, default=DEFAULT_MAX_PLAYERS, metavar="N")
+    parser.add_argument(
+        "--bind", default=DEFAULTS.bind, metavar="ADDR", help="address to listen on"
+    )
+    parser.add_argument("--max-players", type=int, default=DEFAULTS.max_players, metavar="N")
     parser.add_argument("--seed", type=int, default=None, help="seed for the draw and shuffles")
     parser.add_argument("--code", default=None, help="a fixed 6-digit join code (for scripts)")
     parser.add_argument(
@@ -47,9 +50,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--plain", action="store_true", help="no screen: events as lines")
     parser.add_argument("--auto", action="store_true", help="start and move on by itself")
-    parser.add_argument("--min-players", type=int, default=1, metavar="N", help="with --auto")
     parser.add_argument(
-        "--reveal-seconds", type=float, default=3.0, metavar="S", help="with --auto"
+        "--min-players", type=int, default=DEFAULTS.min_players, metavar="N", help="with --auto"
+    )
+    parser.add_argument(
+        "--reveal-seconds",
+        type=float,
+        default=DEFAULTS.reveal_seconds,
+        metavar="S",
+        help="with --auto",
     )
     parser.add_argument(
         "--resume",

@@ -32,7 +32,8 @@ def test_the_layers_run_from_commands_down_to_the_shared_leaf_modules() -> None:
         "store",
         "game",
         "packs",
-        "durable | errors | safe_text",
+        "durable | errors | name_identity",
+        "safe_text",
     ]
     assert layers["exhaustive"] is True
 
@@ -48,6 +49,7 @@ def test_textual_and_rich_are_for_quiz_tui_only() -> None:
         "quiz.durable",
         "quiz.errors",
         "quiz.game",
+        "quiz.name_identity",
         "quiz.packs",
         "quiz.plain",
         "quiz.safe_text",
@@ -63,6 +65,7 @@ def test_nothing_below_the_commands_sees_argparse() -> None:
         "quiz.durable",
         "quiz.errors",
         "quiz.game",
+        "quiz.name_identity",
         "quiz.packs",
         "quiz.plain",
         "quiz.safe_text",

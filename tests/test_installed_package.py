@@ -74,10 +74,13 @@ def test_wheel_installed_in_a_fresh_venv_lists_checks_shows_and_plays(tmp_path: 
     assert package.parent.name == "site-packages"
     assert package.is_relative_to(tmp_path / "venv")
     assert (package / "py.typed").is_file()
-    assert sorted(p.name for p in (package / "data").iterdir()) == [
-        "labour-2010.toml",
-        "pack.schema.json",
-    ]
+    # Every pack of questions/ and the schema, byte for byte; not the authors' README.
+    shipped = sorted(p.name for p in (package / "data").iterdir())
+    authored = sorted([p.name for p in (ROOT / "questions").glob("*.toml")] + ["pack.schema.json"])
+    assert "labour-2010.toml" in shipped
+    assert shipped == authored
+    for name in shipped:
+        assert (package / "data" / name).read_bytes() == (ROOT / "questions" / name).read_bytes()
     installed_files = files_under(package.parent)
 
     listing = quiz("pack", "list")

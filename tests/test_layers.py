@@ -32,7 +32,7 @@ def test_the_layers_run_from_commands_down_to_the_shared_leaf_modules() -> None:
         "store",
         "game",
         "packs",
-        "durable | errors | name_identity",
+        "durable | errors | name_identity | checkout",
         "safe_text",
     ]
     assert layers["exhaustive"] is True
@@ -43,6 +43,7 @@ def test_textual_and_rich_are_for_quiz_tui_only() -> None:
     assert sorted(contract["forbidden_modules"]) == ["rich", "textual", "textual_plotext"]
     assert sorted(contract["source_modules"]) == [
         "quiz.__main__",
+        "quiz.checkout",
         "quiz.classroom",
         "quiz.cli",
         "quiz.commands",
@@ -61,6 +62,7 @@ def test_nothing_below_the_commands_sees_argparse() -> None:
     contract = contracts()["no-argparse"]
     assert contract["forbidden_modules"] == ["argparse"]
     assert sorted(contract["source_modules"]) == [
+        "quiz.checkout",
         "quiz.classroom",
         "quiz.durable",
         "quiz.errors",

@@ -12,9 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_ruff_is_clean() -> None:
     ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
-    result = subprocess.run(
-        [ruff, "check", "quiz", "tests", "bench"], cwd=ROOT, capture_output=True, text=True
-    )
+    paths = ["quiz", "tests", "bench", "setup.py"]
+    result = subprocess.run([ruff, "check", *paths], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -1,4 +1,6 @@
-"""`quiz pack check FILE... [--source ARTICLE] [--strict]`: report every problem of every pack.
+"""`quiz pack check PACK... [--source ARTICLE] [--strict]`: report every problem of every pack.
+
+Each PACK is a file, or the id of a bundled pack (`quiz pack check labour-2010`).
 
 Prints `FILE: OK (N questions)` for a good pack and `FILE:LINE: key.path: what is wrong`
 for each problem, and exits 1 if there was any. A pack that loads is also linted
@@ -36,7 +38,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Check question packs. Prints FILE: OK for a good pack, else every "
         "problem as FILE:LINE: key.path: what is wrong; exits 1 if any pack has problems.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="pack files (.toml)")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="pack files (.toml), or ids of bundled packs"
+    )
     parser.add_argument(
         "--source",
         metavar="ARTICLE",
@@ -95,18 +99,27 @@ def collect_problems(path: str | Path, source_text: str | None = None) -> list[P
 
 
 def run(args: argparse.Namespace) -> int:
+    from quiz.errors import QuizError
+    from quiz.packs.catalog import resolve_pack
     from quiz.safe_text import safe_text
 
     source_text = read_source(args.source) if args.source else None
     failed = False
     for name in args.files:
-        result = check_pack_file(name, source_text)
+        try:
+            path = resolve_pack(name)
+        except QuizError as error:
+            # An unknown pack name is this argument's problem; the other packs still get checked.
+            print(safe_text(f"{name}: {error}", single_line=True))
+            failed = True
+            continue
+        result = check_pack_file(path, source_text)
         for problem in [*result.problems, *result.warnings]:
             print(problem)
         if result.problems or (args.strict and result.warnings):
             failed = True
         else:
-            shown = safe_text(name, single_line=True)
+            shown = safe_text(str(path), single_line=True)
             warned = f", {len(result.warnings)} warnings" if result.warnings else ""
             print(f"{shown}: OK ({result.question_count} questions{warned})")
     return 1 if failed else 0

@@ -34,10 +34,9 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from quiz.errors import QuizError
-    from quiz.packs.catalog import bundled_packs_dir, resolve_pack
+    from quiz.packs.catalog import bundled_schema_path, resolve_pack
     from quiz.packs.generated_pack import generated_pack_toml
     from quiz.packs.loader import load_pack, parse_pack_text
-    from quiz.packs.schema import SCHEMA_FILE_NAME
 
     source = resolve_pack(args.pack)
     out = Path(args.output)
@@ -51,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise QuizError(f"{out}: folder {folder} does not exist")
     pack = load_pack(source)
-    schema = bundled_packs_dir() / SCHEMA_FILE_NAME
+    schema = bundled_schema_path()
     schema_path = Path(os.path.relpath(schema.resolve(), folder.resolve())).as_posix()
     text = generated_pack_toml(pack, schema_path)
     # The output must itself be a pack the loader accepts; check before anything is written.

@@ -29,12 +29,18 @@ class PackSummary:
 
 def bundled_packs_dir() -> Path:
     """The folder of bundled packs: `questions/` of the checkout when run from one, else the
-    `quiz/data/` folder shipped inside the package."""
-    package = Path(__file__).resolve().parent.parent
-    checkout = package.parent / "questions"
-    if checkout.is_dir():
-        return checkout
-    return package / "data"
+    `quiz/data/` folder the build copies them into (see setup.py)."""
+    from quiz.checkout import PACKAGE_DIR, source_checkout
+
+    checkout = source_checkout()
+    return checkout / "questions" if checkout is not None else PACKAGE_DIR / "data"
+
+
+def bundled_schema_path() -> Path:
+    """The pack schema beside the bundled packs, which new and imported packs point at."""
+    from quiz.packs.schema import SCHEMA_FILE_NAME
+
+    return bundled_packs_dir() / SCHEMA_FILE_NAME
 
 
 def pack_files(folder: Path) -> list[Path]:

@@ -15,8 +15,6 @@ from pathlib import Path
 
 import tomlkit
 
-SCHEMA_NAME = "pack.schema.json"
-
 _EXAMPLES = """\
 ## ─────────────────────────────────────────────────────────────────────────────
 ## Examples. Remove the leading "# " from the lines of an example to use it; the
@@ -157,10 +155,11 @@ def schema_reference(pack_path: Path, schema_path: Path | None = None) -> str:
 
 
 def default_schema_path() -> Path:
-    """Where the pack schema lives: `questions/pack.schema.json` of this checkout."""
-    import quiz
+    """Where the pack schema lives: beside the bundled packs (`questions/pack.schema.json` in
+    a checkout, `quiz/data/pack.schema.json` installed)."""
+    from quiz.packs.catalog import bundled_schema_path
 
-    return Path(quiz.__file__).resolve().parent.parent / "questions" / SCHEMA_NAME
+    return bundled_schema_path()
 
 
 def new_pack_text(title: str, *, pack_id: str | None = None, schema: str | None = None) -> str:

@@ -45,10 +45,11 @@ def resolve_saves_dir(cli_value: str | None) -> Path:
 
 
 def source_checkout_saves() -> Path | None:
-    """The checkout's saves/ folder when quiz runs from a source tree, else None."""
-    root = Path(__file__).resolve().parent.parent.parent
-    markers = (root / "pyproject.toml", root / "questions", root / "saves")
-    if markers[0].is_file() and markers[1].is_dir() and markers[2].is_dir():
+    """The checkout's saves/ folder when quiz runs from a source tree that has one, else None."""
+    from quiz.checkout import source_checkout
+
+    root = source_checkout()
+    if root is not None and (root / "saves").is_dir():
         return root / "saves"
     return None
 

@@ -90,6 +90,26 @@ def test_empty_source_file_is_a_clear_error(good_text: str, write_pack: WritePac
     assert run.stderr == f"quiz: source {source}: the file is empty\n"
 
 
+def test_a_bundled_pack_is_checked_by_its_name(tmp_path: Path) -> None:
+    bundled = Path(__file__).resolve().parents[2] / "questions" / "labour-2010.toml"
+    run = quiz("pack", "check", "labour-2010", cwd=tmp_path)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert without_lint(run.stdout)[0].startswith(f"{bundled}: OK (")
+
+
+def test_an_unknown_pack_name_is_a_problem_and_the_other_packs_are_still_checked(
+    good_text: str, write_pack: WritePack
+) -> None:
+    good = write_pack(good_text)
+    run = quiz("pack", "check", "no-such-pack", str(good))
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    assert without_lint(run.stdout) == [
+        'no-such-pack: no pack called "no-such-pack"; available packs: labour-2010',
+        f"{good}: OK ({check_pack_file(good).question_count} questions)",
+    ]
+
+
 def test_check_needs_a_file() -> None:
     run = quiz("pack", "check")
     assert run.returncode == 2

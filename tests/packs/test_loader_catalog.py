@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +22,48 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_bundled_packs_are_the_checkouts_questions_folder() -> None:
     assert bundled_packs_dir() == ROOT / "questions"
+
+
+def test_the_schema_new_and_imported_packs_point_at_is_the_checkouts() -> None:
+    from quiz.packs.formats.pack_writer import SCHEMA_FILE
+    from quiz.packs.new_pack import default_schema_path
+
+    assert default_schema_path() == ROOT / "questions" / "pack.schema.json"
+    assert SCHEMA_FILE == ROOT / "questions" / "pack.schema.json"
+
+
+def _where_installed_copy_looks(tmp_path: Path) -> list[str]:
+    """Bundled packs folder, schema of `pack new` and of imports, as printed by a fresh
+    interpreter running a copy of the package laid out as pip installs it: in a
+    site-packages folder, packs in quiz/data, and a `questions` package of some other
+    distribution beside it."""
+    site = tmp_path / "site-packages"
+    shutil.copytree(ROOT / "quiz", site / "quiz", ignore=shutil.ignore_patterns("__pycache__"))
+    (site / "quiz" / "data").mkdir(exist_ok=True)
+    (site / "questions").mkdir()
+    (site / "questions" / "__init__.py").write_text("")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["PYTHONPATH"] = str(site)
+    code = (
+        "from quiz.packs.catalog import bundled_packs_dir\n"
+        "from quiz.packs.new_pack import default_schema_path\n"
+        "from quiz.packs.formats.pack_writer import SCHEMA_FILE\n"
+        "print(bundled_packs_dir(), default_schema_path(), SCHEMA_FILE, sep='\\n')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=tmp_path, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+def test_installed_packs_and_schema_come_from_the_package_data_folder(tmp_path: Path) -> None:
+    data = tmp_path / "site-packages" / "quiz" / "data"
+    assert _where_installed_copy_looks(tmp_path) == [
+        str(data),
+        str(data / "pack.schema.json"),
+        str(data / "pack.schema.json"),
+    ]
 
 
 def test_list_packs_summarises_good_and_broken_packs(

@@ -32,11 +32,14 @@ def test_environment_variable_comes_next(tmp_path: Path, monkeypatch: pytest.Mon
     assert resolve_saves_dir(None) == tmp_path / "env"
 
 
-def _resolve_in_copy(tmp_path: Path, *, with_saves: bool) -> str:
-    """Resolve the saves folder in a fresh interpreter running a copy of the package."""
-    checkout = tmp_path / "checkout"
+def _resolve_in_copy(tmp_path: Path, *, with_saves: bool, installed: bool = False) -> str:
+    """Resolve the saves folder in a fresh interpreter running a copy of the package: in a
+    checkout, or (`installed`) in a site-packages folder where other distributions put
+    `questions` and `saves` folders beside it."""
+    checkout = tmp_path / ("site-packages" if installed else "checkout")
     shutil.copytree(ROOT / "quiz", checkout / "quiz", ignore=shutil.ignore_patterns("__pycache__"))
-    (checkout / "pyproject.toml").write_text("[project]\nname = 'quiz'\n")
+    if not installed:
+        (checkout / "pyproject.toml").write_text("[project]\nname = 'quiz'\n")
     (checkout / "questions").mkdir()
     if with_saves:
         (checkout / "saves").mkdir()
@@ -58,6 +61,18 @@ def test_a_source_checkout_uses_its_own_saves_folder(tmp_path: Path) -> None:
 def test_otherwise_the_user_data_folder_is_used(tmp_path: Path) -> None:
     found = _resolve_in_copy(tmp_path, with_saves=False)
     assert found == str(tmp_path / "xdg" / "quiz" / "saves")
+
+
+def test_installed_saves_go_to_the_user_data_folder_never_beside_the_package(
+    tmp_path: Path,
+) -> None:
+    found = _resolve_in_copy(tmp_path, with_saves=True, installed=True)
+    assert found == str(tmp_path / "xdg" / "quiz" / "saves")
+
+
+def test_this_checkout_saves_in_its_own_saves_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("QUIZ_SAVES_DIR")
+    assert resolve_saves_dir(None) == ROOT / "saves"
 
 
 @pytest.mark.parametrize(

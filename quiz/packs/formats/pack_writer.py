@@ -1,6 +1,6 @@
 """Turn imported questions into a pack: a `PackFile`, its TOML text, and a safe write.
 
-The TOML starts with a `#:schema` line pointing at `questions/pack.schema.json` relative to
+The TOML starts with a `#:schema` line pointing at the bundled `pack.schema.json` relative to
 where the file goes, so editors that use taplo complete and check it. Files are written
 atomically (temp file in the same folder, fsync, then link or replace) and an existing file
 is never overwritten unless asked.
@@ -18,12 +18,13 @@ import tomli_w
 
 from quiz.durable import write_durably
 from quiz.errors import QuizError
+from quiz.packs.catalog import bundled_schema_path
 from quiz.packs.errors import PackError, Problem
 from quiz.packs.formats.common import ImportResult, slug_id
 from quiz.packs.loader import parse_pack_text
 from quiz.packs.models import MAX_NAME, MAX_QUESTIONS, PackFile, PackMeta
 
-SCHEMA_FILE = Path(__file__).resolve().parents[3] / "questions" / "pack.schema.json"
+SCHEMA_FILE = bundled_schema_path()
 # Keys a reader looks for first; the rest follow in model order.
 _FIRST_KEYS = ("id", "type", "prompt")
 

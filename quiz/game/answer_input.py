@@ -20,7 +20,7 @@ import re
 import string
 
 from quiz.game.checking import Answer, InvalidAnswer
-from quiz.game.matching import parse_number
+from quiz.game.typed_answers import parse_number
 from quiz.game.views import QuestionView
 
 LETTERS = string.ascii_uppercase

@@ -33,7 +33,8 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Literal
 
 from quiz.game.checking import Answer, Check, InvalidAnswer, check_answer
-from quiz.game.lifeline import fifty_fifty, fifty_fifty_candidates, layout
+from quiz.game.layout import layout
+from quiz.game.lifeline import fifty_fifty, fifty_fifty_candidates
 from quiz.game.modes import Mode, daily_seed, rules_for
 from quiz.game.scoring import answer_points
 from quiz.game.selection import Prioritise, draw, missed_first, shuffled_choices

@@ -8,8 +8,8 @@ import pytest
 from fakes import right_answer
 
 from quiz.game.checking import check_answer
-from quiz.game.matching import match_typed
 from quiz.game.round import Round, RoundConfig
+from quiz.game.typed_answers import match_typed
 from quiz.game.views import QuestionView
 from quiz.packs.playable import PlayablePack as LoadedPack
 from quiz.play_plain import load_questions

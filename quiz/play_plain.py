@@ -31,21 +31,13 @@ from quiz.game.result import RoundResult
 from quiz.game.round import Round, RoundConfig, RoundStateError
 from quiz.game.selection import Prioritise, only
 from quiz.game.views import Feedback, QuestionView
-from quiz.packs.playable import PlayablePack
+from quiz.packs.playable import PlayablePack, open_playable
 from quiz.packs.question import Question
 from quiz.safe_text import safe_text
 
 FIFTY_FIFTY_WORDS = ("50:50", "50/50", "5050", "50")
 QUIT_WORDS = ("quit", "q!", ":q")
 DEFAULT_PLAYER = "Player"
-
-
-def load_questions(pack: str | None) -> PlayablePack:
-    """Resolve `pack` (a name, a path, or None for the default) and load its questions.
-    Raises QuizError (one line, naming the file) when it cannot."""
-    from quiz.packs.playable import open_playable
-
-    return open_playable(pack)
 
 
 class Lines:
@@ -246,7 +238,7 @@ def run_plain(
     out = stdout or sys.stdout
     if hasattr(out, "reconfigure"):
         out.reconfigure(errors="replace")  # a non-UTF-8 terminal gets '?' for ✓, not a crash
-    pack = load_questions(getattr(args, "pack", None))
+    pack = open_playable(getattr(args, "pack", None))
     player = safe_text(getattr(args, "player", None) or "", single_line=True) or DEFAULT_PLAYER
     config = config_from_args(args, pack, player)
     game = PlainGame(out, Lines(stdin or sys.stdin))

@@ -61,3 +61,12 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp(tmp_path: Path) -> None:
         write_durably(target, "cannot replace a non-empty folder")
     assert (target / "inside").read_text(encoding="utf-8") == "x"
     assert _leftovers(tmp_path) == []
+
+
+def test_text_that_cannot_be_encoded_leaves_the_old_file_and_no_temp(tmp_path: Path) -> None:
+    target = tmp_path / "pack.toml"
+    target.write_text("old\n", encoding="utf-8")
+    with pytest.raises(UnicodeEncodeError):
+        write_durably(target, "half \udcff written")  # a lone surrogate cannot be saved
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.toml"]

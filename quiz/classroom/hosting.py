@@ -15,12 +15,12 @@ from quiz.classroom.journal import (
     find_session,
     new_session_id,
     replay,
-    saves_dir,
     session_header,
 )
 from quiz.classroom.question_source import json_questions, pack_questions
 from quiz.classroom.session import HostSession
 from quiz.errors import QuizError, UsageError
+from quiz.store.paths import resolve_saves_dir
 
 DEFAULT_PORT = 8765
 
@@ -43,7 +43,7 @@ def check_host_args(args: argparse.Namespace) -> None:
 
 def open_session(args: argparse.Namespace) -> tuple[HostSession, Journal, str, int]:
     """(session, journal, session id, port) for a new game, or for `--resume`."""
-    saves = saves_dir(getattr(args, "saves", None))
+    saves = resolve_saves_dir(getattr(args, "saves", None))
     if args.resume is not None:
         folder = find_session(saves, args.resume or None, unfinished=True)
         journal = Journal(folder)

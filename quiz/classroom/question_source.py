@@ -11,21 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 from quiz.errors import QuizError
 from quiz.packs.question import Question
 
-DEFAULT_PACK = "labour-2010"
 MAX_JSON_BYTES = 5_000_000
-
-
-def resolve_pack_path(ref: str | None) -> Path:
-    """The pack file for `ref` (a name or a path); the pack catalog decides when present."""
-    try:
-        from quiz.packs.catalog import resolve_pack  # type: ignore[import-not-found]
-    except ImportError:
-        resolve_pack = None
-    if resolve_pack is not None:
-        return Path(resolve_pack(ref or DEFAULT_PACK))
-    if ref and Path(ref).is_file():
-        return Path(ref)
-    return Path(__file__).resolve().parents[2] / "questions" / f"{ref or DEFAULT_PACK}.toml"
 
 
 def pack_questions(
@@ -33,11 +19,12 @@ def pack_questions(
 ) -> tuple[str, str, list[Question]]:
     """(pack id, pack title, drawn questions) of the pack `ref`. Raises the pack layer's
     located errors (QuizError) for a bad pack."""
+    from quiz.packs.catalog import resolve_pack
     from quiz.packs.draw import draw_questions
     from quiz.packs.generate import generate_questions
     from quiz.packs.loader import load_pack
 
-    path = resolve_pack_path(ref)
+    path = resolve_pack(ref)
     if not path.is_file():
         raise QuizError(f"{path}: no such pack; give one with --pack NAME or --pack FILE")
     pack = load_pack(path)

@@ -25,14 +25,16 @@ def run(args: argparse.Namespace) -> int:
     import asyncio
 
     from quiz.classroom.client import ClassroomClient, host_uri
-    from quiz.classroom.journal import saves_dir, sessions_root
+    from quiz.classroom.journal import sessions_root
     from quiz.classroom.plain_join import TokenMemory, join_plain
     from quiz.errors import UsageError
+    from quiz.store.paths import resolve_saves_dir
 
     if not args.name and not args.token:
         raise UsageError("give your name with --name NAME")
     client = ClassroomClient(host_uri(args.address), args.code.strip(), args.name, token=args.token)
-    memory = TokenMemory(sessions_root(saves_dir(getattr(args, "saves", None))) / "tokens.json")
+    saves = resolve_saves_dir(getattr(args, "saves", None))
+    memory = TokenMemory(sessions_root(saves) / "tokens.json")
     if not args.plain:
         from quiz.tui.classroom.student_app import run_student_app
 

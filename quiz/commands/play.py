@@ -93,12 +93,8 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "plain", False) and getattr(args, "teams", None):
         raise QuizError("--plain and --teams cannot be combined")
     if getattr(args, "teams", None):
-        try:
-            from quiz.tui.teams import run_teams
-        except ImportError as error:
-            if error.name is not None and error.name.startswith("quiz.tui.teams"):
-                raise QuizError("team play is not available yet") from None
-            raise
+        from quiz.tui.teams import run_teams
+
         return int(run_teams(args) or 0)
     if getattr(args, "plain", False):
         from quiz.play_plain import run_plain

@@ -283,8 +283,6 @@ class Round:
             return self._record(self._view, None, now, timed_out=True)
         return None
 
-    check_timeout = tick
-
     def use_fifty_fifty(self) -> QuestionView:
         """Remove two wrong choices from the question on screen (once per round).
 

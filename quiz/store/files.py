@@ -16,7 +16,7 @@ import contextlib
 import os
 import secrets
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -150,11 +150,6 @@ class ParsedFiles:
             self._entries.pop(path, None)
 
 
-def read_toml(path: Path, max_version: int) -> dict[str, Any]:
-    """Parse `path` as a quiz save. Raises FileNotFoundError, BadFile, or NewerSaveError."""
-    return _read_toml_versioned(path, max_version)[0]
-
-
 def _read_toml_versioned(path: Path, max_version: int) -> tuple[dict[str, Any], Signature]:
     with open(path, "rb") as handle:
         version_read = signature(os.fstat(handle.fileno()))
@@ -282,9 +277,3 @@ def _recover(path: Path, parse: Callable[[dict[str, Any]], T], max_version: int)
         warning = f"{path} {problem}; loaded backup {backup.name}{kept}"
         return Loaded(value, [warning], recovered=True)
     return Loaded(None, [f"{path} {problem} and has no good backup{kept}"], recovered=True)
-
-
-@contextlib.contextmanager
-def no_lock() -> Iterator[None]:
-    """For reads of files no other process writes."""
-    yield

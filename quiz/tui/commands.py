@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from quiz.tui.text import clean
+from quiz.safe_text import safe_text
 
 if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
@@ -47,4 +47,4 @@ class QuizCommands(Provider):
         for name, callback, help_text in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(clean(name)), callback, help=help_text)
+                yield Hit(score, matcher.highlight(safe_text(name)), callback, help=help_text)

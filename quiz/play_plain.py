@@ -24,8 +24,9 @@ from dataclasses import replace
 from typing import TextIO
 
 from quiz.errors import QuizError
-from quiz.game.answer_input import expected_form, label, parse_answer
+from quiz.game.answer_input import expected_form, parse_answer
 from quiz.game.checking import InvalidAnswer
+from quiz.game.labels import letter, line_label
 from quiz.game.modes import rules_for
 from quiz.game.result import RoundResult
 from quiz.game.round import Round, RoundConfig, RoundStateError
@@ -132,11 +133,11 @@ class PlainGame:
                 self.say(f"  {index + 1}) {safe_text(left, single_line=True)}")
             self.say("  with:")
             for index, right in enumerate(view.rights):
-                self.say(f"  {label(index)[3:]} {safe_text(right, single_line=True)}")
+                self.say(f"  {letter(index)}. {safe_text(right, single_line=True)}")
             return
         options = view.items if view.type == "ordering" else view.choices
         for index, option in enumerate(options):
-            self.say(f"  {label(index)} {safe_text(option, single_line=True)}")
+            self.say(f"  {line_label(index)} {safe_text(option, single_line=True)}")
 
     def show_feedback(self, round_: Round, feedback: Feedback) -> None:
         points = f"+{feedback.points} points"

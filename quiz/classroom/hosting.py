@@ -4,7 +4,6 @@ resumed from its journal."""
 from __future__ import annotations
 
 import argparse
-import random
 import re
 import secrets
 from pathlib import Path
@@ -59,7 +58,7 @@ def open_session(args: argparse.Namespace) -> tuple[HostSession, Journal, str, i
         questions = json_questions(Path(args.questions_json), count=args.count)
     else:
         pack_id, pack_title, questions = pack_questions(args.pack, count=args.count, seed=seed)
-    hosted = prepare(questions, seconds=args.time, rng=random.Random(seed))
+    hosted = prepare(questions, seconds=args.time, seed=seed)
     if not hosted:
         raise QuizError("no question a classroom can ask (single, multiple, true/false, typed)")
     code = args.code or f"{secrets.randbelow(10**6):06d}"

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from quiz.game.selection import shown_order
 from quiz.game.views import QuestionView
+from quiz.packs.draw import shown_order
 from quiz.packs.question import Question
 
 
@@ -16,7 +16,7 @@ def layout(
     question: Question, *, number: int, total: int | None, time_limit: float | None, seed: int
 ) -> QuestionView:
     """The view of `question`: choices as drawn, ordering items and the right-hand column
-    of a matching question shuffled (never left in the answer's order when avoidable)."""
+    of a matching question in their `shown_order` for `seed`."""
     view = QuestionView(question=question, number=number, total=total, time_limit=time_limit)
     if question.type in ("single", "multiple", "true_false"):
         return replace(view, choices=question.choices)

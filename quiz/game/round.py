@@ -37,8 +37,9 @@ from quiz.game.layout import layout
 from quiz.game.lifeline import fifty_fifty, fifty_fifty_candidates
 from quiz.game.modes import Mode, daily_seed, rules_for
 from quiz.game.scoring import answer_points
-from quiz.game.selection import Prioritise, draw, missed_first, shuffled_choices
+from quiz.game.selection import Prioritise, draw, missed_first
 from quiz.game.views import Feedback, QuestionView
+from quiz.packs.draw import shuffled_choices
 from quiz.packs.question import Question
 
 if TYPE_CHECKING:
@@ -145,8 +146,7 @@ class Round:
             return draw(pool, seed=self.seed, count=count)
         order = (prioritise or missed_first(missed, seed=self.seed))(pool)
         chosen = list(order)[: count if count is not None else None]
-        rng = random.Random(self.seed)
-        return [shuffled_choices(question, rng) for question in chosen]
+        return [shuffled_choices(question, self.seed) for question in chosen]
 
     # -- what a UI shows ---------------------------------------------------------------
 

@@ -19,11 +19,8 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Input, Static
 
 from quiz.classroom.team_game import TeamGame
-from quiz.tui.text import SHAPES, literal, styled
-
-
-def option_label(index: int) -> str:
-    return f"{index + 1} {SHAPES[index % len(SHAPES)]}"
+from quiz.game.labels import option_label
+from quiz.tui.text import literal, styled
 
 
 class TeamsApp(App[int]):
@@ -189,6 +186,6 @@ def run_teams(args: argparse.Namespace) -> int:
     seed = args.seed if getattr(args, "seed", None) is not None else random.randrange(2**32)
     count = getattr(args, "count", None) or 10
     _, _, questions = pack_questions(getattr(args, "pack", None), count=count, seed=seed)
-    game = TeamGame.from_names(args.teams, prepare(questions, seconds=20, rng=random.Random(seed)))
+    game = TeamGame.from_names(args.teams, prepare(questions, seconds=20, seed=seed))
     TeamsApp(game).run()
     return 0

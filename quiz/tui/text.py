@@ -12,9 +12,6 @@ from textual.content import Content
 
 from quiz.safe_text import safe_text
 
-SHAPES = ("▲", "◆", "●", "■", "★", "♥", "✚", "⬟")
-LETTERS = "ABCDEFGH"
-
 
 def literal(text: str, *, single_line: bool = False) -> Content:
     """`text` as Content that shows exactly its characters, never markup."""
@@ -30,7 +27,3 @@ def styled(markup: str, **variables: str) -> Content:
     """Our own `markup` with untrusted `variables` substituted literally ($name in markup)."""
     return Content.from_markup(markup, **{k: safe_text(v) for k, v in variables.items()})
 
-
-def choice_label(index: int) -> str:
-    """The label of the `index`-th choice (0-based): its number, letter and shape."""
-    return f"{index + 1} {LETTERS[index]} {SHAPES[index % len(SHAPES)]}"

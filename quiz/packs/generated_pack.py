@@ -12,8 +12,8 @@ from typing import Any
 import tomli_w
 
 from quiz.packs.generate import generate_questions
+from quiz.packs.hand_questions import hand_fields
 from quiz.packs.models import MAX_ALIASES, MAX_ID, MAX_NAME, PackFile
-from quiz.packs.question import TRUE, Question
 
 _SUFFIX = "-generated"
 
@@ -35,7 +35,7 @@ def generated_pack(pack: PackFile) -> PackFile:
         },
         "entities": [entity.model_dump(mode="json") for entity in pack.entities],
         "questions": [
-            question_table(question)
+            _capped(hand_fields(question))
             for question in generate_questions(pack)
             if question.origin == "generated"
         ],
@@ -61,35 +61,10 @@ def generated_pack_toml(pack: PackFile, schema_path: str) -> str:
     return f"#:schema {schema_path}\n\n" + tomli_w.dumps(document)
 
 
-def question_table(question: Question) -> dict[str, Any]:
-    """One concrete question as the `[[questions]]` table of its hand-written type."""
-    table: dict[str, Any] = {"id": question.id, "type": question.type, "prompt": question.prompt}
-    if question.type == "single":
-        table.update(choices=list(question.choices), answer=question.answers[0])
-    elif question.type == "multiple":
-        table.update(choices=list(question.choices), answers=list(question.answers))
-    elif question.type == "true_false":
-        table["answer"] = question.answers[0] == TRUE
-    elif question.type == "typed":
-        table.update(answer=question.answers[0], accept=list(question.answers[1:])[:MAX_ALIASES])
-    elif question.type == "ordering":
-        table["items"] = list(question.items)
-    elif question.type == "matching":
-        table["pairs"] = [{"left": left, "right": right} for left, right in question.pairs]
-    elif question.type == "numeric":
-        table.update(
-            answer=_number(question.value or 0.0),
-            tolerance=_number(question.tolerance),
-            unit=question.unit,
-        )
-    table.update(
-        explanation=question.explanation,
-        quote=question.quote,
-        difficulty=question.difficulty,
-        tags=list(question.tags),
-    )
-    if question.time_limit is not None:
-        table["time_limit"] = question.time_limit
+def _capped(table: dict[str, Any]) -> dict[str, Any]:
+    """A typed question accepts the entity's name and every alias; a pack holds fewer."""
+    if "accept" in table:
+        table["accept"] = table["accept"][:MAX_ALIASES]
     return table
 
 

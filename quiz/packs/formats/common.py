@@ -183,41 +183,6 @@ def fail_if_problems(problems: list[Problem]) -> None:
         raise PackError(problems)
 
 
-def hand_fields(question: Any) -> dict[str, Any]:
-    """The hand-written question (as a dict for the pack models) that asks what the concrete
-    `Question` asks. Used to read back our own JSON and to compare round trips."""
-    raw: dict[str, Any] = {"id": question.id, "type": question.type, "prompt": question.prompt}
-    for key in ("explanation", "quote"):
-        if getattr(question, key):
-            raw[key] = getattr(question, key)
-    if question.difficulty != 1:
-        raw["difficulty"] = question.difficulty
-    if question.tags:
-        raw["tags"] = list(question.tags)
-    if question.time_limit is not None:
-        raw["time_limit"] = question.time_limit
-    kind = question.type
-    if kind == "single":
-        raw.update(choices=list(question.choices), answer=next(iter(question.answers), ""))
-    elif kind == "multiple":
-        raw.update(choices=list(question.choices), answers=list(question.answers))
-    elif kind == "true_false":
-        raw["answer"] = question.answers[:1] == ("True",)
-    elif kind == "typed":
-        raw["answer"] = next(iter(question.answers), "")
-        if len(question.answers) > 1:
-            raw["accept"] = list(question.answers[1:])
-    elif kind == "ordering":
-        raw["items"] = list(question.items)
-    elif kind == "matching":
-        raw["pairs"] = [{"left": left, "right": right} for left, right in question.pairs]
-    elif kind == "numeric":
-        raw.update(answer=question.value, tolerance=question.tolerance)
-        if question.unit:
-            raw["unit"] = question.unit
-    return raw
-
-
 def load_json(text: str, filename: str) -> Any:
     """Parse JSON text; anything wrong is a PackError naming the file and, where it can
     tell, the line (invalid syntax, nesting too deep, a number too long to read)."""

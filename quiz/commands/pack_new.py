@@ -25,7 +25,8 @@ def run(args: argparse.Namespace) -> int:
 
     from quiz.errors import QuizError, UsageError
     from quiz.packs.models import PackMeta
-    from quiz.packs.new_pack import new_pack_text, pack_id_from_title, schema_reference
+    from quiz.packs.new_pack import new_pack_text, pack_id_from_title
+    from quiz.packs.pack_toml import schema_reference
 
     path = Path(args.file)
     try:

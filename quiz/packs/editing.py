@@ -26,28 +26,9 @@ import tomlkit
 from tomlkit.items import Table
 
 from quiz.errors import QuizError
+from quiz.packs.pack_toml import QUESTION_KEY_ORDER
 
 QUESTIONS_KEY = "questions"
-# The order keys are written in when a question is rendered or a key is added to it.
-KEY_ORDER = (
-    "id",
-    "type",
-    "prompt",
-    "choices",
-    "answer",
-    "answers",
-    "accept",
-    "entity",
-    "items",
-    "pairs",
-    "tolerance",
-    "unit",
-    "explanation",
-    "quote",
-    "difficulty",
-    "tags",
-    "time_limit",
-)
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
@@ -218,8 +199,8 @@ def render_question(question: Mapping[str, Any]) -> str:
 
 
 def _ordered_keys(question: Mapping[str, Any]) -> list[str]:
-    known = [key for key in KEY_ORDER if key in question]
-    return known + [key for key in question if key not in KEY_ORDER]
+    known = [key for key in QUESTION_KEY_ORDER if key in question]
+    return known + [key for key in question if key not in QUESTION_KEY_ORDER]
 
 
 def _toml_value(key: str, value: Any) -> Any:

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import tomli_w
-
 from quiz.packs.generate import generate_questions
 from quiz.packs.hand_questions import hand_fields
 from quiz.packs.models import MAX_ALIASES, MAX_ID, MAX_NAME, PackFile
+from quiz.packs.pack_toml import pack_toml
 
 _SUFFIX = "-generated"
 
@@ -45,20 +44,7 @@ def generated_pack(pack: PackFile) -> PackFile:
 
 def generated_pack_toml(pack: PackFile, schema_path: str) -> str:
     """`generated_pack(pack)` as TOML, first line `#:schema <schema_path>`."""
-    result = generated_pack(pack)
-    document: dict[str, Any] = {
-        "pack": result.pack.model_dump(mode="json", exclude_none=True, exclude_defaults=True),
-        "entities": [_compact(e.model_dump(mode="json")) for e in result.entities],
-        "questions": [
-            _ordered(_compact(question.model_dump(mode="json"), keep=("type",)))
-            for question in result.questions
-        ],
-    }
-    # `pack.id` and `title` have no defaults, so they are always there; keep them first.
-    document["pack"] = {"id": result.pack.id, "title": result.pack.title, **document["pack"]}
-    if not document["entities"]:
-        del document["entities"]
-    return f"#:schema {schema_path}\n\n" + tomli_w.dumps(document)
+    return pack_toml(generated_pack(pack), schema_path)
 
 
 def _capped(table: dict[str, Any]) -> dict[str, Any]:
@@ -66,34 +52,6 @@ def _capped(table: dict[str, Any]) -> dict[str, Any]:
     if "accept" in table:
         table["accept"] = table["accept"][:MAX_ALIASES]
     return table
-
-
-def _number(value: float) -> int | float:
-    """Whole numbers as integers: `236`, not `236.0`, is what an author would write."""
-    return int(value) if float(value).is_integer() else value
-
-
-def _compact(table: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:
-    """Leave out empty values and model defaults an author need not see."""
-    defaults: dict[str, Any] = {"difficulty": 1, "tolerance": 0, "description": ""}
-    return {
-        key: _number(value) if isinstance(value, float) else value
-        for key, value in table.items()
-        if key in keep
-        or not (value is None or value == "" or value == [] or defaults.get(key, ...) == value)
-    }
-
-
-# The order an author reads a question in: what it is, what it asks, the answer, the rest.
-_KEY_ORDER = (
-    "id", "type", "prompt", "choices", "answer", "answers", "accept", "entity", "items", "pairs",
-    "tolerance", "unit", "explanation", "quote", "difficulty", "tags", "time_limit",
-)  # fmt: skip
-
-
-def _ordered(table: dict[str, Any]) -> dict[str, Any]:
-    rank = {key: index for index, key in enumerate(_KEY_ORDER)}
-    return dict(sorted(table.items(), key=lambda item: rank.get(item[0], len(rank))))
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from quiz.game.answer_input import expected_form, parse_answer
-from quiz.game.labels import line_label
 from quiz.game.checking import InvalidAnswer
+from quiz.game.labels import line_label
 from quiz.game.views import QuestionView
 from quiz.packs.question import Question
 

@@ -176,7 +176,6 @@ class Loaded(Generic[T]):
 
     value: T | None
     warnings: list[str] = field(default_factory=list)
-    recovered: bool = False
 
 
 def _parse(path: Path, max_version: int, parse: Callable[[dict[str, Any]], T]) -> T:
@@ -268,5 +267,5 @@ def _recover(path: Path, parse: Callable[[dict[str, Any]], T], max_version: int)
         with contextlib.suppress(OSError, SaveError):
             write_atomic(path, backup.read_text("utf-8"), keep_backup=False)
         warning = f"{path} {problem}; loaded backup {backup.name}{kept}"
-        return Loaded(value, [warning], recovered=True)
-    return Loaded(None, [f"{path} {problem} and has no good backup{kept}"], recovered=True)
+        return Loaded(value, [warning])
+    return Loaded(None, [f"{path} {problem} and has no good backup{kept}"])

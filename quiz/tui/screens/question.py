@@ -82,7 +82,7 @@ class QuestionScreen(Screen[None]):
     def panel(self) -> Widget:
         return self.query_one("#question-body").children[1]
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def check_action(self, action: str, _parameters: tuple[object, ...]) -> bool | None:
         """50:50 only where the lifeline can be used; Next only once the feedback shows."""
         if action == "fifty_fifty":
             round_ = self.quiz.round

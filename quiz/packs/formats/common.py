@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -153,6 +154,23 @@ def build_question(
     result.questions.append(question)
     result.lines.append(line)
     return True
+
+
+def build_untitled(
+    raw: dict[str, Any], ids: IdMaker, *, file: str, line: int, result: ImportResult
+) -> bool:
+    """`build_question` for a format whose questions have no title: the id is made from the
+    question's first words."""
+    raw["id"] = ids.make("", line, file, result.notes, text=raw["prompt"])
+    return build_question(raw, file=file, line=line, kind="question", result=result)
+
+
+def left_out(format_name: str, dropped: Counter[str]) -> list[str]:
+    """One export note per kind of field the format has no place for, with its count."""
+    return [
+        f"{format_name} has no place for {label}: {count} left out"
+        for label, count in sorted(dropped.items())
+    ]
 
 
 def build_questions(

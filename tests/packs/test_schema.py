@@ -61,7 +61,7 @@ def test_cli_refuses_to_write_over_a_folder(tmp_path: Path) -> None:
         text=True,
     )
     assert result.returncode == 1
-    assert "is a directory" in result.stderr
+    assert "is a folder" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -106,12 +106,17 @@ def verified_toml(result: ImportResult, filename: str, output: Path | None) -> s
 
 
 def write_new_file(path: Path, data: str | bytes, *, force: bool) -> None:
-    """Write `data` to `path` atomically; refuse to replace an existing file unless `force`.
+    """Write `data` to a file the user named, atomically; refuse to replace an existing file
+    unless `force`. Every command that writes such a file (import, export, generate, schema)
+    uses this.
 
-    Either the whole new file is there afterwards or the old state is untouched.
+    Either the whole new file is there afterwards or the old state is untouched; any failure
+    is a QuizError naming the file.
     """
     check_writable(path, force=force)
     try:
         write_durably(path, data, replace=force)
     except FileExistsError:
         raise QuizError(f"{path}: already exists; use --force to replace it") from None
+    except OSError as error:
+        raise QuizError(f"{path}: cannot write: {error.strerror or error}") from None

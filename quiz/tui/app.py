@@ -197,8 +197,9 @@ class QuizApp(App[int]):
         self.show_feedback(feedback)
         return True
 
-    def check_timeout(self) -> None:
-        """Called by the question screen's timer: time-out the question if its time is up."""
+    def tick(self) -> None:
+        """Called by the question screen's timer: `Round.tick`, showing the feedback of a
+        question whose time ran out."""
         if self.round is not None and (feedback := self.round.tick()) is not None:
             self.show_feedback(feedback)
 

@@ -30,9 +30,7 @@ def _clean(value: Any) -> str:
 
 
 def _numbered(items: list[str]) -> list[str]:
-    return [
-f"  {choice_label(n)}  {_clean(item)}" for n, item in enumerate(items)
-    ]
+    return [f"  {choice_label(n)}  {_clean(item)}" for n, item in enumerate(items)]
 
 
 def player_lines(question: dict[str, Any]) -> list[str]:

@@ -136,7 +136,7 @@ class QuestionScreen(Screen[None]):
         if self.feedback is None or round_.round_seconds is not None:
             status.show_clock(round_.time_left(), self.view.time_limit)
         if self.feedback is None:
-            self.quiz.check_timeout()
+            self.quiz.tick()
 
     def show_feedback(self, feedback: Feedback) -> None:
         """Replace the question with the verdict on `feedback`, in place."""

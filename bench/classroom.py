@@ -121,7 +121,6 @@ class StudentProcesses:
 
 
 async def quiz_host(size: int, questions: int) -> dict:
-    import random
 
     from quiz.classroom.deck import prepare
     from quiz.classroom.flow import wait_for_answers, wait_for_players
@@ -129,7 +128,7 @@ async def quiz_host(size: int, questions: int) -> dict:
     from quiz.classroom.server import ClassroomServer
     from quiz.classroom.session import HostSession
 
-    hosted = prepare(bench_questions(questions), seconds=30, rng=random.Random(1))
+    hosted = prepare(bench_questions(questions), seconds=30, seed=1)
     # The journal is part of the host's work: every join and answer is appended and fsynced.
     saves = Path(tempfile.mkdtemp(prefix="quiz-bench-"))
     journal = Journal.create(saves, "bench")

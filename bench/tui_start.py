@@ -99,9 +99,9 @@ def medians_interleaved(runs: int, saves: str) -> tuple[float, float]:
 
 async def answer_latencies(count: int) -> list[float]:
     """Seconds from pressing an answer key to the screen refresh that shows the feedback."""
+    from quiz.packs.playable import PlayablePack
     from quiz.packs.question import Question
     from quiz.tui.app import QuizApp
-    from quiz.tui.pack_source import PlayPack
 
     class TimedApp(QuizApp):
         shown_at: float | None = None
@@ -126,7 +126,7 @@ async def answer_latencies(count: int) -> list[float]:
         )
         for n in range(count)
     )
-    pack = PlayPack("bench", "bench", "Bench", "1", questions)
+    pack = PlayablePack("bench", "bench", "Bench", "1", questions)
     app = TimedApp(pack, count=count, seed=1, player="Bench", speed=False)
     app.cursor_blink = False
     latencies = []

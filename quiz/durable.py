@@ -2,17 +2,29 @@
 
 The one procedure every layer uses: a temporary file in the same folder, flushed and
 fsynced, renamed over the target (or linked, when an existing file must not be replaced),
-then the folder fsynced so that the rename itself survives a power cut. The save store adds
-backups on top (`quiz.store.files`); packs, exports, results and the editor use it as is.
+then the folder fsynced so that the rename itself survives a power cut. Packs, exports,
+results, the editor and the cache use it as is; the save store passes a `before_replace`
+hook that turns the current file into backup 1 once the new text is safely on disk
+(`quiz.store.files`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
+
+# In every temporary file's name, so that a writer killed mid-write leaves a file that
+# `is_temp_name` recognises and its folder's owner can delete.
+TEMP_MARKER = ".tmp-"
+
+
+def is_temp_name(name: str) -> bool:
+    """Whether a file called `name` is a temporary file of `write_durably`."""
+    return name.startswith(".") and TEMP_MARKER in name
 
 
 def write_durably(
@@ -21,13 +33,16 @@ def write_durably(
     *,
     replace: bool = True,
     durable: bool = True,
+    before_replace: Callable[[], None] | None = None,
 ) -> None:
     """Write `data` (text is UTF-8) to `path` all at once.
 
     With `replace` False an existing file is never replaced, even one created meanwhile:
-    FileExistsError. An existing file's permissions are kept. `durable` False skips the
-    fsyncs (for caches, where losing the file only costs time). Raises OSError; the temporary
-    file never outlives a failure.
+    FileExistsError. An existing file's permissions are kept; a new file gets the usual ones
+    (the umask's). `durable` False skips the fsyncs (for caches, where losing the file only
+    costs time). `before_replace` runs once the whole new content is written (and synced),
+    just before it takes the target's name; if it raises, nothing is replaced. Raises
+    OSError; the temporary file never outlives a failure.
     """
     target = Path(path)
     folder = target.parent
@@ -36,7 +51,8 @@ def write_durably(
         mode: int | None = stat.S_IMODE(target.stat().st_mode)
     except (FileNotFoundError, NotADirectoryError):
         mode = None
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    temp_name = folder / f".{target.name}{TEMP_MARKER}{os.getpid()}-{secrets.token_hex(4)}"
+    handle = os.open(temp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "wb") as temp:
             temp.write(payload)
@@ -45,6 +61,8 @@ def write_durably(
                 os.fsync(temp.fileno())
         if mode is not None:
             os.chmod(temp_name, mode)
+        if before_replace is not None:
+            before_replace()
         if replace:
             os.replace(temp_name, target)
         else:
@@ -71,7 +89,7 @@ def fsync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def _link_new(temp_name: str, target: Path) -> None:
+def _link_new(temp_name: Path, target: Path) -> None:
     """Give the temporary file the name `target`, failing if that name is taken."""
     try:
         # A hard link fails if the name exists, so no race can clobber a file.

@@ -87,7 +87,7 @@ def test_invalid_input_gets_a_hint_and_the_question_again() -> None:
 
 
 def test_end_of_input_mid_round_ends_cleanly() -> None:
-    run = play("--seed", "7", "--count", "3", "--pack", str(MINI), stdin="1b 2a 3c\n")
+    run = play("--seed", "7", "--count", "3", "--pack", str(MINI), stdin="1b 2c 3a\n")
     assert run.returncode == 0, run.stderr
     assert "End of input: the round ends here." in run.stdout
     assert "Correct: 1 of 1 answered (100%), 2 not answered" in run.stdout
@@ -103,7 +103,7 @@ def test_empty_input_still_prints_a_summary() -> None:
 
 def test_round_is_recorded_in_the_save_files(isolated_saves: Path) -> None:
     run = play(
-        "--seed", "7", "--count", "3", "--pack", str(MINI), "--player", "Ann", stdin="1b 2a 3c\n"
+        "--seed", "7", "--count", "3", "--pack", str(MINI), "--player", "Ann", stdin="1b 2c 3a\n"
     )
     assert run.returncode == 0, run.stderr
     assert "New high score!" in run.stdout
@@ -279,7 +279,7 @@ def test_quit_leaves_with_a_summary_and_no_replay_offer() -> None:
 
 
 def test_missed_questions_can_be_played_again() -> None:
-    out = run_in_process(options_for(count=3), "1a 2b 3c\n258\n1 2 3\ny\n1b 2a 3c\n", step=1.0)
+    out = run_in_process(options_for(count=3), "1a 2b 3c\n258\n1 2 3\ny\n1b 2c 3a\n", step=1.0)
     assert "Play the " in out and "missed question(s) again? (y/n):" in out
     replay = out.split("missed question(s) again? (y/n):", 1)[1]
     assert "Question 1/2" in replay and "✓ Correct!" in replay  # the matching and ordering

@@ -6,13 +6,13 @@ and the prompt ever go to students before the reveal.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from quiz.game.checking import Check, check_answer
+from quiz.packs.draw import shuffled_choices
 from quiz.packs.question import Question
 
 HOSTED_TYPES = ("single", "multiple", "true_false", "typed")
@@ -34,18 +34,15 @@ class HostedQuestion(BaseModel):
         return self.question.type  # type: ignore[return-value]
 
 
-def prepare(
-    questions: Sequence[Question], *, seconds: float, rng: random.Random
-) -> list[HostedQuestion]:
-    """Shuffle each question's options (the host's order, not the pack's) and note the
-    correct indices. Question types a classroom can't ask (ordering, matching, numeric) are
-    left out."""
+def prepare(questions: Sequence[Question], *, seconds: float, seed: int) -> list[HostedQuestion]:
+    """Shuffle each question's options as a round with `seed` shows its choices
+    (`quiz.packs.draw.shuffled_choices`) and note the correct indices. Question types a
+    classroom can't ask (ordering, matching, numeric) are left out."""
     hosted = []
     for question in questions:
         if question.type not in HOSTED_TYPES:
             continue
-        options = list(question.choices) if question.type != "typed" else []
-        rng.shuffle(options)
+        options = list(shuffled_choices(question, seed).choices)
         correct = tuple(i for i, option in enumerate(options) if option in question.answers)
         limit = float(question.time_limit or seconds)
         hosted.append(

@@ -3,7 +3,6 @@ resumed from its journal."""
 
 from __future__ import annotations
 
-import random
 import secrets
 
 from quiz.classroom.deck import prepare
@@ -12,18 +11,18 @@ from quiz.classroom.journal import (
     find_session,
     new_session_id,
     replay,
-    saves_dir,
     session_header,
 )
 from quiz.classroom.options import DEFAULT_PORT, HostOptions
 from quiz.classroom.question_source import json_questions, pack_questions
 from quiz.classroom.session import HostSession
 from quiz.errors import QuizError
+from quiz.store.paths import resolve_saves_dir
 
 
 def open_session(options: HostOptions) -> tuple[HostSession, Journal, str, int]:
     """(session, journal, session id, port) for a new game, or for a resumed one."""
-    saves = saves_dir(options.saves)
+    saves = resolve_saves_dir(options.saves)
     if options.resume is not None:
         folder = find_session(saves, options.resume or None, unfinished=True)
         journal = Journal(folder)
@@ -41,7 +40,7 @@ def open_session(options: HostOptions) -> tuple[HostSession, Journal, str, int]:
         pack_id, pack_title, questions = pack_questions(
             options.pack, count=options.count, seed=seed
         )
-    hosted = prepare(questions, seconds=options.time_limit, rng=random.Random(seed))
+    hosted = prepare(questions, seconds=options.time_limit, seed=seed)
     if not hosted:
         raise QuizError("no question a classroom can ask (single, multiple, true/false, typed)")
     code = options.code or f"{secrets.randbelow(10**6):06d}"

@@ -25,21 +25,6 @@ CLASSROOM_FOLDER = "classroom"
 JOURNAL_NAME = "journal.jsonl"
 
 
-def saves_dir(cli_value: str | None) -> Path:
-    """The saves folder: the save-files layer decides when it exists; until then
-    `--saves`, then $QUIZ_SAVES_DIR, then ./saves."""
-    try:
-        from quiz.store.paths import resolve_saves_dir  # type: ignore[import-not-found]
-    except ImportError:
-        try:
-            from quiz.store import resolve_saves_dir  # type: ignore[attr-defined]
-        except ImportError:
-            resolve_saves_dir = None
-    if resolve_saves_dir is not None:
-        return Path(resolve_saves_dir(cli_value))
-    return Path(cli_value or os.environ.get("QUIZ_SAVES_DIR") or "saves")
-
-
 def sessions_root(saves: Path) -> Path:
     return saves / CLASSROOM_FOLDER
 

@@ -40,7 +40,8 @@ def read_or_start(path: object) -> tuple[str, bool]:
 
     from quiz.errors import QuizError
     from quiz.packs.loader import decode_pack_bytes, read_pack_bytes
-    from quiz.packs.new_pack import new_pack_text, schema_reference
+    from quiz.packs.new_pack import new_pack_text
+    from quiz.packs.pack_toml import schema_reference
 
     path = Path(str(path))
     if not path.exists():

@@ -93,11 +93,6 @@ def check_pack_file(path: str | Path, source_text: str | None = None) -> CheckRe
     return result
 
 
-def collect_problems(path: str | Path, source_text: str | None = None) -> list[Problem]:
-    """Every problem of the pack at `path` (empty when it is good)."""
-    return check_pack_file(path, source_text).problems
-
-
 def run(args: argparse.Namespace) -> int:
     from quiz.errors import QuizError
     from quiz.packs.catalog import resolve_pack

@@ -30,32 +30,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import os
     from pathlib import Path
 
     from quiz.errors import QuizError
-    from quiz.packs.catalog import bundled_schema_path, resolve_pack
+    from quiz.packs.catalog import resolve_pack
+    from quiz.packs.formats.pack_writer import check_writable, write_new_file
     from quiz.packs.generated_pack import generated_pack_toml
     from quiz.packs.loader import load_pack, parse_pack_text
+    from quiz.packs.pack_toml import schema_reference
 
     source = resolve_pack(args.pack)
     out = Path(args.output)
     if _same_file(source, out):
         raise QuizError(f"{out}: is the input pack; write the generated questions elsewhere")
-    if out.is_dir():
-        raise QuizError(f"{out}: is a folder; give a file name such as {out / 'generated.toml'}")
-    if out.exists() and not args.force:
-        raise QuizError(f"{out}: already exists; use --force to replace it")
-    folder = out.parent
-    if not folder.is_dir():
-        raise QuizError(f"{out}: folder {folder} does not exist")
+    check_writable(out, force=args.force)
     pack = load_pack(source)
-    schema = bundled_schema_path()
-    schema_path = Path(os.path.relpath(schema.resolve(), folder.resolve())).as_posix()
-    text = generated_pack_toml(pack, schema_path)
+    text = generated_pack_toml(pack, schema_reference(out))
     # The output must itself be a pack the loader accepts; check before anything is written.
     written = parse_pack_text(text, filename=str(out))
-    _write_atomically(out, text.encode("utf-8"))
+    write_new_file(out, text, force=args.force)
     print(f"{out}: wrote {len(written.questions)} generated questions from {source}")
     return 0
 
@@ -71,14 +64,3 @@ def _same_file(first: object, second: object) -> bool:
     except OSError:
         pass
     return a.resolve() == b.resolve()
-
-
-def _write_atomically(path: object, data: bytes) -> None:
-    """Temp file in the same folder, fsync, replace, fsync the folder: never half a file."""
-    from quiz.durable import write_durably
-    from quiz.errors import QuizError
-
-    try:
-        write_durably(str(path), data)
-    except OSError as error:
-        raise QuizError(f"{path}: cannot write: {error.strerror or error}") from None

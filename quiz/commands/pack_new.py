@@ -23,9 +23,11 @@ def run(args: argparse.Namespace) -> int:
 
     from pydantic import ValidationError
 
+    from quiz.durable import write_durably
     from quiz.errors import QuizError, UsageError
     from quiz.packs.models import PackMeta
-    from quiz.packs.new_pack import new_pack_text, pack_id_from_title, schema_reference
+    from quiz.packs.new_pack import new_pack_text, pack_id_from_title
+    from quiz.packs.pack_toml import schema_reference
 
     path = Path(args.file)
     try:
@@ -37,9 +39,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{option}: {first['msg']}") from None
     text = new_pack_text(args.title, pack_id=args.pack_id, schema=schema_reference(path))
     try:
-        # "x" mode: refuse to overwrite, even if the file appears between a check and the write.
-        with path.open("x", encoding="utf-8", newline="\n") as file:
-            file.write(text)
+        # Never replaces a file, even one that appears between a check and the write.
+        write_durably(path, text, replace=False)
     except FileExistsError:
         raise QuizError(f"{path}: already exists; not overwriting it") from None
     except OSError as error:

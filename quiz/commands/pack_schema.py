@@ -25,20 +25,9 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return 0
-    write_atomically(args.output, text)
-    return 0
-
-
-def write_atomically(path: str, text: str) -> None:
-    """Replace `path` with `text` all at once, or raise QuizError and leave it as it was."""
     from pathlib import Path
 
-    from quiz.durable import write_durably
-    from quiz.errors import QuizError
+    from quiz.packs.formats.pack_writer import write_new_file
 
-    if Path(path).is_dir():
-        raise QuizError(f"{path}: is a directory; give a file name")
-    try:
-        write_durably(path, text)
-    except OSError as error:
-        raise QuizError(f"{path}: cannot write: {error.strerror or error}") from None
+    write_new_file(Path(args.output), text, force=True)
+    return 0

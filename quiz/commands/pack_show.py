@@ -15,7 +15,6 @@ from quiz.commands.common import add_pack_argument
 if TYPE_CHECKING:
     from quiz.packs.question import Question
 
-LABELS = "ABCDEFGHIJKL"
 INDENT = "   "
 
 
@@ -71,19 +70,22 @@ def run(args: argparse.Namespace) -> int:
 
 def format_question(number: int, question: Question, *, seed: int = 0) -> str:
     """One question as plain text lines, every piece of pack text made safe to print."""
+    from quiz.game.labels import LETTERS
+    from quiz.game.layout import layout
     from quiz.packs.question import format_number
-    from quiz.packs.templates import rng_for
 
+    # Laid out as a round with this seed lays it out, so what is printed is what is played.
+    view = layout(question, number=number, total=None, time_limit=None, seed=seed)
     lines = [f"{number}. {_safe(question.prompt)}"]
     lines.append(f"{INDENT}({question.type.replace('_', '/')}, difficulty {question.difficulty})")
     if question.type in ("single", "multiple", "true_false"):
         lines += [
             f"{INDENT}{label}) {_safe(c)}"
-            for label, c in zip(LABELS, question.choices, strict=False)
+            for label, c in zip(LETTERS, view.choices, strict=False)
         ]
         labelled = [
-            f"{LABELS[question.choices.index(answer)]}) {_safe(answer)}"
-            if answer in question.choices
+            f"{LETTERS[view.choices.index(answer)]}) {_safe(answer)}"
+            if answer in view.choices
             else _safe(answer)
             for answer in question.answers
         ]
@@ -96,24 +98,20 @@ def format_question(number: int, question: Question, *, seed: int = 0) -> str:
             also = ", ".join(_safe(answer) for answer in question.answers[1:])
             lines.append(f"{INDENT}Also accepted: {also}")
     elif question.type == "ordering":
-        shown = list(question.items)
-        rng_for(f"{seed}:{question.id}:items").shuffle(shown)
+        shown = list(view.items)
         lines.append(f"{INDENT}Put in order:")
         lines += [
-            f"{INDENT}{label}) {_safe(item)}" for label, item in zip(LABELS, shown, strict=False)
+            f"{INDENT}{label}) {_safe(item)}" for label, item in zip(LETTERS, shown, strict=False)
         ]
-        order = [f"{LABELS[shown.index(item)]}) {_safe(item)}" for item in question.items]
+        order = [f"{LETTERS[shown.index(item)]}) {_safe(item)}" for item in question.items]
         lines.append(f"{INDENT}Answer: {' → '.join(order)}")
     elif question.type == "matching":
-        rights = [right for _, right in question.pairs]
-        rng_for(f"{seed}:{question.id}:pairs").shuffle(rights)
+        rights = list(view.rights)
         for index, (left, _) in enumerate(question.pairs, start=1):
             lines.append(f"{INDENT}{index}. {_safe(left)}")
-        lines += [
-            f"{INDENT}{label}) {_safe(right)}" for label, right in zip(LABELS, rights, strict=False)
-        ]
+        lines += [f"{INDENT}{LETTERS[n]}) {_safe(right)}" for n, right in enumerate(rights)]
         matched = [
-            f"{index}–{LABELS[rights.index(right)]}"
+            f"{index}–{LETTERS[rights.index(right)]}"
             for index, (_, right) in enumerate(question.pairs, start=1)
         ]
         lines.append(f"{INDENT}Answer: {', '.join(matched)}")

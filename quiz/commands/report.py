@@ -25,12 +25,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from quiz.classroom.journal import find_session, saves_dir
+    from quiz.classroom.journal import find_session
     from quiz.classroom.results import load_results
     from quiz.classroom.results.report import question_rows, student_rows, summary_table, write_csv
     from quiz.errors import QuizError
+    from quiz.store.paths import resolve_saves_dir
 
-    folder = find_session(saves_dir(getattr(args, "saves", None)), args.session)
+    folder = find_session(resolve_saves_dir(getattr(args, "saves", None)), args.session)
     results = load_results(folder)
     targets = [(args.csv, student_rows), (args.questions_csv, question_rows)]
     for target, _ in targets:

@@ -3,15 +3,17 @@
 Modules, in the order a round uses them:
 
 - `modes`: the five modes (classic, blitz, sudden_death, daily, practice) as `ModeRules`,
-  and `daily_seed(date, pack_id)`.
+  `mode_title(mode)` (what every front end calls a mode) and `daily_seed(date, pack_id)`.
 - `selection`: which questions a round asks (`draw`, seeded; `missed_first` and `only`
-  orders for practice; `shown_order` for ordering/matching display).
+  orders for practice).
 - `round`: `Round`, the state machine every UI drives, with `RoundConfig`.
 - `views`: `QuestionView` (what to show) and `Feedback` (the verdict on an answer).
-- `lifeline`: how a question is laid out (seeded shuffles) and the 50:50.
+- `layout`: how a question is laid out (`quiz.packs.draw.shown_order`, the one shuffle).
+- `labels`: a choice's number, letter and shape (`1 A ▲`), the same on every front end.
+- `lifeline`: the 50:50.
 - `answer_input`: reading an answer typed as one line ("2", "a c", "3 1 2", "1b 2a").
 - `checking`: `check_answer(question, answer)` for every type, with partial credit.
-- `matching`: typed answers (`normalise`, `match_typed`, `parse_number`).
+- `typed_answers`: typed answers (`normalise`, `match_typed`, `parse_number`).
 - `scoring`: points for an answer; `result`: `RoundResult`, what a round produces.
 
 The round API, for UIs (Textual screens, `--plain`, team play)::

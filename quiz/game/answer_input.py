@@ -17,20 +17,14 @@ one. Each parser returns the answer in the shape `Round.answer` takes (texts), o
 from __future__ import annotations
 
 import re
-import string
 
 from quiz.game.checking import Answer, InvalidAnswer
-from quiz.game.matching import parse_number
+from quiz.game.labels import LETTERS
+from quiz.game.typed_answers import parse_number
 from quiz.game.views import QuestionView
 
-LETTERS = string.ascii_uppercase
 _SEPARATORS = re.compile(r"[\s,;]+")
 _PAIR = re.compile(r"^(\d+)\s*[-=:>.)]?\s*([a-zA-Z])$")
-
-
-def label(index: int) -> str:
-    """'1) A.' for index 0: a number and a letter, never colour alone."""
-    return f"{index + 1}) {LETTERS[index]}."
 
 
 def expected_form(view: QuestionView) -> str:

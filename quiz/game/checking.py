@@ -5,7 +5,7 @@ Answers are given as texts, never as positions, so a UI may show the choices in 
 - single: the chosen choice text; credit 1 or 0.
 - true_false: "True" or "False" (a bool too); credit 1 or 0.
 - multiple: an iterable of chosen choice texts; credit max(0, (right − wrong) / R).
-- typed: the typed text; credit 1 or 0 (see `quiz.game.matching`).
+- typed: the typed text; credit 1 or 0 (see `quiz.game.typed_answers`).
 - numeric: the typed text (or a number); credit 1 or 0, within the tolerance.
 - ordering: every item, in the player's order; credit adjacent pairs kept / (n − 1).
 - matching: a mapping left → right (or pairs); credit pairs right / pairs.
@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
-from quiz.game.matching import match_typed, numbers_match, parse_number
+from quiz.game.typed_answers import match_typed, numbers_match, parse_number
 from quiz.packs.question import FALSE, TRUE, Question
 
 Answer = str | bool | float | Iterable[str] | Mapping[str, str] | Iterable[tuple[str, str]]

@@ -1,6 +1,6 @@
-"""How a question is laid out for the player, and the 50:50 lifeline that trims it.
+"""The 50:50 lifeline: two wrong choices taken away from the question on screen.
 
-Both are seeded, so a replayed round shows the same order and removes the same choices.
+Seeded, so a replayed round removes the same choices.
 """
 
 from __future__ import annotations
@@ -8,26 +8,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from quiz.game.selection import shown_order
 from quiz.game.views import QuestionView
-from quiz.packs.question import Question
-
-
-def layout(
-    question: Question, *, number: int, total: int | None, time_limit: float | None, seed: int
-) -> QuestionView:
-    """The view of `question`: choices as drawn, ordering items and the right-hand column
-    of a matching question shuffled (never left in the answer's order when avoidable)."""
-    view = QuestionView(question=question, number=number, total=total, time_limit=time_limit)
-    if question.type in ("single", "multiple", "true_false"):
-        return replace(view, choices=question.choices)
-    if question.type == "ordering":
-        return replace(view, items=shown_order(question.items, seed, question.id))
-    if question.type == "matching":
-        lefts = tuple(left for left, _ in question.pairs)
-        rights = shown_order([right for _, right in question.pairs], seed, question.id)
-        return replace(view, lefts=lefts, rights=rights)
-    return view
 
 
 def fifty_fifty_candidates(view: QuestionView) -> list[str]:

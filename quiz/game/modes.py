@@ -69,6 +69,13 @@ def rules_for(mode: str) -> ModeRules:
         raise ValueError(f"unknown mode {mode!r} (choose one of: {known})") from None
 
 
+def mode_title(mode: str) -> str:
+    """What players read for `mode`: 'Sudden death' for sudden_death; an unknown mode (from a
+    newer save file, say) as it is written."""
+    rules = RULES.get(mode)
+    return rules.title if rules is not None else mode
+
+
 def daily_seed(day: date, pack_id: str) -> int:
     """A seed that is the same on every machine for this date and pack (sha256-based)."""
     digest = hashlib.sha256(f"quiz-daily:{day.isoformat()}:{pack_id}".encode()).digest()

@@ -33,11 +33,13 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Literal
 
 from quiz.game.checking import Answer, Check, InvalidAnswer, check_answer
-from quiz.game.lifeline import fifty_fifty, fifty_fifty_candidates, layout
+from quiz.game.layout import layout
+from quiz.game.lifeline import fifty_fifty, fifty_fifty_candidates
 from quiz.game.modes import DEFAULT_TIME_LIMIT, Mode, daily_seed, rules_for
 from quiz.game.scoring import answer_points
-from quiz.game.selection import Prioritise, draw, missed_first, shuffled_choices
+from quiz.game.selection import Prioritise, draw, missed_first
 from quiz.game.views import Feedback, QuestionView
+from quiz.packs.draw import shuffled_choices
 from quiz.packs.question import Question
 
 if TYPE_CHECKING:
@@ -143,8 +145,7 @@ class Round:
             return draw(pool, seed=self.seed, count=count)
         order = (prioritise or missed_first(missed, seed=self.seed))(pool)
         chosen = list(order)[: count if count is not None else None]
-        rng = random.Random(self.seed)
-        return [shuffled_choices(question, rng) for question in chosen]
+        return [shuffled_choices(question, self.seed) for question in chosen]
 
     # -- what a UI shows ---------------------------------------------------------------
 
@@ -280,8 +281,6 @@ class Round:
         if limit is not None and now - self._asked_at >= limit:
             return self._record(self._view, None, now, timed_out=True)
         return None
-
-    check_timeout = tick
 
     def use_fifty_fifty(self) -> QuestionView:
         """Remove two wrong choices from the question on screen (once per round).

@@ -1,4 +1,4 @@
-"""Which questions a round asks, in which order, and how each one is shown.
+"""Which questions a round asks, and in which order.
 
 Drawing is seeded, so the same seed and pool always give the same round; the pack layer's
 `quiz.packs.draw.draw_questions` does it (it keeps questions of one fact apart).
@@ -37,15 +37,6 @@ def draw(
     )
 
 
-def shuffled_choices(question: Question, rng: random.Random) -> Question:
-    """`question` with its choices in a random order (true/false keeps True before False)."""
-    if question.type not in ("single", "multiple") or len(question.choices) < 2:
-        return question
-    choices = list(question.choices)
-    rng.shuffle(choices)
-    return question.model_copy(update={"choices": tuple(choices)})
-
-
 def missed_first(missed_ids: Collection[str], *, seed: int = 0) -> Prioritise:
     """A practice order: the missed questions first, then the rest; each part shuffled."""
     missed = set(missed_ids)
@@ -71,19 +62,3 @@ def only(question_ids: Collection[str]) -> Prioritise:
         return [by_id[qid] for qid in order if qid in by_id]
 
     return prioritise
-
-
-def shown_order(items: Sequence[str], seed: int, salt: str) -> tuple[str, ...]:
-    """`items` in a seeded order that differs from the given one whenever it can.
-
-    Used for ordering questions (whose items are stored in the right order) and for the
-    right-hand column of matching questions.
-    """
-    shown = list(items)
-    if len(shown) < 2:
-        return tuple(shown)
-    rng = random.Random(f"{seed}:{salt}")
-    rng.shuffle(shown)
-    if shown == list(items):
-        shown = shown[1:] + shown[:1]
-    return tuple(shown)

@@ -1,7 +1,9 @@
 """Draw the questions of a round: which ones, in what order, with what choice order.
 
 Everything depends only on the seed and the questions given, so a round can be replayed
-(and a classroom host and its tests see the same round) from its seed alone.
+(and a classroom host and its tests see the same round) from its seed alone. `shown_order`
+is the one shuffle of what a question shows (choices, ordering items, the right-hand column
+of a matching question): the game, `quiz pack show` and the classroom all use it.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ def draw_questions(
     drawn only once every fact group has had its turn, so a short round does not give its
     own answers away. With `shuffle_choices`, single and multiple choices are shuffled,
     each question by its own seed and id (so a question looks the same whatever else is
-    drawn); true/false keeps True before False, and ordering keeps `items` in the correct
-    order (the interface shuffles what it shows).
+    drawn; see `shown_order`); true/false keeps True before False, and ordering keeps `items`
+    in the correct order (`quiz.game.layout` shuffles what it shows).
     """
     if count is not None and count < 0:
         raise ValueError(f"count must be at least 0, not {count}")
@@ -39,7 +41,7 @@ def draw_questions(
         order = order[:count]
     if not shuffle_choices:
         return order
-    return [_shuffled(question, seed) for question in order]
+    return [shuffled_choices(question, seed) for question in order]
 
 
 def _spread_fact_groups(order: list[Question]) -> list[Question]:
@@ -59,9 +61,28 @@ def _spread_fact_groups(order: list[Question]) -> list[Question]:
     return [question for group in passes for question in group]
 
 
-def _shuffled(question: Question, seed: int) -> Question:
-    if question.type not in ("single", "multiple") or len(question.choices) < 2:
+def shown_order(texts: Sequence[str], seed: int, question_id: str) -> tuple[str, ...]:
+    """`texts` in the order a round with `seed` shows them for question `question_id`.
+
+    The order depends only on the seed, the question's id and the texts, so a question looks
+    the same whatever else is drawn; it differs from the given order whenever it can (an
+    ordering question's items are stored in the right order, and authors often write the
+    right choice first).
+    """
+    shown = list(texts)
+    if len(shown) < 2:
+        return tuple(shown)
+    rng_for(f"{seed}:{question_id}").shuffle(shown)
+    if shown == list(texts):
+        shown = shown[1:] + shown[:1]
+    return tuple(shown)
+
+
+def shuffled_choices(question: Question, seed: int) -> Question:
+    """`question` with single and multiple choices in their `shown_order`; true/false keeps
+    True before False, and other types are returned as they are."""
+    if question.type not in ("single", "multiple"):
         return question
-    choices = list(question.choices)
-    rng_for(f"{seed}:{question.id}").shuffle(choices)
-    return question.model_copy(update={"choices": tuple(choices)})
+    return question.model_copy(
+        update={"choices": shown_order(question.choices, seed, question.id)}
+    )

@@ -9,15 +9,16 @@ place; deleting one drops a block and, at most, one blank separator; updating a 
 rewrites only its block, through tomlkit, so that its own untouched keys and comments stay.
 
 Cutting the text needs to know which lines are table headers and which only look like one
-inside a multi-line string or array, so `_header_lines` scans TOML's lexical structure; every
-cut is then checked against a real parse (`tomli`), and a file we cannot cut exactly is
-refused with `EditingError` rather than edited approximately. Nothing here imports Textual.
+inside a multi-line string or array, so the pack layer's one TOML scanner
+(`quiz.packs.locate.table_headers`) finds them; every cut is then checked against a real
+parse (`tomli`), and a file we cannot cut exactly is refused with `EditingError` rather than
+edited approximately. Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,29 +27,10 @@ import tomlkit
 from tomlkit.items import Table
 
 from quiz.errors import QuizError
+from quiz.packs.locate import table_headers
+from quiz.packs.pack_toml import QUESTION_KEY_ORDER
 
 QUESTIONS_KEY = "questions"
-# The order keys are written in when a question is rendered or a key is added to it.
-KEY_ORDER = (
-    "id",
-    "type",
-    "prompt",
-    "choices",
-    "answer",
-    "answers",
-    "accept",
-    "entity",
-    "items",
-    "pairs",
-    "tolerance",
-    "unit",
-    "explanation",
-    "quote",
-    "difficulty",
-    "tags",
-    "time_limit",
-)
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 class EditingError(QuizError):
@@ -60,89 +42,6 @@ class _Header:
     line: int  # 0-based line index
     path: tuple[str, ...]
     is_array: bool
-
-
-def _header_path(inner: str) -> tuple[str, ...] | None:
-    """Split a header's key (`a."b c".d`) into its parts; None if it is not a key."""
-    parts: list[str] = []
-    rest = inner.strip()
-    while rest:
-        if rest[0] in "\"'":
-            end = rest.find(rest[0], 1)
-            if end < 0:
-                return None
-            parts.append(rest[1:end])
-            rest = rest[end + 1 :].lstrip()
-        else:
-            match = _BARE_KEY.match(rest)
-            if not match:
-                return None
-            parts.append(match.group())
-            rest = rest[match.end() :].lstrip()
-        if rest.startswith("."):
-            rest = rest[1:].lstrip()
-        elif rest:
-            return None
-    return tuple(parts) if parts else None
-
-
-def _parse_header(line: str) -> tuple[tuple[str, ...], bool] | None:
-    body = line.strip()
-    comment = body.find("#")
-    if comment >= 0 and '"' not in body[:comment] and "'" not in body[:comment]:
-        body = body[:comment].rstrip()
-    is_array = body.startswith("[[") and body.endswith("]]")
-    inner = body[2:-2] if is_array else body[1:-1]
-    if not is_array and not (body.startswith("[") and body.endswith("]")):
-        return None
-    path = _header_path(inner)
-    return (path, is_array) if path else None
-
-
-def _header_lines(lines: Sequence[str]) -> list[_Header]:
-    """The table headers of a TOML text, skipping look-alikes inside strings and arrays."""
-    headers: list[_Header] = []
-    multiline: str | None = None  # the delimiter of the multi-line string we are inside
-    depth = 0  # open [ and { of a value spanning lines
-    for number, line in enumerate(lines):
-        if multiline is None and depth == 0 and line.lstrip().startswith("["):
-            parsed = _parse_header(line)
-            if parsed:
-                headers.append(_Header(number, parsed[0], parsed[1]))
-                continue
-        i = 0
-        while i < len(line):
-            if multiline is not None:
-                if multiline == '"""' and line[i] == "\\":
-                    i += 2
-                    continue
-                if line.startswith(multiline, i):
-                    run = len(line[i:]) - len(line[i:].lstrip(multiline[0]))
-                    multiline = None
-                    i += run
-                    continue
-                i += 1
-                continue
-            char = line[i]
-            if char == "#":
-                break
-            if char in "\"'":
-                triple = char * 3
-                if line.startswith(triple, i):
-                    multiline = triple
-                    i += 3
-                    continue
-                i += 1
-                while i < len(line) and line[i] != char:
-                    i += 2 if char == '"' and line[i] == "\\" else 1
-                i += 1
-                continue
-            if char in "[{":
-                depth += 1
-            elif char in "]}":
-                depth = max(0, depth - 1)
-            i += 1
-    return headers
 
 
 def _is_trivia(line: str) -> bool:
@@ -157,10 +56,14 @@ class _Layout:
 
 
 def _cut(text: str) -> _Layout:
-    lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
-    headers = _header_lines(lines)
+    # Only "\n" ends a TOML line (splitlines would also cut at "\x85" inside a string),
+    # so line numbers agree with the scanner's.
+    pieces = text.split("\n")
+    lines = [piece + "\n" for piece in pieces[:-1]] + ([pieces[-1] + "\n"] if pieces[-1] else [])
+    found = table_headers(text)
+    if found is None:
+        raise EditingError("the pack's layout could not be read; check it with quiz pack check")
+    headers = [_Header(text.count("\n", 0, h.pos), h.keys, h.is_array) for h in found]
     starts = [h.line for h in headers] + [len(lines)]
     fixed: list[str] = []
     blocks: list[str] = []
@@ -218,8 +121,8 @@ def render_question(question: Mapping[str, Any]) -> str:
 
 
 def _ordered_keys(question: Mapping[str, Any]) -> list[str]:
-    known = [key for key in KEY_ORDER if key in question]
-    return known + [key for key in question if key not in KEY_ORDER]
+    known = [key for key in QUESTION_KEY_ORDER if key in question]
+    return known + [key for key in question if key not in QUESTION_KEY_ORDER]
 
 
 def _toml_value(key: str, value: Any) -> Any:

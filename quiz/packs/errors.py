@@ -6,6 +6,7 @@ them all in one pass; `PackError` carries the list, one `Problem` per line of it
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -129,13 +130,31 @@ def _message(path: tuple[str | int, ...], details: list[ErrorDetails], data: Any
         return f'"{first["input"]}" is not allowed here{hint}'
     wanted = [_TYPE_WORDS[d["type"]] for d in details if d["type"] in _TYPE_WORDS]
     if wanted and len(wanted) == len(details):
-        got = toml_type(first["input"])
-        return f"expected {' or '.join(dict.fromkeys(wanted))}, got {got}"
+        given = first["input"]
+        message = f"expected {' or '.join(dict.fromkeys(wanted))}, got {toml_type(given)}"
+        if isinstance(given, str):
+            shown = given if len(given) <= 40 else given[:39] + "…"
+            message += f' ("{shown}"){_unquoted_hint(given, wanted)}'
+        return message
     messages = dict.fromkeys(_lower_first(d["msg"]) for d in details)
     return " or ".join(messages)
 
 
 _QUESTION_TYPES = "single, multiple, true_false, typed, ordering, matching, numeric"
+
+
+def _unquoted_hint(given: str, wanted: list[str]) -> str:
+    """How to write a quoted number or boolean so that TOML reads it as one."""
+    text = given.strip()
+    if "true or false" in wanted and text in ("true", "false"):
+        return f"; write it without quotes: {text}"
+    if any(word in wanted for word in ("a number", "an integer", "a whole number")):
+        try:
+            number = float(text.replace("_", ""))
+        except ValueError:
+            return ""
+        return f"; write numbers without quotes: {text}" if math.isfinite(number) else ""
+    return ""
 
 
 def _lower_first(text: str) -> str:

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import tomli_w
-
 from quiz.packs.generate import generate_questions
+from quiz.packs.hand_questions import hand_fields
 from quiz.packs.models import MAX_ALIASES, MAX_ID, MAX_NAME, PackFile
-from quiz.packs.question import TRUE, Question
+from quiz.packs.pack_toml import pack_toml
 
 _SUFFIX = "-generated"
 
@@ -35,7 +34,7 @@ def generated_pack(pack: PackFile) -> PackFile:
         },
         "entities": [entity.model_dump(mode="json") for entity in pack.entities],
         "questions": [
-            question_table(question)
+            _capped(hand_fields(question))
             for question in generate_questions(pack)
             if question.origin == "generated"
         ],
@@ -45,80 +44,14 @@ def generated_pack(pack: PackFile) -> PackFile:
 
 def generated_pack_toml(pack: PackFile, schema_path: str) -> str:
     """`generated_pack(pack)` as TOML, first line `#:schema <schema_path>`."""
-    result = generated_pack(pack)
-    document: dict[str, Any] = {
-        "pack": result.pack.model_dump(mode="json", exclude_none=True, exclude_defaults=True),
-        "entities": [_compact(e.model_dump(mode="json")) for e in result.entities],
-        "questions": [
-            _ordered(_compact(question.model_dump(mode="json"), keep=("type",)))
-            for question in result.questions
-        ],
-    }
-    # `pack.id` and `title` have no defaults, so they are always there; keep them first.
-    document["pack"] = {"id": result.pack.id, "title": result.pack.title, **document["pack"]}
-    if not document["entities"]:
-        del document["entities"]
-    return f"#:schema {schema_path}\n\n" + tomli_w.dumps(document)
+    return pack_toml(generated_pack(pack), schema_path)
 
 
-def question_table(question: Question) -> dict[str, Any]:
-    """One concrete question as the `[[questions]]` table of its hand-written type."""
-    table: dict[str, Any] = {"id": question.id, "type": question.type, "prompt": question.prompt}
-    if question.type == "single":
-        table.update(choices=list(question.choices), answer=question.answers[0])
-    elif question.type == "multiple":
-        table.update(choices=list(question.choices), answers=list(question.answers))
-    elif question.type == "true_false":
-        table["answer"] = question.answers[0] == TRUE
-    elif question.type == "typed":
-        table.update(answer=question.answers[0], accept=list(question.answers[1:])[:MAX_ALIASES])
-    elif question.type == "ordering":
-        table["items"] = list(question.items)
-    elif question.type == "matching":
-        table["pairs"] = [{"left": left, "right": right} for left, right in question.pairs]
-    elif question.type == "numeric":
-        table.update(
-            answer=_number(question.value or 0.0),
-            tolerance=_number(question.tolerance),
-            unit=question.unit,
-        )
-    table.update(
-        explanation=question.explanation,
-        quote=question.quote,
-        difficulty=question.difficulty,
-        tags=list(question.tags),
-    )
-    if question.time_limit is not None:
-        table["time_limit"] = question.time_limit
+def _capped(table: dict[str, Any]) -> dict[str, Any]:
+    """A typed question accepts the entity's name and every alias; a pack holds fewer."""
+    if "accept" in table:
+        table["accept"] = table["accept"][:MAX_ALIASES]
     return table
-
-
-def _number(value: float) -> int | float:
-    """Whole numbers as integers: `236`, not `236.0`, is what an author would write."""
-    return int(value) if float(value).is_integer() else value
-
-
-def _compact(table: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:
-    """Leave out empty values and model defaults an author need not see."""
-    defaults: dict[str, Any] = {"difficulty": 1, "tolerance": 0, "description": ""}
-    return {
-        key: _number(value) if isinstance(value, float) else value
-        for key, value in table.items()
-        if key in keep
-        or not (value is None or value == "" or value == [] or defaults.get(key, ...) == value)
-    }
-
-
-# The order an author reads a question in: what it is, what it asks, the answer, the rest.
-_KEY_ORDER = (
-    "id", "type", "prompt", "choices", "answer", "answers", "accept", "entity", "items", "pairs",
-    "tolerance", "unit", "explanation", "quote", "difficulty", "tags", "time_limit",
-)  # fmt: skip
-
-
-def _ordered(table: dict[str, Any]) -> dict[str, Any]:
-    rank = {key: index for index, key in enumerate(_KEY_ORDER)}
-    return dict(sorted(table.items(), key=lambda item: rank.get(item[0], len(rank))))
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -1,4 +1,4 @@
-"""Hand-written pack questions as concrete `Question`s, and the attribution of quotes."""
+"""Hand-written pack questions as concrete `Question`s and back, and the attribution of quotes."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from typing import Any
 
 from quiz.packs.models import (
     Entity,
+    HandQuestion,
     Matching,
     MultipleChoice,
-    Numeric,
     Ordering,
     PackFile,
     SingleChoice,
@@ -17,8 +17,6 @@ from quiz.packs.models import (
 )
 from quiz.packs.question import FALSE, TRUE, Question
 from quiz.packs.templates import unique
-
-HandQuestion = SingleChoice | MultipleChoice | TrueFalse | Typed | Ordering | Matching | Numeric
 
 
 def attribution_of(pack: PackFile) -> str:
@@ -64,3 +62,40 @@ def hand_to_question(
     else:
         fields.update(value=question.answer, tolerance=question.tolerance, unit=question.unit)
     return Question(**fields)
+
+
+def hand_fields(question: Question) -> dict[str, Any]:
+    """The hand-written question (as a dict for the pack models) that asks what the concrete
+    `Question` asks, leaving out what is at its default: the reverse of `hand_to_question`.
+    Used to read back our own JSON, to write generated questions out as hand-written ones,
+    and to compare round trips."""
+    raw: dict[str, Any] = {"id": question.id, "type": question.type, "prompt": question.prompt}
+    for key in ("explanation", "quote"):
+        if getattr(question, key):
+            raw[key] = getattr(question, key)
+    if question.difficulty != 1:
+        raw["difficulty"] = question.difficulty
+    if question.tags:
+        raw["tags"] = list(question.tags)
+    if question.time_limit is not None:
+        raw["time_limit"] = question.time_limit
+    kind = question.type
+    if kind == "single":
+        raw.update(choices=list(question.choices), answer=next(iter(question.answers), ""))
+    elif kind == "multiple":
+        raw.update(choices=list(question.choices), answers=list(question.answers))
+    elif kind == "true_false":
+        raw["answer"] = question.answers[:1] == (TRUE,)
+    elif kind == "typed":
+        raw["answer"] = next(iter(question.answers), "")
+        if len(question.answers) > 1:
+            raw["accept"] = list(question.answers[1:])
+    elif kind == "ordering":
+        raw["items"] = list(question.items)
+    elif kind == "matching":
+        raw["pairs"] = [{"left": left, "right": right} for left, right in question.pairs]
+    elif kind == "numeric":
+        raw.update(answer=question.value, tolerance=question.tolerance)
+        if question.unit:
+            raw["unit"] = question.unit
+    return raw

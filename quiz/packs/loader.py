@@ -199,19 +199,15 @@ def parse_toml(text: str, filename: str) -> dict[str, Any]:
 
 
 def _generated_ids(pack: PackFile) -> list[tuple[str, str]]:
-    """(question id, fact id) of every question the facts generate, when generation exists.
+    """(question id, fact id) of every question the facts generate.
 
     Generated on a copy without the hand-written questions: the generator itself drops a
     generated question whose id a hand-written one takes, which would hide the clash.
     """
     if not pack.facts:
         return []
-    try:
-        from quiz.packs.generate import generate_questions
-    except ModuleNotFoundError as error:
-        if error.name != "quiz.packs.generate":
-            raise
-        return []
+    from quiz.packs.generate import generate_questions
+
     generated = generate_questions(pack.model_copy(update={"questions": []}))
     return [(q.id, q.fact_ids[0] if q.fact_ids else "") for q in generated]
 

@@ -1,10 +1,13 @@
-"""Map a key path such as ("questions", 3, "answer") back to the line it is written on.
+"""The one scanner of a TOML text's structure: where each key path and table header is.
 
-Used only on the error path, so that loading a good pack never pays for it. The text has
-already been parsed by tomli when we get here, so this scanner can trust its shape: it walks
-tables, arrays of tables, dotted keys, inline arrays and inline tables, and remembers where
-each key path (including list elements) starts. A path that is not written in the file
-(a missing key) falls back to its nearest written parent, e.g. the `[[questions]]` header.
+`LineFinder` maps a key path such as ("questions", 3, "answer") back to the line it is
+written on, for error messages; `table_headers` lists the table headers, for the editor,
+which cuts a pack into its `[[questions]]` blocks. The text has already been parsed by tomli
+when we get here, so the scanner can trust its shape: it walks tables, arrays of tables,
+dotted keys, inline arrays and inline tables (never mistaking a header-like line inside a
+multi-line string or array for a header), and remembers where each key path (including
+list elements) starts. A path that is not written in the file (a missing key) falls back to
+its nearest written parent, e.g. the `[[questions]]` header.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 Path = tuple[str | int, ...]
@@ -32,6 +36,15 @@ _SIMPLE_LINE = re.compile(
 _ARRAY_TABLE = re.compile(r"\[\[[ \t]*([A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*)[ \t]*\]\]")
 
 
+@dataclass(frozen=True)
+class TableHeader:
+    """A `[table]` or `[[array.of.tables]]` header: where it starts and the keys it names."""
+
+    pos: int
+    keys: tuple[str, ...]
+    is_array: bool
+
+
 class _Stop(Exception):
     """The scanner met something it does not understand, or found all it was asked for."""
 
@@ -49,8 +62,11 @@ class _Scanner:
         self.pos = 0
         self.starts: dict[Path, int] = {}
         self.array_counts: dict[Path, int] = {}
+        self.headers: list[TableHeader] = []
         self.remaining = set(wanted) if wanted is not None else None
-        self.keep = {p[:n] for p in wanted for n in range(1, len(p) + 1)} if wanted else None
+        self.keep = (
+            {p[:n] for p in wanted for n in range(1, len(p) + 1)} if wanted is not None else None
+        )
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -93,19 +109,24 @@ class _Scanner:
             if header:
                 keys = [part.strip() for part in header.group(1).split(".")]
                 table = self._open_array_table(keys, start)
+                self.headers.append(TableHeader(start, tuple(keys), is_array=True))
                 self.pos = header.end()
                 continue
             if text.startswith("[[", start):
                 self.pos += 2
-                table = self._open_array_table(self._key(), start)
+                keys = self._key()
+                table = self._open_array_table(keys, start)
                 self._skip(_WS)
                 self._expect("]]")
+                self.headers.append(TableHeader(start, tuple(keys), is_array=True))
             elif text.startswith("[", start):
                 self.pos += 1
-                table = self._resolve(self._key())
+                keys = self._key()
+                table = self._resolve(keys)
                 self._record(table, start)
                 self._skip(_WS)
                 self._expect("]")
+                self.headers.append(TableHeader(start, tuple(keys), is_array=False))
             else:
                 self._key_value(table)
 
@@ -261,6 +282,17 @@ class LineFinder:
             line += self._text.count("\n", last, pos)
             lines[pos], last = line, pos
         return {path: None if pos is None else lines[pos] for path, pos in positions.items()}
+
+
+def table_headers(text: str) -> list[TableHeader] | None:
+    """Every table header of `text` in order, or None when the scanner could not read the
+    whole text (then nothing can be cut safely)."""
+    scanner = _Scanner(text, set())
+    try:
+        scanner.scan()
+    except (_Stop, RecursionError):
+        return None
+    return scanner.headers
 
 
 def _nearest(starts: dict[Path, int], path: Path) -> int | None:

@@ -52,13 +52,19 @@ Number = Annotated[float, Field(ge=-1e15, le=1e15, allow_inf_nan=False)]
 EntityKind = Literal["person", "party", "union", "media", "organisation", "group", "place", "other"]
 
 
-class Strict(BaseModel):
-    """Base for every pack model: unknown keys are errors, strings are not coerced."""
+class PackModel(BaseModel):
+    """Base for every pack model: unknown keys are errors, and values are never converted.
 
-    model_config = ConfigDict(extra="forbid", strict=False, str_strip_whitespace=False)
+    TOML says each value's type, so a quoted "236" where a number is due, or "yes" where true
+    or false is, is a mistake to report (with its line), not to guess at. Only a whole
+    number where a float is due is taken (`tolerance = 1`). Importers of other formats
+    convert their text to the right types before they build models.
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=False)
 
 
-class Source(Strict):
+class Source(PackModel):
     """Where the pack's facts come from."""
 
     title: Name = Field(description="Title of the source text.")
@@ -71,7 +77,7 @@ class Source(Strict):
     )
 
 
-class PackMeta(Strict):
+class PackMeta(PackModel):
     """The `[pack]` table: what this pack is."""
 
     id: Id = Field(description="Stable id of the pack; save files follow it.")
@@ -86,7 +92,7 @@ class PackMeta(Strict):
     source: Source | None = None
 
 
-class Entity(Strict):
+class Entity(PackModel):
     """A person or organisation the source names."""
 
     id: Id
@@ -103,7 +109,7 @@ class Entity(Strict):
     description: Text = ""
 
 
-class Relation(Strict):
+class Relation(PackModel):
     """How facts with this relation become questions, written once per relation.
 
     Templates use `{subject}` and `{object}`; nothing else is substituted.
@@ -132,7 +138,7 @@ class Relation(Strict):
     tags: Tags = Field(default_factory=list)
 
 
-class Fact(Strict):
+class Fact(PackModel):
     """One claim of the source: subject – relation – object (an entity) or value."""
 
     id: Id
@@ -151,7 +157,7 @@ class Fact(Strict):
     tags: Tags = Field(default_factory=list)
 
 
-class QuestionBase(Strict):
+class QuestionBase(PackModel):
     id: Id
     prompt: Prompt
     explanation: Text = Field(default="", description="Why the answer is right.")
@@ -201,7 +207,7 @@ class Ordering(QuestionBase):
     )
 
 
-class Pair(Strict):
+class Pair(PackModel):
     left: Choice
     right: Choice
 
@@ -224,7 +230,7 @@ HandQuestion = Annotated[
 ]
 
 
-class PackFile(Strict):
+class PackFile(PackModel):
     """A whole question pack, as written in one TOML file."""
 
     pack: PackMeta

@@ -9,9 +9,7 @@ A test uncomments the examples and checks that the result is a valid pack.
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import tomlkit
 
@@ -138,28 +136,6 @@ def pack_id_from_title(title: str) -> str:
     words = re.findall(r"[a-z0-9]+", title.casefold())
     slug = "-".join(words)[:64].strip("-")
     return slug or "new-pack"
-
-
-def schema_reference(pack_path: Path, schema_path: Path | None = None) -> str:
-    """The `#:schema` target for a pack written at `pack_path`.
-
-    A path relative to the pack's folder when there is one (so the repository can move),
-    the absolute path otherwise (e.g. on another drive).
-    """
-    schema = (schema_path or default_schema_path()).resolve()
-    folder = pack_path.resolve().parent
-    try:
-        return Path(os.path.relpath(schema, folder)).as_posix()
-    except ValueError:
-        return schema.as_posix()
-
-
-def default_schema_path() -> Path:
-    """Where the pack schema lives: beside the bundled packs (`questions/pack.schema.json` in
-    a checkout, `quiz/data/pack.schema.json` installed)."""
-    from quiz.packs.catalog import bundled_schema_path
-
-    return bundled_schema_path()
 
 
 def new_pack_text(title: str, *, pack_id: str | None = None, schema: str | None = None) -> str:

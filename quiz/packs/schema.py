@@ -15,7 +15,6 @@ from quiz.packs.models import PackFile
 SCHEMA_ID = "urn:quiz:pack-schema:1"
 SCHEMA_TITLE = "quiz question pack"
 SCHEMA_FILE_NAME = "pack.schema.json"
-SCHEMA_DIRECTIVE = f"#:schema ./{SCHEMA_FILE_NAME}"
 
 
 def pack_schema() -> dict[str, Any]:

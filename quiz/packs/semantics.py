@@ -9,7 +9,7 @@ something to report, so a good pack pays for none of that.
 from __future__ import annotations
 
 import string
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from quiz.packs.models import (
@@ -230,22 +230,25 @@ def _unknown(here: KeyPath, field: str, value: str, what: str, known: Iterable[s
     return Issue((*here, field), f'unknown {what} "{value}"{hint}')
 
 
-def _distinct(path: KeyPath, items: Sequence[str], what: str) -> list[Issue]:
+def _repeats(texts: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """(index, index of the first) for each text that repeats an earlier one, ignoring case
+    and spaces."""
     seen: dict[str, int] = {}
-    issues: list[Issue] = []
-    for index, item in enumerate(items):
-        key = _fold(item)
-        if key in seen:
-            issues.append(
-                Issue(
-                    (*path, index),
-                    f'"{item}" repeats {what} {seen[key] + 1} (ignoring case and spaces);'
-                    f" each {what} must be different",
-                )
-            )
-        else:
-            seen[key] = index
-    return issues
+    for index, text in enumerate(texts):
+        first = seen.setdefault(_fold(text), index)
+        if first != index:
+            yield index, first
+
+
+def _distinct(path: KeyPath, items: Sequence[str], what: str) -> list[Issue]:
+    return [
+        Issue(
+            (*path, index),
+            f'"{items[index]}" repeats {what} {first + 1} (ignoring case and spaces);'
+            f" each {what} must be different",
+        )
+        for index, first in _repeats(items)
+    ]
 
 
 def _questions(pack: PackFile, unchecked_entities: set[str]) -> list[Issue]:
@@ -292,20 +295,13 @@ def _not_a_choice(path: KeyPath, answer: str, choices: Sequence[str]) -> Issue:
 
 
 def _pair_duplicates(here: KeyPath, sides: Sequence[str], side: str) -> list[Issue]:
-    seen: dict[str, int] = {}
-    issues: list[Issue] = []
-    for number, text in enumerate(sides):
-        key = _fold(text)
-        if key in seen:
-            issues.append(
-                Issue(
-                    (*here, "pairs", number, side),
-                    f'{side} "{text}" repeats pair {seen[key] + 1}; each {side} side must differ',
-                )
-            )
-        else:
-            seen[key] = number
-    return issues
+    return [
+        Issue(
+            (*here, "pairs", number, side),
+            f'{side} "{sides[number]}" repeats pair {first + 1}; each {side} side must differ',
+        )
+        for number, first in _repeats(sides)
+    ]
 
 
 def check_generated_ids(pack: PackFile, generated: Iterable[tuple[str, str]]) -> list[Issue]:

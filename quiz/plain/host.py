@@ -18,10 +18,6 @@ from quiz.classroom.session import HostSession
 from quiz.safe_text import safe_text
 
 
-def clean(text: str) -> str:
-    return safe_text(text, single_line=True)
-
-
 class EventPrinter:
     """Turns server events into lines (for scripts and screen readers)."""
 
@@ -31,11 +27,12 @@ class EventPrinter:
         self._last_count: tuple[int, int] | None = None
 
     def line(self, text: str) -> None:
-        print(text, file=self.out, flush=True)
+        """Print one line; names and answers in it are untrusted, so it is made safe whole."""
+        print(safe_text(text, single_line=True), file=self.out, flush=True)
 
     def __call__(self, event: str, detail: dict[str, Any]) -> None:
         if event in ("joined", "rejoined", "left", "kicked"):
-            self.line(f"{event}: {clean(detail['name'])}")
+            self.line(f"{event}: {detail['name']}")
         elif event == "answered":
             count = (detail["answered"], detail["players"])
             if count != self._last_count:
@@ -47,14 +44,12 @@ class EventPrinter:
         elif event == "reveal":
             reveal: p.Reveal = detail["reveal"]
             counts = " ".join(str(n) for n in reveal.counts)
-            self.line(
-                f"reveal {reveal.question}: {clean(reveal.answer)} | counts {counts}".rstrip()
-            )
+            self.line(f"reveal {reveal.question}: {reveal.answer} | counts {counts}".rstrip())
             board: p.Leaderboard = detail["leaderboard"]
-            top = ", ".join(f"{s.rank}. {clean(s.name)} {s.score}" for s in board.top)
+            top = ", ".join(f"{s.rank}. {s.name} {s.score}" for s in board.top)
             self.line(f"leaderboard: {top}")
         elif event == "game_over":
-            podium = ", ".join(f"{s.rank}. {clean(s.name)} {s.score}" for s in detail["podium"])
+            podium = ", ".join(f"{s.rank}. {s.name} {s.score}" for s in detail["podium"])
             self.line(f"podium: {podium}")
         elif event == "paused":
             self.line("paused" if detail["paused"] else "resumed")

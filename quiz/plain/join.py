@@ -14,14 +14,8 @@ from typing import TextIO
 
 from quiz.classroom import protocol as p
 from quiz.classroom.client import ClassroomClient, TokenMemory, join_with_memory
+from quiz.game.labels import option_label
 from quiz.safe_text import safe_text
-
-SHAPES = "▲◆●■★♥✚⬟"
-
-
-def option_label(index: int) -> str:
-    """'1 ▲', '2 ◆'…: a number and a shape, never colour alone."""
-    return f"{index + 1} {SHAPES[index % len(SHAPES)]}"
 
 
 def parse_answer(line: str, question: p.QuestionMessage) -> p.Answer:

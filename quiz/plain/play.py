@@ -23,29 +23,22 @@ from dataclasses import replace
 from typing import TextIO
 
 from quiz.errors import QuizError
-from quiz.game.answer_input import expected_form, label, parse_answer
+from quiz.game.answer_input import expected_form, parse_answer
 from quiz.game.checking import InvalidAnswer
+from quiz.game.labels import letter, line_label
 from quiz.game.modes import rules_for
 from quiz.game.options import RoundOptions
 from quiz.game.result import RoundResult
 from quiz.game.round import Round, RoundConfig, RoundStateError
 from quiz.game.selection import Prioritise, only
 from quiz.game.views import Feedback, QuestionView
-from quiz.packs.playable import PlayablePack
+from quiz.packs.playable import PlayablePack, open_playable
 from quiz.packs.question import Question
 from quiz.safe_text import safe_text
 
 FIFTY_FIFTY_WORDS = ("50:50", "50/50", "5050", "50")
 QUIT_WORDS = ("quit", "q!", ":q")
 DEFAULT_PLAYER = "Player"
-
-
-def load_questions(pack: str | None) -> PlayablePack:
-    """Resolve `pack` (a name, a path, or None for the default) and load its questions.
-    Raises QuizError (one line, naming the file) when it cannot."""
-    from quiz.packs.playable import open_playable
-
-    return open_playable(pack)
 
 
 class Lines:
@@ -140,11 +133,11 @@ class PlainGame:
                 self.say(f"  {index + 1}) {safe_text(left, single_line=True)}")
             self.say("  with:")
             for index, right in enumerate(view.rights):
-                self.say(f"  {label(index)[3:]} {safe_text(right, single_line=True)}")
+                self.say(f"  {letter(index)}. {safe_text(right, single_line=True)}")
             return
         options = view.items if view.type == "ordering" else view.choices
         for index, option in enumerate(options):
-            self.say(f"  {label(index)} {safe_text(option, single_line=True)}")
+            self.say(f"  {line_label(index)} {safe_text(option, single_line=True)}")
 
     def show_feedback(self, round_: Round, feedback: Feedback) -> None:
         points = f"+{feedback.points} points"
@@ -245,7 +238,7 @@ def run_plain(
     out = stdout or sys.stdout
     if hasattr(out, "reconfigure"):
         out.reconfigure(errors="replace")  # a non-UTF-8 terminal gets '?' for ✓, not a crash
-    pack = load_questions(options.pack)
+    pack = open_playable(options.pack)
     player = safe_text(options.player or "", single_line=True) or DEFAULT_PLAYER
     config = round_config(options, pack, player)
     game = PlainGame(out, Lines(stdin or sys.stdin))

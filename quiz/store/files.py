@@ -1,8 +1,10 @@
 """Durable TOML files: atomic writes with rotating backups, and reads that recover.
 
-Writing: a temp file in the same folder, flush, fsync, `os.replace`, fsync the folder. Before
-the replace, the current file (which the caller has just read successfully, so it is good)
-becomes backup 1 by a hard link, and older backups shift to 2 and 3.
+Writing: `quiz.durable.write_durably`, like every file the project writes (temp file in the
+same folder, fsync, replace, fsync the folder). Its `before_replace` hook rotates the
+backups: once the new text is safely in the temp file, and before it replaces the current
+file (which the caller has just read successfully, so it is good), that file becomes backup
+1 by a hard link, and older backups shift to 2 and 3.
 
 Reading: a file that is empty, truncated, not TOML, not UTF-8, too big or invalid for its
 schema is renamed `<name>.corrupt-<timestamp>` (never overwritten) and the newest good backup
@@ -16,7 +18,7 @@ import contextlib
 import os
 import secrets
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,13 +29,12 @@ import tomli
 import tomli_w
 from pydantic import ValidationError
 
-from quiz.durable import fsync_folder
+from quiz.durable import fsync_folder, is_temp_name, write_durably
 from quiz.store.errors import NewerSaveError, SaveError
 
 T = TypeVar("T")
 BACKUPS = 3
 MAX_FILE_BYTES = 32 * 1024 * 1024
-TEMP_MARKER = ".tmp-"
 
 
 def backup_path(path: Path, number: int) -> Path:
@@ -81,20 +82,12 @@ def write_atomic(
     """
     if not keep_backup and not replace_unread and path.exists():
         raise SaveError(f"{path}: could not be read, so it was not overwritten")
-    temp = path.with_name(f".{path.name}{TEMP_MARKER}{os.getpid()}-{secrets.token_hex(4)}")
-    try:
-        with open(temp, "xb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        if keep_backup and path.exists():
+
+    def rotate_backups() -> None:
+        if path.exists():
             _rotate_backups(path)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    fsync_folder(path.parent)
+
+    write_durably(path, text, before_replace=rotate_backups if keep_backup else None)
 
 
 def write_toml(path: Path, document: dict[str, Any], *, keep_backup: bool = True) -> None:
@@ -106,7 +99,7 @@ def remove_stale_temps(folder: Path) -> None:
     """Delete temp files left by a killed writer. Call only while holding the folder's lock."""
     with contextlib.suppress(OSError), os.scandir(folder) as entries:
         for entry in entries:
-            if entry.name.startswith(".") and TEMP_MARKER in entry.name:
+            if is_temp_name(entry.name):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
 
@@ -150,11 +143,6 @@ class ParsedFiles:
             self._entries.pop(path, None)
 
 
-def read_toml(path: Path, max_version: int) -> dict[str, Any]:
-    """Parse `path` as a quiz save. Raises FileNotFoundError, BadFile, or NewerSaveError."""
-    return _read_toml_versioned(path, max_version)[0]
-
-
 def _read_toml_versioned(path: Path, max_version: int) -> tuple[dict[str, Any], Signature]:
     with open(path, "rb") as handle:
         version_read = signature(os.fstat(handle.fileno()))
@@ -188,7 +176,6 @@ class Loaded(Generic[T]):
 
     value: T | None
     warnings: list[str] = field(default_factory=list)
-    recovered: bool = False
 
 
 def _parse(path: Path, max_version: int, parse: Callable[[dict[str, Any]], T]) -> T:
@@ -280,11 +267,5 @@ def _recover(path: Path, parse: Callable[[dict[str, Any]], T], max_version: int)
         with contextlib.suppress(OSError, SaveError):
             write_atomic(path, backup.read_text("utf-8"), keep_backup=False)
         warning = f"{path} {problem}; loaded backup {backup.name}{kept}"
-        return Loaded(value, [warning], recovered=True)
-    return Loaded(None, [f"{path} {problem} and has no good backup{kept}"], recovered=True)
-
-
-@contextlib.contextmanager
-def no_lock() -> Iterator[None]:
-    """For reads of files no other process writes."""
-    yield
+        return Loaded(value, [warning])
+    return Loaded(None, [f"{path} {problem} and has no good backup{kept}"])

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from filelock import FileLock, Timeout
 from fsrs import Card
 
+from quiz.durable import TEMP_MARKER
 from quiz.game import study
 from quiz.game.result import RoundResult
 from quiz.store.aggregates import apply_round, high_score_rank
@@ -96,7 +97,7 @@ class SaveStore:
         if self.unavailable is None:
             try:
                 make_folders(self.players_dir)
-                probe = self.players_dir / f".probe{os.getpid()}.tmp-"
+                probe = self.players_dir / f".probe{TEMP_MARKER}{os.getpid()}"
                 probe.write_bytes(b"")
                 probe.unlink()
             except OSError as error:

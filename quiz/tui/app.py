@@ -21,11 +21,11 @@ from textual.screen import Screen
 
 from quiz.game.modes import DEFAULT_TIME_LIMIT
 from quiz.game.options import RoundOptions
+from quiz.packs.playable import PlayablePack, open_playable
+from quiz.safe_text import safe_text
 from quiz.tui.commands import QuizCommands
-from quiz.tui.pack_source import PlayPack, load_play_pack
 from quiz.tui.player_saves import PlayerSaves
 from quiz.tui.screens.question import QuestionScreen
-from quiz.tui.text import clean
 
 if TYPE_CHECKING:
     from quiz.game.round import Round
@@ -52,7 +52,7 @@ class QuizApp(App[int]):
 
     def __init__(
         self,
-        pack: PlayPack,
+        pack: PlayablePack,
         *,
         mode: str = "classic",
         count: int | None = None,
@@ -65,7 +65,7 @@ class QuizApp(App[int]):
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         day: date | None = None,
-        pack_loader: Callable[[str], PlayPack] = load_play_pack,
+        pack_loader: Callable[[str], PlayablePack] = open_playable,
     ) -> None:
         super().__init__()
         self.pack = pack
@@ -122,7 +122,7 @@ class QuizApp(App[int]):
         self.player = name or self.saves.default_player()
         for problem in [self.saves.ensure_player(self.player), *self.saves.take_warnings()]:
             if problem:
-                self.notify(clean(problem), severity="warning", markup=False)
+                self.notify(safe_text(problem), severity="warning", markup=False)
         theme = self.saves.theme(self.player)
         if theme and theme in self.available_themes and theme != self.theme:
             self._saved_theme = theme
@@ -168,7 +168,7 @@ class QuizApp(App[int]):
                 pool, config, clock=self.clock, prioritise=prioritise, wall_clock=self.wall_clock
             )
         except ValueError as error:
-            self.notify(clean(str(error)), severity="error", markup=False)
+            self.notify(safe_text(str(error)), severity="error", markup=False)
             return
         self.next_question()
 
@@ -191,15 +191,16 @@ class QuizApp(App[int]):
         try:
             feedback = self.round.answer(value)
         except InvalidAnswer as error:
-            self.notify(clean(f"Not a valid answer: {error}"), severity="warning", markup=False)
+            self.notify(safe_text(f"Not a valid answer: {error}"), severity="warning", markup=False)
             return False
         except RoundStateError:
             return True  # already answered (e.g. a timeout got there first)
         self.show_feedback(feedback)
         return True
 
-    def check_timeout(self) -> None:
-        """Called by the question screen's timer: time-out the question if its time is up."""
+    def tick(self) -> None:
+        """Called by the question screen's timer: `Round.tick`, showing the feedback of a
+        question whose time ran out."""
         if self.round is not None and (feedback := self.round.tick()) is not None:
             self.show_feedback(feedback)
 
@@ -283,11 +284,10 @@ class QuizApp(App[int]):
         try:
             self.pack = self.pack_loader(ref)
         except QuizError as error:
-            self.notify(
-                clean(str(error)), title="Could not load the pack", severity="error", markup=False
-            )
+            message = safe_text(str(error))
+            self.notify(message, title="Could not load the pack", severity="error", markup=False)
             return
-        self.notify(clean(f"Now playing: {self.pack.title}"), markup=False)
+        self.notify(safe_text(f"Now playing: {self.pack.title}"), markup=False)
         refresh_menu = getattr(self.screen, "refresh_menu", None)
         if refresh_menu is not None:
             refresh_menu()
@@ -309,7 +309,7 @@ class QuizApp(App[int]):
 def run_app(options: RoundOptions, *, menu: bool = False) -> int:
     """Run the game for `quiz play` (or, with `menu`, for bare `quiz`: the main menu first);
     returns the exit status."""
-    pack = load_play_pack(options.pack)
+    pack = open_playable(options.pack)
     app = QuizApp(
         pack,
         mode=options.mode,

@@ -8,19 +8,11 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from quiz.tui.text import clean
+from quiz.game.modes import MODES, mode_title
+from quiz.safe_text import safe_text
 
 if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
-
-MODE_NAMES = {
-    "classic": "Classic",
-    "blitz": "Blitz",
-    "sudden_death": "Sudden death",
-    "daily": "Daily challenge",
-    "practice": "Practice",
-}
-
 
 class QuizCommands(Provider):
     """The game's own commands, listed when the palette opens and found by fuzzy search."""
@@ -32,7 +24,8 @@ class QuizCommands(Provider):
             ("Switch pack", app.action_packs, "Choose another question pack"),
             ("Theme", app.action_change_theme, "Change the colours (remembered per player)"),
         ]
-        for mode, title in MODE_NAMES.items():
+        for mode in MODES:
+            title = mode_title(mode)
             commands.append(
                 (f"Switch mode: {title}", partial(app.set_mode, mode), f"Play {title} rounds")
             )
@@ -47,4 +40,4 @@ class QuizCommands(Provider):
         for name, callback, help_text in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(clean(name)), callback, help=help_text)
+                yield Hit(score, matcher.highlight(safe_text(name)), callback, help=help_text)

@@ -1,20 +1,8 @@
-"""Which pack to play and its questions: the pack layer's playable packs, as the app sees them."""
+"""The packs the app offers: the pack catalog's list, as (ref, title, detail) rows."""
 
 from __future__ import annotations
 
 from quiz.errors import QuizError
-from quiz.packs.playable import PlayablePack as PlayPack
-from quiz.packs.playable import open_playable
-
-__all__ = ["PlayPack", "available_packs", "load_play_pack"]
-
-
-def load_play_pack(ref: str | None) -> PlayPack:
-    """Load the pack named or pointed to by `ref` (default: the bundled bank).
-
-    Raises the pack layer's errors (QuizError subclasses) with file, line and key.
-    """
-    return open_playable(ref)
 
 
 def available_packs() -> list[tuple[str, str, str]]:

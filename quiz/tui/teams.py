@@ -19,12 +19,9 @@ from textual.widgets import Footer, Header, Input, Static
 
 from quiz.classroom.options import TeamsOptions
 from quiz.classroom.team_game import TeamGame
+from quiz.game.labels import option_label
 from quiz.game.modes import DEFAULT_TIME_LIMIT
-from quiz.tui.text import SHAPES, literal, styled
-
-
-def option_label(index: int) -> str:
-    return f"{index + 1} {SHAPES[index % len(SHAPES)]}"
+from quiz.tui.text import literal, styled
 
 
 class TeamsApp(App[int]):
@@ -190,6 +187,6 @@ def run_teams(options: TeamsOptions) -> int:
     seed = options.seed if options.seed is not None else random.randrange(2**32)
     _, _, questions = pack_questions(options.pack, count=options.count, seed=seed)
     # Teams answer in turn with no clock; the time limit only fills in the question.
-    hosted = prepare(questions, seconds=DEFAULT_TIME_LIMIT, rng=random.Random(seed))
+    hosted = prepare(questions, seconds=DEFAULT_TIME_LIMIT, seed=seed)
     TeamsApp(TeamGame.from_names(options.teams, hosted)).run()
     return 0

@@ -12,30 +12,18 @@ from textual.content import Content
 
 from quiz.safe_text import safe_text
 
-SHAPES = ("▲", "◆", "●", "■", "★", "♥", "✚", "⬟")
-LETTERS = "ABCDEFGH"
-
-
-def clean(text: str, *, single_line: bool = False) -> str:
-    """`text` with terminal controls removed (see `quiz.safe_text`)."""
-    return safe_text(text, single_line=single_line)
-
 
 def literal(text: str, *, single_line: bool = False) -> Content:
     """`text` as Content that shows exactly its characters, never markup."""
-    return Content(clean(text, single_line=single_line))
+    return Content(safe_text(text, single_line=single_line))
 
 
 def literal_text(text: str, *, single_line: bool = True) -> Text:
     """`text` as a rich Text cell (for DataTable), never markup."""
-    return Text(clean(text, single_line=single_line))
+    return Text(safe_text(text, single_line=single_line))
 
 
 def styled(markup: str, **variables: str) -> Content:
     """Our own `markup` with untrusted `variables` substituted literally ($name in markup)."""
-    return Content.from_markup(markup, **{k: clean(v) for k, v in variables.items()})
+    return Content.from_markup(markup, **{k: safe_text(v) for k, v in variables.items()})
 
-
-def choice_label(index: int) -> str:
-    """The label of the `index`-th choice (0-based): its number, letter and shape."""
-    return f"{index + 1} {LETTERS[index]} {SHAPES[index % len(SHAPES)]}"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -27,7 +26,7 @@ def fake_clock() -> FakeClock:
 @pytest.fixture
 async def host(fake_clock: FakeClock) -> AsyncIterator[Host]:
     events: list[dict] = []
-    questions = prepare(sample_questions(), seconds=20, rng=random.Random(3))
+    questions = prepare(sample_questions(), seconds=20, seed=3)
     session = HostSession(
         questions, code=CODE, max_players=8, clock=fake_clock, record=events.append
     )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import random
-
 import pytest
 from classroom_helpers import CODE, FakeClock, sample_questions
 
@@ -21,7 +19,7 @@ NAMES = ["Ann", "[@click=app.quit]x[/]", "Bob", "Zoë", "Cy", "Dee"]
 def host_app() -> HostApp:
     clock = FakeClock()
     session = HostSession(
-        prepare(sample_questions(), seconds=20, rng=random.Random(5)), code=CODE, clock=clock
+        prepare(sample_questions(), seconds=20, seed=5), code=CODE, clock=clock
     )
     for name in NAMES:
         session.join(CODE, name)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import random
 from pathlib import Path
 
 import pytest
@@ -27,7 +26,7 @@ from quiz.errors import QuizError
 def played_session(saves: Path) -> tuple[HostSession, Journal]:
     journal = Journal.create(saves, "s1")
     clock = FakeClock()
-    hosted = prepare(sample_questions(), seconds=20, rng=random.Random(1))
+    hosted = prepare(sample_questions(), seconds=20, seed=1)
     session = HostSession(hosted, code=CODE, clock=clock, record=journal.append)
     journal.append(session_header(session, "s1", port=8765))
     ann, _ = session.join(CODE, "Ann")
@@ -123,7 +122,7 @@ async def test_an_answer_is_acknowledged_only_once_the_journal_has_it(tmp_path: 
 
     journal = Journal.create(tmp_path, "s3")
     journal.group_commit = True
-    hosted = prepare(sample_questions(), seconds=20, rng=random.Random(1))
+    hosted = prepare(sample_questions(), seconds=20, seed=1)
     session = HostSession(hosted, code=CODE, record=journal.append)
     server = ClassroomServer(session, durable=journal.durable)
     await server.start()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import random
-
 import pytest
 from classroom_helpers import sample_questions
 from textual.widgets import Static
@@ -15,7 +13,7 @@ from quiz.tui.teams import TeamsApp
 
 
 def game(names: str = "Reds,Blues,[b]Greens[/b]") -> TeamGame:
-    return TeamGame.from_names(names, prepare(sample_questions(), seconds=20, rng=random.Random(2)))
+    return TeamGame.from_names(names, prepare(sample_questions(), seconds=20, seed=2))
 
 
 async def test_teams_take_turns_and_the_scoreboard_keeps_score() -> None:

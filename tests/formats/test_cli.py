@@ -199,3 +199,20 @@ def test_control_characters_reach_files_but_never_a_terminal(tmp_path: Path) -> 
     assert b"::red:: Red text? {" in shown and b"\x1b" not in shown
     piped = quiz("pack", "export", str(pack), "--format", "gift", cwd=tmp_path)
     assert "Red \x1b[31mtext\x9b?" in piped.stdout  # a file keeps the pack's text as it is
+
+
+def test_every_command_that_writes_a_named_file_refuses_a_folder_alike(
+    fixtures: Path, tmp_path: Path
+) -> None:
+    bank = str(ROOT / "questions" / "labour-2010.toml")
+    commands = {
+        "import": ("pack", "import", str(fixtures / "features.gift"), "-o", "out"),
+        "export": ("pack", "export", bank, "--format", "gift", "-o", "out"),
+        "generate": ("pack", "generate", bank, "-o", "out"),
+        "schema": ("pack", "schema", "-o", "out"),
+    }
+    (tmp_path / "out").mkdir()
+    for name, args in commands.items():
+        done = quiz(*args, cwd=tmp_path)
+        refused = (done.returncode, done.stderr)
+        assert refused == (1, "quiz: out: is a folder; give a file name\n"), name

@@ -4,6 +4,7 @@ it left out."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import xml.etree.ElementTree as ET
 import zipfile
@@ -158,3 +159,16 @@ def test_json_export_holds_every_question_whole(every_type, export_to, tmp_path:
     data = json.loads((tmp_path / "q.json").read_text())
     assert data["pack"]["id"] == "every-type"
     assert data["questions"] == [q.model_dump(mode="json") for q in every_type]
+
+
+def test_every_export_counts_what_it_left_out_in_the_same_words(
+    every_type, export_to, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    names = {"gift": "GIFT", "aiken": "Aiken", "csv": "Kahoot CSV", "opentdb": "Open Trivia DB"}
+    names["moodle-xml"] = "Moodle XML"
+    for fmt, name in names.items():
+        notes = export_to(fmt, every_type, tmp_path / f"out.{fmt}").notes
+        counts = [note for note in notes if " has no place for " in note]
+        assert counts, fmt
+        pattern = rf"{name} has no place for [a-z ]+: \d+ left out"
+        assert all(re.fullmatch(pattern, note) for note in counts), counts

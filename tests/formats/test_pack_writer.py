@@ -11,7 +11,6 @@ import pytest
 from quiz.errors import QuizError
 from quiz.packs.formats.gift import import_text
 from quiz.packs.formats.pack_writer import (
-    SCHEMA_FILE,
     build_pack,
     meta_from_filename,
     pack_to_toml,
@@ -19,6 +18,8 @@ from quiz.packs.formats.pack_writer import (
     write_new_file,
 )
 from quiz.packs.loader import parse_pack_text
+
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "questions" / "pack.schema.json"
 
 
 def test_metadata_comes_from_the_file_name() -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.game.answer_input import expected_form, label, parse_answer
+from quiz.game.answer_input import expected_form, parse_answer
 from quiz.game.checking import InvalidAnswer
+from quiz.game.labels import line_label
 from quiz.game.views import QuestionView
 from quiz.packs.question import Question
 
@@ -33,7 +34,7 @@ def views(questions_of_every_type: list[Question]) -> dict[str, QuestionView]:
 
 
 def test_label_has_number_and_letter() -> None:
-    assert label(0) == "1) A." and label(3) == "4) D."
+    assert line_label(0) == "1) A." and line_label(3) == "4) D."
 
 
 @pytest.mark.parametrize("line", ["2", "b", "B", " b ", "2)", "W1", "w1"])

@@ -8,19 +8,18 @@ import pytest
 from fakes import right_answer
 
 from quiz.game.checking import check_answer
-from quiz.game.matching import match_typed
 from quiz.game.round import Round, RoundConfig
+from quiz.game.typed_answers import match_typed
 from quiz.game.views import QuestionView
-from quiz.packs.playable import PlayablePack as LoadedPack
-from quiz.plain.play import load_questions
+from quiz.packs.playable import PlayablePack, open_playable
 
 
 @pytest.fixture(scope="module")
-def bank() -> LoadedPack:
-    return load_questions(None)
+def bank() -> PlayablePack:
+    return open_playable(None)
 
 
-def test_every_bank_question_accepts_its_own_answer(bank: LoadedPack) -> None:
+def test_every_bank_question_accepts_its_own_answer(bank: PlayablePack) -> None:
     assert len(bank.questions) >= 20
     for question in bank.questions:
         assert check_answer(question, right_answer(question)).correct, question.id
@@ -30,7 +29,7 @@ def test_every_bank_question_accepts_its_own_answer(bank: LoadedPack) -> None:
 
 
 @pytest.mark.parametrize("mode", ["classic", "blitz", "sudden_death", "daily", "practice"])
-def test_a_full_round_of_the_bank_in_every_mode(bank: LoadedPack, mode: str) -> None:
+def test_a_full_round_of_the_bank_in_every_mode(bank: PlayablePack, mode: str) -> None:
     now = [0.0]
     config = RoundConfig(mode=mode, seed=3, pack_id=bank.id, day=date(2026, 11, 26))  # type: ignore[arg-type]
     round_ = Round(bank.questions, config, clock=lambda: now[0])

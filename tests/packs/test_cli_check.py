@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from quiz.cli import main
-from quiz.commands.pack_check import check_pack_file, collect_problems
+from quiz.commands.pack_check import check_pack_file
 
 WritePack = Callable[..., Path]
 Replace = Callable[[str, str, str], str]
@@ -74,7 +74,7 @@ def test_source_quotes_of_the_fixture_are_in_the_real_article(good_text: str) ->
     if not ARTICLE.exists():
         pytest.skip(f"the source article is not at {ARTICLE}")
     path = Path(__file__).parent / "fixtures" / "good.toml"
-    assert collect_problems(path, ARTICLE.read_text(encoding="utf-8")) == []
+    assert check_pack_file(path, ARTICLE.read_text(encoding="utf-8")).problems == []
 
 
 def test_missing_source_file_is_a_clear_error(good_text: str, write_pack: WritePack) -> None:

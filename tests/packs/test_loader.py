@@ -88,6 +88,57 @@ def test_wrong_type_names_what_was_expected_and_found(
     assert problem.line == line_of(text, 'difficulty = "hard"')
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "key", "message"),
+    [
+        (
+            "answer = 50\ntolerance",
+            'answer = "50"\ntolerance',
+            "questions[6].answer",
+            'expected a number, got a string ("50"); write numbers without quotes: 50',
+        ),
+        (
+            "time_limit = 30",
+            'time_limit = "30"',
+            "questions[6].time_limit",
+            'expected an integer, got a string ("30"); write numbers without quotes: 30',
+        ),
+        (
+            "time_limit = 30",
+            "time_limit = 30.0",
+            "questions[6].time_limit",
+            "expected an integer, got a float",
+        ),
+        (
+            "answer = false",
+            'answer = "yes"',
+            "questions[2].answer",
+            'expected true or false, got a string ("yes")',
+        ),
+        (
+            "answer = false",
+            'answer = "false"',
+            "questions[2].answer",
+            'expected true or false, got a string ("false"); write it without quotes: false',
+        ),
+    ],
+)
+def test_a_value_of_the_wrong_toml_type_is_not_converted(
+    good_text: str,
+    replace_once: Replace,
+    line_of: LineOf,
+    old: str,
+    new: str,
+    key: str,
+    message: str,
+) -> None:
+    text = replace_once(good_text, old, new)
+    [problem] = problems_of(text)
+    assert (problem.key, problem.message) == (key, message)
+    assert problem.line == line_of(text, new.split("\n")[0])
+    assert str(problem) == f"pack.toml:{problem.line}: {key}: {message}"
+
+
 def test_value_neither_number_nor_string_is_one_problem(
     good_text: str, replace_once: Replace, line_of: LineOf
 ) -> None:

@@ -25,11 +25,12 @@ def test_bundled_packs_are_the_checkouts_questions_folder() -> None:
 
 
 def test_the_schema_new_and_imported_packs_point_at_is_the_checkouts() -> None:
-    from quiz.packs.formats.pack_writer import SCHEMA_FILE
-    from quiz.packs.new_pack import default_schema_path
+    from quiz.packs.catalog import bundled_schema_path
+    from quiz.packs.pack_toml import schema_reference
 
-    assert default_schema_path() == ROOT / "questions" / "pack.schema.json"
-    assert SCHEMA_FILE == ROOT / "questions" / "pack.schema.json"
+    assert bundled_schema_path() == ROOT / "questions" / "pack.schema.json"
+    pack = ROOT / "questions" / "new.toml"
+    assert schema_reference(pack) == "pack.schema.json"
 
 
 def _where_installed_copy_looks(tmp_path: Path) -> list[str]:
@@ -45,10 +46,12 @@ def _where_installed_copy_looks(tmp_path: Path) -> list[str]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["PYTHONPATH"] = str(site)
     code = (
-        "from quiz.packs.catalog import bundled_packs_dir\n"
-        "from quiz.packs.new_pack import default_schema_path\n"
-        "from quiz.packs.formats.pack_writer import SCHEMA_FILE\n"
-        "print(bundled_packs_dir(), default_schema_path(), SCHEMA_FILE, sep='\\n')\n"
+        "from pathlib import Path\n"
+        "from quiz.packs.catalog import bundled_packs_dir, bundled_schema_path\n"
+        "from quiz.packs.pack_toml import schema_reference\n"
+        "pack = Path('new.toml').resolve()\n"
+        "written = (pack.parent / schema_reference(pack)).resolve()\n"
+        "print(bundled_packs_dir(), bundled_schema_path(), written, sep='\\n')\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], env=env, cwd=tmp_path, capture_output=True, text=True

@@ -133,3 +133,58 @@ def test_format_key() -> None:
     assert format_key(("questions", 3, "answer")) == "questions[3].answer"
     assert format_key(("pack", "odd key")) == 'pack."odd key"'
     assert format_key(()) == ""
+
+
+TRICKY_PACK = '''\
+[pack]
+id = "tricky"
+title = "Tricky"
+description = """
+[[questions]]
+not a header: inside a multi-line string
+"""
+
+# [[questions]] in a comment
+
+[[questions]]
+id = "one"
+type = "ordering"
+prompt = "Order these, with a \x85 next line in the prompt"
+items = [
+  "[[questions]]",
+  "two",
+]
+
+[[ "questions" ]]
+id = "two"
+type = "matching"
+prompt = "Match"
+
+[[questions.pairs]]
+left = "a"
+right = "b"
+
+[[questions.pairs]]
+left = "c"
+right = "d"
+'''
+
+
+def test_the_editor_cuts_a_pack_where_error_messages_place_its_questions() -> None:
+    from quiz.packs.editing import PackDocument
+    from quiz.packs.locate import LineFinder, table_headers
+
+    headers = table_headers(TRICKY_PACK)
+    assert headers is not None
+    assert [(h.keys, h.is_array) for h in headers] == [
+        (("pack",), False),
+        (("questions",), True),
+        (("questions",), True),
+        (("questions", "pairs"), True),
+        (("questions", "pairs"), True),
+    ]
+    document = PackDocument(TRICKY_PACK)
+    finder = LineFinder(TRICKY_PACK)
+    assert [document.line_of(i) for i in range(len(document))] == [11, 20]
+    assert [finder.line_of(("questions", i)) for i in range(2)] == [11, 20]
+    assert finder.line_of(("questions", 1, "pairs", 1, "right")) == 31

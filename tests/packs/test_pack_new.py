@@ -10,7 +10,8 @@ import tomli
 
 from quiz.packs.loader import parse_pack_text
 from quiz.packs.models import PackFile
-from quiz.packs.new_pack import new_pack_text, schema_reference
+from quiz.packs.new_pack import new_pack_text
+from quiz.packs.pack_toml import schema_reference
 from quiz.packs.semantics import check_semantics
 
 ROOT = Path(__file__).resolve().parents[2]

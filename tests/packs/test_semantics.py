@@ -208,6 +208,27 @@ def test_choices_must_differ_ignoring_case_and_spaces(
     assert "repeats choice 1" in problem.message
 
 
+def test_items_and_pair_sides_must_differ_like_choices(
+    good_text: str, replace_once: Replace, line_of: LineOf
+) -> None:
+    items = 'items = ["David Miliband", "Ed Balls", "Jon Cruddas"]'
+    text = replace_once(good_text, items, 'items = ["David Miliband", "Ed Balls", " ed BALLS"]')
+    pair = 'left = "Lord Mandelson", right = "Mandy"'
+    text = replace_once(text, pair, 'left = "Lord Mandelson", right = " hattie"')
+    with pytest.raises(PackError) as caught:
+        parse_pack_text(text, filename="pack.toml")
+    assert [(p.key, p.message) for p in caught.value.problems] == [
+        (
+            "questions[4].items[2]",
+            '" ed BALLS" repeats item 2 (ignoring case and spaces); each item must be different',
+        ),
+        (
+            "questions[5].pairs[1].right",
+            'right " hattie" repeats pair 1; each right side must differ',
+        ),
+    ]
+
+
 def test_at_least_two_choices(good_text: str, replace_once: Replace, line_of: LineOf) -> None:
     old = 'choices = ["David Miliband", "Ed Balls", "Ed Miliband", "Jon Cruddas"]'
     text = replace_once(good_text, old, 'choices = ["David Miliband"]')

@@ -129,6 +129,21 @@ def test_only_the_last_three_versions_are_kept_as_backups(
     assert not backup_path(profile, 4).exists()
 
 
+def test_saves_are_written_like_every_other_file_keeping_permissions_and_no_temp(
+    store: SaveStore,
+) -> None:
+    store.create_player("Ada")
+    folder = store.find_player("Ada")
+    assert folder is not None
+    profile = folder / "profile.toml"
+    profile.chmod(0o640)  # a player who keeps their saves from other users
+    store.set_theme("Ada", "nord")
+    store.set_theme("Ada", "dracula")
+    assert profile.stat().st_mode & 0o777 == 0o640
+    assert [path.name for path in folder.iterdir() if path.name.startswith(".")] == [".lock"]
+    assert tomli.loads(backup_path(profile, 1).read_text("utf-8"))["settings"]["theme"] == "nord"
+
+
 @pytest.mark.parametrize("file_name", ["profile.toml", "study.toml", "stats.toml"])
 def test_a_file_from_a_newer_quiz_is_refused_and_left_unchanged(
     store: SaveStore, make_round: RoundFactory, file_name: str

@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime
 from fakes import FakeClock
 from textual.pilot import Pilot
 
+from quiz.packs.playable import PlayablePack
 from quiz.packs.question import Question
 from quiz.tui.app import QuizApp
-from quiz.tui.pack_source import PlayPack
 
 HOSTILE = "[@click=app.quit]x[/] [/] [link=http://x]y \x1b[31mred\x1b[0m \x9bz \x00nul \u202eevil"
 # What the hostile text looks like once control characters are stripped.
@@ -87,8 +87,8 @@ RIGHT = {
 }
 
 
-def make_pack(*questions: Question, title: str = "Test pack") -> PlayPack:
-    return PlayPack(
+def make_pack(*questions: Question, title: str = "Test pack") -> PlayablePack:
+    return PlayablePack(
         ref="test-pack",
         id="test-pack",
         title=title,
@@ -112,7 +112,7 @@ def make_app(
     player: str | None = "Ada",
     count: int | None = None,
     saves: str | None = None,
-    pack: PlayPack | None = None,
+    pack: PlayablePack | None = None,
 ) -> TestApp:
     return TestApp(
         pack or make_pack(*questions),

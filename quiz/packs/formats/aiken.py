@@ -18,8 +18,9 @@ from quiz.packs.formats.common import (
     Exported,
     IdMaker,
     ImportResult,
-    build_question,
+    build_untitled,
     fail_if_problems,
+    left_out,
 )
 from quiz.packs.models import PackMeta
 from quiz.packs.question import Question
@@ -70,15 +71,12 @@ def import_text(text: str, filename: str) -> ImportResult:
                 )
             else:
                 raw: dict[str, Any] = {
-                    "id": ids.make("", pending.line, filename, result.notes, text=pending.prompt),
                     "type": "single",
                     "prompt": pending.prompt,
                     "choices": list(pending.options.values()),
                     "answer": pending.options[letter],
                 }
-                build_question(
-                    raw, file=filename, line=pending.line, kind="question", result=result
-                )
+                build_untitled(raw, ids, file=filename, line=pending.line, result=result)
             pending = None
         elif option:
             if pending is None:
@@ -137,6 +135,5 @@ def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
             out.append(f"{letter}. {choice}")
         out.append(f"ANSWER: {LETTERS[question.choices.index(question.answers[0])]}")
         out.append("")
-    for label, count in sorted(dropped.items()):
-        notes.append(f"Aiken has no place for {label}: {count} left out")
+    notes += left_out("Aiken", dropped)
     return Exported("\n".join(out), notes)

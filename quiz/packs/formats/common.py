@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -155,6 +156,23 @@ def build_question(
     return True
 
 
+def build_untitled(
+    raw: dict[str, Any], ids: IdMaker, *, file: str, line: int, result: ImportResult
+) -> bool:
+    """`build_question` for a format whose questions have no title: the id is made from the
+    question's first words."""
+    raw["id"] = ids.make("", line, file, result.notes, text=raw["prompt"])
+    return build_question(raw, file=file, line=line, kind="question", result=result)
+
+
+def left_out(format_name: str, dropped: Counter[str]) -> list[str]:
+    """One export note per kind of field the format has no place for, with its count."""
+    return [
+        f"{format_name} has no place for {label}: {count} left out"
+        for label, count in sorted(dropped.items())
+    ]
+
+
 def build_questions(
     pending: list[tuple[dict[str, Any], int, str]], *, file: str, result: ImportResult
 ) -> None:
@@ -181,41 +199,6 @@ def fail_if_problems(problems: list[Problem]) -> None:
     """Raise one PackError carrying every problem, if there are any."""
     if problems:
         raise PackError(problems)
-
-
-def hand_fields(question: Any) -> dict[str, Any]:
-    """The hand-written question (as a dict for the pack models) that asks what the concrete
-    `Question` asks. Used to read back our own JSON and to compare round trips."""
-    raw: dict[str, Any] = {"id": question.id, "type": question.type, "prompt": question.prompt}
-    for key in ("explanation", "quote"):
-        if getattr(question, key):
-            raw[key] = getattr(question, key)
-    if question.difficulty != 1:
-        raw["difficulty"] = question.difficulty
-    if question.tags:
-        raw["tags"] = list(question.tags)
-    if question.time_limit is not None:
-        raw["time_limit"] = question.time_limit
-    kind = question.type
-    if kind == "single":
-        raw.update(choices=list(question.choices), answer=next(iter(question.answers), ""))
-    elif kind == "multiple":
-        raw.update(choices=list(question.choices), answers=list(question.answers))
-    elif kind == "true_false":
-        raw["answer"] = question.answers[:1] == ("True",)
-    elif kind == "typed":
-        raw["answer"] = next(iter(question.answers), "")
-        if len(question.answers) > 1:
-            raw["accept"] = list(question.answers[1:])
-    elif kind == "ordering":
-        raw["items"] = list(question.items)
-    elif kind == "matching":
-        raw["pairs"] = [{"left": left, "right": right} for left, right in question.pairs]
-    elif kind == "numeric":
-        raw.update(answer=question.value, tolerance=question.tolerance)
-        if question.unit:
-            raw["unit"] = question.unit
-    return raw
 
 
 def load_json(text: str, filename: str) -> Any:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from quiz.packs.formats.common import Exported
+from quiz.packs.formats.common import Exported, left_out
 from quiz.packs.formats.gift_syntax import FORMAT_TAG
 from quiz.packs.models import PackMeta
 from quiz.packs.question import Question
@@ -109,8 +109,7 @@ def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
         else:
             out.append(f"::{question.id}:: {prompt} {block}")
         out.append("")
-    for field, count in sorted(dropped.items()):
-        notes.append(f"GIFT has no place for {field}: {count} left out")
+    notes += left_out("GIFT", dropped)
     return Exported("\n".join(out), notes)
 
 

@@ -18,12 +18,12 @@ from quiz.packs.formats.common import (
     Exported,
     ImportResult,
     fail_if_problems,
-    hand_fields,
     json_item_lines,
     load_json,
     quoted,
     validate_hand,
 )
+from quiz.packs.hand_questions import hand_fields
 from quiz.packs.models import PackMeta
 from quiz.packs.question import Question
 

@@ -23,8 +23,9 @@ from quiz.packs.formats.common import (
     Exported,
     IdMaker,
     ImportResult,
-    build_question,
+    build_untitled,
     fail_if_problems,
+    left_out,
     quoted,
 )
 from quiz.packs.models import PackMeta
@@ -90,8 +91,7 @@ def import_text(text: str, filename: str) -> ImportResult:
         cells += [""] * (7 - len(cells))
         raw = _question(cells, line, filename, errors, result.notes)
         if raw is not None:
-            raw["id"] = ids.make("", line, filename, result.notes, text=raw["prompt"])
-            build_question(raw, file=filename, line=line, kind="question", result=result)
+            build_untitled(raw, ids, file=filename, line=line, result=result)
     fail_if_problems(errors)
     return result
 
@@ -195,6 +195,5 @@ def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
                 ",".join(correct),
             ]
         )
-    for label, count in sorted(dropped.items()):
-        notes.append(f"Kahoot CSV has no place for {label}: {count} left out")
+    notes += left_out("Kahoot CSV", dropped)
     return Exported(buffer.getvalue(), notes)

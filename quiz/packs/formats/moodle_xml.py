@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Sequence
 
-from quiz.packs.formats.common import Exported
+from quiz.packs.formats.common import Exported, left_out
 from quiz.packs.formats.gift_export import number
 from quiz.packs.models import PackMeta
 from quiz.packs.question import Question
@@ -125,8 +125,7 @@ def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
     notes += [
         f"{qid}: control characters removed (XML cannot hold them)" for qid in writer.stripped_ids
     ]
-    for label, count in sorted(dropped.items()):
-        notes.append(f"Moodle XML has no place for {label}: {count} left out")
+    notes += left_out("Moodle XML", dropped)
     ET.indent(quiz)
     body = ET.tostring(quiz, encoding="unicode")
     return Exported(f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n', notes)

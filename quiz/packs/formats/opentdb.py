@@ -22,9 +22,10 @@ from quiz.packs.formats.common import (
     Exported,
     IdMaker,
     ImportResult,
-    build_question,
+    build_untitled,
     fail_if_problems,
     json_item_lines,
+    left_out,
     load_json,
     quoted,
 )
@@ -57,8 +58,7 @@ def import_text(text: str, filename: str) -> ImportResult:
         line = lines[index] if index < len(lines) else 1
         raw = _question(item, line, f"results[{index}]", filename, errors, result.notes)
         if raw is not None:
-            raw["id"] = ids.make("", line, filename, result.notes, text=raw["prompt"])
-            build_question(raw, file=filename, line=line, kind="question", result=result)
+            build_untitled(raw, ids, file=filename, line=line, result=result)
     fail_if_problems(errors)
     return result
 
@@ -151,7 +151,6 @@ def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
                 "incorrect_answers": [encode(c) for c in question.choices if c != right],
             }
         )
-    for label, count in sorted(dropped.items()):
-        notes.append(f"Open Trivia DB has no place for {label}: {count} left out")
+    notes += left_out("Open Trivia DB", dropped)
     document = {"response_code": 0, "results": results}
     return Exported(json.dumps(document, ensure_ascii=False, indent=2) + "\n", notes)

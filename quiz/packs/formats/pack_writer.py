@@ -8,25 +8,18 @@ is never overwritten unless asked.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from quiz.durable import write_durably
 from quiz.errors import QuizError
-from quiz.packs.catalog import bundled_schema_path
 from quiz.packs.errors import PackError, Problem
 from quiz.packs.formats.common import ImportResult, slug_id
 from quiz.packs.loader import parse_pack_text
 from quiz.packs.models import MAX_NAME, MAX_QUESTIONS, PackFile, PackMeta
-
-SCHEMA_FILE = bundled_schema_path()
-# Keys a reader looks for first; the rest follow in model order.
-_FIRST_KEYS = ("id", "type", "prompt")
+from quiz.packs.pack_toml import pack_toml, schema_reference
 
 
 def meta_from_filename(path: str) -> PackMeta:
@@ -51,40 +44,10 @@ def build_pack(
     return PackFile(pack=meta or meta_from_filename(source_path), questions=list(questions))
 
 
-def schema_line(out_path: Path | None) -> str:
-    """`#:schema <path>` with the schema's path relative to the pack's folder (or the
-    current folder when the pack goes to stdout)."""
-    folder = out_path.resolve().parent if out_path else Path.cwd()
-    relative = Path(os.path.relpath(SCHEMA_FILE, folder)).as_posix()
-    return f"#:schema {relative}"
-
-
-def _question_table(question: Any) -> dict[str, Any]:
-    data = question.model_dump(mode="json", exclude_defaults=True)
-    data["type"] = question.type
-    ordered = {key: data[key] for key in _FIRST_KEYS if key in data}
-    ordered.update((key, value) for key, value in data.items() if key not in ordered)
-    return ordered
-
-
 def pack_to_toml(pack: PackFile, out_path: Path | None) -> str:
-    """The pack as TOML text, starting with the `#:schema` line; every question is its own
-    `[[questions]]` table, however short, so an author finds them all the same way."""
-    chunks = [schema_line(out_path), "", tomli_w.dumps({"pack": _meta_table(pack)})]
-    for question in pack.questions:
-        table = _question_table(question)
-        pairs = table.pop("pairs", None)
-        chunks.append("[[questions]]\n" + tomli_w.dumps(table))
-        if pairs:
-            # Long pairs come out as [[pairs]] tables; they belong to this question.
-            chunks[-1] += tomli_w.dumps({"pairs": pairs}).replace(
-                "[[pairs]]\n", "[[questions.pairs]]\n"
-            )
-    return "\n".join(chunks)
-
-
-def _meta_table(pack: PackFile) -> dict[str, Any]:
-    return pack.pack.model_dump(mode="json", exclude_defaults=True)
+    """The pack as TOML text (`quiz.packs.pack_toml`), its `#:schema` line relative to where
+    it goes (or to the current folder when it goes to stdout)."""
+    return pack_toml(pack, schema_reference(out_path or Path("pack.toml")))
 
 
 def check_writable(path: Path, *, force: bool) -> None:
@@ -143,12 +106,17 @@ def verified_toml(result: ImportResult, filename: str, output: Path | None) -> s
 
 
 def write_new_file(path: Path, data: str | bytes, *, force: bool) -> None:
-    """Write `data` to `path` atomically; refuse to replace an existing file unless `force`.
+    """Write `data` to a file the user named, atomically; refuse to replace an existing file
+    unless `force`. Every command that writes such a file (import, export, generate, schema)
+    uses this.
 
-    Either the whole new file is there afterwards or the old state is untouched.
+    Either the whole new file is there afterwards or the old state is untouched; any failure
+    is a QuizError naming the file.
     """
     check_writable(path, force=force)
     try:
         write_durably(path, data, replace=force)
     except FileExistsError:
         raise QuizError(f"{path}: already exists; use --force to replace it") from None
+    except OSError as error:
+        raise QuizError(f"{path}: cannot write: {error.strerror or error}") from None

@@ -13,13 +13,10 @@ from textual.widgets import Digits, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.classroom import protocol as p
-from quiz.tui.text import SHAPES, literal, styled
+from quiz.game.labels import option_label
+from quiz.tui.text import literal, styled
 
 BAR_WIDTH = 40
-
-
-def option_label(index: int) -> str:
-    return f"{index + 1} {SHAPES[index % len(SHAPES)]}"
 
 
 class LobbyPanel(Vertical):

@@ -17,7 +17,7 @@ from websockets.exceptions import ConnectionClosed
 from quiz.classroom import protocol as p
 from quiz.classroom.client import ClassroomClient, TokenMemory, join_with_memory
 from quiz.errors import QuizError
-from quiz.tui.classroom.host_panels import option_label
+from quiz.game.labels import option_label
 from quiz.tui.text import literal, styled
 
 

@@ -21,6 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Footer, Static, TextArea
 
+from quiz.durable import write_durably
 from quiz.packs.editing import PackDocument
 from quiz.packs.errors import PackError
 from quiz.packs.loader import parse_pack_text
@@ -31,7 +32,6 @@ from quiz.tui.editor.help import HelpScreen
 from quiz.tui.editor.preview import PreviewScreen
 from quiz.tui.editor.question_form import QuestionForm
 from quiz.tui.editor.question_list import QuestionList
-from quiz.tui.editor.saving import write_text_atomically
 
 MAX_UNDO = 200
 MAX_SHOWN_PROBLEMS = 4  # with the "… and N more" line, fills the 6-line panel
@@ -308,7 +308,7 @@ class EditorApp(App[None]):
             self.notify("Not saved: the pack does not validate.", severity="error")
             return
         try:
-            write_text_atomically(self.path, text)
+            write_durably(self.path, text)
         except OSError as error:
             message = f"Not saved: cannot write {self.path.name}: {error.strerror or error}"
             self._show_problems([message])

@@ -1,13 +1,13 @@
 """ "Preview as a player": the selected question laid out the way a round shows it.
 
 Read-only. Choices keep the pack's order, while ordering items and matching right-hand sides
-are shuffled as a round would (seeded by the question's id, so the preview is stable).
+are shuffled as a round with seed 0 shuffles them (`quiz.packs.draw.shown_order`), so the
+preview is stable.
 `r` reveals the answer with its explanation and quote.
 """
 
 from __future__ import annotations
 
-import random
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -17,10 +17,12 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from quiz.game.labels import choice_label, letter
+from quiz.packs.draw import shown_order
 from quiz.safe_text import safe_text
 
-SHAPES = ("▲", "◆", "●", "■", "★", "♥", "✚", "⬟")
-LETTERS = "ABCDEFGHIJKL"
+# The seed a preview is laid out with: a round with this seed shows the question alike.
+PREVIEW_SEED = 0
 
 
 def _clean(value: Any) -> str:
@@ -28,16 +30,13 @@ def _clean(value: Any) -> str:
 
 
 def _numbered(items: list[str]) -> list[str]:
-    return [
-        f"  {n + 1} {LETTERS[n]} {SHAPES[n % len(SHAPES)]}  {_clean(item)}"
-        for n, item in enumerate(items)
-    ]
+    return [f"  {choice_label(n)}  {_clean(item)}" for n, item in enumerate(items)]
 
 
 def player_lines(question: dict[str, Any]) -> list[str]:
     """The answer area of `question` as a player sees it, as plain lines."""
     kind = question.get("type")
-    rng = random.Random(str(question.get("id", "")))
+    question_id = str(question.get("id", ""))
     if kind in ("single", "multiple"):
         lines = _numbered([str(c) for c in question.get("choices", [])])
         if kind == "multiple":
@@ -52,17 +51,16 @@ def player_lines(question: dict[str, Any]) -> list[str]:
         return [f"Type a number: __________ {unit}".rstrip()]
     if kind == "ordering":
         items = [str(item) for item in question.get("items", [])]
-        rng.shuffle(items)
-        return ["Put these in the right order:", *_numbered(items)]
+        shown = shown_order(items, PREVIEW_SEED, question_id)
+        return ["Put these in the right order:", *_numbered(list(shown))]
     if kind == "matching":
         pairs = [p for p in question.get("pairs", []) if isinstance(p, dict)]
-        rights = [str(p.get("right", "")) for p in pairs]
-        rng.shuffle(rights)
+        rights = shown_order([str(p.get("right", "")) for p in pairs], PREVIEW_SEED, question_id)
         lines = ["Match each item on the left with one on the right:"]
         for n, pair in enumerate(pairs):
             right = rights[n] if n < len(rights) else ""
             lines.append(
-                f"  {n + 1}  {_clean(pair.get('left', '')):<28}  {LETTERS[n]}  {_clean(right)}"
+                f"  {n + 1}  {_clean(pair.get('left', '')):<28}  {letter(n)}  {_clean(right)}"
             )
         return lines
     return []

@@ -12,18 +12,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from quiz.game.modes import mode_title
 from quiz.tui.text import styled
 
 if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
 
-MODE_TITLES = {
-    "classic": "Classic",
-    "blitz": "Blitz",
-    "sudden_death": "Sudden death",
-    "daily": "Daily challenge",
-    "practice": "Practice",
-}
 PLAY_MODES = ("classic", "blitz", "sudden_death")
 
 
@@ -73,9 +67,9 @@ class MenuScreen(Screen[None]):
         due = quiz.due_count()
         due_text = f" — {due} due" if due is not None else ""
         entries = [
-            ("play", f"p  Play — {MODE_TITLES[quiz.mode]} (m changes mode)"),
-            ("practice", f"r  Practice{due_text}"),
-            ("daily", "d  Daily challenge"),
+            ("play", f"p  Play — {mode_title(quiz.mode)} (m changes mode)"),
+            ("practice", f"r  {mode_title('practice')}{due_text}"),
+            ("daily", f"d  {mode_title('daily')}"),
             ("scores", "s  Scores"),
             ("packs", "k  Packs"),
             ("help", "?  Help"),

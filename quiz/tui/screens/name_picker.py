@@ -13,7 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from quiz.tui.text import clean, literal
+from quiz.safe_text import safe_text
+from quiz.tui.text import literal
 from quiz.tui.widgets.quiz_input import QuizInput
 
 MAX_NAME = 64
@@ -30,7 +31,7 @@ class NamePickerScreen(Screen[str]):
 
     def __init__(self, players: Sequence[str]) -> None:
         super().__init__()
-        self.players = [clean(name, single_line=True) for name in players]
+        self.players = [safe_text(name, single_line=True) for name in players]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
@@ -58,7 +59,7 @@ class NamePickerScreen(Screen[str]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        name = clean(event.value, single_line=True)
+        name = safe_text(event.value, single_line=True)
         if not name:
             self.notify("Type a name first (any letters you like).", severity="warning")
             return

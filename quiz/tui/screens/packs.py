@@ -14,7 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.tui.text import clean, styled
+from quiz.safe_text import safe_text
+from quiz.tui.text import styled
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class PacksScreen(Screen[str | None]):
             options = []
             for index, pack in enumerate(self.packs):
                 mark = "● " if pack.ref == self.current else "  "
-                line = styled(f"{mark}[b]$title[/b]", title=clean(pack.title, single_line=True))
+                line = styled(f"{mark}[b]$title[/b]", title=safe_text(pack.title, single_line=True))
                 if pack.detail:
                     line += Content("  ") + styled("$detail", detail=pack.detail)
                 options.append(Option(line, id=f"k{index}"))

@@ -82,7 +82,7 @@ class QuestionScreen(Screen[None]):
     def panel(self) -> Widget:
         return self.query_one("#question-body").children[1]
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def check_action(self, action: str, _parameters: tuple[object, ...]) -> bool | None:
         """50:50 only where the lifeline can be used; Next only once the feedback shows."""
         if action == "fifty_fifty":
             round_ = self.quiz.round
@@ -136,7 +136,7 @@ class QuestionScreen(Screen[None]):
         if self.feedback is None or round_.round_seconds is not None:
             status.show_clock(round_.time_left(), self.view.time_limit)
         if self.feedback is None:
-            self.quiz.check_timeout()
+            self.quiz.tick()
 
     def show_feedback(self, feedback: Feedback) -> None:
         """Replace the question with the verdict on `feedback`, in place."""

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
-from quiz.tui.screens.menu import MODE_TITLES
+from quiz.game.modes import mode_title
 from quiz.tui.text import literal_text, styled
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ class ScoresScreen(Screen[None]):
         if data is not None:
             for row in data.high_scores:
                 high.add_row(
-                    Text(MODE_TITLES.get(row.mode, row.mode)),
+                    Text(mode_title(row.mode)),
                     Text(str(row.rank), justify="right"),
                     Text(f"{row.score:,}", justify="right"),
                     Text(f"{row.accuracy:.0%}", justify="right"),

@@ -17,7 +17,8 @@ from textual.events import Click
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from quiz.tui.text import LETTERS, SHAPES, literal
+from quiz.game.labels import LETTERS, letter, shape
+from quiz.tui.text import literal
 from quiz.tui.widgets.answered import Answered
 
 # Letters beyond E are not bound: 'f' is the 50:50 lifeline.
@@ -26,8 +27,8 @@ BOUND_LETTERS = 5
 
 def row_label(index: int) -> str:
     """'1 A ▲' for the first choice; choices past E show no letter (the key is the number)."""
-    letter = LETTERS[index] if index < BOUND_LETTERS else " "
-    return f"{index + 1} {letter} {SHAPES[index % len(SHAPES)]}"
+    key = letter(index) if index < BOUND_LETTERS else " "
+    return f"{index + 1} {key} {shape(index)}"
 
 
 class ChoiceRow(Static):

@@ -8,7 +8,6 @@ undoes the highlighted left item's pair, Enter commits. Pairs made are written o
 from __future__ import annotations
 
 from collections.abc import Sequence
-from string import ascii_uppercase
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -18,6 +17,7 @@ from textual.content import Content
 from textual.events import Click
 from textual.widgets import Static
 
+from quiz.game.labels import letter
 from quiz.tui.text import literal
 from quiz.tui.widgets.answered import Answered
 
@@ -51,7 +51,7 @@ class MatchingPanel(Vertical, can_focus=True):
         *(Binding(str(n + 1), f"pick('left', {n})", show=False) for n in range(1, 9)),
         Binding("a", "pick('right', 0)", "Right item", key_display="A-L"),
         *(
-            Binding(ascii_uppercase[n].lower(), f"pick('right', {n})", show=False)
+            Binding(letter(n).lower(), f"pick('right', {n})", show=False)
             for n in range(1, 12)
         ),
         Binding("up", "cursor(-1)", "Up", show=False),
@@ -94,19 +94,19 @@ class MatchingPanel(Vertical, can_focus=True):
             if row.side == "left":
                 chosen = "*" if row.index == self.selected_left else " "
                 partner = self.pairs.get(row.index)
-                tail = f"  → {ascii_uppercase[partner]}" if partner is not None else ""
+                tail = f"  → {letter(partner)}" if partner is not None else ""
                 head = Content(f"{mark}{chosen}{row.index + 1}. ")
                 row.update(head + literal(self.lefts[row.index]) + Content(tail))
             else:
                 partner = paired_rights.get(row.index)
                 tail = f"  ← {partner + 1}" if partner is not None else ""
-                head = Content(f"{mark} {ascii_uppercase[row.index]}. ")
+                head = Content(f"{mark} {letter(row.index)}. ")
                 row.update(head + literal(self.rights[row.index]) + Content(tail))
             row.set_class(here, "-highlight")
         made = ", ".join(
-            f"{left + 1} → {ascii_uppercase[right]}" for left, right in sorted(self.pairs.items())
+            f"{left + 1} → {letter(right)}" for left, right in sorted(self.pairs.items())
         )
-        last = ascii_uppercase[len(self.rights) - 1]
+        last = letter(len(self.rights) - 1)
         waiting = (
             f"  Picked {self.selected_left + 1}: now choose A–{last}."
             if self.selected_left is not None

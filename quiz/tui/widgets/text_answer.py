@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label
 
-from quiz.tui.text import clean
+from quiz.safe_text import safe_text
 from quiz.tui.widgets.answered import Answered
 from quiz.tui.widgets.quiz_input import QuizInput
 
@@ -28,7 +28,7 @@ class TextAnswer(Vertical):
     def compose(self) -> ComposeResult:
         hint = "Type a number" if self.numeric else "Type your answer"
         if self.numeric and self.unit:
-            hint += f" (in {clean(self.unit, single_line=True)})"
+            hint += f" (in {safe_text(self.unit, single_line=True)})"
         yield Label(hint + ", then press Enter.", markup=False)
         yield QuizInput(placeholder="your answer", type="number" if self.numeric else "text")
 

@@ -1,6 +1,6 @@
 """Typed and numeric answers: when does what a player typed count as the answer?
 
-The rules, in order (issue 3):
+The rules, in order:
 
 1. Normalise both sides: Unicode NFKD with accents dropped, casefold, apostrophes removed,
    other punctuation turned into spaces, a leading "the", "a" or "an" dropped, spaces

@@ -7,7 +7,7 @@ import string
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.game.matching import match_typed, normalise, parse_number
+from quiz.game.typed_answers import match_typed, normalise, parse_number
 
 MILIBAND = ("David Miliband", "Miliband", "D. Miliband")
 

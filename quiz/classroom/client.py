@@ -13,10 +13,11 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from quiz.classroom import protocol as p
-from quiz.classroom.journal import saves_dir, sessions_root
+from quiz.classroom.journal import sessions_root
 from quiz.classroom.names import name_key
 from quiz.classroom.options import DEFAULT_PORT, JoinOptions
 from quiz.errors import QuizError
+from quiz.store.paths import resolve_saves_dir
 
 RETRY_DELAYS = (0.1, 0.2, 0.5, 1.0, 1.0, 2.0, 2.0, 2.0, 3.0, 3.0, 3.0, 5.0, 5.0, 5.0)
 # Close codes after which rejoining makes no sense.
@@ -214,5 +215,5 @@ def student_connection(options: JoinOptions) -> tuple[ClassroomClient, TokenMemo
     nothing is sent until the front end joins."""
     uri = host_uri(options.address)
     client = ClassroomClient(uri, options.code.strip(), options.name, token=options.token)
-    memory = TokenMemory(sessions_root(saves_dir(options.saves)) / "tokens.json")
+    memory = TokenMemory(sessions_root(resolve_saves_dir(options.saves)) / "tokens.json")
     return client, memory

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quiz.classroom.plain_join import lines_for
+from quiz.plain.join import lines_for
 
 from quiz.classroom import protocol as p
 from quiz.game.labels import choice_label, line_label, option_label

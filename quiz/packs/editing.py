@@ -24,7 +24,7 @@ from typing import Any
 
 import tomli
 import tomlkit
-from tomlkit.items import Table
+from tomlkit.items import Item, Table
 
 from quiz.errors import QuizError
 from quiz.packs.locate import table_headers
@@ -136,7 +136,10 @@ def _toml_value(key: str, value: Any) -> Any:
             array.append(inline)
         return array.multiline(True)
     if isinstance(value, list) and sum(len(str(item)) for item in value) > 70:
-        return tomlkit.item(value).multiline(True)
+        long_list = tomlkit.array()
+        for item in value:
+            long_list.append(item)
+        return long_list.multiline(True)
     return value
 
 
@@ -155,8 +158,9 @@ def _update_block(block: str, question: Mapping[str, Any]) -> str:
         value = tomlkit.item(_toml_value(key, question[key]))
         if key in old:
             previous = table.value.item(key)
-            value.trivia.comment_ws = previous.trivia.comment_ws
-            value.trivia.comment = previous.trivia.comment
+            if isinstance(previous, Item):  # keep the comment written after the value
+                value.trivia.comment_ws = previous.trivia.comment_ws
+                value.trivia.comment = previous.trivia.comment
             table[key] = value
         else:
             table.add(key, value)

@@ -352,11 +352,11 @@ class GiftReader:
                 weight, chunk = float(match.group(1)), chunk[match.end() :]
             spec, _, feedback = chunk.partition("#")
             try:
-                value = number_spec(spec.translate(self.escapes.restore).strip())
+                centre, spread = number_spec(spec.translate(self.escapes.restore).strip())
             except ValueError as error:
                 self._error(line, str(error))
                 return None
-            found.append((weight, *value, self.escapes.unescape(feedback)[0]))
+            found.append((weight, centre, spread, self.escapes.unescape(feedback)[0]))
         best = max(found, key=lambda item: item[0])
         if best[0] <= 0:
             self._error(line, "a numerical question needs a right answer")

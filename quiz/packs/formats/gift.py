@@ -202,9 +202,10 @@ class GiftReader:
             parsed.append(
                 self._answer(mark.group(), answers[mark.end() : end], offset + mark.start())
             )
-        if any(item is None for item in parsed):
+        answers_read = [item for item in parsed if item is not None]
+        if len(answers_read) < len(parsed):
             return None
-        return self._choice_kinds(q, parsed, line)  # type: ignore[arg-type]
+        return self._choice_kinds(q, answers_read, line)
 
     def _answer(self, mark: str, raw: str, at: int) -> tuple[str, float, str, str, int] | None:
         """(mark, weight %, text, feedback, offset in the block) of one `=…`/`~…` answer."""

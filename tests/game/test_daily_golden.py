@@ -1,4 +1,5 @@
-"""Golden values for the daily challenge: this date and this pack give these questions.
+"""Golden values for rounds that must repeat: the daily challenge (this date and this pack
+give these questions) and a round replayed with `--seed`.
 
 Everyone playing a pack on a day must get the same round, on any machine and with any
 version of quiz that has the same questions. If one of these tests fails, everyone's daily
@@ -40,8 +41,8 @@ def _daily(questions: tuple[Question, ...] | list[Question], pack_id: str, **ext
     return Round(questions, config, clock=lambda: 0.0)
 
 
-def test_daily_round_golden_questions_and_choice_order() -> None:
-    pool = [
+def _pool() -> list[Question]:
+    return [
         Question(
             id=f"q{index:02d}",
             type="single",
@@ -51,7 +52,10 @@ def test_daily_round_golden_questions_and_choice_order() -> None:
         )
         for index in range(30)
     ]
-    round_ = _daily(pool, "labour-2010", seed=5)  # a player's --seed is ignored
+
+
+def test_daily_round_golden_questions_and_choice_order() -> None:
+    round_ = _daily(_pool(), "labour-2010", seed=5)  # a player's --seed is ignored
     assert [question.id for question in round_.questions] == [
         "q08",
         "q22",
@@ -102,3 +106,11 @@ def test_daily_round_golden_for_the_bundled_bank() -> None:
         "backed-by.harriet-harman.ask-subject",
         "business-start-year",
     ]
+
+
+def test_a_seeded_round_golden_questions_choices_and_fifty_fifty() -> None:
+    round_ = Round(_pool(), RoundConfig(count=5, seed=7), clock=lambda: 0.0)
+    assert [question.id for question in round_.questions] == ["q21", "q05", "q15", "q29", "q07"]
+    view = round_.next_question()
+    assert view is not None and view.choices == ("W2", "Right", "W3", "W1")
+    assert round_.use_fifty_fifty().removed == ("W1", "W3")

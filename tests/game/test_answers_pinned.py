@@ -50,8 +50,9 @@ def _verdict(given: str, *answers: str) -> str:
         ("E. Miliband", "D. Miliband", "refused"),
         ("David Milibland", "David Miliband", "fuzzy"),
         ("edballs", "Ed Balls", "fuzzy"),  # one edit over the whole text
-        # Numbers are never typos.
+        # Numbers are never typos, and an answer with a digit in it is never a near miss.
         ("Labour 1997", "Labour 1979", "refused"),
+        ("Harm4n", "Harman", "refused"),
     ],
 )
 def test_typed_answer_thresholds(given: str, answer: str, verdict: str) -> None:

@@ -208,11 +208,16 @@ def test_practice_scores_a_flat_1000_even_with_speed_on() -> None:
 
 
 def test_sudden_death_ends_on_a_partly_right_answer() -> None:
-    multiple = _unions()
-    round_ = Round([multiple], RoundConfig(mode="sudden_death", seed=1), clock=FakeClock())
-    round_.next_question()
+    questions = [_unions(), *_pool(5)]
+    round_ = Round(questions, RoundConfig(mode="sudden_death", seed=1), clock=FakeClock())
+    view = round_.next_question()
+    while view is not None and view.type != "multiple":
+        assert not round_.answer("Right").ends_round
+        view = round_.next_question()
+    assert view is not None and view.number < 6  # not the last question: the miss ends it
     feedback = round_.answer(["Unite"])
     assert feedback.credit == 0.5 and feedback.points == 500 and feedback.ends_round
+    assert round_.next_question() is None and len(round_.result().answers) == view.number
 
 
 # -- the 50:50 --------------------------------------------------------------------------------

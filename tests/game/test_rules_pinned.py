@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import pytest
 from fakes import FakeClock
+from fsrs import Rating
 
 from quiz.game.round import Round, RoundConfig, RoundStateError
 from quiz.game.scoring import answer_points, speed_points, streak_bonus
 from quiz.game.selection import only
+from quiz.game.study import rating_for
 from quiz.packs.question import Question
 
 
@@ -272,3 +274,25 @@ def test_the_fifty_fifty_is_once_per_round() -> None:
     assert not round_.fifty_fifty_available
     with pytest.raises(RoundStateError):
         round_.use_fifty_fifty()
+
+
+# -- what the round records for the study schedule --------------------------------------------
+
+
+def test_the_round_records_what_the_fsrs_rating_needs() -> None:
+    typed = Question(id="vacancy", type="typed", prompt="Who?", answers=("David Miliband",))
+    in_order = only(["vacancy", "q00", "q01", "q02"])
+    pool = [typed, *_pool(3)]
+    round_ = Round(pool, RoundConfig(mode="practice"), clock=FakeClock(), prioritise=in_order)
+    round_.next_question()
+    near_miss = round_.answer("David Milibland")
+    round_.next_question()
+    round_.use_fifty_fifty()
+    helped = round_.answer("Right")
+    round_.next_question()
+    plain = round_.answer("Right")
+    round_.next_question()
+    wrong = round_.answer("W1")
+    assert near_miss.record.fuzzy and helped.record.fifty_fifty
+    ratings = [rating_for(item.record) for item in (near_miss, helped, plain, wrong)]
+    assert ratings == [Rating.Hard, Rating.Hard, Rating.Good, Rating.Again]

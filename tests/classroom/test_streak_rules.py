@@ -6,8 +6,6 @@ a wrong, partly right or missing answer resets, and the late-answer grace.
 
 from __future__ import annotations
 
-import random
-
 import pytest
 from fakes import FakeClock
 
@@ -40,7 +38,7 @@ def _unions() -> Question:
 
 
 def _session(questions: list[Question], clock: FakeClock) -> HostSession:
-    hosted = prepare(questions, seconds=20, rng=random.Random(1))
+    hosted = prepare(questions, seconds=20, seed=1)
     return HostSession(hosted, code=CODE, clock=clock)
 
 

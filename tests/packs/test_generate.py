@@ -200,7 +200,8 @@ def test_phrase_choices_are_own_distractors_then_peers_rewritten_to_fit() -> Non
         gendered("unite", "it", "union"),
     ]
     facts = [
-        said("s-ed", "ed", "is smarter than his brother", "is smarter than Ed", "is SMARTER than his brother"),
+        said("s-ed", "ed", "is smarter than his brother", "is smarter than Ed",
+             "is SMARTER than his brother"),
         said("s-balls", "balls", "hates the LibDems"),
         said("s-harriet", "harriet", "was right not to run", "should have run"),
         said("s-unite", "unite", "backs Ed Balls"),

@@ -5,7 +5,8 @@ The rules (questions/README.md, "How distractors are chosen"):
   (else a role of the answer), in the answer's pronoun, never one the prompt names;
 - a phrase answer gets the fact's own `distractors`, then values the relation gives to
   subjects of the same kind and role, rewritten to fit the subject's pronoun;
-- a number answer gets nearby numbers, and other facts' values of the relation;
+- a number answer gets nearby numbers (between half and double it), and other facts'
+  values of the relation;
 - a distractor never equals an answer (ignoring case, and counting an answer's aliases),
   never equals another distractor, and is never itself a correct answer by the facts.
 
@@ -293,7 +294,9 @@ def nearby_numbers(
 ) -> list[float]:
     """Up to `count` plausible wrong numbers, each outside the tolerance of every right one.
 
-    `others` are the relation's other values, sorted; the few nearest `value` are used.
+    `others` are the relation's other values, sorted; the few nearest `value` are used. A
+    wrong number for a positive value lies between half and double it: "39 years" for 13
+    would give itself away by tone alone.
     """
     integral = float(value).is_integer()
     # Only the relation's values nearest this one: plausible, and cheap for a huge relation.
@@ -313,7 +316,7 @@ def nearby_numbers(
         at = bisect.bisect_left(rights, number)
         if any(abs(number - right) <= tolerance for right in rights[max(0, at - 1) : at + 1]):
             return False
-        if value > 0 and number <= 0:
+        if value > 0 and not value / 2 <= number <= value * 2:
             return False
         return not (unit == "%" and 0 <= value <= 100 and number > 100)
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from quiz.packs.errors import Problem
 from quiz.packs.locate import LineFinder, format_key
@@ -226,5 +226,5 @@ def _prompt_pronoun(prompt: str) -> str | None:
     return "he" if he else "she"
 
 
-def _or(values: set[str]) -> str:
+def _or(values: Collection[str]) -> str:
     return " or ".join(sorted(values))

@@ -8,7 +8,8 @@ accepted answer. The game refuses them (`quiz.game.typed_answers`).
 
 Only names near an accepted answer matter (a far-away name is refused anyway), so a
 question carries at most `MAX_OTHER_NAMES` of them, nearest first. A pack with more than
-`FULL_SCAN_NAMES` names is searched by shared words only, so generation stays linear.
+`FULL_SCAN_NAMES` names is searched by shared (uncommon) words only, so generation stays
+linear.
 """
 
 from __future__ import annotations
@@ -20,10 +21,14 @@ from collections.abc import Iterable, Sequence
 from quiz.packs.models import Entity
 
 MAX_OTHER_NAMES = 64
-FULL_SCAN_NAMES = 5_000
+FULL_SCAN_NAMES = 2_000
 # Generous on purpose: a near miss of the answer can be this far from another name.
 RELEVANT_RATIO = 60.0
 SHARED_WORD = 90.0
+# Words in more names than this are too common to link a name to an answer.
+RARE_WORD = 16
+# Room for the answer's own names among the nearest, which are then left out.
+_SLACK = 8
 
 _NOT_WORD = re.compile(r"[^\w]+")
 _QUOTES = "‘’“”'\"`"
@@ -67,10 +72,12 @@ class NameIndex:
                     self._owners[key].add(entity.id)
                     self._shown.setdefault(key, name)
         self._keys = sorted(self._owners)
-        self._by_word: dict[str, list[str]] = defaultdict(list)
+        by_word: dict[str, list[str]] = defaultdict(list)
         for key in self._keys:
             for word in set(key.split()):
-                self._by_word[word].append(key)
+                by_word[word].append(key)
+        # A word many names share ("lord", "the") says nothing about which one is meant.
+        self._by_word = {word: keys for word, keys in by_word.items() if len(keys) <= RARE_WORD}
 
     def entity_named(self, text: str) -> str | None:
         """The id of the one entity `text` names, or None (no entity, or several)."""
@@ -78,37 +85,35 @@ class NameIndex:
         return next(iter(owners)) if len(owners) == 1 else None
 
     def other_names(self, accepted: Sequence[str], answer_entity: str | None) -> tuple[str, ...]:
-        """The names near `accepted` that are not the answer's, nearest first.
+        """The names near `accepted` that are not the answer's, nearest first: within
+        rapidfuzz ratio `RELEVANT_RATIO` of an accepted text, or sharing a word with one.
 
         A name shared by the answer and another entity (a surname both brothers have) is
         another's name too, unless the question accepts it outright.
         """
+        from rapidfuzz import fuzz, process
+
         wanted = [key for key in dict.fromkeys(plain(text) for text in accepted) if key]
         if not wanted:
             return ()
-        taken = set(wanted)
         scored: dict[str, float] = {}
-        for key in self._candidates(wanted):
-            if key in taken or self._owners[key] <= {answer_entity}:
-                continue
-            scored[key] = max(_closeness(key, answer) for answer in wanted)
-        kept = [key for key, score in scored.items() if score >= RELEVANT_RATIO]
+        searched = self._keys if len(self._keys) <= FULL_SCAN_NAMES else []
+        for answer in wanted:
+            near = process.extract(
+                answer,
+                searched,
+                scorer=fuzz.ratio,
+                score_cutoff=RELEVANT_RATIO,
+                limit=MAX_OTHER_NAMES + len(wanted) + _SLACK,
+            )
+            for key, score, _ in near:
+                scored[key] = max(scored.get(key, 0.0), score)
+            for word in answer.split():
+                for key in self._by_word.get(word, ()):
+                    scored[key] = max(scored.get(key, 0.0), SHARED_WORD)
+        taken = set(wanted)
+        kept = [
+            key for key in scored if key not in taken and not self._owners[key] <= {answer_entity}
+        ]
         kept.sort(key=lambda key: (-scored[key], key))
         return tuple(self._shown[key] for key in kept[:MAX_OTHER_NAMES])
-
-    def _candidates(self, wanted: list[str]) -> Iterable[str]:
-        if len(self._keys) <= FULL_SCAN_NAMES:
-            return self._keys
-        found: set[str] = set()
-        for answer in wanted:
-            for word in answer.split():
-                found.update(self._by_word.get(word, ()))
-        return sorted(found)
-
-
-def _closeness(name: str, answer: str) -> float:
-    """rapidfuzz's ratio, and at least 90 when the two share a word (a bare surname)."""
-    from rapidfuzz import fuzz
-
-    score = fuzz.ratio(name, answer)
-    return max(score, SHARED_WORD) if set(name.split()) & set(answer.split()) else score

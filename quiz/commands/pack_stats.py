@@ -110,5 +110,6 @@ def stats_lines(title: str, stats: PackStats) -> list[str]:
             f"max {rounds.max_true_false}",
             f"    rounds repeating a fact: {rounds.repeating_a_fact}",
             f"    rounds with a template 3+ times: {rounds.template_three_times}",
+            f"    rounds quoting a passage twice: {rounds.repeating_a_passage}",
         ]
     return lines

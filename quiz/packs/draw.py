@@ -3,8 +3,9 @@
 Everything depends only on the seed and the questions given, so a round can be replayed
 (and a classroom host and its tests see the same round) from its seed alone. This is the
 one draw of every front end (play, --plain, the classroom deck, `quiz pack show`, the daily
-challenge), so its limits hold everywhere: one appearance per fact, at most three
-true/false and two questions of one template in ten, easier to harder. `shown_order`
+challenge), so its limits hold everywhere: one appearance per fact, no passage of the
+source quoted twice in ten, at most three true/false and two questions of one template in
+ten, easier to harder. `shown_order`
 is the one shuffle of what a question shows (choices, ordering items, the right-hand column
 of a matching question): the game, `quiz pack show` and the classroom all use it.
 """
@@ -38,8 +39,9 @@ def draw_questions(
 
     The same questions and seed always give the same list. The questions are shuffled by
     the seed, then picked (`pick_round`) so that a round never asks about one fact twice,
-    and every ten questions hold at most three true/false and at most two made from one
-    template; then every ten is ordered from easier to harder (`easy_to_hard`). A pool that
+    and every ten questions hold at most three true/false, at most two made from one
+    template and no passage quoted twice; then every ten is ordered from easier to harder
+    (`easy_to_hard`). A pool that
     cannot keep a limit still gives a full round, breaking as few as it must. With
     `shuffle_choices`, single and multiple choices are shuffled, each question by its own
     seed and id (so a question looks the same whatever else is drawn; see `shown_order`);
@@ -65,15 +67,18 @@ def pick_round(candidates: Sequence[Question], count: int | None = None) -> list
     """`count` of `candidates` (all when None), in the order picked, best first.
 
     Each pick is the first candidate (in the given order) that keeps every limit: no fact
-    already asked in the round, and in its ten at most `MAX_TRUE_FALSE` true/false and
-    `MAX_PER_TEMPLATE` of one template. Only when no candidate keeps them all is one
-    broken, the least harmful first: a fact asked in an earlier ten, then the template
-    limit, then the true/false limit, then a fact asked in the same ten.
+    already asked in the round, in its ten at most `MAX_TRUE_FALSE` true/false and
+    `MAX_PER_TEMPLATE` of one template, and no passage of the source quoted twice in a ten
+    (an explanation quoting "Cheesie Blair and Chalkie Brown" gives away the next question
+    on it). Only when no candidate keeps them all is one broken, the least harmful first:
+    a passage quoted in an earlier ten, a fact asked in an earlier ten, a passage quoted in
+    the same ten, the template limit, the true/false limit, and last a fact asked twice in
+    one ten.
     """
     wanted = len(candidates) if count is None else min(count, len(candidates))
     state = _RoundState()
-    fresh = list(enumerate(candidates))  # no fact of theirs asked yet, as far as known
-    stale: list[tuple[int, Question]] = []  # some fact of theirs asked: sorted by position
+    fresh = list(enumerate(candidates))  # nothing of theirs asked yet, as far as known
+    stale: list[tuple[int, Question]] = []  # a fact or passage of theirs asked: by position
     picked: list[Question] = []
     while len(picked) < wanted:
         if len(picked) % ROUND_BLOCK == 0:
@@ -98,69 +103,88 @@ def _difficulty(question: Question) -> int:
     return question.difficulty
 
 
+# How harmful a pick is, most harmful first; a pick keeping every limit is all False.
+Badness = tuple[bool, bool, bool, bool, bool, bool]
+_KEEPS_ALL: Badness = (False, False, False, False, False, False)
+# The best a candidate whose fact or passage was asked in an earlier ten can do.
+_BEST_STALE: Badness = (False, False, False, False, False, True)
+
+
+def passage_of(question: Question) -> str:
+    """The passage of the source a question quotes, compared loosely ('' for none)."""
+    return " ".join(question.quote.casefold().split())
+
+
 class _RoundState:
-    """What a round has asked so far: facts in all, and true/false, templates and facts in
-    the current ten."""
+    """What a round has asked so far: facts and passages in all, and true/false,
+    templates, facts and passages in the current ten."""
 
     def __init__(self) -> None:
         self.facts: set[str] = set()
-        self.block_facts: set[str] = set()
-        self.true_false = 0
-        self.templates: Counter[str] = Counter()
+        self.passages: set[str] = set()
+        self.new_block()
 
     def new_block(self) -> None:
-        self.block_facts = set()
+        self.block_facts: set[str] = set()
+        self.block_passages: set[str] = set()
         self.true_false = 0
-        self.templates = Counter()
+        self.templates: Counter[str] = Counter()
 
     def add(self, question: Question) -> None:
         self.facts.update(question.fact_ids)
         self.block_facts.update(question.fact_ids)
+        passage = passage_of(question)
+        if passage:
+            self.passages.add(passage)
+            self.block_passages.add(passage)
         self.true_false += question.type == "true_false"
         self.templates[template_of(question)] += 1
 
-    def level(self, question: Question) -> int:
-        """0 keeps every limit; higher numbers break more harmful ones."""
+    def asked(self, question: Question) -> bool:
+        """Whether a fact or the passage of `question` was asked anywhere in the round."""
+        return not self.facts.isdisjoint(question.fact_ids) or passage_of(question) in (
+            self.passages
+        )
+
+    def badness(self, question: Question) -> Badness:
         facts = question.fact_ids
-        fresh_in_round = self.facts.isdisjoint(facts)
-        fresh_in_block = self.block_facts.isdisjoint(facts)
-        true_false_ok = question.type != "true_false" or self.true_false < MAX_TRUE_FALSE
-        template_ok = self.templates[template_of(question)] < MAX_PER_TEMPLATE
-        if not fresh_in_block:
-            return 4
-        if not true_false_ok:
-            return 3
-        if not template_ok:
-            return 2
-        return 0 if fresh_in_round else 1
+        passage = passage_of(question)
+        return (
+            not self.block_facts.isdisjoint(facts),
+            question.type == "true_false" and self.true_false >= MAX_TRUE_FALSE,
+            self.templates[template_of(question)] >= MAX_PER_TEMPLATE,
+            bool(passage) and passage in self.block_passages,
+            not self.facts.isdisjoint(facts),
+            bool(passage) and passage in self.passages,
+        )
 
 
 def _best(
     fresh: list[tuple[int, Question]], stale: list[tuple[int, Question]], state: _RoundState
 ) -> tuple[list[tuple[int, Question]], int]:
     """(list, index) of the next pick: the first that keeps every limit, else the earliest
-    of the least harmful level. Fresh candidates found to repeat a fact move to `stale`
-    for good (a fact once asked stays asked)."""
-    best: tuple[int, int, list[tuple[int, Question]], int] | None = None
+    of the least harmful. Fresh candidates found to repeat a fact or passage move to
+    `stale` for good (what is once asked stays asked)."""
+    best: tuple[Badness, int, list[tuple[int, Question]], int] | None = None
     index = looked = 0
     while index < len(fresh) and looked < SCAN_LIMIT:
         looked += 1
         position, question = fresh[index]
-        if not state.facts.isdisjoint(question.fact_ids):
+        if state.asked(question):
             del fresh[index]
             bisect.insort(stale, (position, question), key=_position)
             continue
-        level = state.level(question)
-        if level == 0:
+        badness = state.badness(question)
+        if badness == _KEEPS_ALL:
             return fresh, index
-        if best is None or (level, position) < best[:2]:
-            best = (level, position, fresh, index)
+        if best is None or (badness, position) < best[:2]:
+            best = (badness, position, fresh, index)
         index += 1
     for index, (position, question) in enumerate(stale[:SCAN_LIMIT]):
-        level = state.level(question)
-        if best is None or (level, position) < best[:2]:
-            best = (level, position, stale, index)
-        if level == 1:
+        badness = state.badness(question)
+        if best is None or (badness, position) < best[:2]:
+            best = (badness, position, stale, index)
+        if badness == _BEST_STALE:
             break
     assert best is not None, "a pick from an empty pool"
     return best[2], best[3]

@@ -3,8 +3,8 @@
 `quiz pack stats` prints this for authors. Counts: questions by type, origin, difficulty and
 template; facts by how many questions test them. Rounds: over `rounds` seeded rounds drawn
 by the one draw every front end uses (`quiz.packs.draw.draw_questions`, seeds 0 to N-1),
-the mean and most true/false per round, and the rounds that repeat a fact or ask one
-template three times or more. Pure: no I/O.
+the mean and most true/false per round, and the rounds that repeat a fact, ask one
+template three times or more, or quote one passage of the source twice. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from quiz.packs.draw import MAX_PER_TEMPLATE, draw_questions, template_of
+from quiz.packs.draw import MAX_PER_TEMPLATE, draw_questions, passage_of, template_of
 from quiz.packs.question import Question
 
 ROUND_QUESTIONS = 10
@@ -30,6 +30,7 @@ class RoundStats:
     max_true_false: int
     repeating_a_fact: int
     template_three_times: int
+    repeating_a_passage: int
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class PackStats:
                 "max_true_false": self.rounds.max_true_false,
                 "repeating_a_fact": self.rounds.repeating_a_fact,
                 "template_three_times": self.rounds.template_three_times,
+                "repeating_a_passage": self.rounds.repeating_a_passage,
             }
         return data
 
@@ -100,7 +102,7 @@ def pack_stats(
 def round_stats(questions: Sequence[Question], rounds: int, count: int) -> RoundStats:
     """Seeded rounds 0 … `rounds`-1 of `count` questions, as every front end draws them."""
     true_false: list[int] = []
-    repeating = three_times = 0
+    repeating = three_times = passages = 0
     for seed in range(rounds):
         drawn = draw_questions(questions, seed=seed, count=count, shuffle_choices=False)
         true_false.append(sum(question.type == "true_false" for question in drawn))
@@ -108,6 +110,8 @@ def round_stats(questions: Sequence[Question], rounds: int, count: int) -> Round
         repeating += len(facts) != len(set(facts))
         templates = Counter(template_of(question) for question in drawn)
         three_times += any(number > MAX_PER_TEMPLATE for number in templates.values())
+        quoted = [passage for passage in map(passage_of, drawn) if passage]
+        passages += len(quoted) != len(set(quoted))
     return RoundStats(
         rounds=rounds,
         count=count,
@@ -115,6 +119,7 @@ def round_stats(questions: Sequence[Question], rounds: int, count: int) -> Round
         max_true_false=max(true_false),
         repeating_a_fact=repeating,
         template_three_times=three_times,
+        repeating_a_passage=passages,
     )
 
 

@@ -56,6 +56,7 @@ def test_the_bank_over_200_rounds_never_repeats_a_fact_or_overdoes_true_false() 
     assert stats["rounds"]["repeating_a_fact"] == 0
     assert stats["rounds"]["max_true_false"] <= 3
     assert stats["rounds"]["template_three_times"] == 0
+    assert stats["rounds"]["repeating_a_passage"] == 0
     assert stats["true_false_share"] <= 1 / 3
     assert stats["untested_facts"] == []
     assert sum(stats["by_type"].values()) == stats["questions"]
@@ -69,7 +70,7 @@ def test_the_json_keys_are_the_documented_ones() -> None:
     ]  # fmt: skip
     assert list(stats["rounds"]) == [
         "rounds", "count", "mean_true_false", "max_true_false", "repeating_a_fact",
-        "template_three_times",
+        "template_three_times", "repeating_a_passage",
     ]  # fmt: skip
     assert json.loads(quiz("--rounds", "0", "--json").stdout)["rounds"] is None
 
@@ -92,6 +93,7 @@ def test_the_text_report_names_each_count(tmp_path: Path) -> None:
         "    true/false per round: mean 2.0, max 2",
         "    rounds repeating a fact: 0",
         "    rounds with a template 3+ times: 0",
+        "    rounds quoting a passage twice: 0",
     ]
 
 

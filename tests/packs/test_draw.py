@@ -100,14 +100,14 @@ def test_drawing_does_not_change_the_input() -> None:
 
 
 def made(number: int, *, kind: str = "single", template: str = "", facts: tuple[str, ...] = (),
-         difficulty: int = 1) -> Question:  # fmt: skip
+         difficulty: int = 1, quote: str = "") -> Question:  # fmt: skip
     if kind == "true_false":
         return Question(id=f"q{number}", type="true_false", prompt=f"Statement {number}.",
                         choices=(TRUE, FALSE), answers=(TRUE,), template=template,
-                        fact_ids=facts, difficulty=difficulty)  # fmt: skip
+                        fact_ids=facts, difficulty=difficulty, quote=quote)  # fmt: skip
     question = choice(number)
     return question.model_copy(
-        update={"template": template, "fact_ids": facts, "difficulty": difficulty}
+        update={"template": template, "fact_ids": facts, "difficulty": difficulty, "quote": quote}
     )
 
 
@@ -171,6 +171,15 @@ def test_every_ten_of_a_long_round_keeps_the_limits() -> None:
         assert len(facts) == len(set(facts))
 
 
+def test_questions_quoting_one_passage_are_kept_apart_in_a_ten() -> None:
+    # "Cheesie Blair and Chalkie Brown": one question's explanation gives the other away.
+    pool = [made(n, facts=(f"f{n}",), quote="Cheesie Blair and Chalkie Brown") for n in range(2)]
+    pool += [made(10 + n, facts=(f"g{n}",)) for n in range(9)]
+    for seed in range(30):
+        round_ = draw_questions(pool, seed=seed, count=10)
+        assert sum(q.quote != "" for q in round_) == 1, seed
+
+
 def test_a_pool_that_cannot_keep_the_limits_still_gives_a_full_round() -> None:
     only_true_false = [made(n, kind="true_false", facts=("same",)) for n in range(12)]
     assert len(draw_questions(only_true_false, seed=1, count=10)) == 10
@@ -194,6 +203,7 @@ pools = st.lists(
         st.sampled_from(["", "a", "b"]),
         st.lists(st.sampled_from(["f1", "f2", "f3", "f4", "f5", "f6"]), max_size=2),
         st.integers(1, 3),
+        st.sampled_from(["", "", "one passage", "another  Passage"]),
     ),
     max_size=40,
 )
@@ -202,11 +212,13 @@ pools = st.lists(
 def _breaks(question: Question, before: list[Question]) -> bool:
     block = before[len(before) - len(before) % 10 :]
     used = {f for q in before for f in q.fact_ids}
+    quoted = {" ".join(q.quote.casefold().split()) for q in block} - {""}
     template = question.template or question.id
     return bool(
         used & set(question.fact_ids)
         or (question.type == "true_false" and sum(q.type == "true_false" for q in block) >= 3)
         or sum((q.template or q.id) == template for q in block) >= 2
+        or " ".join(question.quote.casefold().split()) in quoted
     )
 
 
@@ -214,8 +226,10 @@ def _breaks(question: Question, before: list[Question]) -> bool:
 @given(pools, st.integers(0, 40), st.randoms(use_true_random=False))
 def test_a_limit_is_broken_only_when_no_question_left_could_keep_it(rows, count, rng) -> None:  # type: ignore[no-untyped-def]
     pool = [
-        made(number, kind=kind, template=template, facts=tuple(facts), difficulty=level)
-        for number, (kind, template, facts, level) in enumerate(rows)
+        made(
+            number, kind=kind, template=template, facts=tuple(facts), difficulty=level, quote=quote
+        )
+        for number, (kind, template, facts, level, quote) in enumerate(rows)
     ]
     rng.shuffle(pool)
     picked = pick_round(pool, count)

@@ -1,5 +1,6 @@
 """Properties over generated packs (hypothesis): a round drawn from any pack breaks a limit
-only when nothing left could keep it, and no typed question takes another entity's name."""
+(a fact twice, too many true/false or of one template, a passage quoted twice in a ten) only
+when nothing left could keep it, and no typed question takes another entity's name."""
 
 from __future__ import annotations
 
@@ -59,7 +60,7 @@ def make_pack(rows: list[tuple[str, str, str, str]], fact_rows: list[Any]) -> Pa
             "id": f"f{number}",
             "subject": f"p{subject % len(rows)}",
             "relation": RELATIONS[relation]["id"],
-            "quote": "q",
+            "quote": f"passage {number % 4}",
         }
         if relation == 0:
             row["object"] = f"p{obj % len(rows)}"
@@ -79,11 +80,13 @@ def make_pack(rows: list[tuple[str, str, str, str]], fact_rows: list[Any]) -> Pa
 def _breaks(question: Question, before: list[Question]) -> bool:
     block = before[len(before) - len(before) % 10 :]
     used = {fact for q in before for fact in q.fact_ids}
+    quoted = {" ".join(q.quote.casefold().split()) for q in block} - {""}
     template = question.template or question.id
     return bool(
         used & set(question.fact_ids)
         or (question.type == "true_false" and sum(q.type == "true_false" for q in block) >= 3)
         or sum((q.template or q.id) == template for q in block) >= 2
+        or " ".join(question.quote.casefold().split()) in quoted
     )
 
 

@@ -28,11 +28,15 @@ def pack_questions(
     if not path.is_file():
         raise QuizError(f"{path}: no such pack; give one with --pack NAME or --pack FILE")
     pack = load_pack(path)
-    questions = draw_questions(
-        generate_questions(pack), seed=seed, count=None, shuffle_choices=False
-    )
-    hostable = [q for q in questions if q.type in ("single", "multiple", "true_false", "typed")]
-    return pack.pack.id, pack.pack.title, hostable[:count] if count else hostable
+    # Leave out what a classroom can't ask before drawing, so the round's limits (one
+    # appearance per fact, true/false and templates in check) hold for what is asked.
+    hostable = [
+        q
+        for q in generate_questions(pack)
+        if q.type in ("single", "multiple", "true_false", "typed")
+    ]
+    questions = draw_questions(hostable, seed=seed, count=count or None, shuffle_choices=False)
+    return pack.pack.id, pack.pack.title, questions
 
 
 def json_questions(path: Path, *, count: int | None) -> list[Question]:

@@ -16,9 +16,8 @@ from typing import Any
 from quiz.packs.errors import Problem
 from quiz.packs.formats.common import (
     Exported,
-    IdMaker,
     ImportResult,
-    build_untitled,
+    build_with_ids,
     fail_if_problems,
     left_out,
 )
@@ -44,7 +43,7 @@ def import_text(text: str, filename: str) -> ImportResult:
     """
     result = ImportResult()
     errors: list[Problem] = []
-    ids = IdMaker()
+    waiting: list[tuple[dict[str, Any], int, str]] = []
     pending: _Pending | None = None
 
     def error(line: int, message: str) -> None:
@@ -76,7 +75,7 @@ def import_text(text: str, filename: str) -> ImportResult:
                     "choices": list(pending.options.values()),
                     "answer": pending.options[letter],
                 }
-                build_untitled(raw, ids, file=filename, line=pending.line, result=result)
+                waiting.append((raw, pending.line, "question"))
             pending = None
         elif option:
             if pending is None:
@@ -96,6 +95,7 @@ def import_text(text: str, filename: str) -> ImportResult:
     if pending is not None:
         error(pending.line, "the question has no 'ANSWER: <letter>' line")
     fail_if_problems(errors)
+    build_with_ids(waiting, file=filename, result=result)
     return result
 
 

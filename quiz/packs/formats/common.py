@@ -9,6 +9,7 @@ bytes plus notes about what the target format could not hold.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -64,39 +65,77 @@ def slug_id(text: str) -> str:
     return slug[:MAX_ID].rstrip("-_.")
 
 
-class IdMaker:
-    """Hands out unique question ids: from a title when there is one, else from the first
-    words of the question (so ids survive reordering), else `q<N>`.
+def content_digest(raw: dict[str, Any]) -> str:
+    """A short hash of what a question asks and what its right answer is: its type, prompt
+    and answers (the right choices, the true/false value, the typed answer, the number,
+    the pairs or the order), with case and runs of spaces ignored.
 
-    A repeated title gets a suffix, and that change is reported, never silent.
+    Wrong choices, explanations, tags and the like are left out, so that correcting them in
+    the source and importing again keeps the question's id.
     """
+    kind = str(raw.get("type", ""))
+    if kind == "multiple":
+        answers = sorted(_folded(str(answer)) for answer in raw.get("answers", ()))
+    elif kind == "matching":
+        answers = sorted(
+            f"{_folded(str(pair['left']))}\x1f{_folded(str(pair['right']))}"
+            for pair in raw.get("pairs", ())
+        )
+    elif kind == "ordering":
+        answers = [_folded(str(item)) for item in raw.get("items", ())]
+    else:
+        answers = [_folded(str(raw.get("answer", "")))]
+    key = "\x1e".join([kind, _folded(str(raw.get("prompt", ""))), *answers])
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
 
-    def __init__(self) -> None:
-        self._used: set[str] = set()
-        self._next_suffix: dict[str, int] = {}  # so a thousand repeats cost no more than one
-        self._counter = 0
 
-    def make(
-        self, title: str, line: int, file: str, notes: list[Problem], *, text: str = ""
-    ) -> str:
-        self._counter += 1
-        base = slug_id(title) if title else ""
-        candidate = base or slug_id(" ".join(text.split()[:6]))[:40].rstrip("-_.")
-        candidate = candidate or f"q{self._counter}"
-        if candidate in self._used:
-            stem = candidate[: MAX_ID - 8]
-            suffix = self._next_suffix.get(stem, 2)
-            while f"{stem}-{suffix}" in self._used:
-                suffix += 1
-            self._next_suffix[stem] = suffix + 1
-            renamed = f"{stem}-{suffix}"
-            if base:
+def _folded(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def assign_ids(
+    pending: list[tuple[dict[str, Any], int, str]],
+    titles: list[str],
+    *,
+    file: str,
+    notes: list[Problem],
+) -> None:
+    """Give each pending question (raw fields, line, kind) its id, from its content, so that
+    reordering the file never moves an id to another question.
+
+    A question with a title of its own in the file gets the title's slug (`::Grant's tomb::`
+    → `grant-s-tomb`). Any other question, and every question whose title is used more than
+    once, gets a slug of its first words plus a short hash of its prompt and answers
+    (`which-union-backs-ed-balls-1a2b3c4d`). Only a question identical to an earlier one gets
+    a further `-2`, and that is reported.
+    """
+    slugs = [slug_id(title) if title else "" for title in titles]
+    repeated = {slug for slug, count in Counter(slugs).items() if slug and count > 1}
+    used: dict[str, int] = {}  # id → line of the question that has it
+    for (raw, line, _), title, slug in zip(pending, titles, slugs, strict=True):
+        if slug and slug not in repeated:
+            candidate = slug
+        else:
+            words = slug or slug_id(" ".join(str(raw.get("prompt", "")).split()[:6]))
+            stem = words[:40].rstrip("-_.") or "q"
+            candidate = f"{stem}-{content_digest(raw)}"
+            if slug:
                 notes.append(
-                    Problem(file, line, "", f"title {quoted(title)} is used twice; id {renamed}")
+                    Problem(file, line, "", f"title {quoted(title)} is used more than once; "
+                            f"id {candidate}")
                 )
+        if candidate in used:
+            first = used[candidate]
+            suffix = 2
+            while f"{candidate[: MAX_ID - 4]}-{suffix}" in used:
+                suffix += 1
+            renamed = f"{candidate[: MAX_ID - 4]}-{suffix}"
+            notes.append(
+                Problem(file, line, "", f"the same question as line {first}; id {renamed}")
+            )
             candidate = renamed
-        self._used.add(candidate)
-        return candidate
+        used[candidate] = line
+        raw["id"] = candidate
 
 
 def semantic_problem(raw: dict[str, Any]) -> str | None:
@@ -156,15 +195,6 @@ def build_question(
     return True
 
 
-def build_untitled(
-    raw: dict[str, Any], ids: IdMaker, *, file: str, line: int, result: ImportResult
-) -> bool:
-    """`build_question` for a format whose questions have no title: the id is made from the
-    question's first words."""
-    raw["id"] = ids.make("", line, file, result.notes, text=raw["prompt"])
-    return build_question(raw, file=file, line=line, kind="question", result=result)
-
-
 def left_out(format_name: str, dropped: Counter[str]) -> list[str]:
     """One export note per kind of field the format has no place for, with its count."""
     return [
@@ -193,6 +223,19 @@ def build_questions(
             continue
         result.questions.append(model)
         result.lines.append(line)
+
+
+def build_with_ids(
+    pending: list[tuple[dict[str, Any], int, str]],
+    *,
+    file: str,
+    result: ImportResult,
+    titles: list[str] | None = None,
+) -> None:
+    """`assign_ids` then `build_questions`: what every importer does once it has read the
+    whole file without errors."""
+    assign_ids(pending, titles or [""] * len(pending), file=file, notes=result.notes)
+    build_questions(pending, file=file, result=result)
 
 
 def fail_if_problems(problems: list[Problem]) -> None:

@@ -23,8 +23,8 @@ from typing import Any
 
 from quiz.packs.errors import Problem
 from quiz.packs.formats.common import (
-    IdMaker,
     ImportResult,
+    assign_ids,
     build_questions,
     fail_if_problems,
     quoted,
@@ -56,7 +56,7 @@ class GiftReader:
         self.file = filename
         self.result = ImportResult()
         self.errors: list[Problem] = []
-        self.ids = IdMaker()
+        self.titles: list[str] = []
         self.tags: list[str] = []
         self.pending: list[tuple[dict[str, Any], int, str]] = []
         self._block = Block([(1, "")])  # the block being read; offsets are within it
@@ -67,6 +67,7 @@ class GiftReader:
         for block in blocks:
             self._read_block(block)
         fail_if_problems(self.errors)
+        assign_ids(self.pending, self.titles, file=self.file, notes=self.result.notes)
         build_questions(self.pending, file=self.file, result=self.result)
         return self.result
 
@@ -144,10 +145,8 @@ class GiftReader:
         kind = self._answers(question, answers, offset, block)
         if kind is None:
             return
-        question["id"] = self.ids.make(
-            title, line, self.file, self.result.notes, text=question["prompt"]
-        )
         self.pending.append((question, line, kind))
+        self.titles.append(title)
 
     def _set_category(self, path: str, line: int) -> None:
         tags = category_tags(path)

@@ -21,9 +21,8 @@ from typing import Any
 from quiz.packs.errors import Problem
 from quiz.packs.formats.common import (
     Exported,
-    IdMaker,
     ImportResult,
-    build_untitled,
+    build_with_ids,
     fail_if_problems,
     left_out,
     quoted,
@@ -67,7 +66,7 @@ def import_text(text: str, filename: str) -> ImportResult:
     """
     result = ImportResult()
     errors: list[Problem] = []
-    ids = IdMaker()
+    pending: list[tuple[dict[str, Any], int, str]] = []
     try:
         rows = _rows(text)
     except csv.Error as error:
@@ -91,8 +90,9 @@ def import_text(text: str, filename: str) -> ImportResult:
         cells += [""] * (7 - len(cells))
         raw = _question(cells, line, filename, errors, result.notes)
         if raw is not None:
-            build_untitled(raw, ids, file=filename, line=line, result=result)
+            pending.append((raw, line, "question"))
     fail_if_problems(errors)
+    build_with_ids(pending, file=filename, result=result)
     return result
 
 

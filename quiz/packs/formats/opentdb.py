@@ -20,9 +20,8 @@ from typing import Any
 from quiz.packs.errors import PackError, Problem
 from quiz.packs.formats.common import (
     Exported,
-    IdMaker,
     ImportResult,
-    build_untitled,
+    build_with_ids,
     fail_if_problems,
     json_item_lines,
     left_out,
@@ -53,13 +52,14 @@ def import_text(text: str, filename: str) -> ImportResult:
     lines = json_item_lines(text, "results")
     result = ImportResult()
     errors: list[Problem] = []
-    ids = IdMaker()
+    pending: list[tuple[dict[str, Any], int, str]] = []
     for index, item in enumerate(data):
         line = lines[index] if index < len(lines) else 1
         raw = _question(item, line, f"results[{index}]", filename, errors, result.notes)
         if raw is not None:
-            build_untitled(raw, ids, file=filename, line=line, result=result)
+            pending.append((raw, line, "question"))
     fail_if_problems(errors)
+    build_with_ids(pending, file=filename, result=result)
     return result
 
 

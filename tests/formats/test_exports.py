@@ -43,7 +43,7 @@ def test_moodle_xml_has_a_question_of_each_type_it_holds(
     multi = questions["multi"]
     assert multi.findtext("single") == "false"
     fractions = {a.findtext("text"): a.get("fraction") for a in multi.findall("answer")}
-    assert fractions["Peter Mandelson"] == "-100" and fractions["Jack Dromey"] == "33.33333"
+    assert fractions["Peter Mandelson"] == "-33.33333" and fractions["Jack Dromey"] == "33.33333"
 
     assert [a.findtext("text") for a in questions["typed"].findall("answer")] == [
         "Milibland",

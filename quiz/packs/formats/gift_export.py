@@ -39,6 +39,36 @@ def number(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+def multiple_answer_share(question: Question) -> str:
+    """The weight, in percent, that reproduces the game's multiple-answer rule in Moodle.
+
+    The game gives credit max(0, (right picked − wrong picked) ÷ R) for R right choices.
+    Moodle adds the weights of the picked choices and keeps the sum between 0 and 100%, so
+    +100/R % on each right choice and −100/R % on each wrong one give the same credit. The
+    weight is written to 5 decimals (33.33333), as Moodle lists its grades; for R from 1 to
+    8 it is one of them.
+    """
+    return number(round(100 / len(question.answers), 5))
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether Moodle's default (auto) format would read `text` as HTML: it holds a tag or
+    an entity, or anything starting with '<' or '&'."""
+    return "<" in text or "&" in text
+
+
+def question_texts(question: Question) -> list[str]:
+    """Every text GIFT writes for a question."""
+    pair_texts = [text for pair in question.pairs for text in pair]
+    return [
+        question.prompt,
+        question.explanation,
+        *question.choices,
+        *question.answers,
+        *pair_texts,
+    ]
+
+
 def category_path(tags: Sequence[str]) -> str:
     parts = ["$course$", "top", *(tag.replace("/", "//") for tag in tags)]
     return "/".join(parts).translate(str.maketrans({"\n": " ", "\r": " "}))
@@ -56,9 +86,9 @@ def answer_block(question: Question) -> str | None:
             for choice in question.choices
         ]
     elif kind == "multiple":
-        share = number(round(100 / len(question.answers), 5))
+        share = multiple_answer_share(question)
         choices = [
-            (f"~%{share}%" if choice in question.answers else "~%-100%") + escape(choice)
+            (f"~%{share}%" if choice in question.answers else f"~%-{share}%") + escape(choice)
             for choice in question.choices
         ]
     elif kind == "typed":
@@ -103,6 +133,10 @@ def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
             category = question.tags
             out += [f"$CATEGORY: {category_path(category)}", ""]
         prompt = escape(question.prompt)
+        # Moodle reads answers and feedback in the question text's format: one [plain] at the
+        # start keeps every text of the question literal.
+        if not prompt.startswith("[plain]") and any(map(looks_like_html, question_texts(question))):
+            prompt = "[plain]" + prompt
         if question.prompt.count(BLANK) == 1 and question.prompt.split(BLANK)[1].strip():
             before, after = prompt.split(BLANK)
             out.append(f"::{question.id}:: {before}{block}{after}")

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from quiz.packs.formats.common import Exported, left_out
-from quiz.packs.formats.gift_export import number
+from quiz.packs.formats.gift_export import multiple_answer_share, number
 from quiz.packs.models import PackMeta
 from quiz.packs.question import Question
 
@@ -62,10 +62,12 @@ class _Writer:
             ET.SubElement(element, "single").text = "true" if single else "false"
             ET.SubElement(element, "shuffleanswers").text = "true"
             ET.SubElement(element, "answernumbering").text = "abc"
-            share = number(round(100 / len(question.answers), 5))
+            share = multiple_answer_share(question)
             for choice in question.choices:
                 right = choice in question.answers
-                fraction = ("100" if single else share) if right else ("0" if single else "-100")
+                fraction = (
+                    ("100" if single else share) if right else ("0" if single else f"-{share}")
+                )
                 self._answer(element, choice, fraction)
         elif kind == "true_false":
             for value in ("true", "false"):

@@ -165,7 +165,6 @@ def test_the_last_general_feedback_marker_counts_as_in_moodle() -> None:
     assert question.explanation == "two"
 
 
-
 def test_partial_credit_and_several_right_answers_are_reported() -> None:
     text = "Pick {=a ~%50%b ~c}\n\nBoth {=a =b ~c}\n\nWeights {~%70%a ~%30%b ~c}\n"
     result = import_text(text, "w.gift")

@@ -18,6 +18,7 @@ from quiz.packs.formats.common import (
     Exported,
     ImportResult,
     build_with_ids,
+    count_left_out,
     fail_if_problems,
     left_out,
 )
@@ -113,8 +114,9 @@ def _unwritable(question: Question) -> str | None:
 
 
 def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
-    """Single-answer questions as Aiken; notes name every question left out and count the
-    explanations, quotes and tags Aiken has no place for."""
+    """Single-answer questions as Aiken; notes name every question left out and count each
+    kind of field Aiken has no place for (it holds only the question, its choices and the
+    right one)."""
     out: list[str] = []
     notes: list[str] = []
     dropped: Counter[str] = Counter()
@@ -123,13 +125,7 @@ def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
         if reason:
             notes.append(f"{question.id}: {reason}")
             continue
-        for field, label in (
-            ("explanation", "explanations"),
-            ("quote", "quotes"),
-            ("tags", "tags"),
-        ):
-            if getattr(question, field):
-                dropped[label] += 1
+        count_left_out(question, (), dropped)
         out.append(question.prompt)
         for letter, choice in zip(LETTERS, question.choices, strict=False):
             out.append(f"{letter}. {choice}")

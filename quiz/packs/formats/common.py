@@ -14,6 +14,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from quiz.packs.errors import PackError, Problem
 from quiz.packs.models import MAX_ID, HandQuestion
+from quiz.packs.question import Question
 from quiz.safe_text import safe_text
 
 _QUESTION_ADAPTER: TypeAdapter[Any] = TypeAdapter(HandQuestion)
@@ -121,8 +123,12 @@ def assign_ids(
             candidate = f"{stem}-{content_digest(raw)}"
             if slug:
                 notes.append(
-                    Problem(file, line, "", f"title {quoted(title)} is used more than once; "
-                            f"id {candidate}")
+                    Problem(
+                        file,
+                        line,
+                        "",
+                        f"title {quoted(title)} is used more than once; id {candidate}",
+                    )
                 )
         if candidate in used:
             first = used[candidate]
@@ -193,6 +199,36 @@ def build_question(
     result.questions.append(question)
     result.lines.append(line)
     return True
+
+
+# The fields of a concrete question that a format may have no place for, as notes name them.
+FIELD_KINDS: dict[str, str] = {
+    "explanation": "explanations",
+    "quote": "quotes",
+    "attribution": "attributions",
+    "difficulty": "difficulty",
+    "tags": "tags",
+    "time_limit": "time limits",
+    "unit": "units",
+    "accept": "typed alternatives",
+}
+
+
+def count_left_out(question: Question, carried: Iterable[str], dropped: Counter[str]) -> None:
+    """Add one to `dropped` for each field kind `question` sets that is not `carried`."""
+    held = {
+        "explanation": bool(question.explanation),
+        "quote": bool(question.quote),
+        "attribution": bool(question.attribution),
+        "difficulty": question.difficulty != 1,
+        "tags": bool(question.tags),
+        "time_limit": question.time_limit is not None,
+        "unit": bool(question.unit),
+        "accept": question.type == "typed" and len(question.answers) > 1,
+    }
+    for kind, present in held.items():
+        if present and kind not in carried:
+            dropped[FIELD_KINDS[kind]] += 1
 
 
 def left_out(format_name: str, dropped: Counter[str]) -> list[str]:

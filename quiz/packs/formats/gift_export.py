@@ -4,7 +4,7 @@ Every text is escaped (`\\ ~ = # { } :` and newlines as `\\n`), so what a pack s
 unchanged when the file is read again, whatever characters it holds. Tags become the
 `$CATEGORY:` of each question (under `$course$/top`), the id its `::title::`, the explanation
 its general feedback (`####`). GIFT has no ordering questions and no place for quotes,
-difficulty, units or time limits; the notes say what was left out.
+attributions, difficulty, units or time limits; the notes say what was left out.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from quiz.packs.formats.common import Exported, left_out
+from quiz.packs.formats.common import Exported, count_left_out, left_out
 from quiz.packs.formats.gift_syntax import FORMAT_TAG
 from quiz.packs.models import PackMeta
 from quiz.packs.question import Question
@@ -22,6 +22,7 @@ _ESCAPE = str.maketrans(
     | {"\n": "\\n", "\r": ""}
 )
 BLANK = "_____"
+CARRIED = frozenset({"explanation", "tags", "accept"})
 
 
 def escape(text: str) -> str:
@@ -128,7 +129,7 @@ def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
             )
             notes.append(f"{question.id}: skipped {question.type} question: {reason}")
             continue
-        _count_dropped(question, dropped)
+        count_left_out(question, CARRIED, dropped)
         if question.tags != category:
             category = question.tags
             out += [f"$CATEGORY: {category_path(category)}", ""]
@@ -145,14 +146,3 @@ def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
         out.append("")
     notes += left_out("GIFT", dropped)
     return Exported("\n".join(out), notes)
-
-
-def _count_dropped(question: Question, dropped: Counter[str]) -> None:
-    if question.quote:
-        dropped["quotes"] += 1
-    if question.difficulty != 1:
-        dropped["difficulty"] += 1
-    if question.unit:
-        dropped["units"] += 1
-    if question.time_limit is not None:
-        dropped["time limits"] += 1

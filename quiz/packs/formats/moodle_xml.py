@@ -14,11 +14,12 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Sequence
 
-from quiz.packs.formats.common import Exported, left_out
+from quiz.packs.formats.common import Exported, count_left_out, left_out
 from quiz.packs.formats.gift_export import multiple_answer_share, number
 from quiz.packs.models import PackMeta
 from quiz.packs.question import Question
 
+CARRIED = frozenset({"explanation", "tags", "unit", "accept"})
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TYPES = {
     "single": "multichoice",
@@ -121,8 +122,7 @@ def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
                 "question types have no ordering"
             )
             continue
-        if question.quote:
-            dropped["quotes"] += 1
+        count_left_out(question, CARRIED, dropped)
         writer.question(quiz, question)
     notes += [
         f"{qid}: control characters removed (XML cannot hold them)" for qid in writer.stripped_ids

@@ -22,6 +22,7 @@ from quiz.packs.formats.common import (
     Exported,
     ImportResult,
     build_with_ids,
+    count_left_out,
     fail_if_problems,
     json_item_lines,
     left_out,
@@ -33,6 +34,7 @@ from quiz.packs.question import Question
 
 DIFFICULTY_NAMES = {1: "easy", 2: "medium", 3: "hard"}
 DIFFICULTY_LEVELS = {name: level for level, name in DIFFICULTY_NAMES.items()}
+CARRIED = frozenset({"difficulty", "tags"})
 
 
 def import_text(text: str, filename: str) -> ImportResult:
@@ -127,7 +129,8 @@ def encode(text: str) -> str:
 
 def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
     """Single-choice and true/false questions as Open Trivia DB JSON; notes name every
-    question of another type and count the explanations the format has no place for."""
+    question of another type and count each kind of field the format has no place for
+    (it keeps one category, so tags after the first are counted too)."""
     results: list[dict[str, Any]] = []
     notes: list[str] = []
     dropped: Counter[str] = Counter()
@@ -138,8 +141,9 @@ def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
                 "holds only single-answer choice and true/false"
             )
             continue
-        if question.explanation:
-            dropped["explanations"] += 1
+        count_left_out(question, CARRIED, dropped)
+        if len(question.tags) > 1:
+            dropped["tags after the first"] += 1
         right = question.answers[0]
         results.append(
             {

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from quiz.packs.errors import Problem
+from quiz.packs.errors import PackError, Problem
 from quiz.packs.formats.common import (
     Exported,
     ImportResult,
@@ -21,8 +21,10 @@ from quiz.packs.formats.common import (
     count_left_out,
     fail_if_problems,
     left_out,
+    numbered_lines,
+    too_many_questions,
 )
-from quiz.packs.models import PackMeta
+from quiz.packs.models import MAX_QUESTIONS, PackMeta
 from quiz.packs.question import Question
 
 _OPTION = re.compile(r"^([A-Z])[.)][ \t]+(.*)$")
@@ -50,7 +52,7 @@ def import_text(text: str, filename: str) -> ImportResult:
     def error(line: int, message: str) -> None:
         errors.append(Problem(filename, line, "", message))
 
-    for number, raw_line in enumerate(text.lstrip("\ufeff").split("\n"), start=1):
+    for number, raw_line in numbered_lines(text.lstrip("\ufeff")):
         line = raw_line.strip()  # also drops the "\r" of CRLF files
         if not line:
             continue
@@ -77,6 +79,8 @@ def import_text(text: str, filename: str) -> ImportResult:
                     "answer": pending.options[letter],
                 }
                 waiting.append((raw, pending.line, "question"))
+                if len(waiting) > MAX_QUESTIONS:
+                    raise PackError.single(filename, too_many_questions(), line=number)
             pending = None
         elif option:
             if pending is None:

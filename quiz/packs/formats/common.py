@@ -14,14 +14,14 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
 from quiz.packs.errors import PackError, Problem
-from quiz.packs.models import MAX_ID, HandQuestion
+from quiz.packs.models import MAX_ID, MAX_QUESTIONS, HandQuestion
 from quiz.packs.question import Question
 from quiz.safe_text import safe_text
 
@@ -274,15 +274,55 @@ def build_with_ids(
     build_questions(pending, file=file, result=result)
 
 
+def numbered_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) for each line of `text`, cut at "\n" only (as editors count
+    lines), one at a time: a 20 MB file is never held a second time as a list of lines."""
+    number, start = 1, 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            yield number, text[start:]
+            return
+        yield number, text[start:end]
+        number, start = number + 1, end + 1
+
+
+def too_many_questions() -> str:
+    """The message for a file with more questions than a pack holds."""
+    return (
+        f"holds more than {MAX_QUESTIONS:,} questions; a pack holds at most "
+        f"{MAX_QUESTIONS:,}, so split the file"
+    )
+
+
+def weights_note(prompt: str, weights: list[float], right: int) -> str | None:
+    """How a multiple-answer question's weights (in percent, in choice order) change, or
+    None when they are the game's own rule: each of the `right` right choices +100/R %, each
+    wrong one -100/R %."""
+    share = 100 / right
+    if all(abs(abs(weight) - share) < 0.01 for weight in weights):
+        return None
+    given = ", ".join(f"{weight:+.7g}%" for weight in weights)
+    return (
+        f"weights of {quoted(prompt)} change to the game's rule (each right choice "
+        f"+{share:.7g}%, each wrong one -{share:.7g}%); the file gives {given}"
+    )
+
+
 def fail_if_problems(problems: list[Problem]) -> None:
     """Raise one PackError carrying every problem, if there are any."""
     if problems:
         raise PackError(problems)
 
 
-def load_json(text: str, filename: str) -> Any:
+def load_json(text: str, filename: str, *, per_question: str = "") -> Any:
     """Parse JSON text; anything wrong is a PackError naming the file and, where it can
-    tell, the line (invalid syntax, nesting too deep, a number too long to read)."""
+    tell, the line (invalid syntax, nesting too deep, a number too long to read).
+
+    With `per_question` (a key every question has, such as "question"), a file holding
+    more questions than a pack is refused before it is parsed into objects."""
+    if per_question and text.count(f'"{per_question}"') > MAX_QUESTIONS:
+        raise PackError.single(filename, too_many_questions())
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:

@@ -28,6 +28,7 @@ from quiz.packs.formats.common import (
     build_questions,
     fail_if_problems,
     quoted,
+    weights_note,
 )
 from quiz.packs.formats.gift_syntax import (
     CATEGORY,
@@ -65,7 +66,7 @@ class GiftReader:
         self.escapes = Escapes("")
 
     def read(self) -> ImportResult:
-        blocks, self.escapes = split_blocks(self.text)
+        blocks, self.escapes = split_blocks(self.text, self.file)
         for block in blocks:
             self._read_block(block)
         fail_if_problems(self.errors)
@@ -267,7 +268,9 @@ class GiftReader:
             correct = right
         elif not right and positive:
             q["type"], q["answers"] = "multiple", [item[2] for item in positive]
-            self._check_weights(q, parsed, line)
+            note = weights_note(q["prompt"], [item[1] for item in parsed], len(positive))
+            if note:
+                self._note(line, note)
             correct = positive
         elif right:
             self._note(
@@ -292,22 +295,6 @@ class GiftReader:
             line,
         )
         return "multiple-choice question"
-
-    def _check_weights(
-        self, q: dict[str, Any], parsed: list[tuple[str, float, str, str, int]], line: int
-    ) -> None:
-        """Say how a multiple-answer question's weights change, unless they are the game's
-        own rule: each of the R right choices +100/R %, each wrong one -100/R %."""
-        share = 100 / len(q["answers"])
-        weights = [item[1] for item in parsed]
-        if all(abs(abs(weight) - share) < 0.01 for weight in weights):
-            return
-        given = ", ".join(f"{weight:+.7g}%" for weight in weights)
-        self._note(
-            line,
-            f"weights of {quoted(q['prompt'])} change to the game's rule (each right choice "
-            f"+{share:.7g}%, each wrong one -{share:.7g}%); the file gives {given}",
-        )
 
     def _short_answer(
         self, q: dict[str, Any], parsed: list[tuple[str, float, str, str, int]]

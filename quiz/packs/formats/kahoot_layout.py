@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quiz.packs.errors import PackError, Problem
-from quiz.packs.formats.common import count_left_out, quoted
+from quiz.packs.formats.common import count_left_out, quoted, too_many_questions
 from quiz.packs.models import MAX_CHOICES, MAX_QUESTIONS
 from quiz.packs.question import Question
 
@@ -249,14 +249,6 @@ class RowReader:
         else:
             raw.update(type="multiple", choices=choices, answers=right)
         return raw
-
-
-def too_many_questions() -> str:
-    """The message for a file with more questions than a pack holds."""
-    return (
-        f"holds more than {MAX_QUESTIONS:,} questions; a pack holds at most "
-        f"{MAX_QUESTIONS:,}, so split the file"
-    )
 
 
 def header_and_rows(

@@ -48,7 +48,7 @@ def import_text(text: str, filename: str, *, encoding: str = "auto") -> ImportRe
 
     Raises `PackError` listing every malformed entry (FILE:LINE: …).
     """
-    data = load_json(text, filename)
+    data = load_json(text, filename, per_question="question")
     if isinstance(data, dict):
         code = data.get("response_code", 0)
         if code != 0:

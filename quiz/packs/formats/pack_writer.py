@@ -17,7 +17,7 @@ from quiz.durable import write_durably
 from quiz.errors import QuizError
 from quiz.packs.errors import PackError, Problem
 from quiz.packs.formats.common import ImportResult, slug_id
-from quiz.packs.loader import parse_pack_text
+from quiz.packs.loader import MAX_PACK_BYTES, parse_pack_text
 from quiz.packs.models import MAX_NAME, MAX_QUESTIONS, PackFile, PackMeta
 from quiz.packs.pack_toml import pack_toml, schema_reference
 
@@ -82,6 +82,7 @@ def verified_toml(result: ImportResult, filename: str, output: Path | None) -> s
         except ValueError as error:
             raise QuizError(f"{filename}: cannot make a pack: {error}") from None
         toml_text = pack_to_toml(pack, output)
+        check_pack_size(toml_text, filename)
         try:
             parse_pack_text(toml_text, filename=str(output or "<stdout>"))
             return toml_text
@@ -103,6 +104,19 @@ def verified_toml(result: ImportResult, filename: str, output: Path | None) -> s
                 )
                 del questions[index], lines[index]
     raise QuizError(f"{filename}: the imported questions do not make a valid pack")
+
+
+def check_pack_size(toml_text: str, filename: str) -> None:
+    """Raise PackError if `toml_text` is larger than a pack file may be, so that what an
+    import writes always loads (TOML can take more room than the file it came from)."""
+    size = len(toml_text.encode("utf-8", "surrogatepass"))
+    if size > MAX_PACK_BYTES:
+        raise PackError.single(
+            filename,
+            f"the pack would be {size / 2**20:.1f} MB of TOML, over the "
+            f"{MAX_PACK_BYTES // 2**20} MB a pack file may be; split the file and import "
+            "each part into its own pack",
+        )
 
 
 def write_new_file(path: Path, data: str | bytes, *, force: bool) -> None:

@@ -107,11 +107,9 @@ class _Writer:
 def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
     """The questions as Moodle XML; notes name each question Moodle XML cannot hold here
     (ordering) and each whose text lost characters XML cannot carry."""
+    # No category: Moodle puts the questions in the category chosen on its import page,
+    # and reading the file back gives each question exactly its own tags.
     quiz = ET.Element("quiz")
-    category = ET.SubElement(quiz, "question", {"type": "category"})
-    ET.SubElement(
-        ET.SubElement(category, "category"), "text"
-    ).text = f"$course$/top/{meta.title.replace('/', '//')}"
     writer = _Writer()
     notes: list[str] = []
     dropped: Counter[str] = Counter()

@@ -386,7 +386,7 @@ class _Reader:
         q["type"], q["pairs"] = "matching", []
         for sub in element.findall("subquestion"):
             left = self._plain(sub, "html")
-            right = " ".join((sub.findtext("answer/text") or "").split())
+            right = (sub.findtext("answer/text") or "").strip()
             if not left:
                 self._note(
                     f"extra right-hand answer {quoted(right)} is dropped: a pack's matching "

@@ -160,19 +160,18 @@ def _merge(result: object, filename: str, into: tuple[Path, str], *, dry_run: bo
         print(f"{path}: the merged pack would not load; nothing written", file=sys.stderr)
         _print_all(error.problems)
         return 1
-    lines = [plan.summary(str(path)), *plan.details()]
-    if dry_run:
-        print(safe_text(lines[0] + " (dry run: nothing written)", single_line=True))
-        for line in lines[1:]:
-            print(safe_text(line, single_line=True))
-        return 0
-    if plan.text != text:
+    summary = plan.summary(str(path))
+    lines = [
+        safe_text(summary + (" (dry run: nothing written)" if dry_run else ""), single_line=True)
+    ]
+    lines += ["  " + safe_text(line, single_line=True) for line in plan.details()]
+    if not dry_run and plan.text != text:
         try:
             write_durably(path, plan.text, replace=True)
         except OSError as error:
             raise QuizError(f"{path}: cannot write: {error.strerror or error}") from None
-    for line in lines:
-        print(safe_text(line, single_line=True), file=sys.stderr)
+    # A dry run's plan is what was asked for: stdout. A merge reports on stderr.
+    print("\n".join(lines), file=sys.stdout if dry_run else sys.stderr)
     return 0
 
 

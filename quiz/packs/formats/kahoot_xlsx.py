@@ -8,7 +8,8 @@ sheets read too; notes and errors give the sheet row as the line.
 
 Every text is written as a text cell, never a formula, whatever it starts with. A `.xlsx` is
 a zip: one whose parts would unpack to more than `MAX_UNPACKED_BYTES` (a "zip bomb") is
-refused before anything is unpacked, and only the first `MAX_COLUMNS` columns are read.
+refused before anything is unpacked, and only the first `MAX_COLUMNS` columns are read (a
+sheet that declares more is told so in a note).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from quiz.packs.question import Question
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 MAX_PARTS = 1_000
 MAX_COLUMNS = 64
+EXCEL_MAX_ROWS = 1_048_576
 HEADER_ROW = 8
 _INTRODUCTION = [
     ["Quiz template"],
@@ -99,6 +101,8 @@ def _rows(data: bytes, filename: str, notes: list[Problem]) -> Iterator[tuple[in
         for number, row in enumerate(
             sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1
         ):
+            if number > EXCEL_MAX_ROWS:  # only a crafted file claims rows past Excel's last
+                break
             yield number, [_cell_text(value) for value in row]
     except PackError:
         raise

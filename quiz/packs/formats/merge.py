@@ -43,8 +43,8 @@ class MergePlan:
 
     def details(self) -> list[str]:
         """One line per question updated or added."""
-        lines = [f"  updated {qid} ({', '.join(keys)})" for qid, keys in self.updated]
-        return lines + [f"  added   {qid}" for qid in self.added]
+        lines = [f"updated {qid} ({', '.join(keys)})" for qid, keys in self.updated]
+        return lines + [f"added {qid}" for qid in self.added]
 
 
 def question_data(question: Any) -> dict[str, Any]:

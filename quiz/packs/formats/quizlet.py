@@ -69,14 +69,14 @@ def import_text(
         term, found, definition = card.partition(separator)
         term, definition = " ".join(term.split()), definition.strip()
         if not found:
-            shown = "a tab" if separator == "\t" else quoted(separator)
+            shown = "tab" if separator == "\t" else quoted(separator)
             errors.append(
                 Problem(
                     filename,
                     line,
                     "",
-                    f"no {shown} between term and definition in "
-                    f"{quoted(card)}; give the separator the set was exported with",
+                    f"{quoted(card)} has no {shown} between term and definition; give the "
+                    "separator the set was exported with (--separator)",
                 )
             )
         elif not term or not definition:

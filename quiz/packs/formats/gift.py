@@ -26,6 +26,7 @@ from quiz.packs.formats.common import (
     ImportResult,
     assign_ids,
     build_questions,
+    bulk_allocation,
     fail_if_problems,
     quoted,
     weights_note,
@@ -66,18 +67,21 @@ class GiftReader:
         self.escapes = Escapes("")
 
     def read(self) -> ImportResult:
-        blocks, self.escapes = split_blocks(self.text, self.file)
-        for block in blocks:
-            self._read_block(block)
-        fail_if_problems(self.errors)
-        assign_ids(self.pending, self.titles, file=self.file, notes=self.result.notes)
-        build_questions(self.pending, file=self.file, result=self.result)
+        with bulk_allocation():
+            blocks, self.escapes = split_blocks(self.text, self.file)
+            for block in blocks:
+                self._read_block(block)
+            fail_if_problems(self.errors)
+            assign_ids(self.pending, self.titles, file=self.file, notes=self.result.notes)
+            build_questions(self.pending, file=self.file, result=self.result)
         return self.result
 
     # -- one question ---------------------------------------------------------------------
 
     def _text(self, raw: str) -> str:
         """One piece of protected text as plain text, in its own format or the question's."""
+        if not raw:
+            return ""
         text, fmt = self.escapes.unescape(raw)
         return self._plain(text, fmt or self._format)
 

@@ -53,6 +53,9 @@ class Escapes:
                 for placeholder, (_, real) in zip(self._placeholders, _ESCAPES, strict=True)
             }
         )
+        # translate() looks every character up in a dict; most texts hold no escape, and
+        # finding that out is one quick scan.
+        self._placeholder = re.compile(f"[{self._placeholders[0]}-{self._placeholders[-1]}]")
 
     def protect(self, text: str) -> str:
         for placeholder, (escape, _) in zip(self._placeholders, _ESCAPES, strict=True):
@@ -66,7 +69,9 @@ class Escapes:
         if match:
             fmt = match.group(1).lower()
             raw = raw[match.end() :]
-        return raw.translate(self.restore).strip(), fmt
+        if self._placeholder.search(raw):
+            raw = raw.translate(self.restore)
+        return raw.strip(), fmt
 
 
 def category_tags(path: str) -> list[str]:

@@ -34,7 +34,8 @@ def _records(text: str, filename: str) -> Iterator[tuple[int, list[str]]]:
     first = text[: text.find("\n")] if "\n" in text else text
     # Spreadsheets in many locales save CSV with ';' between cells.
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # Lines one at a time: a StringIO of a 20 MB file would take four times its size.
+    reader = csv.reader(_lines(text), delimiter=delimiter)
     start = 1
     while True:
         try:
@@ -45,6 +46,18 @@ def _records(text: str, filename: str) -> Iterator[tuple[int, list[str]]]:
             raise PackError.single(filename, f"not valid CSV: {error}", line=start) from None
         yield start, [spreadsheet_text(cell) for cell in row]
         start = reader.line_num + 1
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text`, each with its line break, as csv.reader wants them (old Mac
+    spreadsheets end lines with a lone carriage return)."""
+    newline = "\n" if "\n" in text or "\r" not in text else "\r"
+    start = 0
+    while start < len(text):
+        end = text.find(newline, start)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
 
 
 def import_text(text: str, filename: str) -> ImportResult:

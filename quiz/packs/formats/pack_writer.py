@@ -109,7 +109,8 @@ def verified_toml(result: ImportResult, filename: str, output: Path | None) -> s
 def check_pack_size(toml_text: str, filename: str) -> None:
     """Raise PackError if `toml_text` is larger than a pack file may be, so that what an
     import writes always loads (TOML can take more room than the file it came from)."""
-    size = len(toml_text.encode("utf-8", "surrogatepass"))
+    # Counting characters is enough for ASCII text and needs no second copy of it.
+    size = len(toml_text) if toml_text.isascii() else len(toml_text.encode("utf-8", "replace"))
     if size > MAX_PACK_BYTES:
         raise PackError.single(
             filename,

@@ -10,8 +10,8 @@ returned (its alt text, else its file name) so the importer can report it.
 
 from __future__ import annotations
 
+import html
 import re
-from html.parser import HTMLParser
 
 _BLOCKS = frozenset(
     {
@@ -33,59 +33,67 @@ _MARKDOWN_LINE_MARK = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]?)", re.MULTILINE)
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 
 
-class _Reader(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.pieces: list[str] = []
-        self.images: list[str] = []
-        self._hidden = 0
-        self._pre = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HIDDEN:
-            self._hidden += 1
-        elif tag == "br":
-            self.pieces.append("\n")
-        elif tag == "img":
-            found = dict(attrs)
-            name = (found.get("alt") or "").strip()
-            source = (found.get("src") or "").strip()
-            self.images.append(name or source.rsplit("/", 1)[-1] or "an image")
-        elif tag in _BLOCKS:
-            self.pieces.append("\n")
-            if tag == "pre":
-                self._pre += 1
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in _HIDDEN:
-            self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HIDDEN:
-            self._hidden = max(0, self._hidden - 1)
-        elif tag in _BLOCKS:
-            self.pieces.append("\n")
-            if tag == "pre":
-                self._pre = max(0, self._pre - 1)
-
-    def handle_data(self, data: str) -> None:
-        if self._hidden:
-            return
-        if self._pre:
-            self.pieces.append(data.replace("\r\n", "\n"))
-        else:
-            self.pieces.append(_SPACES.sub(" ", data))
+# A tag, a comment, or a declaration; `<` followed by anything else is text, as in browsers.
+_TOKEN = re.compile(
+    r"""<!--.*?(?:-->|\Z)
+    | <(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>
+    | <[!?][^>]*>""",
+    re.DOTALL | re.VERBOSE,
+)
+_ONE_PARAGRAPH = re.compile(r"\s*<p(?:\s[^<>]*)?>([^<]*)</p>\s*", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([a-zA-Z:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
 
 
 def html_to_text(markup: str) -> tuple[str, list[str]]:
     """The plain text a browser shows for `markup`, and the images it held (alt text or
     file name), in order."""
-    if "<" not in markup and "&" not in markup:
-        return _tidy(_SPACES.sub(" ", markup)), []
-    reader = _Reader()
-    reader.feed(markup)
-    reader.close()
-    return _tidy("".join(reader.pieces)), reader.images
+    if "<" not in markup:
+        return _tidy(_data(markup, 0)), []
+    simple = _ONE_PARAGRAPH.fullmatch(markup)
+    if simple:  # Moodle's editor wraps most answers so: <p>Unite</p>
+        return _tidy(_data(simple.group(1), 0)), []
+    pieces: list[str] = []
+    images: list[str] = []
+    hidden: str | None = None  # the tag whose content is being skipped (script, style…)
+    pre = 0
+    position = 0
+    for token in _TOKEN.finditer(markup):
+        if hidden is None and token.start() > position:
+            pieces.append(_data(markup[position : token.start()], pre))
+        position = token.end()
+        closing, name = token.group(1), (token.group(2) or "").lower()
+        if not name:
+            continue  # a comment or declaration
+        if hidden is not None:
+            if closing and name == hidden:
+                hidden = None
+            continue
+        if name in _HIDDEN:
+            if not closing and not token.group(3).rstrip().endswith("/"):
+                hidden = name
+        elif name == "br":
+            pieces.append("\n")
+        elif name == "img" and not closing:
+            found = {
+                key.lower(): value.strip("\"'") for key, value in _ATTRIBUTE.findall(token.group(3))
+            }
+            alt = html.unescape(found.get("alt", "")).strip()
+            source = html.unescape(found.get("src", "")).strip()
+            images.append(alt or source.rsplit("/", 1)[-1] or "an image")
+        elif name in _BLOCKS:
+            pieces.append("\n")
+            if name == "pre":
+                pre = max(0, pre - 1) if closing else pre + 1
+    if hidden is None and position < len(markup):
+        pieces.append(_data(markup[position:], pre))
+    return _tidy("".join(pieces)), images
+
+
+def _data(text: str, pre: int) -> str:
+    """Text between tags: entities decoded, spaces collapsed unless inside <pre>."""
+    if "&" in text:
+        text = html.unescape(text)
+    return text.replace("\r\n", "\n") if pre else _SPACES.sub(" ", text)
 
 
 def markdown_to_text(markup: str) -> tuple[str, list[str]]:

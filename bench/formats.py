@@ -62,56 +62,68 @@ TEMPLATES = [
     "case {n}.",
 ]
 
+# Moodle XML as Moodle exports it, one line per element; {n} is the question's number.
+_HTML = '<{tag} format="html"><text><![CDATA[{text}]]></text></{tag}>'
+_AUTO = '<{tag} format="moodle_auto_format"><text>{text}</text></{tag}>'
+
+
+def _answer(fraction: str, text: str, fmt: str = "html", tolerance: str = "") -> str:
+    extra = f"<tolerance>{tolerance}</tolerance>" if tolerance else ""
+    return (
+        f'<answer fraction="{fraction}" format="{fmt}"><text>{text}</text>'
+        f'<feedback format="html"><text></text></feedback>{extra}</answer>'
+    )
+
+
+def _moodle(kind: str, name: str, lines: list[str]) -> str:
+    head = [f'<question type="{kind}">', f"<name><text>{name}-{{n}}</text></name>"]
+    return "\n".join([*head, *lines, "</question>"])
+
+
 MOODLE_TEMPLATES = [
-    """  <question type="multichoice">
-    <name><text>single-{n}</text></name>
-    <questiontext format="html"><text><![CDATA[<p>Which union backs <b>candidate {n}</b>?</p>]]></text></questiontext>
-    <generalfeedback format="html"><text><![CDATA[<p>Unite backs Balls: the article says so.</p>]]></text></generalfeedback>
-    <defaultgrade>1.0000000</defaultgrade><penalty>0.3333333</penalty><hidden>0</hidden>
-    <single>true</single><shuffleanswers>true</shuffleanswers><answernumbering>abc</answernumbering>
-    <correctfeedback format="html"><text>Your answer is correct.</text></correctfeedback>
-    <answer fraction="100" format="html"><text><![CDATA[<p>Unite</p>]]></text><feedback format="html"><text></text></feedback></answer>
-    <answer fraction="0" format="html"><text><![CDATA[<p>GMB</p>]]></text><feedback format="html"><text></text></feedback></answer>
-    <answer fraction="0" format="html"><text><![CDATA[<p>Unison &amp; CWU</p>]]></text><feedback format="html"><text></text></feedback></answer>
-  </question>""",
-    """  <question type="multichoice">
-    <name><text>multi-{n}</text></name>
-    <questiontext format="html"><text><![CDATA[<p>Which of these back candidate {n}?</p>]]></text></questiontext>
-    <generalfeedback format="html"><text></text></generalfeedback>
-    <single>false</single>
-    <answer fraction="50" format="html"><text>Whelan</text><feedback format="html"><text></text></feedback></answer>
-    <answer fraction="50" format="html"><text>Dromey</text><feedback format="html"><text></text></feedback></answer>
-    <answer fraction="-50" format="html"><text>Mandelson</text><feedback format="html"><text></text></feedback></answer>
-  </question>""",
-    """  <question type="truefalse">
-    <name><text>tf-{n}</text></name>
-    <questiontext format="moodle_auto_format"><text>Harman backs candidate {n}.</text></questiontext>
-    <generalfeedback format="moodle_auto_format"><text>Named as a backer.</text></generalfeedback>
-    <answer fraction="100" format="moodle_auto_format"><text>true</text><feedback><text></text></feedback></answer>
-    <answer fraction="0" format="moodle_auto_format"><text>false</text><feedback><text></text></feedback></answer>
-  </question>""",
-    """  <question type="shortanswer">
-    <name><text>short-{n}</text></name>
-    <questiontext format="html"><text><![CDATA[<p>Which nickname is number {n}?</p>]]></text></questiontext>
-    <generalfeedback format="html"><text>A pun.</text></generalfeedback>
-    <usecase>0</usecase>
-    <answer fraction="100" format="moodle_auto_format"><text>Milibland</text><feedback><text></text></feedback></answer>
-    <answer fraction="100" format="moodle_auto_format"><text>Mili-bland</text><feedback><text></text></feedback></answer>
-  </question>""",
-    """  <question type="matching">
-    <name><text>match-{n}</text></name>
-    <questiontext format="html"><text><![CDATA[<p>Match backers to candidates, set {n}</p>]]></text></questiontext>
-    <generalfeedback format="html"><text></text></generalfeedback>
-    <subquestion format="html"><text><![CDATA[<p>Mandelson</p>]]></text><answer><text>David</text></answer></subquestion>
-    <subquestion format="html"><text><![CDATA[<p>Whelan</p>]]></text><answer><text>Balls</text></answer></subquestion>
-  </question>""",
-    """  <question type="numerical">
-    <name><text>num-{n}</text></name>
-    <questiontext format="html"><text><![CDATA[<p>How many hours, case {n}?</p>]]></text></questiontext>
-    <generalfeedback format="html"><text>Two hundred and thirty-six.</text></generalfeedback>
-    <answer fraction="100" format="moodle_auto_format"><text>236</text><feedback><text></text></feedback><tolerance>5</tolerance></answer>
-  </question>""",
-]
+    _moodle("multichoice", "single", [
+        _HTML.format(tag="questiontext", text="<p>Which union backs <b>candidate {n}</b>?</p>"),
+        _HTML.format(tag="generalfeedback", text="<p>Unite backs Balls: the article says so.</p>"),
+        "<defaultgrade>1.0000000</defaultgrade><penalty>0.3333333</penalty><hidden>0</hidden>",
+        "<single>true</single><shuffleanswers>true</shuffleanswers>",
+        _HTML.format(tag="correctfeedback", text="Your answer is correct."),
+        _answer("100", "<![CDATA[<p>Unite</p>]]>"),
+        _answer("0", "<![CDATA[<p>GMB</p>]]>"),
+        _answer("0", "<![CDATA[<p>Unison &amp; CWU</p>]]>"),
+    ]),
+    _moodle("multichoice", "multi", [
+        _HTML.format(tag="questiontext", text="<p>Which of these back candidate {n}?</p>"),
+        "<single>false</single>",
+        _answer("50", "Whelan"),
+        _answer("50", "Dromey"),
+        _answer("-50", "Mandelson"),
+    ]),
+    _moodle("truefalse", "tf", [
+        _AUTO.format(tag="questiontext", text="Harman backs candidate {n}."),
+        _AUTO.format(tag="generalfeedback", text="Named as a backer."),
+        _answer("100", "true", "moodle_auto_format"),
+        _answer("0", "false", "moodle_auto_format"),
+    ]),
+    _moodle("shortanswer", "short", [
+        _HTML.format(tag="questiontext", text="<p>Which nickname is number {n}?</p>"),
+        _HTML.format(tag="generalfeedback", text="A pun."),
+        "<usecase>0</usecase>",
+        _answer("100", "Milibland", "moodle_auto_format"),
+        _answer("100", "Mili-bland", "moodle_auto_format"),
+    ]),
+    _moodle("matching", "match", [
+        _HTML.format(tag="questiontext", text="<p>Match backers to candidates, set {n}</p>"),
+        '<subquestion format="html"><text><![CDATA[<p>Mandelson</p>]]></text>'
+        "<answer><text>David</text></answer></subquestion>",
+        '<subquestion format="html"><text><![CDATA[<p>Whelan</p>]]></text>'
+        "<answer><text>Balls</text></answer></subquestion>",
+    ]),
+    _moodle("numerical", "num", [
+        _HTML.format(tag="questiontext", text="<p>How many hours, case {n}?</p>"),
+        _HTML.format(tag="generalfeedback", text="Two hundred and thirty-six."),
+        _answer("100", "236", "moodle_auto_format", tolerance="5"),
+    ]),
+]  # fmt: skip
 
 
 def make_gift(questions: int) -> str:
@@ -195,7 +207,8 @@ _MEASURE = """
 import resource, subprocess, sys
 done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(f"{done.returncode} {peak:.1f} {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ''}")
+last = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
+print(f"{done.returncode} {peak:.1f} {last}")
 """
 
 

@@ -13,6 +13,11 @@ import argparse
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quiz.packs.errors import Problem
+    from quiz.packs.formats.common import ImportResult
 
 IMPORT_FORMATS = ("gift", "moodle-xml", "aiken", "csv", "xlsx", "quizlet", "opentdb", "json")
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -118,10 +123,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         toml_text = verified_toml(result, filename, output)
     except PackError as error:
-        _print_all(sorted(result.notes, key=lambda note: note.line or 0))
+        _print_all(_in_file_order(result.notes))
         _print_all(error.problems)
         return 1
-    _print_all(sorted(result.notes, key=lambda note: note.line or 0))
+    _print_all(_in_file_order(result.notes))
     if output is None:
         # On a terminal the pack is being shown, not saved: no control sequences.
         sys.stdout.write(safe_text(toml_text) if sys.stdout.isatty() else toml_text)
@@ -141,18 +146,16 @@ def _existing_pack(path: Path) -> tuple[Path, str]:
     return path, text
 
 
-def _merge(result: object, filename: str, into: tuple[Path, str], *, dry_run: bool) -> int:
+def _merge(result: ImportResult, filename: str, into: tuple[Path, str], *, dry_run: bool) -> int:
     from quiz.durable import write_durably
     from quiz.errors import QuizError
     from quiz.packs.errors import PackError
-    from quiz.packs.formats.common import ImportResult
     from quiz.packs.formats.merge import merge_questions
     from quiz.packs.formats.pack_writer import check_pack_size
     from quiz.safe_text import safe_text
 
-    assert isinstance(result, ImportResult)
     path, text = into
-    _print_all(sorted(result.notes, key=lambda note: note.line or 0))
+    _print_all(_in_file_order(result.notes))
     try:
         plan = merge_questions(text, result.questions, pack_name=str(path))
         check_pack_size(plan.text, filename)
@@ -173,6 +176,10 @@ def _merge(result: object, filename: str, into: tuple[Path, str], *, dry_run: bo
     # A dry run's plan is what was asked for: stdout. A merge reports on stderr.
     print("\n".join(lines), file=sys.stdout if dry_run else sys.stderr)
     return 0
+
+
+def _in_file_order(notes: list[Problem]) -> list[Problem]:
+    return sorted(notes, key=lambda note: note.line or 0)
 
 
 def _print_all(lines: Iterable[object]) -> None:

@@ -76,7 +76,7 @@ def read_import(data: bytes, filename: str, options: ImportOptions) -> tuple[str
     if fmt is None and data.lstrip(b"\xef\xbb\xbf \t\r\n")[:5] in (b"<?xml", b"<quiz"):
         fmt = "moodle-xml"
     if fmt in BINARY_IMPORTS:
-        return fmt, importer(fmt).import_bytes(data, filename)  # type: ignore[no-any-return]
+        return fmt, importer(fmt).import_bytes(data, filename)
     fallback: Problem | None = None
     try:
         text = data.decode("utf-8")

@@ -78,7 +78,6 @@ def import_text(text: str, filename: str, *, encoding: str = "auto") -> ImportRe
     return result
 
 
-ENCODINGS = ("auto", "html", "url3986", "base64")
 _TEXT_FIELDS = ("category", "type", "difficulty", "question", "correct_answer")
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 _BASE64_NAMES = frozenset(

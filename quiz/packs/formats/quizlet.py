@@ -22,7 +22,6 @@ from quiz.packs.formats.common import (
 )
 from quiz.packs.models import MAX_QUESTIONS
 
-QUESTION_KINDS = ("typed", "single")
 WRONG_CHOICES = 3
 
 

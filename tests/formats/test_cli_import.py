@@ -139,3 +139,15 @@ def test_an_import_whose_pack_would_be_over_the_size_cap_is_refused() -> None:
         "quotes.gift: the pack would be at least 37.7 MB of TOML, over the 20 MB a pack file "
         "may be; split the file and import each part into its own pack"
     )
+
+
+def test_export_to_xlsx_needs_a_file_and_imports_back(fixtures: Path, tmp_path: Path) -> None:
+    pack = str(fixtures / "every_type.toml")
+    refused = quiz("pack", "export", pack, "--format", "xlsx", cwd=tmp_path)
+    assert refused.returncode == 2 and "give -o FILE" in refused.stderr
+    done = quiz("pack", "export", pack, "--format", "xlsx", "-o", "k.xlsx", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    back = quiz("pack", "import", "k.xlsx", "-o", "back.toml", cwd=tmp_path)
+    assert back.returncode == 0, back.stderr
+    prompts = [q.prompt for q in load_pack(tmp_path / "back.toml", use_cache=False).questions]
+    assert prompts[0] == "Which union backs Ed Balls?"

@@ -77,12 +77,16 @@ class Escapes:
 def category_tags(path: str) -> list[str]:
     """`$course$/top/Politics/Labour` → ["Politics", "Labour"]; `//` is a literal slash.
 
-    Only a leading context (`$course$`, `$system$`, …) and the `top` after it are left out,
-    so a tag that happens to be "top" further down survives."""
+    Only a leading context (`$course$`, `$system$`, …), the `top` after it and Moodle's
+    automatic "Default for <course>" category are left out, so a tag that happens to be
+    "top" further down survives."""
     parts = [part.replace("//", "/").strip() for part in re.split(r"(?<!/)/(?!/)", path.strip())]
     if parts and re.fullmatch(r"\$\w+\$", parts[0]):
         parts.pop(0)
     if parts and parts[0].lower() == "top":
+        parts.pop(0)
+    # Moodle names each course's own category "Default for <course>": a place, not a topic.
+    if parts and parts[0].startswith("Default for "):
         parts.pop(0)
     return [part for part in parts if part]
 

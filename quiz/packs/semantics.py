@@ -254,7 +254,9 @@ def _facts(
 def _unknown(here: KeyPath, field: str | int, value: str, what: str, known: Iterable[str]) -> Issue:
     options = sorted(known)
     hint = did_you_mean(value, options) or (
-        f"; known {what} ids: {quoted_list(options)}" if options else f"; the pack has no {what}s"
+        f"; known {what} ids: {quoted_list(options)}"
+        if options
+        else f"; the pack has no {'entities' if what == 'entity' else what + 's'}"
     )
     return Issue((*here, field), f'unknown {what} "{value}"{hint}')
 

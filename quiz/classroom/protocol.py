@@ -1,8 +1,8 @@
 """The classroom wire protocol: JSON messages as pydantic models, discriminated by `type`.
 
 Every message carries `v` (the protocol version). The host refuses any other version. What a
-student receives before a question's reveal never says which option is right: the `question`
-message holds the prompt and the options in the host's shuffled order only, with no pack id,
+student receives before a question's reveal never says which choice is right: the `question`
+message holds the prompt and the choices in the host's shuffled order only, with no pack id,
 title or question id. docs/classroom-protocol.md describes each message with an example.
 """
 
@@ -12,11 +12,11 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
 MAX_MESSAGE_BYTES = 4096
 MAX_NAME_INPUT = 200
 MAX_TYPED_ANSWER = 200
-MAX_OPTIONS = 8
+MAX_CHOICES = 8
 
 
 class Message(BaseModel):
@@ -24,7 +24,7 @@ class Message(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
-    v: Literal[1] = PROTOCOL_VERSION
+    v: Literal[2] = PROTOCOL_VERSION
 
 
 # --- student → host -------------------------------------------------------------------------
@@ -40,11 +40,11 @@ class Join(Message):
 
 
 class Answer(Message):
-    """An answer to question `question` (1-based): option indices, or text for typed answers."""
+    """An answer to question `question` (1-based): choice indices, or text for typed answers."""
 
     type: Literal["answer"] = "answer"
     question: Annotated[int, Field(ge=1, le=10_000)]
-    choices: Annotated[list[Annotated[int, Field(ge=0, lt=MAX_OPTIONS)]], Field(max_length=8)] = []
+    choices: Annotated[list[Annotated[int, Field(ge=0, lt=MAX_CHOICES)]], Field(max_length=8)] = []
     text: Annotated[str, Field(max_length=MAX_TYPED_ANSWER)] | None = None
 
 
@@ -75,14 +75,14 @@ class Lobby(Message):
 
 
 class QuestionMessage(Message):
-    """A question opens. `options` are in the host's shuffled order; answer by index."""
+    """A question opens. `choices` are in the host's shuffled order; answer by index."""
 
     type: Literal["question"] = "question"
     number: int
     total: int
     kind: Literal["single", "multiple", "true_false", "typed"]
     prompt: str
-    options: list[str]
+    choices: list[str]
     seconds: float = Field(description="Seconds left to answer (the full limit when it opens).")
 
 
@@ -101,7 +101,7 @@ class Closed(Message):
 
 
 class Reveal(Message):
-    """The right answer, how many picked each option, the explanation and the quote."""
+    """The right answer, how many picked each choice, the explanation and the quote."""
 
     type: Literal["reveal"] = "reveal"
     question: int

@@ -237,7 +237,7 @@ class HostSession:
             total=len(self.questions),
             kind=hosted.kind,
             prompt=hosted.question.prompt,
-            options=list(hosted.options),
+            choices=list(hosted.choices),
             seconds=hosted.seconds,
         )
 
@@ -300,7 +300,7 @@ class HostSession:
         self.close()
         self._commit({"e": "reveal", "q": self.current})
         hosted = self.hosted
-        counts = [0] * len(hosted.options)
+        counts = [0] * len(hosted.choices)
         for player in self.active_players():
             recorded = player.answers.get(self.current)
             for index in recorded.choices if recorded else ():

@@ -27,10 +27,10 @@ def test_a_cleaned_name_is_short_printable_and_its_key_is_stable(raw: str) -> No
 
 
 SINGLE = p.QuestionMessage(
-    number=2, total=5, kind="single", prompt="?", options=["a", "b", "c"], seconds=20
+    number=2, total=5, kind="single", prompt="?", choices=["a", "b", "c"], seconds=20
 )
 MULTIPLE = SINGLE.model_copy(update={"kind": "multiple"})
-TYPED = SINGLE.model_copy(update={"kind": "typed", "options": []})
+TYPED = SINGLE.model_copy(update={"kind": "typed", "choices": []})
 
 
 @pytest.mark.parametrize(
@@ -56,7 +56,7 @@ def test_answer_lines_become_answers(
         (SINGLE, "4", "a number from 1 to 3"),
         (SINGLE, "0", "a number from 1 to 3"),
         (SINGLE, "b", "a number from 1 to 3"),
-        (SINGLE, "1,2", "pick one option"),
+        (SINGLE, "1,2", "pick one choice"),
         (SINGLE, "", "a number from 1 to 3"),
         (TYPED, "   ", "type your answer"),
     ],

@@ -15,8 +15,9 @@ RESULTS_VERSION = 2  # 2: a question's `options` became `choices`
 
 
 def build_results(session: HostSession, session_id: str) -> dict[str, Any]:
-    """Every question asked and every player's answers, best player first."""
-    asked = session.current
+    """Every question revealed and every player's answers to them, best player first (a
+    question the game ended on before its reveal does not count)."""
+    asked = session.revealed
     questions = []
     for number, hosted in enumerate(session.questions[:asked], 1):
         questions.append(
@@ -46,6 +47,7 @@ def build_results(session: HostSession, session_id: str) -> dict[str, Any]:
                         "seconds": answer.seconds,
                     }
                     for number, answer in sorted(player.answers.items())
+                    if number <= asked
                 },
             }
         )

@@ -69,7 +69,6 @@ class HostApp(App[int]):
         self.tick_seconds = tick
         self.stage = "lobby"
         self.last_question: p.QuestionMessage | None = None
-        self.paused_at: float | None = None
         server.listener = lambda event, detail: self.post_message(ServerEvent(event, detail))
 
     def compose(self) -> ComposeResult:
@@ -91,7 +90,8 @@ class HostApp(App[int]):
             port = self.server.port
             bound = self.server.host
             hosts = lan_addresses() if bound in ("0.0.0.0", "", "::") else [bound]
-            self.addresses = [f"quiz join {a}:{port}" for a in hosts]
+            scheme = "wss://" if self.server.tls else ""
+            self.addresses = [f"quiz join {scheme}{a}:{port}" for a in hosts]
         self.refresh_lobby()
         if self.session.phase in ("open", "closed"):  # resumed mid-question
             self.show_question(self.server.ask_again())
@@ -130,15 +130,13 @@ class HostApp(App[int]):
         if self.stage != "question" or self.last_question is None:
             return
         session = self.session
-        now = self.paused_at if self.paused_at is not None else session.clock()
-        left = self.last_question.seconds - (now - session.opened_at)
         self.query_one(QuestionPanel).tick(
-            left,
+            session.seconds_left(),
             session.answered_count(),
-            session.active_count,
-            self.paused_at is not None,
+            session.present_count,
+            session.paused,
         )
-        if self.paused_at is None and (left <= 0 or session.everyone_answered()):
+        if session.time_up() or (not session.paused and session.everyone_answered()):
             self.reveal()
 
     def show_question(self, message: p.QuestionMessage) -> None:
@@ -164,6 +162,8 @@ class HostApp(App[int]):
         self.switch("podium")
 
     def action_advance(self) -> None:
+        if self.session.paused:
+            return  # a paused game stays where it is until `p` resumes it
         if self.stage == "lobby" and self.session.active_players():
             self.show_question(self.server.ask_next())
         elif self.stage == "question":
@@ -193,14 +193,8 @@ class HostApp(App[int]):
     def action_pause(self) -> None:
         if self.stage == "podium":
             return
-        if self.paused_at is None:
-            self.paused_at = self.session.clock()
-            self.server.set_paused(True)
-        else:
-            # The time paused does not count against the students.
-            self.session.opened_at += self.session.clock() - self.paused_at
-            self.paused_at = None
-            self.server.set_paused(False)
+        # The session stops the clock; the time paused does not count against the students.
+        self.server.set_paused(not self.session.paused)
         self.tick()
 
     def action_end(self) -> None:
@@ -208,14 +202,14 @@ class HostApp(App[int]):
             self.finish()
 
 
-def run_host_app(session, journal, session_id: str, *, bind: str, port: int) -> int:  # type: ignore[no-untyped-def]
+def run_host_app(session, journal, session_id: str, *, bind: str, port: int, tls=None) -> int:  # type: ignore[no-untyped-def]
     """Run the projector screen for a session until the teacher quits; results are saved
     when the game ends."""
     from quiz.classroom.results import build_results
     from quiz.classroom.results import save_results as write_results
 
     journal.group_commit = True
-    server = ClassroomServer(session, host=bind, port=port, durable=journal.durable)
+    server = ClassroomServer(session, host=bind, port=port, tls=tls, durable=journal.durable)
 
     def save() -> Path:
         return write_results(journal.folder, build_results(session, session_id))

@@ -1,0 +1,46 @@
+"""How many students a host can hold at once: each connection is one open file, and a
+process may only have so many (`ulimit -n`, often 1,024 or even 256).
+
+At start the host raises its soft open-file limit toward the hard limit (which needs no
+privilege), keeps some files for itself (the journal, the results, the terminal, Python's
+own imports) and takes no more connections than the rest. A host out of files would
+otherwise fail every `accept` with a logged traceback, thousands a minute.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+
+RESERVED_FILES = 64  # journal, results, stdio, listening sockets, the screen, late imports
+CEILING = 65_536  # far beyond any class; asks no more of the system than that
+
+
+def raise_open_file_limit() -> int | None:
+    """Raise the soft open-file limit toward the hard one (at most CEILING); the soft limit
+    in force afterwards, or None on a system without such limits."""
+    if sys.platform == "win32":
+        return None
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = CEILING if hard == resource.RLIM_INFINITY else min(hard, CEILING)
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        with contextlib.suppress(ValueError, OSError):  # e.g. macOS below its kernel cap
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+    return open_file_limit()
+
+
+def open_file_limit() -> int | None:
+    """The soft open-file limit as it is, or None on a system without one."""
+    if sys.platform == "win32":
+        return None
+    import resource
+
+    soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    return CEILING if soft == resource.RLIM_INFINITY else int(soft)
+
+
+def room_for(limit: int | None) -> int | None:
+    """How many connections fit under an open-file limit (None: no known limit)."""
+    return None if limit is None else max(1, limit - RESERVED_FILES)

@@ -15,12 +15,9 @@ the teacher's approval of a claim to their name.
 from __future__ import annotations
 
 import asyncio
-import errno
 import logging
 import ssl
-import time
 from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
 
@@ -30,37 +27,25 @@ from websockets.http11 import Request, Response
 from websockets.protocol import State
 
 from quiz.classroom import protocol as p
-from quiz.classroom.capacity import open_file_limit, room_for
+from quiz.classroom.capacity import RefusedConnections, open_file_limit, room_for
+from quiz.classroom.claims import Claim, Claims
 from quiz.classroom.guesses import CodeGuesses
 from quiz.classroom.session import HostSession, NameHeld, Player, Refused
 from quiz.errors import QuizError
 
 Listener = Callable[[str, dict[str, Any]], None]
 JOIN_TIMEOUT = 30.0
-CLAIM_TIMEOUT = 300.0  # how long a claim to a name waits for the teacher
 AWAY_GRACE = 10.0
 UNJOINED_CAP = 512  # connections that have not joined yet, at most
 LOBBY_INTERVAL = 0.2
 LOBBY_NAMES = 20
-OUT_OF_FILES_REPORT = 10.0  # seconds between two reports of refused connections
-_OUT_OF_FILES = {errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM}
 
 log = logging.getLogger("quiz.classroom.server")
 
 
-@dataclass
-class Claim:
-    """A student without a token asks to be `player` again; the teacher decides."""
-
-    id: int
-    player: Player
-    address: str
-    decision: asyncio.Future[bool] = field(repr=False)
-
-
 class ClassroomServer:
     """Serves one HostSession. Host actions (`ask_next`, `reveal`, `finish`, `kick`,
-    `set_paused`, `approve_claim`, …) are called by the teacher's screen or by the automatic
+    `set_paused`, `claims.approve`, …) are called by the teacher's screen or by the automatic
     flow in quiz.classroom.flow; `changed` is set whenever something they wait on may have
     changed (a join, an answer, a player away or back, a pause)."""
 
@@ -101,16 +86,13 @@ class ClassroomServer:
         # Awaited before a join or an answer is acknowledged: the journal's group commit.
         self.durable = durable
         self.connections: dict[str, ServerConnection] = {}
-        self.claims: dict[int, Claim] = {}
+        self.claims = Claims(lambda event, detail: self.listener(event, detail))
         self.changed = asyncio.Event()
         self._server: Server | None = None
         self._unjoined: set[ServerConnection] = set()
         self._away_timers: dict[str, asyncio.TimerHandle] = {}
-        self._claim_count = 0
         self._lobby_timer: asyncio.TimerHandle | None = None
-        self._refused_for_files = 0
-        self._files_reported_at = -OUT_OF_FILES_REPORT
-        self._previous_handler: Any = None
+        self.refused = RefusedConnections(self._report_refused)
         # True between asking a question and its reveal: a player who (re)joins then is sent it.
         self.asking = False
 
@@ -122,12 +104,11 @@ class ClassroomServer:
         if self.capacity is None:
             self.capacity = room_for(open_file_limit())
         loop = asyncio.get_running_loop()
-        self._previous_handler = loop.get_exception_handler()
-        loop.set_exception_handler(self._loop_exception)
+        self.refused.install(loop)
         try:
             self._server = await self._serve()
         except OSError as error:
-            loop.set_exception_handler(self._previous_handler)
+            self.refused.uninstall(loop)
             raise QuizError(
                 f"cannot listen on {self.host}:{self.requested_port}: {error.strerror or error}; "
                 "pick another with --port"
@@ -168,12 +149,11 @@ class ClassroomServer:
         for timer in self._away_timers.values():
             timer.cancel()
         self._away_timers.clear()
-        for claim in list(self.claims.values()):
-            self._decide(claim, False)
+        self.claims.lapse_all()
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
-            asyncio.get_running_loop().set_exception_handler(self._previous_handler)
+            self.refused.uninstall(asyncio.get_running_loop())
 
     # --- sending --------------------------------------------------------------------------
 
@@ -263,8 +243,7 @@ class ClassroomServer:
             return
         self.session.kick(player_id, ban=ban)
         self._cancel_grace(player_id)
-        for claim in [c for c in self.claims.values() if c.player is player]:
-            self._decide(claim, False)
+        self.claims.lapse(player)
         connection = self.connections.pop(player_id, None)
         self.listener("kicked", {"player": player_id, "name": player.name, "banned": ban})
         if connection is not None:
@@ -272,24 +251,6 @@ class ClassroomServer:
             await connection.close(4001, "removed by the host")
         self._lobby_changed()
         self.changed.set()
-
-    async def approve_claim(self, claim_id: int) -> None:
-        """The teacher says the claimant is that player: they get in with a new token."""
-        claim = self.claims.get(claim_id)
-        if claim is not None:
-            self._decide(claim, True)
-
-    def refuse_claim(self, claim_id: int) -> None:
-        """The teacher says no: the claimant is told the name is taken."""
-        claim = self.claims.get(claim_id)
-        if claim is not None:
-            self._decide(claim, False)
-
-    def _decide(self, claim: Claim, approved: bool) -> None:
-        if self.claims.pop(claim.id, None) is not None:
-            if not claim.decision.done():
-                claim.decision.set_result(approved)
-            self.listener("claim_closed", {"claim": claim.id, "approved": approved})
 
     # --- one connection -------------------------------------------------------------------
 
@@ -302,7 +263,7 @@ class ClassroomServer:
         if len(self._unjoined) >= self.max_unjoined or (
             self.capacity is not None and held >= self.capacity
         ):
-            self._note_refused()
+            self.refused.note()
             return ws.respond(HTTPStatus.SERVICE_UNAVAILABLE, "the host is full; try again\n")
         self._unjoined.add(ws)
         return None
@@ -390,32 +351,18 @@ class ClassroomServer:
                 await self._register(ws, player, token, rejoined=False)
                 return player
             raise held
-        for older in [c for c in self.claims.values() if c.player is holder]:
-            self._decide(older, False)  # the latest claim to a name is the one that counts
-        self._claim_count += 1
-        decision = asyncio.get_running_loop().create_future()
-        claim = Claim(self._claim_count, holder, address, decision)
-        self.claims[claim.id] = claim
+        claim = self.claims.open(holder, address)
         await ws.send(p.encode(p.Pending(name=holder.name)))
-        self.listener(
-            "claim",
-            {"claim": claim.id, "player": holder.id, "name": holder.name, "address": address},
-        )
         return claim
 
     async def _await_claim(self, ws: ServerConnection, claim: Claim) -> Player | None:
         """Wait for the teacher's decision on a claim; the player if approved, else None (the
         claimant is told, and may join under another name)."""
         closed: asyncio.Future[Any] = asyncio.ensure_future(ws.wait_closed())
-        waits: set[asyncio.Future[Any]] = {claim.decision, closed}
         try:
-            done, _ = await asyncio.wait(
-                waits, timeout=CLAIM_TIMEOUT, return_when=asyncio.FIRST_COMPLETED
-            )
+            approved = await self.claims.wait(claim, closed)
         finally:
             closed.cancel()
-        approved = claim.decision in done and claim.decision.result()
-        self._decide(claim, approved)
         player = claim.player
         if ws.state is not State.OPEN:
             return None
@@ -438,8 +385,7 @@ class ClassroomServer:
         session = self.session
         self._cancel_grace(player.id)
         session.set_away(player.id, False)
-        for claim in [c for c in self.claims.values() if c.player is player]:
-            self._decide(claim, False)  # the player is back with their token
+        self.claims.lapse(player)  # the player is back with their token
         outgoing: list[p.Message] = [
             p.Welcome(
                 player=player.id,
@@ -534,30 +480,11 @@ class ClassroomServer:
             names = [player.name for player in present[-LOBBY_NAMES:]]
             self.send_all(p.Lobby(count=len(present), latest=names, locked=self.session.locked))
 
-    # --- running out of open files --------------------------------------------------------
-
-    def _loop_exception(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
-        """asyncio logs every failed `accept` with a traceback; out of open files that is
-        thousands a minute. Those become one line every OUT_OF_FILES_REPORT seconds."""
-        error = context.get("exception")
-        if isinstance(error, OSError) and error.errno in _OUT_OF_FILES:
-            self._note_refused()
-        elif self._previous_handler is not None:
-            self._previous_handler(loop, context)
-        else:
-            loop.default_exception_handler(context)
-
-    def _note_refused(self) -> None:
-        self._refused_for_files += 1
-        now = time.monotonic()
-        if now - self._files_reported_at >= OUT_OF_FILES_REPORT:
-            log.warning(
-                "the host is full: %d connection(s) refused (room for %s); "
-                "a higher `ulimit -n` makes room for more",
-                self._refused_for_files,
-                self.capacity,
-            )
-            self.listener("full", {"refused": self._refused_for_files, "room": self.capacity})
-            self._files_reported_at = now
-            self._refused_for_files = 0
-
+    def _report_refused(self, count: int) -> None:
+        log.warning(
+            "the host is full: %d connection(s) refused (room for %s); "
+            "a higher `ulimit -n` makes room for more",
+            count,
+            self.capacity,
+        )
+        self.listener("full", {"refused": count, "room": self.capacity})

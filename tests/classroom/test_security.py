@@ -14,6 +14,7 @@ from websockets.exceptions import ConnectionClosed
 
 from quiz.classroom import protocol as p
 from quiz.classroom.client import ClassroomClient, JoinRefused
+from quiz.classroom.names import ADJECTIVES, ANIMALS
 
 
 async def refused_code(client: ClassroomClient) -> str:
@@ -147,6 +148,11 @@ async def test_joining_twice_on_one_connection_is_refused(host: Host) -> None:
         ("Straße", "STRASSE"),
         ("Ann", " Ann\x1b[31m "),
         ("Ann", "A\u200bnn"),
+        ("Ann", "\u3164Ann"),  # Hangul filler
+        ("Ann", "Ann\u2800"),  # braille blank
+        ("Ann", "An\ufe0fn"),  # variation selector
+        ("Ann", "\u0410nn"),  # Cyrillic capital A
+        ("Bob", "\u0412\u043eb"),  # Cyrillic capital Ve and small o
     ],
 )
 async def test_look_alike_names_are_refused(host: Host, first: str, second: str) -> None:
@@ -160,6 +166,34 @@ async def test_names_are_stripped_of_controls_and_capped(host: Host) -> None:
     assert len(welcome.name) == 24
     assert all(ch.isprintable() for ch in welcome.name)
     assert await refused_code(host.client("\x1b[2J\x00 ")) == "bad_name"
+
+
+@pytest.mark.parametrize("name", ["\u3164", "\u2800\u2800", "\ufe0f", "\u200b \u200d"])
+async def test_a_name_of_invisible_characters_is_refused(host: Host, name: str) -> None:
+    assert await refused_code(host.client(name)) == "bad_name"
+
+
+async def test_the_shown_name_has_no_invisible_characters(host: Host) -> None:
+    welcome = await host.client("\u3164A\u200bnn\ufe0f\u2800").join()
+    assert welcome.name == "Ann"
+
+
+async def test_with_nicknames_students_get_generated_names_whatever_they_type(
+    host: Host,
+) -> None:
+    host.session.nicknames = True
+    first = await host.client("[@click=app.quit]x[/]").join()
+    second = await host.client("").join()
+    names = [first.name, second.name]
+    for name in names:
+        adjective, animal = name.split()
+        assert adjective in ADJECTIVES and animal in ANIMALS
+    assert names[0] != names[1]
+    # Typing a nickname in use gets a nickname of one's own; the token gets the same one back.
+    third = await host.client(first.name).join()
+    assert third.name not in names
+    back = await host.client(token=first.token).join()
+    assert back.name == first.name
 
 
 async def test_markup_in_a_name_is_kept_as_text(host: Host) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,12 @@ from quiz.packs.question import Question
 CODE = "123456"
 PACK_ID = "secret-pack-id"
 PACK_TITLE = "Secret Pack Title"
+
+
+def unused_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def sample_questions() -> list[Question]:

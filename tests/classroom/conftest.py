@@ -12,12 +12,18 @@ import pytest
 # --import-mode=importlib does not put test folders on sys.path; the helpers live beside us.
 sys.path.insert(0, str(Path(__file__).parent))
 
-from classroom_helpers import CODE, FakeClock, Host, sample_questions
+from classroom_helpers import CODE, FakeClock, Host, sample_questions, unused_port
 
 from quiz.classroom.deck import prepare
 from quiz.classroom.guesses import CodeGuesses
 from quiz.classroom.server import ClassroomServer
 from quiz.classroom.session import HostSession
+
+
+@pytest.fixture
+def free_port() -> int:
+    """A port nothing listens on at the moment (for hosts run as processes)."""
+    return unused_port()
 
 
 @pytest.fixture

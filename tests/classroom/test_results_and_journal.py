@@ -166,3 +166,42 @@ def test_a_journal_and_results_written_before_choices_were_named_still_read(
     assert load_results(journal.folder)["questions"][0]["choices"] == list(
         session.questions[0].choices
     )
+
+
+def test_a_torn_last_line_is_cut_off_before_the_next_event_is_appended(tmp_path: Path) -> None:
+    _, journal = played_session(tmp_path)
+    journal.close()
+    complete = journal.read()
+    with journal.path.open("a") as file:
+        file.write('{"e": "answer", "player": "p1", "q"')  # killed mid-write
+    resumed = Journal(journal.folder)
+    resumed.append({"e": "lock", "locked": True})
+    resumed.close()
+    assert resumed.read() == [*complete, {"e": "lock", "locked": True}]
+    assert load_results(journal.folder)["players"]  # the report reads it too
+
+
+def test_a_whole_last_event_without_its_newline_is_kept(tmp_path: Path) -> None:
+    _, journal = played_session(tmp_path)
+    journal.close()
+    complete = journal.read()
+    journal.path.write_bytes(journal.path.read_bytes().rstrip(b"\n"))
+    resumed = Journal(journal.folder)
+    resumed.append({"e": "lock", "locked": True})
+    resumed.close()
+    assert resumed.read() == [*complete, {"e": "lock", "locked": True}]
+
+
+def test_resume_passes_by_a_session_that_never_got_going(tmp_path: Path) -> None:
+    _, played = played_session(tmp_path)
+    played.close()
+    (played.folder / "results.json").unlink(missing_ok=True)
+    stub = Journal.create(tmp_path, "s9-newer")
+    hosted = prepare(sample_questions(), seconds=20, seed=1)
+    stub.append(session_header(HostSession(hosted, code=CODE), "s9-newer", port=8765))
+    stub.close()
+    assert find_session(tmp_path, None, unfinished=True) == played.folder
+    stub.discard_unstarted()
+    assert not stub.folder.exists()
+    played.discard_unstarted()  # a game that got going is never thrown away
+    assert played.path.exists()

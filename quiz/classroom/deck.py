@@ -58,9 +58,12 @@ def judge(hosted: HostedQuestion, choices: Sequence[int], text: str | None) -> C
     credit and typed matching as solo play). Choice indices are the host's shuffled ones.
 
     Raises ValueError, with a message for the student, if the answer's shape does not fit
-    the question: no choice, an index out of range, text for a choice question…
+    the question: no choice, an index out of range, text for a choice question, choices
+    for a typed one…
     """
     if hosted.kind == "typed":
+        if choices:
+            raise ValueError("a typed answer has no choices: send the text alone")
         if text is None or not text.strip():
             raise ValueError("this question needs a typed answer in 'text'")
         return check_answer(hosted.question, text)

@@ -9,6 +9,7 @@ import json
 import ssl
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
@@ -76,10 +77,12 @@ class ClassroomClient:
 
     async def join(self) -> p.Welcome:
         """Connect and join (or rejoin with the token). Raises JoinRefused or QuizError."""
+        # Only a wss:// host takes a TLS context; without one, the system's authorities.
+        tls: dict[str, Any] = {"ssl": self.tls} if self.tls and self.uri.startswith("wss") else {}
         try:
             self._ws = await connect(
                 self.uri,
-                ssl=self.tls if self.uri.startswith("wss://") else None,
+                **tls,
                 open_timeout=self.open_timeout,
                 max_size=2**20,
                 max_queue=1024,

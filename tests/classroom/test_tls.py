@@ -86,7 +86,7 @@ def test_host_and_join_over_wss_from_the_command_line(
              "--ca", str(certificates["ca"])],
             input="2\n", capture_output=True, text=True, timeout=60,
         )  # fmt: skip
-        host_out, host_err = host.communicate(timeout=60)
+        _, host_err = host.communicate(timeout=60)
     finally:
         host.kill()
     assert student.returncode == 0, student.stderr

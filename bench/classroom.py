@@ -145,7 +145,7 @@ async def quiz_host(size: int, questions: int) -> dict:
             for _ in range(questions):
                 sent.append(time.monotonic())
                 server.ask_next()
-                await wait_for_answers(server, 30)
+                await wait_for_answers(server)
                 server.reveal()
                 await asyncio.sleep(REVEAL_SECONDS)
             server.finish()
@@ -250,7 +250,9 @@ async def students(uri: str, size: int, first: int, mode: str) -> dict:
         async with ws:
             if mode == "quiz":
                 await ws.send(
-                    json.dumps({"v": 2, "type": "join", "code": CODE, "name": f"s{index}"})
+                    json.dumps(
+                        {"v": 2, "type": "join", "code": CODE, "name": f"s{index}", "token": None}
+                    )
                 )
             pending: dict[int, float] = {}
             async for raw in ws:

@@ -23,3 +23,4 @@ models.PackMeta.language
 models.PackMeta.licence
 schema.QuestionStats.last_seen  # in the save file (saves/README.md)
 protocol.Lobby.latest  # in the documented protocol (docs/classroom-protocol.md)
+protocol.Kicked.banned  # likewise

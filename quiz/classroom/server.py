@@ -295,8 +295,10 @@ class ClassroomServer:
         finally:
             if self.connections.get(player.id) is ws:
                 del self.connections[player.id]
+                self.session.set_connected(player.id, False)
                 self.listener("left", {"player": player.id, "name": player.name})
                 self._start_grace(player.id)
+                self.changed.set()
 
     async def _admit(self, ws: ServerConnection, address: str) -> Player | Claim | None:
         """Read messages until a valid join: the player, a claim for the teacher to decide,
@@ -405,6 +407,7 @@ class ClassroomServer:
             outgoing.append(p.Paused(paused=True, seconds=left))
         old = self.connections.get(player.id)
         self.connections[player.id] = ws
+        session.set_connected(player.id, True)
         self._unjoined.discard(ws)
         for message in outgoing:
             broadcast([ws], p.encode(message))
@@ -435,7 +438,7 @@ class ClassroomServer:
             {
                 "player": player.id,
                 "answered": self.session.answered_count(),
-                "players": self.session.present_count,
+                "players": self.session.connected_count,
             },
         )
         self.changed.set()

@@ -9,10 +9,12 @@ An answer's points join the player's score only when its question is revealed: u
 nothing a student can be told (their score, their rank) depends on whether they were right,
 and a game ended before a reveal does not count that question's answers.
 
-A player is *present* unless they were removed or have been away (disconnected past the
-server's grace period). Only present players hold a question open, count toward the player
-cap, and stand in the leaderboard and on the podium; an away player keeps name and score and
-is present again when they come back.
+A question closes early once every *connected* player has answered (the server says who
+is connected; a connection is not an event, so a replayed session has nobody connected). A
+player is *present* unless they were removed or have been away (disconnected past the
+server's grace period): only present players count toward the player cap and stand in the
+lobby, the leaderboard and on the podium. An away player keeps name and score and is present
+again when they come back.
 """
 
 from __future__ import annotations
@@ -75,6 +77,7 @@ class Player:
     streak: int = 0
     kicked: bool = False
     away: bool = False
+    connected: bool = False  # told by the server; not an event
     answers: dict[int, RecordedAnswer] = field(default_factory=dict)
 
     @property
@@ -118,7 +121,8 @@ class HostSession:
         self._previous_ranks: dict[str, int] = {}
         # Kept up to date by `apply`, so that an answer costs O(1), not O(class size).
         self._present = 0
-        self._answered_now = 0  # present players who answered the current question
+        self._connected = 0
+        self._answered_now = 0  # connected players who answered the current question
         self._names: dict[str, str] = {}  # name key → id of the (not removed) player using it
         self._banned: set[str] = set()  # name keys the teacher banned for the session
         self._moves: dict[str, int] = {}
@@ -153,7 +157,7 @@ class HostSession:
             self.phase = "open"
             self.opened_at = self.clock()
             self._answered_now = sum(
-                1 for pl in self.players.values() if pl.present and self.current in pl.answers
+                1 for pl in self.players.values() if pl.connected and self.current in pl.answers
             )
         elif kind == "answer":
             player = self.players[event["player"]]
@@ -166,7 +170,7 @@ class HostSession:
                 choices=tuple(event.get("choices", ())),
             )
             player.streak = player.streak + 1 if event["correct"] else 0
-            if player.present and event["q"] == self.current:
+            if player.connected and event["q"] == self.current:
                 self._answered_now += 1
         elif kind == "close":
             self.phase = "closed"
@@ -188,9 +192,10 @@ class HostSession:
             self.phase = "over"
 
     def _presence(self, player: Player, event: Event) -> None:
-        """A player removed, gone away or back: keep the counts of present players right."""
+        """A player removed, gone away or back: keep the count of present players right."""
         was_present = player.present
         if event["e"] == "kick":
+            self.set_connected(player.id, False)
             player.kicked = True
             if self._names.get(player.key) == player.id:
                 del self._names[player.key]
@@ -198,8 +203,16 @@ class HostSession:
                 self._banned.add(player.key)
         else:
             player.away = event["e"] == "away"
-        change = int(player.present) - int(was_present)
-        self._present += change
+        self._present += int(player.present) - int(was_present)
+
+    def set_connected(self, player_id: str, connected: bool) -> None:
+        """The server's word that a player's connection is up or gone."""
+        player = self.players[player_id]
+        if player.kicked or player.connected == connected:
+            return
+        player.connected = connected
+        change = 1 if connected else -1
+        self._connected += change
         if self.current in player.answers:
             self._answered_now += change
 
@@ -296,6 +309,10 @@ class HostSession:
     @property
     def present_count(self) -> int:
         return self._present
+
+    @property
+    def connected_count(self) -> int:
+        return self._connected
 
     # --- the clock ------------------------------------------------------------------------
 
@@ -398,12 +415,12 @@ class HostSession:
         return p.Accepted(question=self.current)
 
     def answered_count(self) -> int:
-        """How many present players have answered the current question."""
+        """How many connected players have answered the current question."""
         return self._answered_now
 
     def everyone_answered(self) -> bool:
-        """Every present player has answered (a player away does not hold the question)."""
-        return self._present > 0 and self._answered_now >= self._present
+        """Every connected player has answered (one who left does not hold the question)."""
+        return self._connected > 0 and self._answered_now >= self._connected
 
     def close(self) -> p.Closed:
         if self.phase == "open":

@@ -23,10 +23,7 @@ def heard(host: Host) -> list[tuple[str, dict[str, Any]]]:
     return told
 
 
-async def test_a_student_who_drops_is_away_after_the_grace_and_no_longer_holds_a_question(
-    host: Host,
-) -> None:
-    host.server.away_grace = 0
+async def test_a_question_closes_once_every_connected_student_has_answered(host: Host) -> None:
     ann, bob = await host.raw(), await host.raw()
     await ann.join("Ann"), await bob.join("Bob")
     host.server.ask_next()
@@ -35,10 +32,22 @@ async def test_a_student_who_drops_is_away_after_the_grace_and_no_longer_holds_a
     await ann.next("accepted")
     assert not host.session.everyone_answered()
     await bob.close()
-    await until(host, lambda: host.session.players["p2"].away)
-    assert host.session.everyone_answered()  # every connected student has answered
+    await until(host, lambda: not host.session.players["p2"].connected)
+    assert host.session.everyone_answered()  # Bob is gone: nobody connected is left to answer
     await asyncio.wait_for(wait_for_answers(host.server), timeout=5)
+    assert not host.session.players["p2"].away  # though he has 10 s to come back
+
+
+async def test_a_student_who_drops_is_away_after_the_grace(host: Host) -> None:
+    host.server.away_grace = 0
+    told = heard(host)
+    bob = await host.raw()
+    await bob.join("Bob")
+    await bob.close()
+    await until(host, lambda: host.session.players["p1"].away)
     assert [e["e"] for e in host.events][-1] == "away"
+    assert ("away", {"player": "p1", "name": "Bob"}) in told
+    assert host.session.present_count == 0
 
 
 async def test_a_student_back_within_the_grace_is_never_away(host: Host) -> None:

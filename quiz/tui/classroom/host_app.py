@@ -133,7 +133,7 @@ class HostApp(App[int]):
         self.query_one(QuestionPanel).tick(
             session.seconds_left(),
             session.answered_count(),
-            session.present_count,
+            session.connected_count,
             session.paused,
         )
         if session.time_up() or (not session.paused and session.everyone_answered()):

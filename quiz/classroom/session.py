@@ -183,7 +183,7 @@ class HostSession:
             for player in self.players.values():
                 recorded = player.answers.get(event["q"])
                 player.score += recorded.points if recorded else 0
-            ranks = {player.id: rank for rank, player in enumerate(self.standings(), 1)}
+            ranks = {player.id: rank for rank, player, _ in self.standings()}
             self._moves = {
                 pid: self._previous_ranks.get(pid, rank) - rank for pid, rank in ranks.items()
             }
@@ -448,9 +448,8 @@ class HostSession:
             quote=question.quote,
             attribution=question.attribution,
         )
-        standings = self.standings()
         results = {}
-        for rank, player in enumerate(standings, 1):
+        for rank, player, ahead in self.standings():
             recorded = player.answers.get(self.current)
             results[player.id] = p.YourResult(
                 question=self.current,
@@ -459,7 +458,7 @@ class HostSession:
                 points=recorded.points if recorded else 0,
                 score=player.score,
                 rank=rank,
-                ahead=standings[rank - 2].name if rank > 1 else None,
+                ahead=ahead.name if ahead else None,
             )
         return public, results
 
@@ -468,7 +467,7 @@ class HostSession:
             p.Standing(
                 rank=rank, name=player.name, score=player.score, move=self._moves.get(player.id, 0)
             )
-            for rank, player in enumerate(self.standings()[:size], 1)
+            for rank, player, _ in self.standings()[:size]
         ]
         return p.Leaderboard(question=self.current, top=top)
 
@@ -480,13 +479,13 @@ class HostSession:
         standings = self.standings()
         podium = [
             p.Standing(rank=rank, name=player.name, score=player.score, move=0)
-            for rank, player in enumerate(standings[:3], 1)
+            for rank, player, _ in standings[:3]
         ]
         return {
             player.id: p.GameOver(
                 podium=podium, rank=rank, score=player.score, players=len(standings)
             )
-            for rank, player in enumerate(standings, 1)
+            for rank, player, _ in standings
         }
 
     def ranking(self) -> list[Player]:
@@ -494,10 +493,19 @@ class HostSession:
         joining. What the results record."""
         return self._best_first(self.active_players())
 
-    def standings(self) -> list[Player]:
-        """Present players, best first: the leaderboard, the podium and the ranks students
-        are told."""
-        return self._best_first(self.present_players())
+    def standings(self) -> list[tuple[int, Player, Player | None]]:
+        """Present players, best first, each with their rank and the nearest player with more
+        points (None for the first): the leaderboard, the podium and the ranks students are
+        told. Ties are ties: equal scores share a rank (1, 2, 2, 4), and the player "ahead"
+        has more points, not merely an earlier join."""
+        ranked: list[tuple[int, Player, Player | None]] = []
+        for index, player in enumerate(self._best_first(self.present_players())):
+            if ranked and ranked[-1][1].score == player.score:
+                rank, ahead = ranked[-1][0], ranked[-1][2]
+            else:
+                rank, ahead = index + 1, ranked[-1][1] if ranked else None
+            ranked.append((rank, player, ahead))
+        return ranked
 
     def _best_first(self, players: list[Player]) -> list[Player]:
         order = {pid: index for index, pid in enumerate(self.players)}

@@ -472,3 +472,21 @@ async def test_without_speed_a_right_answer_is_a_flat_1000(host: Host) -> None:
     await ann.next("accepted")
     host.server.reveal()
     assert (await ann.next("result"))["points"] == 1000
+
+
+async def test_equal_scores_share_a_rank_and_ahead_has_more_points(host: Host) -> None:
+    students = [(await joined(host, name))[0] for name in ("Ann", "Bob", "Cy", "Dee")]
+    host.server.ask_next()
+    correct = list(host.session.hosted.correct)
+    wrong = next(i for i in range(4) if i not in correct)
+    for student, choice in zip(students, [correct, [wrong], [wrong], correct], strict=True):
+        await student.next("question")
+        await student.answer(1, choice)
+        await student.next("accepted")
+    host.server.reveal()
+    told = [await student.next("result") for student in students]
+    assert [(r["rank"], r["ahead"]) for r in told] == [(1, None), (3, "Dee"), (3, "Dee"), (1, None)]
+    board = await students[0].next("leaderboard")
+    assert [(s["rank"], s["name"]) for s in board["top"]] == [
+        (1, "Ann"), (1, "Dee"), (3, "Bob"), (3, "Cy"),
+    ]  # fmt: skip

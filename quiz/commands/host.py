@@ -131,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.classroom.capacity import raise_open_file_limit, room_for
     from quiz.classroom.hosting import open_session
     from quiz.classroom.tls import server_context
-    from quiz.errors import QuizError, UsageError
+    from quiz.errors import UsageError
 
     options = host_options(args)
     if args.plain and not args.auto:
@@ -149,10 +149,11 @@ def run(args: argparse.Namespace) -> int:
         from quiz.plain.host import host_plain
 
         asyncio.run(host_plain(session, journal, session_id, options, port=port, tls=tls))
-    except QuizError:
-        journal.discard_unstarted()  # a failed start leaves nothing for --resume to pick
-        raise
-    return 0
+        return 0
+    finally:
+        # A game nobody joined (a start that failed on a busy port, say) leaves nothing
+        # behind for --resume to pick.
+        journal.discard_unstarted()
 
 
 def room_line(limit: int | None, room: int | None, wanted: int) -> str:

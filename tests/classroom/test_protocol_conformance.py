@@ -78,9 +78,13 @@ async def test_frames_and_messages_refused_before_joining(
         {"v": 2, "type": "answer", "question": 1, "choices": "0", "text": None},
         {"v": 2, "type": "answer", "question": 1, "choices": [0], "text": None, "points": 1000},
         {"v": 2, "type": "answer", "question": 1, "choices": [0], "text": 7},
+        {"v": 2, "type": "answer", "question": 0, "choices": [0], "text": None},
+        {"v": 2, "type": "answer", "question": 1, "choices": [8], "text": None},
+        {"v": 2, "type": "answer", "question": 1, "choices": [0] * 9, "text": None},
+        {"v": 2, "type": "answer", "question": 1, "choices": [], "text": "x" * 201},
     ],
 )
-async def test_an_answer_with_a_missing_extra_or_mistyped_field_is_refused(
+async def test_an_answer_with_a_missing_extra_mistyped_or_unbounded_field_is_refused(
     host: Host, answer: dict[str, Any]
 ) -> None:
     student, _ = await joined(host, "Ann")

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from quiz.classroom.session import Player
+from quiz.classroom.players import Player
 
 CLAIM_TIMEOUT = 300.0  # how long a claim waits for the teacher
 

@@ -30,7 +30,8 @@ from quiz.classroom import protocol as p
 from quiz.classroom.capacity import RefusedConnections, open_file_limit, room_for
 from quiz.classroom.claims import Claim, Claims
 from quiz.classroom.guesses import CodeGuesses
-from quiz.classroom.session import HostSession, NameHeld, Player, Refused
+from quiz.classroom.players import Player
+from quiz.classroom.session import HostSession, NameHeld, Refused
 from quiz.errors import QuizError
 
 Listener = Callable[[str, dict[str, Any]], None]

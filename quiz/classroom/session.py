@@ -19,18 +19,17 @@ again when they come back.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import secrets
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from quiz.classroom import protocol as p
 from quiz.classroom.deck import HostedQuestion, judge
 from quiz.classroom.names import MAX_NAME, nickname
 from quiz.classroom.options import DEFAULT_MAX_PLAYERS
+from quiz.classroom.players import Place, Player, RecordedAnswer, hash_token, ranked
 from quiz.game.scoring import answer_points
 from quiz.name_identity import NameRefused, name_key, visible_name
 
@@ -55,38 +54,6 @@ class NameHeld(Refused):
     def __init__(self, holder: Player) -> None:
         super().__init__("name_taken", f"the name {holder.name!r} is taken; pick another")
         self.holder = holder
-
-
-@dataclass
-class RecordedAnswer:
-    given: str
-    correct: bool
-    credit: float
-    points: int
-    seconds: float
-    choices: tuple[int, ...] = ()
-
-
-@dataclass
-class Player:
-    id: str
-    name: str
-    key: str
-    token_hash: str
-    score: int = 0  # points of revealed questions only
-    streak: int = 0
-    kicked: bool = False
-    away: bool = False
-    connected: bool = False  # told by the server; not an event
-    answers: dict[int, RecordedAnswer] = field(default_factory=dict)
-
-    @property
-    def present(self) -> bool:
-        return not self.kicked and not self.away
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
 
 
 class HostSession:
@@ -493,19 +460,11 @@ class HostSession:
         joining. What the results record."""
         return self._best_first(self.active_players())
 
-    def standings(self) -> list[tuple[int, Player, Player | None]]:
-        """Present players, best first, each with their rank and the nearest player with more
-        points (None for the first): the leaderboard, the podium and the ranks students are
-        told. Ties are ties: equal scores share a rank (1, 2, 2, 4), and the player "ahead"
-        has more points, not merely an earlier join."""
-        ranked: list[tuple[int, Player, Player | None]] = []
-        for index, player in enumerate(self._best_first(self.present_players())):
-            if ranked and ranked[-1][1].score == player.score:
-                rank, ahead = ranked[-1][0], ranked[-1][2]
-            else:
-                rank, ahead = index + 1, ranked[-1][1] if ranked else None
-            ranked.append((rank, player, ahead))
-        return ranked
+    def standings(self) -> list[Place]:
+        """Present players, best first, with their ranks (ties share one) and the nearest
+        player with more points: the leaderboard, the podium and the ranks students are
+        told."""
+        return ranked(self._best_first(self.present_players()))
 
     def _best_first(self, players: list[Player]) -> list[Player]:
         order = {pid: index for index, pid in enumerate(self.players)}

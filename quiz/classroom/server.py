@@ -227,8 +227,7 @@ class ClassroomServer:
             session.pause()
         else:
             session.resume()
-        left = round(max(0.0, session.seconds_left()), 2) if session.phase == "open" else None
-        self.send_all(p.Paused(paused=session.paused, seconds=left))
+        self.send_all(session.pause_message())
         self.listener("paused", {"paused": session.paused})
         self.changed.set()
 
@@ -404,8 +403,7 @@ class ClassroomServer:
             else:
                 outgoing.append(session.question_message())
         if session.paused:
-            left = round(max(0.0, session.seconds_left()), 2) if session.phase == "open" else None
-            outgoing.append(p.Paused(paused=True, seconds=left))
+            outgoing.append(session.pause_message())
         old = self.connections.get(player.id)
         self.connections[player.id] = ws
         session.set_connected(player.id, True)

@@ -301,6 +301,11 @@ class HostSession:
         now = self._paused_at if self.paused else self.clock()
         return self.hosted.seconds - (now - self.opened_at)
 
+    def pause_message(self) -> p.Paused:
+        """Whether the game is paused, with the time left on the open question (if any)."""
+        left = round(max(0.0, self.seconds_left()), 2) if self.phase == "open" else None
+        return p.Paused(paused=self.paused, seconds=left)
+
     def time_up(self) -> bool:
         """The open question's time, and the grace for answers in flight, have run out."""
         return self.phase == "open" and not self.paused and self.seconds_left() <= -LATE_GRACE

@@ -73,10 +73,13 @@ def name_key(name: str) -> str:
     """The identity of a name: names with the same key look alike and are one person.
 
     NFKC (fullwidth and other compatibility forms), casefold, invisible characters dropped,
-    spaces collapsed, and each letter that looks like an ASCII letter replaced by it.
+    spaces collapsed, and each letter that looks like an ASCII letter replaced by it, before
+    case folding and after: a Cyrillic capital В looks like B, its small letter в like no
+    ASCII letter at all.
     """
-    text = unicodedata.normalize("NFKC", name).casefold()
+    text = unicodedata.normalize("NFKC", name)
     text = "".join(ch for ch in text if not _is_invisible(ch))
     prototypes = _ascii_prototypes()
+    text = "".join(prototypes.get(ch, ch) for ch in text).casefold()
     skeleton = "".join(prototypes.get(ch, ch) for ch in text).casefold()
     return " ".join(unicodedata.normalize("NFKC", skeleton).split())

@@ -56,6 +56,14 @@ def test_names_that_look_alike_share_a_key(look_alike: str) -> None:
     assert name_key(look_alike) == name_key("Ada") == "ada"
 
 
+@pytest.mark.parametrize("look_alike", ["\u0412ob", "\u0412\u043eb", "BO\u0412"])
+def test_a_capital_look_alike_is_folded_though_its_small_letter_looks_like_nothing(
+    look_alike: str,
+) -> None:
+    # Cyrillic capital Ve looks like B; its small letter (в) looks like no Latin letter.
+    assert name_key(look_alike) == "bob"
+
+
 def test_different_names_keep_different_keys() -> None:
     keys = {name_key(n) for n in ["Ada", "Adam", "Ed", "Ida", "Zoë", "Zoe"]}
     assert len(keys) == 6

@@ -28,3 +28,4 @@ protocol.Lobby.latest  # in the documented protocol (docs/classroom-protocol.md)
 _.StartElementHandler  # type: ignore[name-defined]  # noqa: F821
 _.EndElementHandler  # type: ignore[name-defined]  # noqa: F821
 _.CharacterDataHandler  # type: ignore[name-defined]  # noqa: F821
+protocol.Kicked.banned  # likewise

@@ -6,17 +6,20 @@ from __future__ import annotations
 
 import asyncio
 import json
+import ssl
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from quiz.classroom import protocol as p
 from quiz.classroom.journal import sessions_root
-from quiz.classroom.names import name_key
 from quiz.classroom.options import DEFAULT_PORT, JoinOptions
+from quiz.classroom.tls import client_context
 from quiz.errors import QuizError
+from quiz.name_identity import name_key
 from quiz.store.paths import resolve_saves_dir
 
 RETRY_DELAYS = (0.1, 0.2, 0.5, 1.0, 1.0, 2.0, 2.0, 2.0, 3.0, 3.0, 3.0, 5.0, 5.0, 5.0)
@@ -32,8 +35,9 @@ class JoinRefused(QuizError):
         self.code = code
 
 
-def host_uri(address: str, default_port: int = DEFAULT_PORT) -> str:
-    """`ws://host:port` from 'host', 'host:port' or a ws:// URI."""
+def host_uri(address: str, default_port: int = DEFAULT_PORT, *, secure: bool = False) -> str:
+    """`ws://host:port` (`wss://` when `secure`) from 'host', 'host:port' or a ws:// or
+    wss:// URI."""
     if address.startswith(("ws://", "wss://")):
         return address
     host, _, port = address.rpartition(":") if address.count(":") == 1 else (address, "", "")
@@ -41,7 +45,7 @@ def host_uri(address: str, default_port: int = DEFAULT_PORT) -> str:
         host, port = address, str(default_port)
     if not port.isdigit():
         raise QuizError(f"{address!r}: the port must be a number, as in HOST:{DEFAULT_PORT}")
-    return f"ws://{host}:{port}"
+    return f"{'wss' if secure else 'ws'}://{host}:{port}"
 
 
 class ClassroomClient:
@@ -57,6 +61,7 @@ class ClassroomClient:
         reconnect: bool = True,
         frames: Callable[[str], None] | None = None,
         open_timeout: float = 10.0,
+        tls: ssl.SSLContext | None = None,
     ) -> None:
         self.uri = uri
         self.code = code
@@ -65,15 +70,19 @@ class ClassroomClient:
         self.reconnect = reconnect
         self.frames = frames
         self.open_timeout = open_timeout
+        self.tls = tls  # None: the system's certificate authorities, for a wss:// host
         self.welcome: p.Welcome | None = None
         self.finished = False
         self._ws: ClientConnection | None = None
 
     async def join(self) -> p.Welcome:
         """Connect and join (or rejoin with the token). Raises JoinRefused or QuizError."""
+        # Only a wss:// host takes a TLS context; without one, the system's authorities.
+        tls: dict[str, Any] = {"ssl": self.tls} if self.tls and self.uri.startswith("wss") else {}
         try:
             self._ws = await connect(
                 self.uri,
+                **tls,
                 open_timeout=self.open_timeout,
                 max_size=2**20,
                 max_queue=1024,
@@ -84,6 +93,8 @@ class ClassroomClient:
             raise QuizError(f"cannot reach the host at {self.uri}: {error}") from None
         await self.send(p.Join(code=self.code, name=self.name, token=self.token))
         message = await self._receive()
+        while isinstance(message, p.Pending):  # the teacher decides whether we are that player
+            message = await self._receive()
         if isinstance(message, p.Error):
             await self._ws.close()
             raise JoinRefused(message.code, message.message)
@@ -213,7 +224,10 @@ async def join_with_memory(client: ClassroomClient, memory: TokenMemory | None) 
 def student_connection(options: JoinOptions) -> tuple[ClassroomClient, TokenMemory]:
     """The client and the token memory (in the saves folder) for joining as `options` say;
     nothing is sent until the front end joins."""
-    uri = host_uri(options.address)
-    client = ClassroomClient(uri, options.code.strip(), options.name, token=options.token)
+    uri = host_uri(options.address, secure=options.ca is not None)
+    tls = client_context(options.ca) if options.ca is not None else None
+    client = ClassroomClient(
+        uri, options.code.strip(), options.name, token=options.token, tls=tls
+    )
     memory = TokenMemory(sessions_root(resolve_saves_dir(options.saves)) / "tokens.json")
     return client, memory

@@ -1,6 +1,6 @@
-"""Questions as the host asks them: options shuffled by the host, and answers judged.
+"""Questions as the host asks them: choices shuffled by the host, and answers judged.
 
-A `HostedQuestion` keeps the correct option indices on the host. Only `options` (shuffled)
+A `HostedQuestion` keeps the correct choice indices on the host. Only `choices` (shuffled)
 and the prompt ever go to students before the reveal.
 """
 
@@ -20,12 +20,12 @@ Kind = Literal["single", "multiple", "true_false", "typed"]
 
 
 class HostedQuestion(BaseModel):
-    """One question of a session: the original plus the host's option order."""
+    """One question of a session: the original plus the host's choice order."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     question: Question
-    options: tuple[str, ...]
+    choices: tuple[str, ...]
     correct: tuple[int, ...]
     seconds: float
 
@@ -35,19 +35,19 @@ class HostedQuestion(BaseModel):
 
 
 def prepare(questions: Sequence[Question], *, seconds: float, seed: int) -> list[HostedQuestion]:
-    """Shuffle each question's options as a round with `seed` shows its choices
+    """Shuffle each question's choices as a round with `seed` shows its choices
     (`quiz.packs.draw.shuffled_choices`) and note the correct indices. Question types a
     classroom can't ask (ordering, matching, numeric) are left out."""
     hosted = []
     for question in questions:
         if question.type not in HOSTED_TYPES:
             continue
-        options = list(shuffled_choices(question, seed).choices)
-        correct = tuple(i for i, option in enumerate(options) if option in question.answers)
+        choices = list(shuffled_choices(question, seed).choices)
+        correct = tuple(i for i, choice in enumerate(choices) if choice in question.answers)
         limit = float(question.time_limit or seconds)
         hosted.append(
             HostedQuestion(
-                question=question, options=tuple(options), correct=correct, seconds=limit
+                question=question, choices=tuple(choices), correct=correct, seconds=limit
             )
         )
     return hosted
@@ -55,24 +55,27 @@ def prepare(questions: Sequence[Question], *, seconds: float, seed: int) -> list
 
 def judge(hosted: HostedQuestion, choices: Sequence[int], text: str | None) -> Check:
     """Judge an answer with the game's own rules (quiz.game.checking: the same partial
-    credit and typed matching as solo play). Option indices are the host's shuffled ones.
+    credit and typed matching as solo play). Choice indices are the host's shuffled ones.
 
     Raises ValueError, with a message for the student, if the answer's shape does not fit
-    the question: no option, an index out of range, text for a choice question…
+    the question: no choice, an index out of range, text for a choice question, choices
+    for a typed one…
     """
     if hosted.kind == "typed":
+        if choices:
+            raise ValueError("a typed answer has no choices: send the text alone")
         if text is None or not text.strip():
             raise ValueError("this question needs a typed answer in 'text'")
         return check_answer(hosted.question, text)
     if text is not None:
-        raise ValueError("this question is answered by option number, not text")
+        raise ValueError("this question is answered by choice number, not text")
     if not choices:
-        raise ValueError("pick an option")
-    if any(index >= len(hosted.options) for index in choices):
-        raise ValueError(f"options are numbered 0 to {len(hosted.options) - 1}")
-    picked = [hosted.options[i] for i in sorted(set(choices))]
+        raise ValueError("pick a choice")
+    if any(index >= len(hosted.choices) for index in choices):
+        raise ValueError(f"choices are numbered 0 to {len(hosted.choices) - 1}")
+    picked = [hosted.choices[i] for i in sorted(set(choices))]
     if hosted.kind == "multiple":
         return check_answer(hosted.question, picked)
     if len(picked) != 1:
-        raise ValueError("pick exactly one option")
+        raise ValueError("pick exactly one choice")
     return check_answer(hosted.question, picked[0])

@@ -51,6 +51,7 @@ def open_session(options: HostOptions) -> tuple[HostSession, Journal, str, int]:
         code=code,
         speed=options.speed,
         max_players=options.max_players,
+        nicknames=options.nicknames,
         record=journal.append,
     )
     port = options.port if options.port is not None else DEFAULT_PORT

@@ -1,8 +1,10 @@
 """The session journal: every event appended as one JSON line and fsynced as it happens.
 
 A host that crashes loses at most the event it was writing; a torn last line is ignored on
-reading. Layout under the saves folder: `classroom/<session-id>/journal.jsonl`, and at the end
-`results.json` (see quiz.classroom.results).
+reading and cut off before anything is appended after it. Layout under the saves folder:
+`classroom/<session-id>/journal.jsonl`, and at the end `results.json` (see
+quiz.classroom.results). A journal with nothing after its header is a game that never got
+going (a start that failed, say on a busy port): `--resume` passes it by.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ import asyncio
 import json
 import os
 import secrets
+import shutil
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -55,6 +59,9 @@ class Journal:
         self._synced = 0  # events known to be on disk
         self._syncing: asyncio.Task[None] | None = None
         self._synced_event: asyncio.Event | None = None
+        # A thread of our own for the fsyncs (its module imported with this one: a host out
+        # of open files could no longer import what asyncio's default executor needs).
+        self._fsync_thread: ThreadPoolExecutor | None = None
 
     @classmethod
     def create(cls, saves: Path, session_id: str) -> Journal:
@@ -71,6 +78,7 @@ class Journal:
         """Write one event and make it durable before returning."""
         if self._file is None:
             try:
+                self._cut_torn_tail()
                 self._file = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 (kept open)
             except OSError as error:
                 raise QuizError(
@@ -84,6 +92,30 @@ class Journal:
             self._synced = self._appended
         elif self._syncing is None:
             self._syncing = asyncio.get_running_loop().create_task(self._sync_batches())
+
+    def _cut_torn_tail(self) -> None:
+        """A last line without its newline was torn by a crash: cut it off (or, if it is a
+        whole event, end it) so that the next event starts on a line of its own."""
+        try:
+            size = self.path.stat().st_size
+        except FileNotFoundError:
+            return
+        if size == 0:
+            return
+        with open(self.path, "rb+") as file:
+            file.seek(max(0, size - 65536))
+            tail = file.read()
+            if tail.endswith(b"\n"):
+                return
+            start = tail.rfind(b"\n") + 1
+            if start == 0 and size > len(tail):
+                raise OSError(0, f"a journal line longer than {len(tail)} bytes")
+            if _is_event(tail[start:]):
+                file.write(b"\n")
+            else:
+                file.truncate(size - len(tail) + start)
+            file.flush()
+            os.fsync(file.fileno())
 
     async def durable(self) -> None:
         """Return once every event appended so far has been fsynced."""
@@ -100,7 +132,10 @@ class Journal:
         try:
             while self._synced < self._appended and self._file is not None:
                 batch_end = self._appended
-                await asyncio.to_thread(os.fsync, self._file.fileno())
+                if self._fsync_thread is None:
+                    self._fsync_thread = ThreadPoolExecutor(1, thread_name_prefix="quiz-journal")
+                loop = asyncio.get_running_loop()
+                await loop.run_in_executor(self._fsync_thread, os.fsync, self._file.fileno())
                 self._synced = batch_end
                 if self._synced_event is not None:
                     self._synced_event.set()
@@ -121,16 +156,28 @@ class Journal:
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
-            try:
-                event = json.loads(line)
-                if not isinstance(event, dict) or "e" not in event:
-                    raise ValueError("not an event")
-            except ValueError:
+            if not _is_event(line):
                 if number >= len(lines) - 1:  # the last line, torn by a crash
                     break
-                raise QuizError(f"{self.path}:{number}: damaged journal line") from None
-            events.append(event)
+                raise QuizError(f"{self.path}:{number}: damaged journal line")
+            events.append(json.loads(line))
         return events
+
+    def started(self) -> bool:
+        """Whether anything happened after the header (a join, at least)."""
+        try:
+            with open(self.path, "rb") as file:
+                file.readline()
+                return _is_event(file.readline())
+        except OSError:
+            return False
+
+    def discard_unstarted(self) -> None:
+        """Remove the folder of a session that never got going (a start that failed), so
+        that it is not mistaken for a game to resume."""
+        self.close()
+        if not self.started():
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     async def aclose(self) -> None:
         """Wait for the last batch to reach the disk, then close."""
@@ -144,11 +191,14 @@ class Journal:
                 self._synced = self._appended
             self._file.close()
             self._file = None
+        if self._fsync_thread is not None:
+            self._fsync_thread.shutdown(wait=False)
+            self._fsync_thread = None
 
 
 def find_session(saves: Path, session: str | None, *, unfinished: bool = False) -> Path:
-    """The folder of session `session` (an id or a path), or the newest one
-    (the newest without results when `unfinished`)."""
+    """The folder of session `session` (an id or a path), or the newest one (when
+    `unfinished`, the newest that got going and has no results)."""
     if session:
         candidate = Path(session)
         if (candidate / JOURNAL_NAME).exists():
@@ -164,20 +214,23 @@ def find_session(saves: Path, session: str | None, *, unfinished: bool = False) 
         reverse=True,
     )
     for folder in folders:
-        if not unfinished or not (folder / "results.json").exists():
+        if not unfinished:
+            return folder
+        if not (folder / "results.json").exists() and Journal(folder).started():
             return folder
     raise QuizError(f"no {'unfinished ' if unfinished else ''}classroom session in {root}")
 
 
 def session_header(session: HostSession, session_id: str, **extra: Any) -> dict[str, Any]:
     """The journal's first event: everything needed to rebuild the session (the questions in
-    the host's option order, the code, the settings)."""
+    the host's choice order, the code, the settings)."""
     return {
         "e": "session",
         "id": session_id,
         "code": session.code,
         "speed": session.speed,
         "max_players": session.max_players,
+        "nicknames": session.nicknames,
         "questions": [hosted.model_dump(mode="json") for hosted in session.questions],
         **extra,
     }
@@ -194,12 +247,15 @@ def replay(
         raise QuizError("the journal does not start with a session header")
     header = events[0]
     try:
-        questions = [HostedQuestion.model_validate(item) for item in header["questions"]]
+        questions = [
+            HostedQuestion.model_validate(_choices_named(item)) for item in header["questions"]
+        ]
         session = HostSession(
             questions,
             code=header["code"],
             speed=header["speed"],
             max_players=header["max_players"],
+            nicknames=header.get("nicknames", False),
             clock=clock,
         )
         for event in events[1:]:
@@ -210,3 +266,19 @@ def replay(
         ) from None
     session.record = record
     return session, header
+
+
+def _choices_named(item: Any) -> Any:
+    """A hosted question as journals before protocol 2 wrote it (`options`, now `choices`)."""
+    if isinstance(item, dict) and "options" in item and "choices" not in item:
+        return {("choices" if key == "options" else key): value for key, value in item.items()}
+    return item
+
+
+def _is_event(line: str | bytes) -> bool:
+    """Whether a journal line holds a whole event."""
+    try:
+        event = json.loads(line)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(event, dict) and "e" in event

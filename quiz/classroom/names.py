@@ -1,34 +1,47 @@
-"""Player names: cleaned for display, and folded so that look-alike duplicates collide."""
+"""Players' names in a classroom game.
+
+A name a student types becomes the name the class sees, and two names that look alike are one
+name, by the rule the whole game shares (quiz.name_identity: invisible characters removed,
+look-alike letters folded). For young classes the teacher can hand out generated nicknames
+("Brave Otter") instead, so nobody types a name at all.
+"""
 
 from __future__ import annotations
 
-import unicodedata
-
-from quiz.safe_text import safe_text
+import secrets
+from collections.abc import Callable
 
 MAX_NAME = 24
 
-
-class BadName(ValueError):
-    """A name that cannot be used; the message says why."""
-
-
-def clean_name(raw: str) -> str:
-    """The name as shown: NFKC-normalised, controls stripped, one line, at most MAX_NAME chars.
-
-    Raises BadName if nothing printable is left.
-    """
-    name = safe_text(unicodedata.normalize("NFKC", raw), single_line=True)
-    # Zero-width and other format characters (Cf) would let "Ann" and "A\u200bnn" look alike.
-    name = "".join(ch for ch in name if unicodedata.category(ch) != "Cf").strip()
-    name = name[:MAX_NAME].strip()
-    if not name:
-        raise BadName("name is empty once control characters are removed")
-    return name
+# Friendly, short, and distinct once folded (no two words look alike).
+ADJECTIVES = (
+    "Brave", "Bright", "Busy", "Calm", "Clever", "Cosy", "Curious", "Daring", "Eager", "Fair",
+    "Fancy", "Fast", "Gentle", "Glad", "Golden", "Grand", "Happy", "Jolly", "Kind", "Lively",
+    "Lucky", "Merry", "Mighty", "Neat", "Nimble", "Noble", "Plucky", "Polite", "Proud", "Quick",
+    "Quiet", "Rapid", "Shiny", "Smart", "Steady", "Sunny", "Swift", "Tidy", "Witty", "Zesty",
+)  # fmt: skip
+ANIMALS = (
+    "Badger", "Beaver", "Bison", "Camel", "Cheetah", "Crane", "Dolphin", "Eagle", "Falcon",
+    "Ferret", "Gecko", "Giraffe", "Heron", "Hedgehog", "Ibis", "Jaguar", "Koala", "Lemur",
+    "Llama", "Lynx", "Magpie", "Marmot", "Meerkat", "Moose", "Newt", "Ocelot", "Otter", "Owl",
+    "Panda", "Puffin", "Quokka", "Rabbit", "Raven", "Robin", "Seal", "Sparrow", "Tiger",
+    "Toucan", "Walrus", "Wombat",
+)  # fmt: skip
 
 
-def name_key(name: str) -> str:
-    """The key two names must not share: NFKC + casefold (+ NFKC again, as casefold may
-    denormalise), with spaces collapsed."""
-    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
-    return " ".join(folded.split())
+def nickname(taken: Callable[[str], bool], choose: Callable[[int], int] = secrets.randbelow) -> str:
+    """A nickname nobody has yet: an adjective and an animal picked at random (`choose(n)`
+    returns a number below n), or, once random picks keep hitting names in use, the first free
+    pair in order, then the same pairs numbered ("Brave Otter 2")."""
+    for _ in range(20):
+        name = f"{ADJECTIVES[choose(len(ADJECTIVES))]} {ANIMALS[choose(len(ANIMALS))]}"
+        if not taken(name):
+            return name
+    number = 1
+    while True:
+        for adjective in ADJECTIVES:
+            for animal in ANIMALS:
+                name = f"{adjective} {animal}" + (f" {number}" if number > 1 else "")
+                if not taken(name):
+                    return name
+        number += 1

@@ -19,11 +19,13 @@ class HostOptions:
     """A hosted game: its questions, its scoring, where it listens, how `--auto` runs it.
 
     Questions come from `questions_json` when given, else from `pack` (None: the default
-    pack). `seed` None picks one at random; `code` None picks a join code; `port` None is
-    DEFAULT_PORT (or, resuming, the port the session had). `resume` None starts a new
-    session, "" continues the newest unfinished one, anything else the session of that id.
-    `min_players` and `reveal_seconds` pace a game that runs itself. `saves` None is the
-    default saves folder.
+    pack). `nicknames` hands out generated names ("Brave Otter") instead of the names
+    students type. `seed` None picks one at random; `code` None picks a join code; `port`
+    None is DEFAULT_PORT (or, resuming, the port the session had); `tls_cert` and `tls_key`
+    (both or neither) serve wss://. `resume` None starts a new session, "" continues the
+    newest unfinished one, anything else the session of that id. `min_players` and
+    `reveal_seconds` pace a game that runs itself (`min_players` None: 1 for a new game, as
+    many as were present for a resumed one). `saves` None is the default saves folder.
     """
 
     pack: str | None = None
@@ -32,11 +34,14 @@ class HostOptions:
     time_limit: float = DEFAULT_TIME_LIMIT
     speed: bool = True
     max_players: int = DEFAULT_MAX_PLAYERS
+    nicknames: bool = False
     seed: int | None = None
     code: str | None = None
     bind: str = "0.0.0.0"
     port: int | None = None
-    min_players: int = 1
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+    min_players: int | None = None
     reveal_seconds: float = 3.0
     resume: str | None = None
     saves: str | None = None
@@ -44,14 +49,16 @@ class HostOptions:
 
 @dataclass(frozen=True)
 class JoinOptions:
-    """A student joining: the host's address (HOST, HOST:PORT or a ws:// URI), the join
-    code, the name to play under, a token to rejoin as (None: by name, or the token
-    remembered for this host, code and name) and the saves folder that remembers tokens."""
+    """A student joining: the host's address (HOST, HOST:PORT, or a ws:// or wss:// URI),
+    the join code, the name to play under, a token to rejoin as (None: by name, or the token
+    remembered for this host, code and name), the certificate authority to trust for wss://
+    (`ca`; given alone it means wss://) and the saves folder that remembers tokens."""
 
     address: str
     code: str
     name: str = ""
     token: str | None = None
+    ca: Path | None = None
     saves: str | None = None
 
 

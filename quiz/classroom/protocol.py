@@ -1,22 +1,23 @@
 """The classroom wire protocol: JSON messages as pydantic models, discriminated by `type`.
 
 Every message carries `v` (the protocol version). The host refuses any other version. What a
-student receives before a question's reveal never says which option is right: the `question`
-message holds the prompt and the options in the host's shuffled order only, with no pack id,
+student receives before a question's reveal never says which choice is right: the `question`
+message holds the prompt and the choices in the host's shuffled order only, with no pack id,
 title or question id. docs/classroom-protocol.md describes each message with an example.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, TypeVar
+import json
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-PROTOCOL_VERSION: Literal[1] = 1
+PROTOCOL_VERSION: Literal[2] = 2
 MAX_MESSAGE_BYTES = 4096
 MAX_NAME_INPUT = 200
 MAX_TYPED_ANSWER = 200
-MAX_OPTIONS = 8
+MAX_CHOICES = 8
 
 
 class Message(BaseModel):
@@ -24,7 +25,7 @@ class Message(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
-    v: Literal[1] = PROTOCOL_VERSION
+    v: Literal[2] = PROTOCOL_VERSION
 
 
 # --- student → host -------------------------------------------------------------------------
@@ -40,11 +41,11 @@ class Join(Message):
 
 
 class Answer(Message):
-    """An answer to question `question` (1-based): option indices, or text for typed answers."""
+    """An answer to question `question` (1-based): choice indices, or text for typed answers."""
 
     type: Literal["answer"] = "answer"
     question: Annotated[int, Field(ge=1, le=10_000)]
-    choices: Annotated[list[Annotated[int, Field(ge=0, lt=MAX_OPTIONS)]], Field(max_length=8)] = []
+    choices: Annotated[list[Annotated[int, Field(ge=0, lt=MAX_CHOICES)]], Field(max_length=8)] = []
     text: Annotated[str, Field(max_length=MAX_TYPED_ANSWER)] | None = None
 
 
@@ -54,7 +55,8 @@ ClientMessage = Annotated[Join | Answer, Field(discriminator="type")]
 
 
 class Welcome(Message):
-    """The join worked. Keep `token`: it rejoins as the same player after a dropped link."""
+    """The join worked. Keep `token`: it rejoins as the same player after a dropped link.
+    `score` counts revealed questions only: it never tells whether an open answer is right."""
 
     type: Literal["welcome"] = "welcome"
     player: str
@@ -75,14 +77,14 @@ class Lobby(Message):
 
 
 class QuestionMessage(Message):
-    """A question opens. `options` are in the host's shuffled order; answer by index."""
+    """A question opens. `choices` are in the host's shuffled order; answer by index."""
 
     type: Literal["question"] = "question"
     number: int
     total: int
     kind: Literal["single", "multiple", "true_false", "typed"]
     prompt: str
-    options: list[str]
+    choices: list[str]
     seconds: float = Field(description="Seconds left to answer (the full limit when it opens).")
 
 
@@ -101,7 +103,7 @@ class Closed(Message):
 
 
 class Reveal(Message):
-    """The right answer, how many picked each option, the explanation and the quote."""
+    """The right answer, how many picked each choice, the explanation and the quote."""
 
     type: Literal["reveal"] = "reveal"
     question: int
@@ -146,10 +148,20 @@ class Leaderboard(Message):
 
 
 class Paused(Message):
-    """The teacher paused (or resumed) the game."""
+    """The teacher paused (or resumed) the game. `seconds` is the time left to answer the open
+    question (frozen while paused), None when no question is open."""
 
     type: Literal["paused"] = "paused"
     paused: bool
+    seconds: float | None = None
+
+
+class Pending(Message):
+    """The name belongs to a player who is not connected: the teacher decides whether you are
+    them. A `welcome` (with a new token) or an `error` (`name_taken`) follows."""
+
+    type: Literal["pending"] = "pending"
+    name: str
 
 
 class GameOver(Message):
@@ -163,9 +175,11 @@ class GameOver(Message):
 
 
 class Kicked(Message):
-    """The teacher removed you from the game; the connection closes next."""
+    """The teacher removed you from the game; the connection closes next. `banned`: your name
+    may not join this game again either."""
 
     type: Literal["kicked"] = "kicked"
+    banned: bool = False
 
 
 # The stable reasons a message is refused (Error.code).
@@ -180,6 +194,7 @@ ErrorCode = Literal[
     "full",
     "locked",
     "bad_token",
+    "banned",
     "not_joined",
     "already_joined",
     "no_question",
@@ -187,6 +202,7 @@ ErrorCode = Literal[
     "late",
     "duplicate",
     "bad_answer",
+    "paused",
 ]
 
 
@@ -208,16 +224,17 @@ ServerMessage = Annotated[
     | YourResult
     | Leaderboard
     | Paused
+    | Pending
     | GameOver
     | Kicked
     | Error,
     Field(discriminator="type"),
 ]
 
-T = TypeVar("T")
-
 _client_adapter: TypeAdapter[Join | Answer] = TypeAdapter(ClientMessage)
 _server_adapter: TypeAdapter[ServerMessage] = TypeAdapter(ServerMessage)
+_CLIENT_MODELS: dict[str, type[Message]] = {"join": Join, "answer": Answer}
+_Parsed = TypeVar("_Parsed")
 
 
 class ProtocolError(ValueError):
@@ -229,13 +246,24 @@ class ProtocolError(ValueError):
 
 
 def parse_client(raw: str | bytes) -> Join | Answer:
-    """Parse a student's message, or raise ProtocolError with a one-line reason."""
-    return _parse(_client_adapter, raw)
+    """Parse a student's message, or raise ProtocolError with a one-line reason.
+
+    Stricter than the models alone: a binary frame, a `v` that is not the integer 2 (`true`
+    equals 1 in Python) and a missing field are refused, as the protocol document says.
+    """
+    if not isinstance(raw, str):
+        raise ProtocolError("bad_message", "send each message as a text frame, not binary")
+    data = _object(raw)
+    model = _CLIENT_MODELS.get(data.get("type"))  # type: ignore[arg-type, unused-ignore]
+    missing = [name for name in model.model_fields if name not in data] if model else []
+    if missing:
+        raise ProtocolError("bad_message", f"{missing[0]}: field required")
+    return _validate(_client_adapter, data)
 
 
 def parse_server(raw: str | bytes) -> ServerMessage:
     """Parse a host's message, or raise ProtocolError."""
-    return _parse(_server_adapter, raw)
+    return _validate(_server_adapter, _object(raw))
 
 
 def encode(message: Message) -> str:
@@ -243,19 +271,23 @@ def encode(message: Message) -> str:
     return message.model_dump_json()
 
 
-def _parse(adapter: TypeAdapter[T], raw: str | bytes) -> T:
-    import json
-
+def _object(raw: str | bytes) -> dict[str, Any]:
+    """The JSON object of a frame, of this protocol's version."""
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError):
         raise ProtocolError("bad_json", "message is not valid JSON") from None
     if not isinstance(data, dict):
         raise ProtocolError("bad_message", "message must be a JSON object")
-    if data.get("v") != PROTOCOL_VERSION:
+    version = data.get("v")
+    if type(version) is not int or version != PROTOCOL_VERSION:
         raise ProtocolError(
-            "bad_version", f"protocol version must be {PROTOCOL_VERSION}, got {data.get('v')!r}"
+            "bad_version", f"protocol version must be {PROTOCOL_VERSION}, got {version!r}"
         )
+    return data
+
+
+def _validate(adapter: TypeAdapter[_Parsed], data: dict[str, Any]) -> _Parsed:
     try:
         return adapter.validate_python(data)
     except ValidationError as error:

@@ -4,23 +4,34 @@ Every change is an event (a small JSON-able dict) that is first handed to `recor
 journal appends and fsyncs it) and then applied. Replaying the same events rebuilds the same
 state, which is how `quiz host --resume` continues with the scores intact. Scores use the
 host's clock (`clock`, injectable for tests), never anything a student sends.
+
+An answer's points join the player's score only when its question is revealed: until then
+nothing a student can be told (their score, their rank) depends on whether they were right,
+and a game ended before a reveal does not count that question's answers.
+
+A question closes early once every *connected* player has answered (the server says who
+is connected; a connection is not an event, so a replayed session has nobody connected). A
+player is *present* unless they were removed or have been away (disconnected past the
+server's grace period): only present players count toward the player cap and stand in the
+lobby, the leaderboard and on the podium. An away player keeps name and score and is present
+again when they come back.
 """
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import secrets
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from quiz.classroom import protocol as p
 from quiz.classroom.deck import HostedQuestion, judge
-from quiz.classroom.names import BadName, clean_name, name_key
+from quiz.classroom.names import MAX_NAME, nickname
 from quiz.classroom.options import DEFAULT_MAX_PLAYERS
+from quiz.classroom.players import Place, Player, RecordedAnswer, hash_token, ranked
 from quiz.game.scoring import answer_points
+from quiz.name_identity import NameRefused, name_key, visible_name
 
 Event = dict[str, Any]
 Phase = Literal["lobby", "open", "closed", "revealed", "over"]
@@ -29,41 +40,20 @@ LATE_GRACE = 0.25
 
 
 class Refused(Exception):
-    """A student's request the host refuses; becomes an `error` message."""
+    """A request the host refuses; to a student it becomes an `error` message."""
 
     def __init__(self, code: p.ErrorCode, message: str) -> None:
         super().__init__(message)
         self.code: p.ErrorCode = code
 
 
-@dataclass
-class RecordedAnswer:
-    given: str
-    correct: bool
-    credit: float
-    points: int
-    seconds: float
-    choices: tuple[int, ...] = ()
+class NameHeld(Refused):
+    """The name is the name of a player already in the game, `holder`: the same student on
+    another machine, or somebody else. The server decides which (token, teacher)."""
 
-
-@dataclass
-class Player:
-    id: str
-    name: str
-    key: str
-    token_hash: str
-    score: int = 0
-    streak: int = 0
-    kicked: bool = False
-    answers: dict[int, RecordedAnswer] = field(default_factory=dict)
-
-    @property
-    def correct_count(self) -> int:
-        return sum(1 for answer in self.answers.values() if answer.correct)
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
+    def __init__(self, holder: Player) -> None:
+        super().__init__("name_taken", f"the name {holder.name!r} is taken; pick another")
+        self.holder = holder
 
 
 class HostSession:
@@ -76,6 +66,7 @@ class HostSession:
         code: str,
         speed: bool = True,
         max_players: int = DEFAULT_MAX_PLAYERS,
+        nicknames: bool = False,
         clock: Callable[[], float] = time.monotonic,
         record: Callable[[Event], None] = lambda event: None,
     ) -> None:
@@ -83,19 +74,24 @@ class HostSession:
         self.code = code
         self.speed = speed
         self.max_players = max_players
+        self.nicknames = nicknames
         self.clock = clock
         self.record = record
         self.players: dict[str, Player] = {}
         self.phase: Phase = "lobby"
         self.current = 0  # 1-based number of the question asked last; 0 before the first
+        self.revealed = 0  # number of the question revealed last
         self.opened_at = 0.0
         self.locked = False
         self.paused = False
+        self._paused_at = 0.0
         self._previous_ranks: dict[str, int] = {}
         # Kept up to date by `apply`, so that an answer costs O(1), not O(class size).
-        self._active = 0
-        self._answered_now = 0
-        self._names: dict[str, str] = {}  # name key → id of the active player using it
+        self._present = 0
+        self._connected = 0
+        self._answered_now = 0  # connected players who answered the current question
+        self._names: dict[str, str] = {}  # name key → id of the (not removed) player using it
+        self._banned: set[str] = set()  # name keys the teacher banned for the session
         self._moves: dict[str, int] = {}
 
     # --- events ---------------------------------------------------------------------------
@@ -116,14 +112,11 @@ class HostSession:
             )
             self.players[player.id] = player
             self._names[player.key] = player.id
-            self._active += 1
-        elif kind == "kick":
-            player = self.players[event["player"]]
-            player.kicked = True
-            self._active -= 1
-            self._names.pop(player.key, None)
-            if self.current in player.answers:
-                self._answered_now -= 1
+            self._present += 1
+        elif kind in ("kick", "away", "back"):
+            self._presence(self.players[event["player"]], event)
+        elif kind == "token":
+            self.players[event["player"]].token_hash = event["token_hash"]
         elif kind == "lock":
             self.locked = bool(event["locked"])
         elif kind == "open":
@@ -131,7 +124,7 @@ class HostSession:
             self.phase = "open"
             self.opened_at = self.clock()
             self._answered_now = sum(
-                1 for pl in self.players.values() if not pl.kicked and self.current in pl.answers
+                1 for pl in self.players.values() if pl.connected and self.current in pl.answers
             )
         elif kind == "answer":
             player = self.players[event["player"]]
@@ -143,9 +136,8 @@ class HostSession:
                 seconds=event["seconds"],
                 choices=tuple(event.get("choices", ())),
             )
-            player.score += event["points"]
             player.streak = player.streak + 1 if event["correct"] else 0
-            if not player.kicked and event["q"] == self.current:
+            if player.connected and event["q"] == self.current:
                 self._answered_now += 1
         elif kind == "close":
             self.phase = "closed"
@@ -154,7 +146,11 @@ class HostSession:
                     player.streak = 0
         elif kind == "reveal":
             self.phase = "revealed"
-            ranks = {player.id: rank for rank, player in enumerate(self.ranking(), 1)}
+            self.revealed = event["q"]
+            for player in self.players.values():
+                recorded = player.answers.get(event["q"])
+                player.score += recorded.points if recorded else 0
+            ranks = {player.id: rank for rank, player, _ in self.standings()}
             self._moves = {
                 pid: self._previous_ranks.get(pid, rank) - rank for pid, rank in ranks.items()
             }
@@ -162,23 +158,61 @@ class HostSession:
         elif kind == "end":
             self.phase = "over"
 
+    def _presence(self, player: Player, event: Event) -> None:
+        """A player removed, gone away or back: keep the count of present players right."""
+        was_present = player.present
+        if event["e"] == "kick":
+            self.set_connected(player.id, False)
+            player.kicked = True
+            if self._names.get(player.key) == player.id:
+                del self._names[player.key]
+            if event.get("ban"):
+                self._banned.add(player.key)
+        else:
+            player.away = event["e"] == "away"
+        self._present += int(player.present) - int(was_present)
+
+    def set_connected(self, player_id: str, connected: bool) -> None:
+        """The server's word that a player's connection is up or gone."""
+        player = self.players[player_id]
+        if player.kicked or player.connected == connected:
+            return
+        player.connected = connected
+        change = 1 if connected else -1
+        self._connected += change
+        if self.current in player.answers:
+            self._answered_now += change
+
     # --- players --------------------------------------------------------------------------
 
     def join(self, code: str, name: str) -> tuple[Player, str]:
-        """Admit a new player; returns the player and their secret token (kept only hashed)."""
-        if not hmac.compare_digest(code.encode(), self.code.encode()):
-            raise Refused("bad_code", "wrong join code")
+        """Admit a new player; returns the player and their secret token (kept only hashed).
+
+        Raises NameHeld when the name is a player's already in the game (which may be the
+        same student coming back without their token), or Refused.
+        """
+        self._check_code(code)
+        if self.nicknames:
+            # Nobody types a name; one typed anyway may only be a player's nickname, to claim.
+            typed = name_key(name)
+            if typed and typed in self._names:
+                raise NameHeld(self.players[self._names[typed]])
+        else:
+            try:
+                shown = visible_name(name, max_length=MAX_NAME)
+            except NameRefused as error:
+                raise Refused("bad_name", str(error)) from None
+            key = name_key(shown)
+            if key in self._banned:
+                raise Refused("banned", "the teacher removed this name from the game")
+            if key in self._names:
+                raise NameHeld(self.players[self._names[key]])
         if self.locked or self.phase == "over":
             raise Refused("locked", "the game is not taking new players")
-        if self._active >= self.max_players:
+        if self._present >= self.max_players:
             raise Refused("full", f"the game is full ({self.max_players} players)")
-        try:
-            shown = clean_name(name)
-        except BadName as error:
-            raise Refused("bad_name", str(error)) from None
-        key = name_key(shown)
-        if key in self._names:
-            raise Refused("name_taken", f"the name {shown!r} is taken; pick another")
+        if self.nicknames:
+            shown = nickname(lambda candidate: name_key(candidate) in self._names)
         player_id = f"p{len(self.players) + 1}"
         token = f"{player_id}.{secrets.token_urlsafe(18)}"
         self._commit(
@@ -188,25 +222,93 @@ class HostSession:
 
     def rejoin(self, code: str, token: str) -> Player:
         """The player this token belongs to (constant-time check), or Refused."""
-        if not hmac.compare_digest(code.encode(), self.code.encode()):
-            raise Refused("bad_code", "wrong join code")
+        self._check_code(code)
+        player = self.token_holder(token)
+        if player is None:
+            raise Refused("bad_token", "unknown token; join again with a name")
+        if player.kicked:
+            if player.key in self._banned:
+                raise Refused("banned", "the teacher removed you from this game")
+            raise Refused("bad_token", "you were removed from this game; join again by name")
+        return player
+
+    def token_holder(self, token: str) -> Player | None:
+        """The player whose token this is (removed or not), compared in constant time."""
         player = self.players.get(token.partition(".")[0])
         expected = player.token_hash if player else hash_token("")
         if not hmac.compare_digest(hash_token(token), expected) or player is None:
-            raise Refused("bad_token", "unknown token; join again with a name")
-        if player.kicked:
-            raise Refused("bad_token", "you were removed from this game")
+            return None
         return player
 
-    def kick(self, player_id: str) -> None:
+    def _check_code(self, code: str) -> None:
+        if not hmac.compare_digest(code.encode(), self.code.encode()):
+            raise Refused("bad_code", "wrong join code")
+
+    def new_token(self, player: Player) -> str:
+        """A fresh token for `player` (the teacher let them back in without theirs); the old
+        one stops working."""
+        token = f"{player.id}.{secrets.token_urlsafe(18)}"
+        self._commit({"e": "token", "player": player.id, "token_hash": hash_token(token)})
+        return token
+
+    def kick(self, player_id: str, *, ban: bool = False) -> None:
+        """Remove a player: their token stops working; with `ban`, their name may not join
+        this game again either."""
         if player_id in self.players and not self.players[player_id].kicked:
-            self._commit({"e": "kick", "player": player_id})
+            self._commit({"e": "kick", "player": player_id, "ban": ban})
+
+    def set_away(self, player_id: str, away: bool) -> None:
+        """Mark a player away (disconnected past the grace period) or back."""
+        player = self.players.get(player_id)
+        if player is not None and not player.kicked and player.away != away:
+            self._commit({"e": "away" if away else "back", "player": player_id})
 
     def set_locked(self, locked: bool) -> None:
         self._commit({"e": "lock", "locked": locked})
 
     def active_players(self) -> list[Player]:
+        """Players not removed, in joining order (away ones too)."""
         return [player for player in self.players.values() if not player.kicked]
+
+    def present_players(self) -> list[Player]:
+        return [player for player in self.players.values() if player.present]
+
+    @property
+    def present_count(self) -> int:
+        return self._present
+
+    @property
+    def connected_count(self) -> int:
+        return self._connected
+
+    # --- the clock ------------------------------------------------------------------------
+
+    def pause(self) -> None:
+        """Freeze the clock: answers are refused and the time left stays as it is."""
+        if not self.paused:
+            self.paused = True
+            self._paused_at = self.clock()
+
+    def resume(self) -> None:
+        """Start the clock again with the time that was left when it was paused."""
+        if self.paused:
+            if self.phase == "open":
+                self.opened_at += self.clock() - self._paused_at
+            self.paused = False
+
+    def seconds_left(self) -> float:
+        """Time left to answer the open question (negative once it has run out)."""
+        now = self._paused_at if self.paused else self.clock()
+        return self.hosted.seconds - (now - self.opened_at)
+
+    def pause_message(self) -> p.Paused:
+        """Whether the game is paused, with the time left on the open question (if any)."""
+        left = round(max(0.0, self.seconds_left()), 2) if self.phase == "open" else None
+        return p.Paused(paused=self.paused, seconds=left)
+
+    def time_up(self) -> bool:
+        """The open question's time, and the grace for answers in flight, have run out."""
+        return self.phase == "open" and not self.paused and self.seconds_left() <= -LATE_GRACE
 
     # --- the flow of a question -----------------------------------------------------------
 
@@ -222,6 +324,8 @@ class HostSession:
         """Open the next question and return what every student is sent."""
         if not self.has_next:
             raise RuntimeError("no question left")
+        if self.paused:
+            raise Refused("paused", "the game is paused; resume it first")
         self._commit({"e": "open", "q": self.current + 1})
         return self.question_message()
 
@@ -231,14 +335,15 @@ class HostSession:
         return self.question_message()
 
     def question_message(self) -> p.QuestionMessage:
+        """The open question, with the time left to answer it."""
         hosted = self.hosted
         return p.QuestionMessage(
             number=self.current,
             total=len(self.questions),
             kind=hosted.kind,
             prompt=hosted.question.prompt,
-            options=list(hosted.options),
-            seconds=hosted.seconds,
+            choices=list(hosted.choices),
+            seconds=round(max(0.0, self.seconds_left()), 2),
         )
 
     def answer(self, player: Player, message: p.Answer) -> p.Accepted:
@@ -247,6 +352,8 @@ class HostSession:
             raise Refused("no_question", "no question has been asked yet")
         if message.question != self.current:
             raise Refused("wrong_question", f"question {self.current} is the one open")
+        if self.phase == "open" and self.paused:
+            raise Refused("paused", "the game is paused; answer when it resumes")
         elapsed = self.clock() - self.opened_at
         if self.phase != "open" or elapsed > self.hosted.seconds + LATE_GRACE:
             raise Refused("late", f"answers to question {self.current} are closed")
@@ -280,15 +387,12 @@ class HostSession:
         return p.Accepted(question=self.current)
 
     def answered_count(self) -> int:
-        """How many active players have answered the current question."""
+        """How many connected players have answered the current question."""
         return self._answered_now
 
-    @property
-    def active_count(self) -> int:
-        return self._active
-
     def everyone_answered(self) -> bool:
-        return self._active > 0 and self._answered_now >= self._active
+        """Every connected player has answered (one who left does not hold the question)."""
+        return self._connected > 0 and self._answered_now >= self._connected
 
     def close(self) -> p.Closed:
         if self.phase == "open":
@@ -296,11 +400,11 @@ class HostSession:
         return p.Closed(question=self.current)
 
     def reveal(self) -> tuple[p.Reveal, dict[str, p.YourResult]]:
-        """Close if needed, then the public reveal and each player's own result."""
+        """Close if needed, then the public reveal and each present player's own result."""
         self.close()
         self._commit({"e": "reveal", "q": self.current})
         hosted = self.hosted
-        counts = [0] * len(hosted.options)
+        counts = [0] * len(hosted.choices)
         for player in self.active_players():
             recorded = player.answers.get(self.current)
             for index in recorded.choices if recorded else ():
@@ -316,9 +420,8 @@ class HostSession:
             quote=question.quote,
             attribution=question.attribution,
         )
-        ranking = self.ranking()
         results = {}
-        for rank, player in enumerate(ranking, 1):
+        for rank, player, ahead in self.standings():
             recorded = player.answers.get(self.current)
             results[player.id] = p.YourResult(
                 question=self.current,
@@ -327,7 +430,7 @@ class HostSession:
                 points=recorded.points if recorded else 0,
                 score=player.score,
                 rank=rank,
-                ahead=ranking[rank - 2].name if rank > 1 else None,
+                ahead=ahead.name if ahead else None,
             )
         return public, results
 
@@ -336,27 +439,38 @@ class HostSession:
             p.Standing(
                 rank=rank, name=player.name, score=player.score, move=self._moves.get(player.id, 0)
             )
-            for rank, player in enumerate(self.ranking()[:size], 1)
+            for rank, player, _ in self.standings()[:size]
         ]
         return p.Leaderboard(question=self.current, top=top)
 
     def end(self) -> dict[str, p.GameOver]:
-        """End the game; each player's final message (podium and own rank)."""
+        """End the game; each present player's final message (podium and own rank). A
+        question still open is not revealed, so its answers do not count."""
         if self.phase != "over":
             self._commit({"e": "end"})
-        ranking = self.ranking()
+        standings = self.standings()
         podium = [
             p.Standing(rank=rank, name=player.name, score=player.score, move=0)
-            for rank, player in enumerate(ranking[:3], 1)
+            for rank, player, _ in standings[:3]
         ]
         return {
             player.id: p.GameOver(
-                podium=podium, rank=rank, score=player.score, players=len(ranking)
+                podium=podium, rank=rank, score=player.score, players=len(standings)
             )
-            for rank, player in enumerate(ranking, 1)
+            for rank, player, _ in standings
         }
 
     def ranking(self) -> list[Player]:
-        """Active players, best first; ties keep the order of joining."""
+        """Every player not removed (away ones too), best first; ties keep the order of
+        joining. What the results record."""
+        return self._best_first(self.active_players())
+
+    def standings(self) -> list[Place]:
+        """Present players, best first, with their ranks (ties share one) and the nearest
+        player with more points: the leaderboard, the podium and the ranks students are
+        told."""
+        return ranked(self._best_first(self.present_players()))
+
+    def _best_first(self, players: list[Player]) -> list[Player]:
         order = {pid: index for index, pid in enumerate(self.players)}
-        return sorted(self.active_players(), key=lambda pl: (-pl.score, order[pl.id]))
+        return sorted(players, key=lambda pl: (-pl.score, order[pl.id]))

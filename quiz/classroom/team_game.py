@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from quiz.classroom.deck import HostedQuestion, judge
-from quiz.classroom.names import BadName, clean_name, name_key
+from quiz.classroom.names import MAX_NAME
 from quiz.errors import UsageError
 from quiz.game.scoring import answer_points
+from quiz.name_identity import NameRefused, name_key, visible_name
 
 MAX_TEAMS = 8
 
@@ -43,8 +44,8 @@ class TeamGame:
         teams: list[Team] = []
         for raw in names.split(","):
             try:
-                name = clean_name(raw)
-            except BadName:
+                name = visible_name(raw, max_length=MAX_NAME)
+            except NameRefused:
                 continue
             if any(name_key(team.name) == name_key(name) for team in teams):
                 raise UsageError(f"--teams: {name!r} is named twice")

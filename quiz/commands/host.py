@@ -41,6 +41,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--bind", default=DEFAULTS.bind, metavar="ADDR", help="address to listen on"
     )
     parser.add_argument("--max-players", type=int, default=DEFAULTS.max_players, metavar="N")
+    parser.add_argument(
+        "--nicknames",
+        action="store_true",
+        help='give students generated names ("Brave Otter") instead of the names they type',
+    )
+    parser.add_argument(
+        "--tls-cert", metavar="FILE", help="serve wss:// with this PEM certificate (and --tls-key)"
+    )
+    parser.add_argument("--tls-key", metavar="FILE", help="the certificate's PEM private key")
     parser.add_argument("--seed", type=int, default=None, help="seed for the draw and shuffles")
     parser.add_argument("--code", default=None, help="a fixed 6-digit join code (for scripts)")
     parser.add_argument(
@@ -51,7 +60,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--plain", action="store_true", help="no screen: events as lines")
     parser.add_argument("--auto", action="store_true", help="start and move on by itself")
     parser.add_argument(
-        "--min-players", type=int, default=DEFAULTS.min_players, metavar="N", help="with --auto"
+        "--min-players",
+        type=int,
+        default=DEFAULTS.min_players,
+        metavar="N",
+        help="with --auto: start once N are in (default 1; resuming: as many as were there)",
     )
     parser.add_argument(
         "--reveal-seconds",
@@ -79,7 +92,11 @@ def host_options(args: argparse.Namespace) -> HostOptions:
         (args.count >= 1, "--count must be at least 1"),
         (0 < args.time <= 600, "--time must be between 0 and 600 seconds"),
         (args.max_players >= 1, "--max-players must be at least 1"),
-        (args.min_players >= 1, "--min-players must be at least 1"),
+        (args.min_players is None or args.min_players >= 1, "--min-players must be at least 1"),
+        (
+            (args.tls_cert is None) == (args.tls_key is None),
+            "--tls-cert and --tls-key go together",
+        ),
         (args.reveal_seconds >= 0, "--reveal-seconds must not be negative"),
         (args.port is None or 0 <= args.port <= 65535, "--port must be 0–65535"),
         (args.code is None or re.fullmatch(r"\d{6}", args.code), "--code must be 6 digits"),
@@ -94,10 +111,13 @@ def host_options(args: argparse.Namespace) -> HostOptions:
         time_limit=args.time,
         speed=not args.no_speed,
         max_players=args.max_players,
+        nicknames=args.nicknames,
         seed=args.seed,
         code=args.code,
         bind=args.bind,
         port=args.port,
+        tls_cert=Path(args.tls_cert) if args.tls_cert else None,
+        tls_key=Path(args.tls_key) if args.tls_key else None,
         min_players=args.min_players,
         reveal_seconds=args.reveal_seconds,
         resume=args.resume,
@@ -108,18 +128,39 @@ def host_options(args: argparse.Namespace) -> HostOptions:
 def run(args: argparse.Namespace) -> int:
     import asyncio
 
+    from quiz.classroom.capacity import raise_open_file_limit, room_for
     from quiz.classroom.hosting import open_session
+    from quiz.classroom.tls import server_context
     from quiz.errors import UsageError
 
     options = host_options(args)
     if args.plain and not args.auto:
         raise UsageError("--plain needs --auto: the keys that drive a game are on the host screen")
+    cert, key = options.tls_cert, options.tls_key
+    tls = server_context(cert, key) if cert and key else None
+    limit = raise_open_file_limit()
+    print(room_line(limit, room_for(limit), options.max_players), flush=True)
     session, journal, session_id, port = open_session(options)
-    if not args.plain:
-        from quiz.tui.classroom.host_app import run_host_app
+    try:
+        if not args.plain:
+            from quiz.tui.classroom.host_app import run_host_app
 
-        return run_host_app(session, journal, session_id, bind=options.bind, port=port)
-    from quiz.plain.host import host_plain
+            return run_host_app(session, journal, session_id, bind=options.bind, port=port, tls=tls)
+        from quiz.plain.host import host_plain
 
-    asyncio.run(host_plain(session, journal, session_id, options, port=port))
-    return 0
+        asyncio.run(host_plain(session, journal, session_id, options, port=port, tls=tls))
+        return 0
+    finally:
+        # A game nobody joined (a start that failed on a busy port, say) leaves nothing
+        # behind for --resume to pick.
+        journal.discard_unstarted()
+
+
+def room_line(limit: int | None, room: int | None, wanted: int) -> str:
+    """The line saying how many students the host can hold, and whether --max-players fits."""
+    if room is None:
+        return "room: no limit on open files known"
+    line = f"room: {room} students (open-file limit {limit})"
+    if wanted > room:
+        line += f"; --max-players {wanted} needs a higher `ulimit -n`"
+    return line

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -31,7 +32,7 @@ class EventPrinter:
         print(safe_text(text, single_line=True), file=self.out, flush=True)
 
     def __call__(self, event: str, detail: dict[str, Any]) -> None:
-        if event in ("joined", "rejoined", "left", "kicked"):
+        if event in ("joined", "rejoined", "left", "away", "kicked"):
             self.line(f"{event}: {detail['name']}")
         elif event == "answered":
             count = (detail["answered"], detail["players"])
@@ -62,6 +63,7 @@ async def host_plain(
     options: HostOptions,
     *,
     port: int,
+    tls: ssl.SSLContext | None = None,
     printer: Callable[[str, dict[str, Any]], None] | None = None,
 ) -> Path:
     """Run a whole game automatically on `port` (the one `open_session` settled on), paced
@@ -74,13 +76,14 @@ async def host_plain(
         durable=journal.durable,
         host=options.bind,
         port=port,
+        tls=tls,
         listener=show,
     )
     await server.start()
     try:
         addresses = lan_addresses() if options.bind in ("0.0.0.0", "") else [options.bind]
         for address in addresses:
-            out.line(f"join: ws://{address}:{server.port}")
+            out.line(f"join: {server.scheme}://{address}:{server.port}")
         out.line(f"port: {server.port}")
         out.line(f"code: {session.code}")
         out.line(f"session: {session_id}")

@@ -1,6 +1,6 @@
 """`quiz join --plain`: the student side as lines on stdout, answers read from stdin.
 
-One input line answers one question: an option number (`2`), several for multiple answer
+One input line answers one question: a choice number (`2`), several for multiple answer
 (`1,3` or `1 3`), or the text for a typed answer. A line that doesn't fit gets a hint and is
 asked again; the end of input ends answering but the game is still followed to its end.
 """
@@ -26,11 +26,11 @@ def parse_answer(line: str, question: p.QuestionMessage) -> p.Answer:
             raise ValueError("type your answer")
         return p.Answer(question=question.number, text=text[: p.MAX_TYPED_ANSWER])
     parts = text.replace(",", " ").split()
-    count = len(question.options)
+    count = len(question.choices)
     if not parts or not all(part.isdigit() and 1 <= int(part) <= count for part in parts):
         raise ValueError(f"answer with a number from 1 to {count}")
     if question.kind != "multiple" and len(parts) != 1:
-        raise ValueError("pick one option")
+        raise ValueError("pick one choice")
     return p.Answer(question=question.number, choices=sorted({int(part) - 1 for part in parts}))
 
 
@@ -100,7 +100,7 @@ def lines_for(message: p.ServerMessage) -> list[str]:
     if isinstance(message, p.QuestionMessage):
         head = f"question {message.number}/{message.total} ({message.seconds:g} s)"
         lines = [f"{head}: {_clean(message.prompt)}"]
-        lines += [f"  {option_label(i)}  {_clean(o)}" for i, o in enumerate(message.options)]
+        lines += [f"  {option_label(i)}  {_clean(o)}" for i, o in enumerate(message.choices)]
         if message.kind == "multiple":
             lines.append("answer: one or more numbers, e.g. 1,3")
         elif message.kind == "typed":

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
+import socket
 from dataclasses import dataclass, field
+from typing import Any
 
 from fakes import FakeClock
+from websockets.asyncio.client import ClientConnection, connect
 
 from quiz.classroom.client import ClassroomClient
 from quiz.classroom.server import ClassroomServer
@@ -14,6 +19,12 @@ from quiz.packs.question import Question
 CODE = "123456"
 PACK_ID = "secret-pack-id"
 PACK_TITLE = "Secret Pack Title"
+
+
+def unused_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def sample_questions() -> list[Question]:
@@ -59,10 +70,18 @@ class Host:
     clock: FakeClock
     events: list[dict]
     clients: list[ClassroomClient] = field(default_factory=list)
+    slept: list[float] = field(default_factory=list)  # waits for a code check, in seconds
+    raw_students: list[RawStudent] = field(default_factory=list)
 
     @property
     def uri(self) -> str:
         return f"ws://127.0.0.1:{self.server.port}"
+
+    async def raw(self) -> RawStudent:
+        """A connected raw student (closed when the test ends)."""
+        student = await RawStudent.connect(self.uri)
+        self.raw_students.append(student)
+        return student
 
     def client(self, name: str = "", **kwargs: object) -> ClassroomClient:
         kwargs.setdefault("reconnect", False)
@@ -77,3 +96,39 @@ async def next_of(client: ClassroomClient, kind: str, timeout: float = 5.0):  # 
         message = await client.next_message(timeout)
         if message.type == kind:
             return message
+
+
+class RawStudent:
+    """A student written from docs/classroom-protocol.md alone: a bare websockets connection
+    sending and reading JSON objects, nothing of quiz.classroom's client or models."""
+
+    def __init__(self, ws: ClientConnection) -> None:
+        self.ws = ws
+        self.received: list[dict[str, Any]] = []
+
+    @classmethod
+    async def connect(cls, uri: str, **options: Any) -> RawStudent:
+        return cls(await connect(uri, open_timeout=5, **options))
+
+    async def send(self, **fields: Any) -> None:
+        await self.ws.send(json.dumps({"v": 2, **fields}))
+
+    async def join(self, name: str = "", token: str | None = None, code: str = CODE) -> dict:
+        """Send a join and return the host's answer to it (a welcome or an error)."""
+        await self.send(type="join", code=code, name=name, token=token)
+        return await self.next()
+
+    async def answer(self, question: int, choices: list[int], text: str | None = None) -> None:
+        await self.send(type="answer", question=question, choices=choices, text=text)
+
+    async def next(self, kind: str | None = None, timeout: float = 5.0) -> dict[str, Any]:
+        """The next message (of type `kind`, skipping others), as a dict."""
+        async with asyncio.timeout(timeout):
+            while True:
+                message = json.loads(await self.ws.recv())
+                self.received.append(message)
+                if kind is None or message["type"] == kind:
+                    return message
+
+    async def close(self) -> None:
+        await self.ws.close()

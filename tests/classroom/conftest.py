@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -11,11 +12,18 @@ import pytest
 # --import-mode=importlib does not put test folders on sys.path; the helpers live beside us.
 sys.path.insert(0, str(Path(__file__).parent))
 
-from classroom_helpers import CODE, FakeClock, Host, sample_questions
+from classroom_helpers import CODE, FakeClock, Host, sample_questions, unused_port
 
 from quiz.classroom.deck import prepare
+from quiz.classroom.guesses import CodeGuesses
 from quiz.classroom.server import ClassroomServer
 from quiz.classroom.session import HostSession
+
+
+@pytest.fixture
+def free_port() -> int:
+    """A port nothing listens on at the moment (for hosts run as processes)."""
+    return unused_port()
 
 
 @pytest.fixture
@@ -30,12 +38,23 @@ async def host(fake_clock: FakeClock) -> AsyncIterator[Host]:
     session = HostSession(
         questions, code=CODE, max_players=8, clock=fake_clock, record=events.append
     )
-    server = ClassroomServer(session, port=0, open_timeout=2)
+    slept: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        """Waiting for a code check moves the fake clock instead of the test's time."""
+        slept.append(seconds)
+        fake_clock.now += seconds
+        await asyncio.sleep(0)
+
+    guesses = CodeGuesses(clock=fake_clock, sleep=sleep)
+    server = ClassroomServer(session, port=0, open_timeout=2, guesses=guesses)
     await server.start()
     try:
-        the_host = Host(server, session, fake_clock, events)
+        the_host = Host(server, session, fake_clock, events, slept=slept)
         yield the_host
     finally:
         for client in the_host.clients:
             await client.close()
+        for student in the_host.raw_students:
+            await student.close()
         await server.stop()

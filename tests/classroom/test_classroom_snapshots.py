@@ -22,7 +22,8 @@ def host_app() -> HostApp:
         prepare(sample_questions(), seconds=20, seed=5), code=CODE, clock=clock
     )
     for name in NAMES:
-        session.join(CODE, name)
+        player, _ = session.join(CODE, name)
+        session.set_connected(player.id, True)  # as if each had a connection
     server = ClassroomServer(session)
     return HostApp(
         server,
@@ -87,7 +88,7 @@ QUESTION = p.QuestionMessage(
     total=10,
     kind="single",
     prompt="Who is 'the vacancy', according to the article? [b]not bold[/b]",
-    options=["Ed Balls", "David Miliband", "[@click=app.quit]x[/]", "John McDonnell"],
+    choices=["Ed Balls", "David Miliband", "[@click=app.quit]x[/]", "John McDonnell"],
     seconds=20,
 )
 

@@ -4,6 +4,7 @@ SIGKILL and resumed, and `quiz report` on the results."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import csv
 import json
 import os
@@ -15,9 +16,11 @@ from pathlib import Path
 
 import pytest
 from classroom_helpers import CODE, sample_questions
+from websockets.exceptions import ConnectionClosed
 
 from quiz.classroom import protocol as p
 from quiz.classroom.client import ClassroomClient
+from quiz.classroom.journal import Journal
 
 QUIZ = [sys.executable, "-m", "quiz"]
 RIGHT = {q.prompt: q for q in sample_questions()}
@@ -131,11 +134,11 @@ async def bot(
             if message.number in hold:
                 await hold[message.number].wait()
             question = RIGHT[message.prompt]
-            if message.kind == "typed":
-                await client.answer(message.number, text=question.answers[0])
-            else:
-                picks = [i for i, o in enumerate(message.options) if o in question.answers]
-                await client.answer(message.number, choices=picks)
+            picks = [i for i, o in enumerate(message.choices) if o in question.answers]
+            typed = question.answers[0] if message.kind == "typed" else None
+            # A host gone meanwhile: the client rejoins, and the host asks again if need be.
+            with contextlib.suppress(ConnectionClosed):
+                await client.answer(message.number, choices=picks, text=typed)
 
 
 async def test_a_host_killed_mid_game_resumes_with_scores_intact(
@@ -240,3 +243,85 @@ def test_bad_command_lines_get_one_line_errors(args: list[str], message: str) ->
     assert result.returncode in (1, 2)
     assert message in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def read_lines(process: subprocess.Popen[str], into: list[str]) -> None:
+    """Collect the host's stdout lines as they come (run in a thread)."""
+    assert process.stdout is not None
+    for line in process.stdout:
+        into.append(line.strip())
+
+
+async def wait_for(lines: list[str], text: str) -> None:
+    """Until a line equal to `text` has been read (bounded by the test's timeout)."""
+    while text not in lines:
+        await asyncio.sleep(0.05)
+
+
+async def test_resume_continues_the_crashed_game_and_waits_for_its_class(
+    questions_json: Path, isolated_saves: Path
+) -> None:
+    port = free_port()
+    host = start_host(
+        "--questions-json", str(questions_json), "--port", str(port), "--code", CODE,
+        "--min-players", "2",
+    )  # fmt: skip
+    resumed: subprocess.Popen[str] | None = None
+    try:
+        await asyncio.to_thread(wait_for_line, host, "code: ")
+        uri = f"ws://127.0.0.1:{port}"
+        ann, bob = ClassroomClient(uri, CODE, "Ann"), ClassroomClient(uri, CODE, "Bob")
+        await ann.join()
+        await bob.join()
+        ann_log: list[p.ServerMessage] = []
+        bob_log: list[p.ServerMessage] = []
+        release = asyncio.Event()
+        bob_asked, ann_answered = asyncio.Event(), asyncio.Event()
+        tasks = [
+            asyncio.create_task(bot(ann, ann_log, {}, {("accepted", 2): ann_answered})),
+            asyncio.create_task(bot(bob, bob_log, {2: release}, {("question", 2): bob_asked})),
+        ]
+        async with asyncio.timeout(30):
+            await bob_asked.wait()
+            await ann_answered.wait()
+        os.kill(host.pid, signal.SIGKILL)
+        host.wait(timeout=10)
+        journal = next(isolated_saves.glob("classroom/*/journal.jsonl"))
+        with journal.open("a") as file:
+            file.write('{"e": "answer", "player": "p2", "q')  # what a crash mid-write leaves
+
+        # A new game that cannot start (its port is taken) leaves nothing to resume.
+        with socket.socket() as busy:
+            busy.bind(("127.0.0.1", 0))
+            busy.listen()
+            failed = subprocess.run(
+                [*QUIZ, "host", "--plain", "--auto", "--bind", "127.0.0.1",
+                 "--questions-json", str(questions_json), "--port", str(busy.getsockname()[1])],
+                capture_output=True, text=True, timeout=60,
+            )  # fmt: skip
+        assert failed.returncode == 1 and "cannot listen on" in failed.stderr
+        assert [f.name for f in isolated_saves.glob("classroom/*")] == [journal.parent.name]
+
+        resumed = start_host("--resume")  # no --min-players: the two who were there
+        lines: list[str] = []
+        reader = asyncio.create_task(asyncio.to_thread(read_lines, resumed, lines))
+        async with asyncio.timeout(60):
+            await wait_for(lines, "rejoined: Ann")
+            release.set()  # Bob comes back only now, after Ann
+            await asyncio.gather(*tasks)
+            await reader
+        assert resumed.wait(timeout=30) == 0
+    finally:
+        host.kill()
+        if resumed is not None:
+            resumed.kill()
+    # The host waited for Bob before asking the interrupted question again.
+    assert lines.index("rejoined: Bob") < lines.index("question 2/4")
+    # Ann had answered it before the crash: she was told so, not asked again.
+    assert [m.number for m in ann_log if isinstance(m, p.QuestionMessage)] == [1, 2, 3, 4]
+    assert sum(1 for m in ann_log if isinstance(m, p.Accepted) and m.question == 2) == 2
+    assert not [m for m in ann_log if isinstance(m, p.Error)]
+    events = Journal(journal.parent).read()  # the torn line was cut off, not built upon
+    assert events[-1]["e"] == "end"
+    data = json.loads((journal.parent / "results.json").read_text())
+    assert all(len(pl["answers"]) == 4 for pl in data["players"])

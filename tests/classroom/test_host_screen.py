@@ -102,3 +102,19 @@ async def test_pause_stops_the_countdown_and_the_paused_time_is_not_counted(host
         host.clock.now += 21
         app.tick()
         assert app.stage == "reveal"
+
+
+async def test_space_during_a_pause_does_not_open_the_next_question(host: Host) -> None:
+    app = HostApp(host.server, start_server=False, addresses=[])
+    async with app.run_test(size=(100, 40)) as pilot:
+        ann = host.client("Ann")
+        await ann.join()
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.press("space")
+        assert app.stage == "lobby" and host.session.current == 0
+        await pilot.press("p")
+        await pilot.press("space")
+        assert app.stage == "question" and host.session.current == 1
+        # Leave on the reveal: the countdown's timer can fire while the app is torn down.
+        await pilot.press("s")

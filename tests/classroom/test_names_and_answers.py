@@ -1,36 +1,29 @@
-"""Names (cleaning, look-alike keys) and the plain student's answer lines."""
+"""Generated nicknames and the plain student's answer lines."""
 
 from __future__ import annotations
 
-import unicodedata
-
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from quiz.classroom import protocol as p
-from quiz.classroom.names import MAX_NAME, BadName, clean_name, name_key
+from quiz.classroom.names import nickname
 from quiz.plain.join import parse_answer
 
 
-@given(st.text(max_size=300))
-def test_a_cleaned_name_is_short_printable_and_its_key_is_stable(raw: str) -> None:
-    try:
-        name = clean_name(raw)
-    except BadName:
-        return
-    assert 0 < len(name) <= MAX_NAME
-    assert all(unicodedata.category(ch) not in ("Cc", "Cf") for ch in name)
-    assert name == name.strip()
-    assert name_key(name) == name_key(name_key(name))
-    assert clean_name(name) == name
+def test_a_nickname_is_an_adjective_and_an_animal_nobody_has() -> None:
+    always_first = lambda n: 0  # noqa: E731
+    assert nickname(lambda name: False, always_first) == "Brave Badger"
+    # Random picks that keep hitting names in use give way to the first free pair in order.
+    assert nickname(lambda name: name == "Brave Badger", always_first) == "Brave Beaver"
+    # With every pair in use, the pairs come again, numbered.
+    taken = lambda name: not name.endswith(" 2")  # noqa: E731
+    assert nickname(taken, always_first) == "Brave Badger 2"
 
 
 SINGLE = p.QuestionMessage(
-    number=2, total=5, kind="single", prompt="?", options=["a", "b", "c"], seconds=20
+    number=2, total=5, kind="single", prompt="?", choices=["a", "b", "c"], seconds=20
 )
 MULTIPLE = SINGLE.model_copy(update={"kind": "multiple"})
-TYPED = SINGLE.model_copy(update={"kind": "typed", "options": []})
+TYPED = SINGLE.model_copy(update={"kind": "typed", "choices": []})
 
 
 @pytest.mark.parametrize(
@@ -56,7 +49,7 @@ def test_answer_lines_become_answers(
         (SINGLE, "4", "a number from 1 to 3"),
         (SINGLE, "0", "a number from 1 to 3"),
         (SINGLE, "b", "a number from 1 to 3"),
-        (SINGLE, "1,2", "pick one option"),
+        (SINGLE, "1,2", "pick one choice"),
         (SINGLE, "", "a number from 1 to 3"),
         (TYPED, "   ", "type your answer"),
     ],

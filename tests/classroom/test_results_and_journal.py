@@ -40,7 +40,7 @@ def played_session(saves: Path) -> tuple[HostSession, Journal]:
         else:
             session.answer(ann, p.Answer(question=number, choices=list(current.correct)))
             if number == 1:
-                wrong = next(i for i in range(len(current.options)) if i not in current.correct)
+                wrong = next(i for i in range(len(current.choices)) if i not in current.correct)
                 session.answer(bob, p.Answer(question=number, choices=[wrong]))
         session.reveal()
     session.end()
@@ -142,3 +142,66 @@ async def test_an_answer_is_acknowledged_only_once_the_journal_has_it(tmp_path: 
         await client.close()
         await server.stop()
         await journal.aclose()
+
+
+def test_a_journal_and_results_written_before_choices_were_named_still_read(
+    tmp_path: Path,
+) -> None:
+    import json
+
+    session, journal = played_session(tmp_path)
+    lines = journal.path.read_text().splitlines()
+    header = json.loads(lines[0])
+    for item in header["questions"]:
+        item["options"] = item.pop("choices")
+    journal.path.write_text("\n".join([json.dumps(header), *lines[1:]]) + "\n")
+    again, _ = replay(journal.read())
+    assert again.questions[0].choices == session.questions[0].choices
+
+    old = build_results(session, "s1")
+    old["version"] = 1
+    for question in old["questions"]:
+        question["options"] = question.pop("choices")
+    save_results(journal.folder, old)
+    assert load_results(journal.folder)["questions"][0]["choices"] == list(
+        session.questions[0].choices
+    )
+
+
+def test_a_torn_last_line_is_cut_off_before_the_next_event_is_appended(tmp_path: Path) -> None:
+    _, journal = played_session(tmp_path)
+    journal.close()
+    complete = journal.read()
+    with journal.path.open("a") as file:
+        file.write('{"e": "answer", "player": "p1", "q"')  # killed mid-write
+    resumed = Journal(journal.folder)
+    resumed.append({"e": "lock", "locked": True})
+    resumed.close()
+    assert resumed.read() == [*complete, {"e": "lock", "locked": True}]
+    assert load_results(journal.folder)["players"]  # the report reads it too
+
+
+def test_a_whole_last_event_without_its_newline_is_kept(tmp_path: Path) -> None:
+    _, journal = played_session(tmp_path)
+    journal.close()
+    complete = journal.read()
+    journal.path.write_bytes(journal.path.read_bytes().rstrip(b"\n"))
+    resumed = Journal(journal.folder)
+    resumed.append({"e": "lock", "locked": True})
+    resumed.close()
+    assert resumed.read() == [*complete, {"e": "lock", "locked": True}]
+
+
+def test_resume_passes_by_a_session_that_never_got_going(tmp_path: Path) -> None:
+    _, played = played_session(tmp_path)
+    played.close()
+    (played.folder / "results.json").unlink(missing_ok=True)
+    stub = Journal.create(tmp_path, "s9-newer")
+    hosted = prepare(sample_questions(), seconds=20, seed=1)
+    stub.append(session_header(HostSession(hosted, code=CODE), "s9-newer", port=8765))
+    stub.close()
+    assert find_session(tmp_path, None, unfinished=True) == played.folder
+    stub.discard_unstarted()
+    assert not stub.folder.exists()
+    played.discard_unstarted()  # a game that got going is never thrown away
+    assert played.path.exists()

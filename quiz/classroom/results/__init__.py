@@ -11,12 +11,13 @@ from quiz.durable import write_durably
 from quiz.errors import QuizError
 
 RESULTS_NAME = "results.json"
-RESULTS_VERSION = 1
+RESULTS_VERSION = 2  # 2: a question's `options` became `choices`
 
 
 def build_results(session: HostSession, session_id: str) -> dict[str, Any]:
-    """Every question asked and every player's answers, best player first."""
-    asked = session.current
+    """Every question revealed and every player's answers to them, best player first (a
+    question the game ended on before its reveal does not count)."""
+    asked = session.revealed
     questions = []
     for number, hosted in enumerate(session.questions[:asked], 1):
         questions.append(
@@ -25,7 +26,7 @@ def build_results(session: HostSession, session_id: str) -> dict[str, Any]:
                 "id": hosted.question.id,
                 "kind": hosted.kind,
                 "prompt": hosted.question.prompt,
-                "options": list(hosted.options),
+                "choices": list(hosted.choices),
                 "correct": list(hosted.correct),
                 "answer": hosted.question.answer_text,
             }
@@ -46,6 +47,7 @@ def build_results(session: HostSession, session_id: str) -> dict[str, Any]:
                         "seconds": answer.seconds,
                     }
                     for number, answer in sorted(player.answers.items())
+                    if number <= asked
                 },
             }
         )
@@ -78,8 +80,10 @@ def load_results(folder: Path) -> dict[str, Any]:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
             raise QuizError(f"{path}: cannot read the results: {error}") from None
-        if not isinstance(data, dict) or data.get("version") != RESULTS_VERSION:
+        if not isinstance(data, dict) or data.get("version") not in (1, RESULTS_VERSION):
             raise QuizError(f"{path}: not a results file of version {RESULTS_VERSION}")
+        for question in data.get("questions", []) if data["version"] == 1 else []:
+            question["choices"] = question.pop("options", [])
         return data
     from quiz.classroom.journal import Journal, replay
 

@@ -6,6 +6,7 @@ messages; the handlers own every change to what is shown.
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -71,7 +72,6 @@ class HostApp(App[int]):
         self.tick_seconds = tick
         self.stage = "lobby"
         self.last_question: p.QuestionMessage | None = None
-        self.paused_at: float | None = None
         server.listener = self._server_event
 
     def _server_event(self, event: str, detail: dict[str, Any]) -> None:
@@ -97,7 +97,8 @@ class HostApp(App[int]):
             port = self.server.port
             bound = self.server.host
             hosts = lan_addresses() if bound in ("0.0.0.0", "", "::") else [bound]
-            self.addresses = [f"quiz join {a}:{port}" for a in hosts]
+            scheme = "wss://" if self.server.tls else ""
+            self.addresses = [f"quiz join {scheme}{a}:{port}" for a in hosts]
         self.refresh_lobby()
         if self.session.phase in ("open", "closed"):  # resumed mid-question
             self.show_question(self.server.ask_again())
@@ -136,15 +137,13 @@ class HostApp(App[int]):
         if self.stage != "question" or self.last_question is None:
             return
         session = self.session
-        now = self.paused_at if self.paused_at is not None else session.clock()
-        left = self.last_question.seconds - (now - session.opened_at)
         self.query_one(QuestionPanel).tick(
-            left,
+            session.seconds_left(),
             session.answered_count(),
-            session.active_count,
-            self.paused_at is not None,
+            session.connected_count,
+            session.paused,
         )
-        if self.paused_at is None and (left <= 0 or session.everyone_answered()):
+        if session.time_up() or (not session.paused and session.everyone_answered()):
             self.reveal()
 
     def show_question(self, message: p.QuestionMessage) -> None:
@@ -157,7 +156,7 @@ class HostApp(App[int]):
     def reveal(self) -> None:
         public, board = self.server.reveal()
         self.stage = "reveal"
-        self.query_one(RevealPanel).show(public, list(self.session.hosted.options))
+        self.query_one(RevealPanel).show(public, list(self.session.hosted.choices))
         self.query_one(LeaderboardPanel).show(board)
         self.switch("reveal")
 
@@ -170,6 +169,8 @@ class HostApp(App[int]):
         self.switch("podium")
 
     def action_advance(self) -> None:
+        if self.session.paused:
+            return  # a paused game stays where it is until `p` resumes it
         if self.stage == "lobby" and self.session.active_players():
             self.show_question(self.server.ask_next())
         elif self.stage == "question":
@@ -199,14 +200,8 @@ class HostApp(App[int]):
     def action_pause(self) -> None:
         if self.stage == "podium":
             return
-        if self.paused_at is None:
-            self.paused_at = self.session.clock()
-            self.server.set_paused(True)
-        else:
-            # The time paused does not count against the students.
-            self.session.opened_at += self.session.clock() - self.paused_at
-            self.paused_at = None
-            self.server.set_paused(False)
+        # The session stops the clock; the time paused does not count against the students.
+        self.server.set_paused(not self.session.paused)
         self.tick()
 
     def action_end(self) -> None:
@@ -215,7 +210,13 @@ class HostApp(App[int]):
 
 
 def run_host_app(
-    session: HostSession, journal: Journal, session_id: str, *, bind: str, port: int
+    session: HostSession,
+    journal: Journal,
+    session_id: str,
+    *,
+    bind: str,
+    port: int,
+    tls: ssl.SSLContext | None = None,
 ) -> int:
     """Run the projector screen for a session until the teacher quits; results are saved
     when the game ends."""
@@ -223,7 +224,7 @@ def run_host_app(
     from quiz.classroom.results import save_results as write_results
 
     journal.group_commit = True
-    server = ClassroomServer(session, host=bind, port=port, durable=journal.durable)
+    server = ClassroomServer(session, host=bind, port=port, tls=tls, durable=journal.durable)
 
     def save() -> Path:
         return write_results(journal.folder, build_results(session, session_id))

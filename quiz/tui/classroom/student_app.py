@@ -58,7 +58,7 @@ class StudentApp(App[int]):
             with Vertical(id="play"):
                 yield Static("", id="head")
                 yield Static("", id="prompt")
-                yield Vertical(id="options")
+                yield Vertical(id="choices")
                 yield Input(placeholder="Type your answer and press Enter", id="typed")
                 yield Static("", id="status")
             with Vertical(id="outcome"):
@@ -156,7 +156,7 @@ class StudentApp(App[int]):
             Content(f"Question {message.number} of {message.total} — {message.seconds:g} s")
         )
         self.query_one("#prompt", Static).update(literal(message.prompt))
-        self.render_options()
+        self.render_choices()
         typed = self.query_one("#typed", Input)
         typed.display = message.kind == "typed"
         typed.value = ""
@@ -165,21 +165,21 @@ class StudentApp(App[int]):
         else:
             self.set_focus(None)
         hint = {
-            "multiple": "Press the numbers of every right option, then Enter.",
+            "multiple": "Press the numbers of every right choice, then Enter.",
             "typed": "Type your answer, then Enter.",
         }.get(message.kind, "Press the number of your answer.")
         self.status(hint)
         self.switch("play")
 
-    def render_options(self) -> None:
+    def render_choices(self) -> None:
         assert self.question is not None
-        options = self.query_one("#options", Vertical)
-        options.remove_children()
-        for index, text in enumerate(self.question.options):
+        choices = self.query_one("#choices", Vertical)
+        choices.remove_children()
+        for index, text in enumerate(self.question.choices):
             chosen = "[x] " if index in self.picked else ""
             line = styled(f"[b]{option_label(index)}[/b]  {chosen}$text", text=text)
-            options.mount(
-                Static(line, classes="option picked" if index in self.picked else "option")
+            choices.mount(
+                Static(line, classes="choice picked" if index in self.picked else "choice")
             )
 
     def show_result(self, result: p.YourResult) -> None:
@@ -203,11 +203,11 @@ class StudentApp(App[int]):
         question = self.question
         if question is None or self.locked_in or question.kind == "typed":
             return
-        if index >= len(question.options):
+        if index >= len(question.choices):
             return
         if question.kind == "multiple":
             self.picked ^= {index}
-            self.render_options()
+            self.render_choices()
             return
         await self.send(p.Answer(question=question.number, choices=[index]))
 

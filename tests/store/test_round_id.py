@@ -11,7 +11,7 @@ import tomli
 
 from quiz.game.result import RoundResult
 from quiz.store import SaveStore
-from quiz.store.history import history_files
+from quiz.store.history import history_path
 
 RoundFactory = Callable[..., RoundResult]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -25,7 +25,7 @@ def test_a_recorded_round_has_an_id_written_in_its_history_file(
     assert re.fullmatch(r"[0-9a-f]{32}", stored.round_id)
     folder = store.find_player("Ada")
     assert folder is not None
-    [path] = history_files(folder)
+    path = history_path(folder, 0)
     [written] = tomli.loads(path.read_text("utf-8"))["rounds"]
     assert written["round_id"] == stored.round_id
 
@@ -59,7 +59,7 @@ def test_old_history_files_get_ids_when_read_and_keep_them_when_rewritten(
     store.record_round("Ada Lovelace", make_round(3, player="Ada Lovelace"))
     folder = store.find_player("Ada Lovelace")
     assert folder is not None
-    [path] = history_files(folder)
+    path = history_path(folder, 0)
     document = tomli.loads(path.read_text("utf-8"))
     assert [entry["round_id"] for entry in document["rounds"]][:2] == list(reversed(migrated))
     assert document["schema_version"] == 2

@@ -57,8 +57,14 @@ def visible_name(raw: str, *, max_length: int) -> str:
 
 def player_name(raw: str) -> str:
     """A player's name as saved and shown: `visible_name` cut to PLAYER_NAME_LENGTH.
-    Raises NameRefused when nothing visible is left."""
-    return visible_name(raw, max_length=PLAYER_NAME_LENGTH)
+    Raises NameRefused, saying so for a player name, when nothing visible is left."""
+    try:
+        return visible_name(raw, max_length=PLAYER_NAME_LENGTH)
+    except NameRefused:
+        raise NameRefused(
+            "a player name needs at least one visible letter or digit "
+            "(spaces, escape sequences and invisible characters don't count)"
+        ) from None
 
 
 @functools.cache

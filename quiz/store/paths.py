@@ -60,11 +60,8 @@ def clean_player_name(raw: str) -> str:
     PlayerNameError for a name with no visible letter or digit."""
     try:
         return player_name(raw)
-    except NameRefused:
-        raise PlayerNameError(
-            "a player name needs at least one visible letter or digit "
-            "(spaces, escape sequences and invisible characters don't count)"
-        ) from None
+    except NameRefused as error:
+        raise PlayerNameError(str(error)) from None
 
 
 def player_key(name: str) -> str:

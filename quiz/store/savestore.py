@@ -100,6 +100,10 @@ class Warnings(list[str]):
         self.clear()
         return taken
 
+    def absorb(self, message: str) -> None:
+        """Drop the lines not shown yet that `message` (about to be shown) already says."""
+        self[:] = [line for line in self if line not in message]
+
 
 class _FolderMoved(Exception):
     """The player's folder was deleted while this store waited for its lock."""
@@ -324,11 +328,16 @@ class SaveStore:
         return self.player_files(folder).stats()[0]
 
     def study_cards(self, name: str) -> dict[str, Card]:
-        """The player's FSRS cards by question id (empty for an unknown player)."""
+        """The player's FSRS cards by question id (empty for an unknown player, and for a
+        study.toml from a newer quiz, which is reported once and left alone)."""
         folder = self.find_player(clean_player_name(name))
         if folder is None:
             return {}
-        return self.player_files(folder).study()[2]
+        try:
+            return self.player_files(folder).study()[2]
+        except NewerSaveError as error:
+            self.warnings.append(str(error))
+            return {}
 
     def due_count(
         self,
@@ -377,10 +386,11 @@ class SaveStore:
         except SaveError as error:
             return self._unsaved(str(error))
 
-    @staticmethod
-    def _unsaved(reason: str) -> RecordOutcome:
+    def _unsaved(self, reason: str) -> RecordOutcome:
+        warning = f"Not saved: {reason}"
+        self.warnings.absorb(warning)
         return RecordOutcome(
-            saved=False, round=None, rank=None, previous_best=None, warning=f"Not saved: {reason}"
+            saved=False, round=None, rank=None, previous_best=None, warning=warning
         )
 
     def _record_locked(self, folder: Path, name: str, result: RoundResult) -> RecordOutcome:
@@ -420,6 +430,7 @@ class SaveStore:
                 warning = (
                     f"Round {number} saved; your {what} could not be updated ({problems[0][1]})"
                 )
+                self.warnings.absorb(warning)
         return RecordOutcome(
             saved=True, round=number, rank=rank, previous_best=previous_best, warning=warning
         )

@@ -26,8 +26,16 @@ import tomli_w
 
 from quiz.durable import fsync_folder, write_durably
 from quiz.store.end_line import add_end_line
+from quiz.store.errors import BadFile
 from quiz.store.files import BACKUPS, backup_path, make_folders, remove_stale_temps, write_save
-from quiz.store.reading import Loaded, LockFactory, ParsedFiles, looks_whole, read_recovering
+from quiz.store.reading import (
+    Loaded,
+    LockFactory,
+    ParsedFiles,
+    looks_whole,
+    read_recovering,
+    read_save_bytes,
+)
 from quiz.store.schema import (
     HISTORY,
     HISTORY_VERSION,
@@ -169,20 +177,27 @@ def _finish_seal(player_dir: Path, index: int) -> None:
                 os.unlink(leftover)
 
 
-def chunk_indexes(player_dir: Path) -> list[int]:
-    """Every history chunk of a player that has any file (or backup) on disk, oldest first."""
-    root = player_dir / "history"
-    found: set[int] = set()
-    with contextlib.suppress(OSError), os.scandir(root) as blocks:
+def _files_by_chunk(player_dir: Path) -> dict[int, dict[str, os.DirEntry[str]]]:
+    """Every history file of a player (backups too), by chunk index and name: one listing
+    of each block folder, whose entries know their type and, once asked, their status."""
+    chunks: dict[int, dict[str, os.DirEntry[str]]] = {}
+    with contextlib.suppress(OSError), os.scandir(player_dir / "history") as blocks:
         for block in blocks:
             if not block.is_dir(follow_symlinks=False):
                 continue
             with contextlib.suppress(OSError), os.scandir(block.path) as entries:
                 for entry in entries:
-                    match = _CHUNK_FILE.fullmatch(entry.name)
-                    if match:
-                        found.add(file_index(int(match.group(1))))
-    return sorted(found)
+                    name = entry.name
+                    # "rounds-<first>.toml…": checked by the pattern only when it looks so.
+                    if name.startswith("rounds-") and _CHUNK_FILE.fullmatch(name):
+                        first = int(name[7 : name.index(".")])
+                        chunks.setdefault(file_index(first), {})[name] = entry
+    return chunks
+
+
+def chunk_indexes(player_dir: Path) -> list[int]:
+    """Every history chunk of a player that has any file (or backup) on disk, oldest first."""
+    return sorted(_files_by_chunk(player_dir))
 
 
 def _chunk_exists(player_dir: Path, index: int) -> bool:
@@ -234,17 +249,45 @@ def rounds_newest_first(
 
 
 def chunks_needing_a_look(player_dir: Path) -> list[int]:
-    """Chunks whose files don't look whole at a glance: only backups left, a sealed file
-    that is not a regular file the size of its backup copy, or a plain file that does not
-    end with its end line (see `looks_whole`). A few system calls per chunk, so every
-    player open can afford it."""
+    """Chunks whose files don't look whole at a glance: only backups left; a plain file that
+    does not end with its end line (see `looks_whole`); a sealed file that is not a regular
+    file the size of its backup copy, or that changed after the copy was made (a sealed file
+    is written before its copy and never again). One listing per block and one status per
+    sealed file and copy, so every player open can afford it even at 10,000 rounds."""
     found = []
-    for index in chunk_indexes(player_dir):
-        sealed, plain = sealed_path(player_dir, index), history_path(player_dir, index)
-        if (
-            not (os.path.lexists(sealed) or os.path.lexists(plain))
-            or not looks_whole(sealed, HISTORY, same_size_as=backup_path(sealed, 1))
-            or (not os.path.lexists(sealed) and not looks_whole(plain, HISTORY))
-        ):
+    for index, files in _files_by_chunk(player_dir).items():
+        plain = f"rounds-{index * ROUNDS_PER_FILE + 1:06d}.toml"
+        sealed = files.get(f"{plain}.gz")
+        if sealed is not None:
+            whole = _unchanged_since_sealed(sealed, files.get(f"{plain}.gz.bak1"))
+        elif plain in files:
+            whole = looks_whole(Path(files[plain].path), HISTORY)
+        else:
+            whole = False  # only backups left
+        if not whole:
             found.append(index)
-    return found
+    return sorted(found)
+
+
+def _unchanged_since_sealed(sealed: os.DirEntry[str], copy: os.DirEntry[str] | None) -> bool:
+    try:
+        if copy is None or not sealed.is_file(follow_symlinks=False):
+            return False
+        status, copied = sealed.stat(follow_symlinks=False), copy.stat(follow_symlinks=False)
+    except OSError:
+        return False
+    return (
+        status.st_size == copied.st_size
+        and status.st_mtime_ns <= copied.st_mtime_ns
+        and status.st_ctime_ns <= copied.st_ctime_ns
+    )
+
+
+def renew_sealed_copy(player_dir: Path, index: int) -> None:
+    """Write the backup copy of sealed chunk `index` again from the sealed file (which the
+    caller has just read whole), so that the copy is newer than the file again, after a
+    restore or a copy of the saves folder that wrote them in the other order."""
+    sealed = sealed_path(player_dir, index)
+    with contextlib.suppress(OSError, BadFile):
+        raw, _version = read_save_bytes(sealed)
+        write_durably(backup_path(sealed, 1), raw)

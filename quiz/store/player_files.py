@@ -27,6 +27,7 @@ from quiz.store.history import (
     chunks_needing_a_look,
     read_after,
     read_chunk,
+    renew_sealed_copy,
     rounds_newest_first,
 )
 from quiz.store.reading import Loaded, LockFactory, ParsedFiles, looks_whole, read_recovering
@@ -113,15 +114,23 @@ class PlayerFiles:
             (STATS_FILE, STATS),
             (STUDY_FILE, STUDY),
         ]
-        try:
-            for name, kind in derived:
-                if not looks_whole(self.folder / name, kind):
+        for name, kind in derived:
+            if not looks_whole(self.folder / name, kind):
+                try:
                     loaded = read_recovering(self.folder / name, kind, lock=self.lock)
-                    self.warnings.extend(loaded.warnings)
-            for index in chunks_needing_a_look(self.folder):
-                read_chunk(self.folder, index, self.lock, self.warnings, self.cache)
-        except NewerSaveError as error:
-            self.warnings.append(str(error))
+                except NewerSaveError as error:
+                    self.warnings.append(str(error))
+                    continue
+                self.warnings.extend(loaded.warnings)
+        for index in chunks_needing_a_look(self.folder):
+            try:
+                chunk = read_chunk(self.folder, index, self.lock, self.warnings, self.cache)
+            except NewerSaveError as error:
+                self.warnings.append(str(error))
+                continue
+            if chunk.sealed:  # read whole: its copy is made newer than it again
+                with self.lock():
+                    renew_sealed_copy(self.folder, index)
 
     def _pending(self, after: int, known: KnownChunks | None = None) -> list[StoredRound]:
         pending, _ = read_after(

@@ -120,11 +120,12 @@ class Damaged:
 
 
 def _refuse_reading(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make the file now at `path` unreadable. Root reads any file whatever its permission
-    bits, so for root every open of this very file (its inode, wherever it is renamed) is
-    refused with EACCES, as the system refuses it for a user without read permission."""
+    """Make the file now at `path` unreadable: no read permission for anyone. Root reads any
+    file whatever its permission bits, so for root every open of this very file (its inode,
+    wherever it is renamed) is also refused with EACCES, as the system refuses it to a user
+    without read permission."""
+    path.chmod(0)  # what makes a file unreadable for everyone but root
     if os.geteuid() != 0:
-        path.chmod(0)
         return
     status = path.stat()
     refused = (status.st_dev, status.st_ino)
@@ -197,6 +198,9 @@ def _assert_kept(damaged: Damaged) -> None:
         assert stat.S_ISLNK(mode) and kept.readlink() == damaged.link_target
         assert damaged.link_target.read_bytes() == damaged.content
     else:
+        if damaged.kind == "unreadable":
+            assert stat.S_IMODE(mode) == 0  # kept exactly as it was found
+            kept.chmod(0o600)
         assert stat.S_ISREG(mode) and kept.read_bytes() == damaged.content
 
 

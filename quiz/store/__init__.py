@@ -77,7 +77,8 @@ quiz: refused, left unchanged), `PlayerNameError`. Damaged files (cut short, gar
 folder, pipe or link where a file should be, unreadable…) are set aside, recovered from
 backups or rebuilt from the history, and reported as one-line strings by
 `store.take_warnings()`, each damage once: show them. The first time a store opens a player
-it takes a quick look at all their files, so damage anywhere is reported then.
+it takes a quick look at their files (all but history older than the last 1,000 rounds,
+which is checked as it is read), so damage there is reported then.
 """
 
 from __future__ import annotations

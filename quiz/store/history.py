@@ -46,6 +46,9 @@ from quiz.store.schema import (
 )
 
 FILES_PER_BLOCK = 100
+# How many of the newest history files a player open looks at (the last 1,000 rounds):
+# enough to find damage where play happens, few enough that opening stays flat.
+FILES_LOOKED_AT = 100
 _CHUNK_FILE = re.compile(r"rounds-(\d{6,})\.toml(?:\.gz)?(?:\.bak\d)?")
 
 
@@ -177,21 +180,27 @@ def _finish_seal(player_dir: Path, index: int) -> None:
                 os.unlink(leftover)
 
 
-def _files_by_chunk(player_dir: Path) -> dict[int, dict[str, os.DirEntry[str]]]:
+def _files_by_chunk(
+    player_dir: Path, newest_blocks: int | None = None
+) -> dict[int, dict[str, os.DirEntry[str]]]:
     """Every history file of a player (backups too), by chunk index and name: one listing
-    of each block folder, whose entries know their type and, once asked, their status."""
+    of each block folder (or of the `newest_blocks` newest), whose entries know their type
+    and, once asked, their status."""
     chunks: dict[int, dict[str, os.DirEntry[str]]] = {}
-    with contextlib.suppress(OSError), os.scandir(player_dir / "history") as blocks:
-        for block in blocks:
-            if not block.is_dir(follow_symlinks=False):
-                continue
-            with contextlib.suppress(OSError), os.scandir(block.path) as entries:
-                for entry in entries:
-                    name = entry.name
-                    # "rounds-<first>.toml…": checked by the pattern only when it looks so.
-                    if name.startswith("rounds-") and _CHUNK_FILE.fullmatch(name):
-                        first = int(name[7 : name.index(".")])
-                        chunks.setdefault(file_index(first), {})[name] = entry
+    blocks: list[os.DirEntry[str]] = []
+    with contextlib.suppress(OSError), os.scandir(player_dir / "history") as listing:
+        blocks = sorted(
+            (entry for entry in listing if entry.is_dir(follow_symlinks=False)),
+            key=lambda entry: entry.name,
+        )
+    for block in blocks[-newest_blocks:] if newest_blocks else blocks:
+        with contextlib.suppress(OSError), os.scandir(block.path) as entries:
+            for entry in entries:
+                name = entry.name
+                # "rounds-<first>.toml…": checked by the pattern only when it looks so.
+                if name.startswith("rounds-") and _CHUNK_FILE.fullmatch(name):
+                    first = int(name[7 : name.index(".")])
+                    chunks.setdefault(file_index(first), {})[name] = entry
     return chunks
 
 
@@ -249,13 +258,19 @@ def rounds_newest_first(
 
 
 def chunks_needing_a_look(player_dir: Path) -> list[int]:
-    """Chunks whose files don't look whole at a glance: only backups left; a plain file that
-    does not end with its end line (see `looks_whole`); a sealed file that is not a regular
-    file the size of its backup copy, or that changed after the copy was made (a sealed file
-    is written before its copy and never again). One listing per block and one status per
-    sealed file and copy, so every player open can afford it even at 10,000 rounds."""
+    """Of the newest FILES_LOOKED_AT chunks, those whose files don't look whole at a glance:
+    only backups left; a plain file that does not end with its end line (see
+    `looks_whole`); a sealed file that is not a regular file the size of its backup copy, or
+    that changed after the copy was made (a sealed file is written before its copy and never
+    again). A listing of the newest two block folders and one status per sealed file and
+    copy, so opening a player costs about the same at 1,000 rounds as at 10,000. Older
+    chunks are checked as they are read."""
     found = []
-    for index, files in _files_by_chunk(player_dir).items():
+    files_by_chunk = _files_by_chunk(player_dir, newest_blocks=2)
+    newest = max(files_by_chunk, default=0)
+    for index, files in files_by_chunk.items():
+        if index <= newest - FILES_LOOKED_AT:
+            continue
         plain = f"rounds-{index * ROUNDS_PER_FILE + 1:06d}.toml"
         sealed = files.get(f"{plain}.gz")
         if sealed is not None:

@@ -92,23 +92,25 @@ class PlayerFiles:
         self.clock = clock
         self.cache = cache
 
-    def read_profile(self) -> Loaded[Profile]:
-        """profile.toml as on disk (migrated if older), recovering from backups."""
+    def read_profile(self, *, shared: bool = False) -> Loaded[Profile]:
+        """profile.toml as on disk (migrated if older), recovering from backups. `shared`:
+        the value may be the parse cache's own, to look at and never to change."""
         loaded = read_recovering(
             self.folder / PROFILE_FILE,
             PROFILE,
             lock=self.lock,
             cache=self.cache,
-            copy=_copy_profile,
+            copy=None if shared else _copy_profile,
         )
         self.warnings.extend(loaded.warnings)
         return loaded
 
     def check_all(self) -> None:
-        """Take a quick look at every file of the player (see `looks_whole`) and read in full
-        the ones that don't look whole, so that damage anywhere is found, set aside and
-        reported now, not when a file is next needed. A file from a newer quiz is reported
-        as a warning and left alone."""
+        """Take a quick look at the player's files (see `looks_whole`; history files of the
+        newest blocks only, see `chunks_needing_a_look`) and read in full the ones that
+        don't look whole, so that damage there is found, set aside and reported now, not
+        when a file is next needed. A file from a newer quiz is reported as a warning and
+        left alone."""
         derived: list[tuple[str, SaveKind[Any]]] = [
             (PROFILE_FILE, PROFILE),
             (STATS_FILE, STATS),

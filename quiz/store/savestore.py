@@ -225,8 +225,8 @@ class SaveStore:
         """The save files of the player in `folder` (profile, history, stats, study), read
         through this store's parse cache and recovery lock; damage found while reading
         becomes one warning in `take_warnings()`. The first time a store meets a player it
-        takes a quick look at every file of theirs, so that damage anywhere is reported
-        then. Writing needs `locked(folder)`."""
+        takes a quick look at their files (PlayerFiles.check_all), so that damage is
+        reported then. Writing needs `locked(folder)`."""
         lock = self.recovery_lock(folder)
         files = PlayerFiles(folder, lock, self.warnings, self.clock, self._parsed)
         if folder not in self._checked:
@@ -257,7 +257,7 @@ class SaveStore:
         was played under; None when neither can be read."""
         files = self.player_files(folder)
         try:
-            profile = files.read_profile().value
+            profile = files.read_profile(shared=True).value
         except NewerSaveError:
             profile = None
         if profile is not None:
@@ -291,11 +291,14 @@ class SaveStore:
         return None
 
     def new_folder(self, name: str) -> Path:
-        """A folder for a new player called `name`: the usual one, or, when a renamed player
-        still has it, the same with a random suffix."""
-        folder = self.folder_for(name)
+        """A folder for a new player called `name`: the usual one (also when it holds no
+        player yet: another quiz may be creating this very player in it), or, when a
+        renamed player still has it, the same with a random suffix."""
+        usual = folder = self.folder_for(name)
         while os.path.lexists(folder):
-            folder = folder.with_name(f"{self.folder_for(name).name}-{secrets.token_hex(2)}")
+            if folder == usual and folder.is_dir() and self.name_in(folder) is None:
+                return folder
+            folder = usual.with_name(f"{usual.name}-{secrets.token_hex(2)}")
         return folder
 
     def list_players(self) -> list[PlayerSummary]:

@@ -278,8 +278,8 @@ class SaveStore:
         preferred = self.folder_for(name)
         candidates = [preferred] + [f for f in self.player_folders() if f != preferred]
         for folder in candidates:
-            if not folder.is_dir():
-                continue
+            if folder.is_symlink() or not folder.is_dir():
+                continue  # a player folder is a real folder, never a link to elsewhere
             try:
                 found = self.name_in(folder)
             except SaveError as error:  # a lock held by another quiz: skip, say so
@@ -296,7 +296,12 @@ class SaveStore:
         renamed player still has it, the same with a random suffix."""
         usual = folder = self.folder_for(name)
         while os.path.lexists(folder):
-            if folder == usual and folder.is_dir() and self.name_in(folder) is None:
+            if (
+                folder == usual
+                and not folder.is_symlink()
+                and folder.is_dir()
+                and (self.name_in(folder) is None)
+            ):
                 return folder
             folder = usual.with_name(f"{usual.name}-{secrets.token_hex(2)}")
         return folder

@@ -18,8 +18,14 @@ A second baseline is the bare cost of one durable write (20 KB temp file, fsync,
 fsync the folder): on a busy disk fsync dominates, and this shows how much of a record is
 the unavoidable I/O.
 
+Footprint: a player who recorded 1,000 rounds one at a time (so every backup a real player
+has is there: the live history file's three, one copy of each sealed history file, three of
+each derived file) against an SQLite baseline of the same data (every round and answer, and
+the study cards) in one database file, as a ratio. Target: ≤ 2 MB per 1,000 rounds.
+
 Prints medians, ratios to the baselines and PASS/FAIL against the targets: recording ≤ 20 ms
-median and flat (median at 10,000 ≤ 2 × median at 100), opening ≤ 200 ms at 10,000. It never
+median and flat (median at 10,000 ≤ 2 × median at 100), opening ≤ 200 ms at 10,000 and flat
+(median at 10,000 ≤ 2 × median at 100), the folder ≤ 2 MB per 1,000 rounds. It never
 asserts: targets are for reading.
 """
 
@@ -43,10 +49,11 @@ sys.path.insert(0, str(ROOT))
 from quiz.game.result import AnswerResult, RoundResult  # noqa: E402
 from quiz.store import SaveStore, scores_data  # noqa: E402
 from quiz.store.history import round_document  # noqa: E402
-from quiz.store.schema import StoredRound  # noqa: E402
+from quiz.store.player_files import stored_round  # noqa: E402
 
 RECORD_TARGET_MS = 20.0
 OPEN_TARGET_MS = 200.0
+FOOTPRINT_TARGET_BYTES = 2 * 1024 * 1024  # per 1,000 rounds
 FLAT_FACTOR = 2.0
 WARM_UP = 3
 SIZES = (100, 1_000, 10_000)
@@ -100,9 +107,7 @@ def baseline(runs: int) -> list[float]:
     """tomllib.loads + tomli_w.dumps of a single 100-round file."""
     document = {
         "schema_version": 1,
-        "rounds": [
-            round_document(StoredRound(**dict(make_round(n)), round=n)) for n in range(1, 101)
-        ],
+        "rounds": [round_document(stored_round(make_round(n), n)) for n in range(1, 101)],
     }
     text = tomli_w.dumps(document)
     return time_each(lambda: tomli_w.dumps(tomllib.loads(text)), runs)
@@ -132,10 +137,130 @@ def bare_durable_write(folder: Path, runs: int) -> list[float]:
     return time_each(write, runs)
 
 
+def folder_bytes(folder: Path) -> dict[str, int]:
+    """Bytes on disk under `folder` by kind of file, each inode counted once (a backup that
+    is a hard link to nothing else still counts: it is the only copy of that version)."""
+    seen: set[int] = set()
+    sizes: dict[str, int] = {}
+    for path in folder.rglob("*"):
+        status = path.lstat()
+        if not path.is_file() or status.st_ino in seen:
+            continue
+        seen.add(status.st_ino)
+        what = "history" if "history" in path.parts else "profile, stats, study"
+        if ".bak" in path.name:
+            what += " backups"
+        sizes[what] = sizes.get(what, 0) + status.st_size
+    return sizes
+
+
+def sqlite_bytes(store: SaveStore, player: str, database: Path) -> int:
+    """The same player in one SQLite file: every round and answer, and the study cards."""
+    import json
+    import sqlite3
+
+    connection = sqlite3.connect(database)
+    connection.executescript(
+        """
+        CREATE TABLE rounds (round INTEGER PRIMARY KEY, round_id TEXT, player TEXT,
+            pack_id TEXT, pack_version TEXT, mode TEXT, seed INTEGER, started_at TEXT,
+            duration REAL, score INTEGER, best_streak INTEGER);
+        CREATE TABLE answers (round INTEGER, question_id TEXT, given TEXT, correct INTEGER,
+            credit REAL, points INTEGER, seconds REAL, timed_out INTEGER,
+            fifty_fifty INTEGER, fuzzy INTEGER, tags TEXT);
+        CREATE TABLE cards (question_id TEXT PRIMARY KEY, card_id INTEGER, state INTEGER,
+            step INTEGER, stability REAL, difficulty REAL, due TEXT, last_review TEXT);
+        """
+    )
+    with connection:
+        for stored in store.history(player):
+            connection.execute(
+                "INSERT INTO rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    stored.round,
+                    stored.round_id,
+                    stored.player,
+                    stored.pack_id,
+                    stored.pack_version,
+                    stored.mode,
+                    stored.seed,
+                    stored.started_at.isoformat(),
+                    stored.duration,
+                    stored.score,
+                    stored.best_streak,
+                ),
+            )
+            connection.executemany(
+                "INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        stored.round,
+                        answer.question_id,
+                        answer.given,
+                        answer.correct,
+                        answer.credit,
+                        answer.points,
+                        answer.seconds,
+                        answer.timed_out,
+                        answer.fifty_fifty,
+                        answer.fuzzy,
+                        json.dumps(answer.tags),
+                    )
+                    for answer in stored.answers
+                ],
+            )
+        connection.executemany(
+            "INSERT INTO cards VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    qid,
+                    card.card_id,
+                    int(card.state),
+                    card.step,
+                    card.stability,
+                    card.difficulty,
+                    card.due.isoformat(),
+                    card.last_review.isoformat() if card.last_review else None,
+                )
+                for qid, card in store.study_cards(player).items()
+            ],
+        )
+    connection.execute("VACUUM")
+    connection.close()
+    return database.stat().st_size
+
+
+def footprint(root: Path, rounds: int) -> None:
+    """Record `rounds` rounds one at a time; print the folder's size against SQLite's."""
+    store = SaveStore(root)
+    for number in range(1, rounds + 1):
+        assert store.record_round("Footprint", make_round(number)).saved
+    folder = store.find_player("Footprint")
+    assert folder is not None
+    sizes = folder_bytes(folder)
+    total = sum(sizes.values())
+    baseline_size = sqlite_bytes(store, "Footprint", root / "baseline.sqlite")
+    per_thousand = total * 1000 / rounds
+    print(f"\nfootprint after {rounds:,} rounds recorded one at a time:")
+    for what in sorted(sizes):
+        print(f"  {what:<30} {sizes[what] / 1024:>8.0f} KB")
+    print(f"  {'the player folder':<30} {total / 1024:>8.0f} KB")
+    print(f"  {'SQLite, the same data':<30} {baseline_size / 1024:>8.0f} KB")
+    print(f"  folder / SQLite: {total / baseline_size:.2f}×")
+    passed = per_thousand <= FOOTPRINT_TARGET_BYTES
+    print(
+        f"{'PASS' if passed else 'FAIL'}  folder ≤ 2 MB per 1,000 rounds "
+        f"({per_thousand / (1024 * 1024):.2f} MB)"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=40, help="rounds recorded per size")
     parser.add_argument("--opens", type=int, default=15, help="profile opens per size")
+    parser.add_argument(
+        "--footprint", type=int, default=1000, help="rounds recorded for the footprint (0: skip)"
+    )
     args = parser.parse_args()
 
     base = baseline(max(args.opens, 10))
@@ -217,10 +342,17 @@ def main() -> int:
             last[3] <= FLAT_FACTOR * first[3],
         ),
         (f"open profile ≤ {OPEN_TARGET_MS:g} ms at 10,000", last[1] <= OPEN_TARGET_MS),
+        (
+            f"open flat: median at 10,000 ≤ {FLAT_FACTOR:g} × at 100 ({last[1] / first[1]:.2f}×)",
+            last[1] <= FLAT_FACTOR * first[1],
+        ),
         (f"scores data ≤ {OPEN_TARGET_MS:g} ms at 10,000", last[2] <= OPEN_TARGET_MS),
     ]
     for label, passed in verdicts:
         print(f"{'PASS' if passed else 'FAIL'}  {label}")
+    if args.footprint:
+        with tempfile.TemporaryDirectory() as folder:
+            footprint(Path(folder), args.footprint)
     return 0
 
 

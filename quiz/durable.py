@@ -63,10 +63,16 @@ def write_durably(
             os.chmod(temp_name, mode)
         if before_replace is not None:
             before_replace()
-        if replace:
-            os.replace(temp_name, target)
-        else:
-            _link_new(temp_name, target)
+        try:
+            if replace:
+                os.replace(temp_name, target)
+            else:
+                _link_new(temp_name, target)
+        except FileExistsError:
+            raise
+        except OSError as error:
+            # Name the file being written, not the temporary one deleted just below.
+            raise OSError(error.errno, error.strerror, str(target)) from error
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)

@@ -18,6 +18,8 @@ import unicodedata
 
 from quiz.safe_text import safe_text
 
+# How much of a player's name is kept (saves, the plain header, the app).
+PLAYER_NAME_LENGTH = 64
 # Letters that draw as blank space though Unicode calls them letters or symbols.
 _BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
 
@@ -51,6 +53,18 @@ def visible_name(raw: str, *, max_length: int) -> str:
     if not any(ch.isalnum() for ch in name):
         raise NameRefused("a name needs at least one visible letter or digit")
     return name
+
+
+def player_name(raw: str) -> str:
+    """A player's name as saved and shown: `visible_name` cut to PLAYER_NAME_LENGTH.
+    Raises NameRefused, saying so for a player name, when nothing visible is left."""
+    try:
+        return visible_name(raw, max_length=PLAYER_NAME_LENGTH)
+    except NameRefused:
+        raise NameRefused(
+            "a player name needs at least one visible letter or digit "
+            "(spaces, escape sequences and invisible characters don't count)"
+        ) from None
 
 
 @functools.cache

@@ -95,7 +95,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def round_options(args: argparse.Namespace) -> RoundOptions:
-    """The round `quiz play` was asked for."""
+    """The round `quiz play` was asked for. A `--player` name is kept as it will be saved
+    (quiz.name_identity.player_name); one with nothing visible is refused, as
+    `quiz player new` refuses it."""
+    from quiz.errors import QuizError
+    from quiz.name_identity import NameRefused, player_name
+
+    try:
+        player = None if args.player is None else player_name(args.player)
+    except NameRefused as error:
+        raise QuizError(f"--player: {error}") from None
     return RoundOptions(
         pack=args.pack,
         mode=cast("Mode", args.mode),
@@ -103,7 +112,7 @@ def round_options(args: argparse.Namespace) -> RoundOptions:
         seed=args.seed,
         time_limit=args.time,
         speed=not args.no_speed,
-        player=args.player,
+        player=player,
         saves=getattr(args, "saves", None),
     )
 

@@ -85,6 +85,12 @@ def _list(store: SaveStore, args: argparse.Namespace) -> int:
     width = max([len("Player"), *(len(_show(player.name)) for player in players)])
     print(f"{'Player':<{width}}  {'Rounds':>6}  Created")
     for player in players:
+        if player.problem is not None or player.created is None:
+            # Listed, so nobody takes the name for a new player; the reason goes to stderr.
+            print(f"{_show(player.name):<{width}}  {'?':>6}  damaged (see the warning)")
+            if not any(str(player.folder) in warning for warning in store.warnings):
+                store.warnings.append(player.problem or f"{player.folder}: can't be read")
+            continue
         created = player.created.date().isoformat()
         print(f"{_show(player.name):<{width}}  {player.rounds:>6}  {created}")
     return 0

@@ -34,9 +34,11 @@ def run(args: argparse.Namespace) -> int:
 
     store = SaveStore.from_cli(getattr(args, "saves", None))
     try:
-        names = [args.player] if args.player else [p.name for p in store.list_players()]
-        players = [scores_data(store, name, args.pack) for name in names]
-    except OSError as error:  # e.g. a save file that is a folder, or unreadable
+        if args.player:
+            players = [scores_data(store, args.player, args.pack)]
+        else:
+            players = _everyone(store, args.pack)
+    except OSError as error:
         raise SaveError(f"{error.filename or store.root}: {error.strerror or error}") from None
     for warning in store.take_warnings():
         print(f"quiz: warning: {safe_text(warning, single_line=True)}", file=sys.stderr)
@@ -53,6 +55,23 @@ def run(args: argparse.Namespace) -> int:
         return 0
     _print_tables(store, players)
     return 0
+
+
+def _everyone(store: SaveStore, pack: str | None) -> list[ScoresData]:
+    """Every player's scores; a player whose files can't be read is a warning, and never
+    keeps the others from being shown."""
+    from quiz.store import SaveError, scores_data
+
+    players = []
+    for summary in store.list_players():
+        if summary.problem is not None:
+            store.warnings.append(summary.problem)
+            continue
+        try:
+            players.append(scores_data(store, summary.name, pack))
+        except SaveError as error:
+            store.warnings.append(str(error))
+    return players
 
 
 def _player_json(data: ScoresData) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from quiz.game.result import RoundResult
 from quiz.game.round import Round, RoundConfig, RoundStateError
 from quiz.game.selection import Prioritise, only
 from quiz.game.views import Feedback, QuestionView
+from quiz.name_identity import NameRefused, player_name
 from quiz.packs.playable import PlayablePack, open_playable
 from quiz.packs.question import Question
 from quiz.safe_text import safe_text
@@ -239,7 +240,10 @@ def run_plain(
     if hasattr(out, "reconfigure"):
         out.reconfigure(errors="replace")  # a non-UTF-8 terminal gets '?' for ✓, not a crash
     pack = open_playable(options.pack)
-    player = safe_text(options.player or "", single_line=True) or DEFAULT_PLAYER
+    try:  # the name as it will be saved (cut, invisible characters gone), or refused
+        player = DEFAULT_PLAYER if options.player is None else player_name(options.player)
+    except NameRefused as error:
+        raise QuizError(f"--player: {error}") from None
     config = round_config(options, pack, player)
     game = PlainGame(out, Lines(stdin or sys.stdin))
     saves = Saves(options.saves, player, game)

@@ -2,10 +2,12 @@
 
 Atomic, locked, versioned, recoverable. The layout and the file formats are described in
 saves/README.md; this docstring is the API the game, the TUI and the CLI use. Modules:
-paths (where saves live, safe folder names), files (atomic writes, backups, recovering
-reads), schema (file models, migrations), history (round files), aggregates (totals),
-player_files (one player's derived files), savestore (SaveStore), players (list, create,
-rename, delete, export), stats (Scores-screen data), study_state (FSRS cards on disk).
+paths (where saves live, names, folder names), reading (the one guarded path every read of a
+save file takes, and recovery from backups), end_line (the check a cut-off file can't pass),
+files (atomic writes, backups), schema (file models, kinds, migrations), history (round
+files, sealing), aggregates (totals), player_files (one player's derived files), savestore
+(SaveStore), players (list, create, rename, delete, export), stats (Scores-screen data),
+study_state (FSRS cards on disk).
 
 Where saves live
 ----------------
@@ -19,11 +21,13 @@ the checkout's `saves/` when running from a source tree; platformdirs' user data
     # profiles and is the default `now` for due counts; tests inject a fixed one.
     # One store per process (or per app) is best: it keeps the files it parsed.
 
-Players (names are free Unicode text; identity ignores case; at most 64 characters kept)
+Players (names: quiz.name_identity.player_name; names that look alike are one player)
 ---------------------------------------------------------------------------------------
-- `store.list_players() -> list[PlayerSummary]` (name, folder, created, rounds)
-- `store.create_player(name) -> Profile`      PlayerNameError if empty or taken
-- `store.rename_player(old, new)`, `store.delete_player(name)`
+- `store.list_players() -> list[PlayerSummary]` (name, folder, created, rounds, problem:
+  a one-line reason when nothing of the player can be read; then created is None)
+- `store.create_player(name) -> Profile`      PlayerNameError if nothing visible, or taken
+- `store.rename_player(old, new)` (one write of the profile; the folder stays, so a game
+  playing as that player meanwhile keeps saving), `store.delete_player(name)`
 - `store.export_player(name, destination=None) -> str` (one TOML document, export_version 1)
 - `store.find_player(name) -> Path | None`
 - `store.open_profile(name) -> Profile`: `.name`, `.created`, `.settings.theme`,
@@ -33,17 +37,20 @@ Players (names are free Unicode text; identity ignores case; at most 64 characte
 - `store.require_player(name) -> (folder, clean name)`   PlayerNameError if there is none
 - Building blocks (what quiz.store.players uses): `store.locked(folder)` (the player's lock),
   `store.player_files(folder) -> PlayerFiles`, `store.recovery_lock(folder)`,
-  `store.forget_lock(folder)` after a player's folder is renamed or deleted.
+  `store.player_folders()`, `store.name_in(folder)`, `store.new_folder(name)`,
+  `store.forget_lock(folder)` after a player's folder is deleted or the player renamed.
 
 Recording a round
 -----------------
 `store.record_round(player, result: RoundResult) -> RecordOutcome` returns once the round
-is on disk (atomic, fsynced, under the player's lock; the player is created if new).
-`RecordOutcome`: `saved`, `round` (its number), `rank` (1-10 in its pack+mode table, or
-None), `previous_best`, `new_high_score` (rank == 1), `warning` (set the first time saving
-turned out to be impossible). If the folder is read-only, full or not a folder, nothing
-raises: `saved` is False and the game goes on. `store.check_writable()` asks up front and
-`store.unavailable` holds the one-line reason.
+is on disk (atomic, fsynced, under the player's lock; the player is created if new). It
+never raises. `RecordOutcome`: `saved`, `round` (its number), `rank` (1-10 in its pack+mode
+table, or None; never claimed for a round not saved), `previous_best`, `new_high_score`
+(rank == 1), `warning`: one line saying what went wrong with this very round — "Not saved:
+…" (read-only, full or not a folder, a refused name, a file from a newer quiz), or "Round
+32 saved; your stats could not be updated (…)" when only a derived file could not be
+rewritten. Show it as is. Every round tries again, so a freed disk saves the next one.
+`store.check_writable()` asks up front and `store.unavailable` holds the one-line reason.
 `store.import_rounds(player, results)` records many rounds at once (one write per file).
 
 History and the Scores screen
@@ -66,8 +73,12 @@ Practice (FSRS, per player and question id)
 Errors and warnings
 -------------------
 `SaveError` (a QuizError; one line naming the file), `NewerSaveError` (a file from a newer
-quiz: refused, left unchanged), `PlayerNameError`. Damaged files are recovered from backups
-and reported as one-line strings by `store.take_warnings()`: show them once.
+quiz: refused, left unchanged), `PlayerNameError`. Damaged files (cut short, garbage, a
+folder, pipe or link where a file should be, unreadable…) are set aside, recovered from
+backups or rebuilt from the history, and reported as one-line strings by
+`store.take_warnings()`, each damage once: show them. The first time a store opens a player
+it takes a quick look at their files (all but history older than the last 1,000 rounds,
+which is checked as it is read), so damage there is reported then.
 """
 
 from __future__ import annotations

@@ -37,10 +37,12 @@ def _insert_high_score(profile: Profile, stored: StoredRound) -> int | None:
     table = profile.high_scores.setdefault(stored.pack_id, {}).setdefault(stored.mode, [])
     date = as_utc(stored.started_at)
     for index, entry in enumerate(table):
-        # A migrated version-1 entry for this very round: adopt it instead of doubling it.
+        # A migrated version-1 entry for this very round: adopt it instead of doubling it,
+        # taking the round's number and accuracy (version 1 could leave accuracy out).
         if entry.score == stored.score and as_utc(entry.date) == date:
             if entry.round == 0:
-                table[index] = entry.model_copy(update={"round": stored.round})
+                adopted = {"round": stored.round, "accuracy": stored.accuracy}
+                table[index] = entry.model_copy(update=adopted)
             return index + 1
     rank = high_score_rank(table, stored.score)
     if rank is None:

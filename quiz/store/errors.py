@@ -15,3 +15,8 @@ class NewerSaveError(SaveError):
 
 class PlayerNameError(SaveError):
     """A player name that can't be used (empty, or already taken)."""
+
+
+class BadFile(Exception):
+    """A save file that can't be used (damaged, cut short, not a regular file…): the message
+    says why, in a few words. Internal to quiz.store: readers turn it into a recovery."""

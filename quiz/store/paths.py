@@ -8,11 +8,11 @@ import re
 import unicodedata
 from pathlib import Path
 
-from quiz.safe_text import safe_text
+from quiz.name_identity import PLAYER_NAME_LENGTH, NameRefused, name_key, player_name
 from quiz.store.errors import PlayerNameError
 
 ENV_VAR = "QUIZ_SAVES_DIR"
-MAX_NAME_LENGTH = 64
+MAX_NAME_LENGTH = PLAYER_NAME_LENGTH
 _SLUG_LENGTH = 24
 # Device names Windows reserves in any folder, with or without an extension.
 _WINDOWS_RESERVED = frozenset(
@@ -55,18 +55,19 @@ def source_checkout_saves() -> Path | None:
 
 
 def clean_player_name(raw: str) -> str:
-    """The name as stored: control characters removed, spaces collapsed, NFC, at most
-    MAX_NAME_LENGTH characters. Raises PlayerNameError for a name that is empty after that."""
-    name = unicodedata.normalize("NFC", safe_text(raw, single_line=True)).strip()
-    name = name[:MAX_NAME_LENGTH].strip()
-    if not name:
-        raise PlayerNameError("a player name can't be empty; type at least one letter or digit")
-    return name
+    """The name as stored (quiz.name_identity.player_name): terminal controls and invisible
+    characters removed, spaces collapsed, NFC, at most MAX_NAME_LENGTH characters. Raises
+    PlayerNameError for a name with no visible letter or digit."""
+    try:
+        return player_name(raw)
+    except NameRefused as error:
+        raise PlayerNameError(str(error)) from None
 
 
 def player_key(name: str) -> str:
-    """Identity of a player: names differing only in case are the same player."""
-    return unicodedata.normalize("NFC", name.casefold())
+    """Identity of a player: names that look the same (case, fullwidth forms, look-alike
+    letters of other scripts) are the same player (quiz.name_identity.name_key)."""
+    return name_key(name)
 
 
 def player_folder_name(name: str) -> str:

@@ -4,6 +4,7 @@ and writing them back (a checkpoint).
 The history is the source of truth. profile.toml, stats.toml and study.toml each say how far
 they got (`applied_through`); reading one folds in the history rounds recorded after that,
 so they may be rewritten only every few rounds and a crash between writes loses nothing.
+A profile that is missing or has no good copy is rebuilt from the history, name included.
 """
 
 from __future__ import annotations
@@ -12,26 +13,34 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from fsrs import Card
 
 from quiz.game import study
 from quiz.game.result import RoundResult
 from quiz.store.aggregates import apply_round, apply_stats, as_utc
-from quiz.store.files import Loaded, ParsedFiles, read_recovering, write_toml
-from quiz.store.history import LockFactory, read_after
+from quiz.store.errors import NewerSaveError, SaveError
+from quiz.store.files import write_toml
+from quiz.store.history import (
+    Chunk,
+    chunks_needing_a_look,
+    read_after,
+    read_chunk,
+    renew_sealed_copy,
+    rounds_newest_first,
+)
+from quiz.store.reading import Loaded, LockFactory, ParsedFiles, looks_whole, read_recovering
 from quiz.store.schema import (
-    PROFILE_VERSION,
-    STATS_VERSION,
-    STUDY_VERSION,
-    HistoryFile,
+    PROFILE,
+    STATS,
+    STUDY,
     Profile,
+    SaveKind,
     StatsFile,
     StoredRound,
     StudyFile,
-    parse_profile,
-    parse_stats,
-    parse_study,
+    round_id_of,
     to_toml_document,
 )
 from quiz.store.study_state import card_to_record, cards_from_file
@@ -40,7 +49,7 @@ PROFILE_FILE = "profile.toml"
 STUDY_FILE = "study.toml"
 STATS_FILE = "stats.toml"
 
-KnownFiles = dict[Path, HistoryFile | None]
+KnownChunks = dict[int, Chunk]
 
 
 @dataclass
@@ -52,13 +61,13 @@ class PlayerState:
     checkpointed: int  # applied_through of profile.toml as on disk (-1: none usable)
     profile_current: bool  # profile.toml exists at the current schema version
     last_round: int
-    files: KnownFiles  # history files read on the way, by path
+    files: KnownChunks  # history chunks read on the way, by index
 
 
 def stored_round(result: RoundResult, number: int) -> StoredRound:
-    """`result` as history round `number`, its start time in UTC."""
-    fields = {**dict(result), "started_at": as_utc(result.started_at), "round": number}
-    return StoredRound(**fields)
+    """`result` as history round `number`, its start time in UTC, with its id."""
+    fields = {**dict(result), "started_at": as_utc(result.started_at)}
+    return StoredRound(**fields, round=number, round_id=round_id_of(result))
 
 
 def _copy_profile(profile: Profile) -> Profile:
@@ -83,34 +92,78 @@ class PlayerFiles:
         self.clock = clock
         self.cache = cache
 
-    def read_profile(self) -> Loaded[Profile]:
-        """profile.toml as on disk (migrated if older), recovering from backups."""
+    def read_profile(self, *, shared: bool = False) -> Loaded[Profile]:
+        """profile.toml as on disk (migrated if older), recovering from backups. `shared`:
+        the value may be the parse cache's own, to look at and never to change."""
         loaded = read_recovering(
             self.folder / PROFILE_FILE,
-            parse_profile,
-            max_version=PROFILE_VERSION,
+            PROFILE,
             lock=self.lock,
             cache=self.cache,
-            copy=_copy_profile,
+            copy=None if shared else _copy_profile,
         )
         self.warnings.extend(loaded.warnings)
         return loaded
 
-    def _pending(self, after: int, known: KnownFiles | None = None) -> list[StoredRound]:
+    def check_all(self) -> None:
+        """Take a quick look at the player's files (see `looks_whole`; history files of the
+        newest blocks only, see `chunks_needing_a_look`) and read in full the ones that
+        don't look whole, so that damage there is found, set aside and reported now, not
+        when a file is next needed. A file from a newer quiz is reported as a warning and
+        left alone."""
+        derived: list[tuple[str, SaveKind[Any]]] = [
+            (PROFILE_FILE, PROFILE),
+            (STATS_FILE, STATS),
+            (STUDY_FILE, STUDY),
+        ]
+        for name, kind in derived:
+            if not looks_whole(self.folder / name, kind):
+                try:
+                    loaded = read_recovering(self.folder / name, kind, lock=self.lock)
+                except NewerSaveError as error:
+                    self.warnings.append(str(error))
+                    continue
+                self.warnings.extend(loaded.warnings)
+        for index in chunks_needing_a_look(self.folder):
+            try:
+                chunk = read_chunk(self.folder, index, self.lock, self.warnings, self.cache)
+            except NewerSaveError as error:
+                self.warnings.append(str(error))
+                continue
+            if chunk.sealed:  # read whole: its copy is made newer than it again
+                with self.lock():
+                    renew_sealed_copy(self.folder, index)
+
+    def _pending(self, after: int, known: KnownChunks | None = None) -> list[StoredRound]:
         pending, _ = read_after(
             self.folder, after, self.lock, self.warnings, known=known, cache=self.cache
         )
         return pending
 
-    def state(self, name: str) -> PlayerState:
-        """The profile with every history round folded in (a new one if there is none)."""
+    def name_in_history(self) -> str | None:
+        """The name the newest recorded round was played under (None: no rounds)."""
+        for stored in rounds_newest_first(self.folder, self.lock, self.warnings):
+            return stored.player
+        return None
+
+    def state(self, name: str | None = None) -> PlayerState:
+        """The profile with every history round folded in. With no usable profile.toml, one
+        is rebuilt from the history, named as its newest round was (else `name`, else the
+        folder's name)."""
         loaded = self.read_profile()
-        created = self.clock().replace(microsecond=0)
-        profile = loaded.value or Profile(name=name, created=created)
-        current = loaded.value is not None and loaded.value._migrated_from is None
+        profile = loaded.value
+        current = profile is not None and profile._migrated_from is None
         pending, files = read_after(
-            self.folder, profile.applied_through, self.lock, self.warnings, cache=self.cache
+            self.folder,
+            profile.applied_through if profile is not None else 0,
+            self.lock,
+            self.warnings,
+            cache=self.cache,
         )
+        if profile is None:
+            rebuilt_name = pending[-1].player if pending else (name or self.folder.name)
+            created = as_utc(pending[0].started_at) if pending else self.clock()
+            profile = Profile(name=rebuilt_name, created=created.replace(microsecond=0))
         on_disk = profile.applied_through if current else -1
         for stored in pending:
             apply_round(profile, stored)
@@ -123,11 +176,9 @@ class PlayerFiles:
             files=files,
         )
 
-    def study(self, known: KnownFiles | None = None) -> tuple[StudyFile, bool, dict[str, Card]]:
+    def study(self, known: KnownChunks | None = None) -> tuple[StudyFile, bool, dict[str, Card]]:
         """study.toml, whether it was on disk, and every card up to date with the history."""
-        loaded = read_recovering(
-            self.folder / STUDY_FILE, parse_study, max_version=STUDY_VERSION, lock=self.lock
-        )
+        loaded = read_recovering(self.folder / STUDY_FILE, STUDY, lock=self.lock)
         self.warnings.extend(loaded.warnings)
         study_file = loaded.value or StudyFile()
         cards = cards_from_file(study_file)
@@ -136,30 +187,40 @@ class PlayerFiles:
             study_file.applied_through = stored.round
         return study_file, loaded.value is not None, cards
 
-    def stats(self, known: KnownFiles | None = None) -> tuple[StatsFile, bool]:
+    def stats(self, known: KnownChunks | None = None) -> tuple[StatsFile, bool]:
         """stats.toml up to date with the history, and whether it was on disk."""
-        loaded = read_recovering(
-            self.folder / STATS_FILE, parse_stats, max_version=STATS_VERSION, lock=self.lock
-        )
+        loaded = read_recovering(self.folder / STATS_FILE, STATS, lock=self.lock)
         self.warnings.extend(loaded.warnings)
         stats_file = loaded.value or StatsFile()
         for stored in self._pending(stats_file.applied_through, known):
             apply_stats(stats_file, stored)
         return stats_file, loaded.value is not None
 
-    def checkpoint(self, state: PlayerState) -> None:
-        """Rewrite profile.toml, stats.toml and study.toml with every round folded in.
+    def checkpoint(self, state: PlayerState) -> list[tuple[str, str]]:
+        """Rewrite profile.toml, stats.toml and study.toml with every round folded in, each
+        on its own: returns what could not be updated, as (what the file holds, why) pairs.
         Call only while holding the player's lock."""
-        study_file, study_on_disk, cards = self.study(known=state.files)
-        study_file.cards = {qid: card_to_record(card) for qid, card in cards.items()}
-        stats_file, stats_on_disk = self.stats(known=state.files)
-        self.write_profile(state)
-        write_toml(
-            self.folder / STATS_FILE, to_toml_document(stats_file), keep_backup=stats_on_disk
-        )
-        write_toml(
-            self.folder / STUDY_FILE, to_toml_document(study_file), keep_backup=study_on_disk
-        )
+        problems: list[tuple[str, str]] = []
+
+        def attempt(kind: SaveKind[Any], write: Callable[[], None]) -> None:
+            try:
+                write()
+            except (OSError, SaveError) as error:
+                problems.append((kind.holds, _reason(error)))
+
+        def write_study() -> None:
+            study_file, on_disk, cards = self.study(known=state.files)
+            study_file.cards = {qid: card_to_record(card) for qid, card in cards.items()}
+            write_toml(self.folder / STUDY_FILE, to_toml_document(study_file), keep_backup=on_disk)
+
+        def write_stats() -> None:
+            stats_file, on_disk = self.stats(known=state.files)
+            write_toml(self.folder / STATS_FILE, to_toml_document(stats_file), keep_backup=on_disk)
+
+        attempt(PROFILE, lambda: self.write_profile(state))
+        attempt(STATS, write_stats)
+        attempt(STUDY, write_study)
+        return problems
 
     def write_profile(self, state: PlayerState) -> None:
         """Rewrite profile.toml from `state`. Call only while holding the player's lock."""
@@ -170,3 +231,10 @@ class PlayerFiles:
             self.cache.put(path, _copy_profile(state.profile))
         state.profile_on_disk = state.profile_current = True
         state.checkpointed = state.profile.applied_through
+
+
+def _reason(error: OSError | SaveError) -> str:
+    """An error in a few words that name the file."""
+    if isinstance(error, OSError):
+        return f"{error.filename}: {error.strerror or type(error).__name__}"
+    return str(error)

@@ -1,12 +1,10 @@
-"""Managing players in a saves folder: list, create, rename, delete, export; bulk history."""
+"""Managing players in a saves folder: list, create, rename, delete, export."""
 
 from __future__ import annotations
 
 import os
 import secrets
 import shutil
-from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,18 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
-from quiz.durable import fsync_folder
+from quiz.durable import fsync_folder, write_durably
 from quiz.store.errors import PlayerNameError, SaveError
-from quiz.store.files import make_folders, write_atomic, write_toml
-from quiz.store.history import (
-    file_index,
-    history_path,
-    read_history_file,
-    round_document,
-    rounds_newest_first,
-)
+from quiz.store.files import write_toml
+from quiz.store.history import round_document, rounds_newest_first
 from quiz.store.paths import clean_player_name, player_key
-from quiz.store.schema import HISTORY_VERSION, HistoryFile, Profile, StoredRound, to_toml_document
+from quiz.store.schema import Profile, to_toml_document
 
 if TYPE_CHECKING:
     from quiz.store.savestore import SaveStore
@@ -35,65 +27,90 @@ EXPORT_VERSION = 1
 
 @dataclass(frozen=True)
 class PlayerSummary:
-    """A player as `quiz player list` shows it."""
+    """A player as `quiz player list` shows it. `problem` says, in one line, why a player's
+    files can't be used (then `created` may be None and `rounds` 0)."""
 
     name: str
     folder: Path
-    created: datetime
+    created: datetime | None
     rounds: int
+    problem: str | None = None
+
+
+def _kept_bad_files(folder: Path) -> list[str]:
+    try:
+        return sorted(name for name in os.listdir(folder) if ".corrupt-" in name)
+    except OSError:
+        return []
 
 
 def list_players(store: SaveStore) -> list[PlayerSummary]:
-    """Every player whose profile can be read, sorted by name (case-insensitively)."""
-    if not store.players_dir.is_dir():
-        return []
+    """Every player in the saves folder, sorted by name (look-alike names together). A
+    player with a profile or any recorded round is listed (a lost profile is rebuilt from the
+    history); one whose files can't be used is listed with its `problem`, and never stops
+    the others from being listed."""
     players: list[PlayerSummary] = []
-    for folder in sorted(store.players_dir.iterdir()):
-        if folder.name.startswith(".") or not folder.is_dir():
-            continue
+    for folder in store.player_folders():
+        files = store.player_files(folder)
         try:
-            if store.player_files(folder).read_profile().value is None:
-                continue
-            profile = store.player_files(folder).state(folder.name).profile
-        except SaveError as error:
-            store.warnings.append(str(error))
+            state = files.state()
+        except SaveError as error:  # a file from a newer quiz, or a lock held elsewhere
+            name = _name_or_folder(store, folder)
+            players.append(PlayerSummary(name, folder, None, 0, problem=str(error)))
             continue
+        if not state.profile_on_disk and state.last_round == 0:
+            kept = _kept_bad_files(folder)
+            if kept:
+                problem = (
+                    f"{folder}: nothing readable is left; the damaged files were kept as "
+                    + ", ".join(kept)
+                )
+                players.append(PlayerSummary(folder.name, folder, None, 0, problem=problem))
+            continue  # otherwise a folder with nothing in it yet (a player being created)
+        profile = state.profile
         players.append(PlayerSummary(profile.name, folder, profile.created, profile.rounds))
-    return sorted(players, key=lambda summary: player_key(summary.name))
+    return sorted(players, key=lambda summary: (player_key(summary.name), summary.name))
+
+
+def _name_or_folder(store: SaveStore, folder: Path) -> str:
+    try:
+        return store.name_in(folder) or folder.name
+    except SaveError:
+        return folder.name
 
 
 def create_player(store: SaveStore, name: str) -> Profile:
-    """A new player with an empty history. Raises PlayerNameError if the name is empty or
-    taken (names differing only in case are the same player), OSError if it can't write."""
+    """A new player with an empty history. Raises PlayerNameError if the name has nothing
+    visible or is taken (names that look alike are the same player), OSError if it can't
+    write."""
     clean = clean_player_name(name)
     if store.find_player(clean) is not None:
         raise PlayerNameError(f"a player named {clean!r} already exists")
-    folder = store.folder_for(clean)
+    folder = store.new_folder(clean)
     with store.locked(folder):
+        if os.path.lexists(folder / "profile.toml"):  # created meanwhile by another quiz
+            raise PlayerNameError(f"a player named {clean!r} already exists")
         profile = Profile(name=clean, created=store.clock().replace(microsecond=0))
         write_toml(folder / "profile.toml", to_toml_document(profile), keep_backup=False)
     return profile
 
 
 def rename_player(store: SaveStore, old: str, new: str) -> Path:
-    """Give a player a new name (and the matching folder). Returns the new folder."""
+    """Give a player a new name: one atomic write of their profile, under their lock. The
+    folder stays where it is, so a session playing meanwhile keeps saving, and a crash
+    leaves the old name or the new one. Returns the player's folder."""
     folder, _old_clean = store.require_player(old)
     clean_new = clean_player_name(new)
-    target = store.folder_for(clean_new)
     other = store.find_player(clean_new)
     if other is not None and other != folder:
         raise PlayerNameError(f"a player named {clean_new!r} already exists")
     with store.locked(folder):
-        state = store.player_files(folder).state(clean_new)
+        files = store.player_files(folder)
+        state = files.state(clean_new)
         state.profile.name = clean_new
-        store.player_files(folder).write_profile(state)
-        if target != folder:
-            # The profile already holds the new name, so a crash before this rename leaves
-            # a player `find_player` still finds by scanning.
-            os.rename(folder, target)
-            fsync_folder(store.players_dir)
-    store.forget_lock(folder)
-    return target
+        files.write_profile(state)
+    store.forget_lock(folder)  # this store finds the player by the new name from now on
+    return folder
 
 
 def delete_player(store: SaveStore, name: str) -> None:
@@ -126,29 +143,8 @@ def export_document(store: SaveStore, name: str) -> dict[str, Any]:
 
 
 def export_player(store: SaveStore, name: str, destination: Path | None) -> str:
-    """The export as TOML text; also written atomically to `destination` if given."""
+    """The export as TOML text; also written durably to `destination` if given."""
     text = tomli_w.dumps(export_document(store, name))
     if destination is not None:
-        write_atomic(destination, text, keep_backup=False, replace_unread=True)
+        write_durably(destination, text)
     return text
-
-
-def write_history_batch(
-    folder: Path,
-    batch: Sequence[StoredRound],
-    files: dict[Path, HistoryFile | None],
-    lock: Callable[[], AbstractContextManager[object]],
-) -> None:
-    """Write many new rounds, each history file once (one fsync per file, not per round)."""
-    by_path: dict[Path, list[StoredRound]] = {}
-    for stored in batch:
-        by_path.setdefault(history_path(folder, file_index(stored.round)), []).append(stored)
-    for path, rounds in by_path.items():
-        current = files[path] if path in files else read_history_file(path, lock).value
-        before = list(current.rounds) if current is not None else []
-        document = {
-            "schema_version": HISTORY_VERSION,
-            "rounds": [round_document(stored) for stored in [*before, *rounds]],
-        }
-        make_folders(path.parent)
-        write_toml(path, document, keep_backup=current is not None)

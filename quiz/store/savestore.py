@@ -3,15 +3,19 @@
 Every read-modify-write of a player happens under `<player folder>/.lock` (filelock), so two
 terminals playing as the same player never lose each other's rounds. A round is written to
 the history first (that is the moment it is safe); profile.toml, stats.toml and study.toml
-are derived from the history and rewritten every CHECKPOINT_EVERY rounds (see
+are derived from the history and rewritten when a history chunk is complete (see
 player_files.py), so recording costs the same however long the history is.
+
+A player's folder never moves while the player exists: the name lives in profile.toml, so
+renaming rewrites one file and a session playing meanwhile keeps saving where it did.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator, Sequence
+import secrets
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,28 +27,43 @@ from fsrs import Card
 from quiz.durable import TEMP_MARKER
 from quiz.game import study
 from quiz.game.result import RoundResult
-from quiz.store.aggregates import apply_round, high_score_rank
-from quiz.store.errors import SaveError
-from quiz.store.files import ParsedFiles, make_folders, remove_stale_temps
-from quiz.store.history import append_round, file_index, history_path
-from quiz.store.history import read_history_file as _read_history_file
+from quiz.store.aggregates import apply_round
+from quiz.store.errors import NewerSaveError, PlayerNameError, SaveError
+from quiz.store.files import make_folders, remove_stale_temps
+from quiz.store.history import (
+    file_index,
+    history_path,
+    read_chunk,
+    sealed_path,
+    write_chunk,
+)
 from quiz.store.paths import clean_player_name, player_folder_name, player_key
-from quiz.store.player_files import PROFILE_FILE, PlayerFiles, stored_round
-from quiz.store.schema import HighScore, HistoryFile, Profile, StatsFile, StoredRound
+from quiz.store.player_files import PlayerFiles, stored_round
+from quiz.store.reading import ParsedFiles
+from quiz.store.schema import (
+    HISTORY_VERSION,
+    ROUNDS_PER_FILE,
+    HistoryFile,
+    Profile,
+    StatsFile,
+    StoredRound,
+)
 
 if TYPE_CHECKING:
     from quiz.store.players import PlayerSummary
 
 LOCK_TIMEOUT = 30.0
-# profile.toml and study.toml are derived from the history; rewriting them every round
-# would make recording cost grow with the number of questions seen.
-CHECKPOINT_EVERY = 10
+# profile.toml, stats.toml and study.toml are derived from the history; rewriting them every
+# round would make recording cost grow with the number of questions seen. They are written
+# when a history chunk is complete, or after this many rounds whatever happens.
+CHECKPOINT_EVERY = ROUNDS_PER_FILE
 
 
 @dataclass(frozen=True)
 class RecordOutcome:
-    """What `record_round` did. `saved` False means the round was not saved; `warning` is
-    set (once per store) when saving stopped working, even if this round made it."""
+    """What `record_round` did. `saved` False means the round was not saved, and then no
+    rank is claimed. `warning` is one line saying what went wrong with this round: "Not
+    saved: …", or "Round 32 saved; your stats could not be updated (…)"."""
 
     saved: bool
     round: int | None
@@ -56,6 +75,38 @@ class RecordOutcome:
     def new_high_score(self) -> bool:
         """The round tops its pack-and-mode table (the first round of a table does too)."""
         return self.rank == 1
+
+
+class Warnings(list[str]):
+    """Warning lines not shown yet. A line this store has reported once is never added again,
+    so the same damage found by several reads is reported once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._reported: set[str] = set()
+
+    def append(self, line: str) -> None:
+        if line not in self._reported:
+            self._reported.add(line)
+            super().append(line)
+
+    def extend(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.append(line)
+
+    def take(self) -> list[str]:
+        """The lines not shown yet; the list is emptied."""
+        taken = list(self)
+        self.clear()
+        return taken
+
+    def absorb(self, message: str) -> None:
+        """Drop the lines not shown yet that `message` (about to be shown) already says."""
+        self[:] = [line for line in self if line not in message]
+
+
+class _FolderMoved(Exception):
+    """The player's folder was deleted while this store waited for its lock."""
 
 
 class SaveStore:
@@ -72,11 +123,12 @@ class SaveStore:
         self.players_dir = self.root / "players"
         self.clock = clock
         self.lock_timeout = lock_timeout
-        self.warnings: list[str] = []
+        self.warnings = Warnings()
         self.unavailable: str | None = None
-        self._unavailable_reported = False
         self._locks: dict[Path, FileLock] = {}
         self._parsed = ParsedFiles()
+        self._checked: set[Path] = set()
+        self._folders: dict[str, Path] = {}  # player key -> folder, as found or created here
 
     @classmethod
     def from_cli(cls, cli_value: str | None) -> SaveStore:
@@ -89,35 +141,30 @@ class SaveStore:
 
     def take_warnings(self) -> list[str]:
         """One-line warnings (recovered files) not shown yet; the list is emptied."""
-        warnings, self.warnings = self.warnings, []
-        return warnings
+        return self.warnings.take()
 
     def check_writable(self) -> str | None:
-        """Try to write in the saves folder. Returns (and remembers) why it can't, or None."""
-        if self.unavailable is None:
-            try:
-                make_folders(self.players_dir)
-                probe = self.players_dir / f".probe{TEMP_MARKER}{os.getpid()}"
-                probe.write_bytes(b"")
-                probe.unlink()
-            except OSError as error:
-                self._mark_unavailable(error)
+        """Try to write in the saves folder. Returns (and remembers in `unavailable`) why it
+        can't, or None; asked again every time, so a freed disk is noticed."""
+        try:
+            make_folders(self.players_dir)
+            probe = self.players_dir / f".probe{TEMP_MARKER}{os.getpid()}"
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as error:
+            self._mark_unavailable(error)
+        else:
+            self.unavailable = None
         return self.unavailable
 
-    def _mark_unavailable(self, error: OSError) -> None:
+    def _mark_unavailable(self, error: OSError) -> str:
         reason = error.strerror or type(error).__name__
         where = error.filename or self.root
         self.unavailable = f"can't save to {where} ({reason}); the game goes on without saving"
-
-    def _unavailable_warning(self) -> str | None:
-        """The unavailable message the first time it is asked for, then None."""
-        if self.unavailable is None or self._unavailable_reported:
-            return None
-        self._unavailable_reported = True
-        return self.unavailable
+        return f"can't save to {where} ({reason})"
 
     def folder_for(self, name: str) -> Path:
-        """The folder a player with this name has (or would have)."""
+        """The folder a new player with this name would get, if no other player has it."""
         return self.players_dir / player_folder_name(clean_player_name(name))
 
     def _lock(self, folder: Path) -> FileLock:
@@ -127,18 +174,28 @@ class SaveStore:
             self._locks[folder] = lock
         return lock
 
+    def _held_too_long(self, folder: Path) -> SaveError:
+        return SaveError(
+            f"{folder / '.lock'}: another quiz has held this player for over "
+            f"{self.lock_timeout:g} s; close it and try again"
+        )
+
     @contextlib.contextmanager
     def locked(self, folder: Path) -> Iterator[None]:
         """Hold the player's lock (creating the folder). Raises OSError if it can't."""
         make_folders(folder)
+        before = os.stat(folder).st_ino
         try:
             with self._lock(folder):
+                try:
+                    moved = os.stat(folder).st_ino != before
+                except FileNotFoundError:
+                    moved = True
+                if moved:  # deleted while we waited: the lock we hold is the old folder's
+                    raise _FolderMoved
                 yield
         except Timeout:
-            raise SaveError(
-                f"{folder / '.lock'}: another quiz has held this player for over "
-                f"{self.lock_timeout:g} s; close it and try again"
-            ) from None
+            raise self._held_too_long(folder) from None
 
     def recovery_lock(
         self, folder: Path
@@ -153,10 +210,7 @@ class SaveStore:
                 held = self._lock(folder)
                 held.acquire()
             except Timeout:  # a TimeoutError, so an OSError: must come first
-                raise SaveError(
-                    f"{folder / '.lock'}: another quiz has held this player for over "
-                    f"{self.lock_timeout:g} s; close it and try again"
-                ) from None
+                raise self._held_too_long(folder) from None
             except OSError:
                 yield  # a folder nobody can write has no writers to race with
                 return
@@ -170,30 +224,90 @@ class SaveStore:
     def player_files(self, folder: Path) -> PlayerFiles:
         """The save files of the player in `folder` (profile, history, stats, study), read
         through this store's parse cache and recovery lock; damage found while reading
-        becomes one warning in `take_warnings()`. Writing needs `locked(folder)`."""
+        becomes one warning in `take_warnings()`. The first time a store meets a player it
+        takes a quick look at their files (PlayerFiles.check_all), so that damage is
+        reported then. Writing needs `locked(folder)`."""
         lock = self.recovery_lock(folder)
-        return PlayerFiles(folder, lock, self.warnings, self.clock, self._parsed)
+        files = PlayerFiles(folder, lock, self.warnings, self.clock, self._parsed)
+        if folder not in self._checked:
+            self._checked.add(folder)
+            files.check_all()
+        return files
 
     def forget_lock(self, folder: Path) -> None:
-        """Let go of the lock object kept for `folder`, once the folder has been renamed or
-        deleted (its lock file went with it); a player created there later gets a new one."""
+        """Let go of what this store keeps about `folder` (its lock object, where its player
+        is), once the folder has been deleted; a player created there later starts anew."""
         self._locks.pop(folder, None)
+        self._checked.discard(folder)
+        self._folders = {key: known for key, known in self._folders.items() if known != folder}
 
-    # -- reading a player ---------------------------------------------------------------
+    # -- finding players ----------------------------------------------------------------
+
+    def player_folders(self) -> list[Path]:
+        """Every player folder in the saves folder (real folders only, never a link)."""
+        found: list[Path] = []
+        with contextlib.suppress(OSError), os.scandir(self.players_dir) as entries:
+            for entry in entries:
+                if not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False):
+                    found.append(Path(entry.path))
+        return sorted(found)
+
+    def name_in(self, folder: Path) -> str | None:
+        """The name of the player in `folder`: its profile's, else the one its newest round
+        was played under; None when neither can be read."""
+        files = self.player_files(folder)
+        try:
+            profile = files.read_profile(shared=True).value
+        except NewerSaveError:
+            profile = None
+        if profile is not None:
+            return profile.name
+        try:
+            return files.name_in_history()
+        except NewerSaveError:
+            return None
 
     def find_player(self, name: str) -> Path | None:
-        """The folder of the player called `name` (case-insensitively), or None."""
-        folder = self.folder_for(name)
-        if (folder / PROFILE_FILE).exists() or (folder / "history").exists():
-            return folder
+        """The folder of the player called `name`, or None. Names that look alike (case,
+        fullwidth, look-alike letters) are one player. A player this store has already met
+        keeps their folder even if someone renames them meanwhile."""
         key = player_key(clean_player_name(name))
-        for summary in self.list_players():
-            if player_key(summary.name) == key:
-                return summary.folder
+        known = self._folders.get(key)
+        if known is not None and known.is_dir():
+            return known
+        preferred = self.folder_for(name)
+        candidates = [preferred] + [f for f in self.player_folders() if f != preferred]
+        for folder in candidates:
+            if folder.is_symlink() or not folder.is_dir():
+                continue  # a player folder is a real folder, never a link to elsewhere
+            try:
+                found = self.name_in(folder)
+            except SaveError as error:  # a lock held by another quiz: skip, say so
+                self.warnings.append(str(error))
+                continue
+            if found is not None and player_key(found) == key:
+                self._folders[key] = folder
+                return folder
         return None
 
+    def new_folder(self, name: str) -> Path:
+        """A folder for a new player called `name`: the usual one (also when it holds no
+        player yet: another quiz may be creating this very player in it), or, when a
+        renamed player still has it, the same with a random suffix."""
+        usual = folder = self.folder_for(name)
+        while os.path.lexists(folder):
+            if (
+                folder == usual
+                and not folder.is_symlink()
+                and folder.is_dir()
+                and (self.name_in(folder) is None)
+            ):
+                return folder
+            folder = usual.with_name(f"{usual.name}-{secrets.token_hex(2)}")
+        return folder
+
     def list_players(self) -> list[PlayerSummary]:
-        """Every player with a readable profile, by name. Unreadable ones add a warning."""
+        """Every player, by name; one whose files can't be read has `problem` set."""
         from quiz.store.players import list_players
 
         return list_players(self)
@@ -204,8 +318,6 @@ class SaveStore:
         clean = clean_player_name(name)
         folder = self.find_player(clean)
         if folder is None:
-            from quiz.store.errors import PlayerNameError
-
             raise PlayerNameError(f"no player named {clean!r} in {self.players_dir}")
         return folder, clean
 
@@ -224,11 +336,16 @@ class SaveStore:
         return self.player_files(folder).stats()[0]
 
     def study_cards(self, name: str) -> dict[str, Card]:
-        """The player's FSRS cards by question id (empty for an unknown player)."""
+        """The player's FSRS cards by question id (empty for an unknown player, and for a
+        study.toml from a newer quiz, which is reported once and left alone)."""
         folder = self.find_player(clean_player_name(name))
         if folder is None:
             return {}
-        return self.player_files(folder).study()[2]
+        try:
+            return self.player_files(folder).study()[2]
+        except NewerSaveError as error:
+            self.warnings.append(str(error))
+            return {}
 
     def due_count(
         self,
@@ -253,68 +370,75 @@ class SaveStore:
         """Record a finished round for `player` (created if new); returns once it is durable.
 
         The outcome says the round's number, its high-score rank in its pack and mode
-        (1 = new best) and the best score before it. If the saves folder can't be written,
-        nothing raises: `saved` is False and `warning` carries the reason (the first time).
-        Raises NewerSaveError if the player's files come from a newer quiz.
+        (1 = new best) and the best score before it. Nothing raises: a round that could not
+        be saved (unwritable folder, a file from a newer quiz, a refused name) has `saved`
+        False and a `warning` saying why; every round tries again, so a freed disk saves.
         """
-        name = clean_player_name(player)
-        if self.unavailable is None:
-            try:
-                folder = self.find_player(name) or self.folder_for(name)
-                with self.locked(folder):
-                    return self._record_locked(folder, name, result)
-            except OSError as error:
-                self._mark_unavailable(error)
-        return self._unsaved(name, result)
+        try:
+            name = clean_player_name(player)
+            key = player_key(name)
+            for _attempt in range(3):
+                folder = self.find_player(name) or self.new_folder(name)
+                try:
+                    with self.locked(folder):
+                        outcome = self._record_locked(folder, name, result)
+                except _FolderMoved:
+                    self.forget_lock(folder)
+                    continue
+                self._folders[key] = folder
+                self.unavailable = None
+                return outcome
+            raise SaveError(f"{self.players_dir}: the player's folder kept being deleted")
+        except OSError as error:
+            return self._unsaved(self._mark_unavailable(error))
+        except SaveError as error:
+            return self._unsaved(str(error))
 
-    def _unsaved(self, name: str, result: RoundResult) -> RecordOutcome:
-        folder = self.find_player(name) if self.players_dir.is_dir() else None
-        table: list[HighScore] = []
-        if folder is not None:
-            with contextlib.suppress(OSError, SaveError):
-                profile = self.open_profile(name)
-                table = profile.high_scores.get(result.pack_id, {}).get(result.mode, [])
+    def _unsaved(self, reason: str) -> RecordOutcome:
+        warning = f"Not saved: {reason}"
+        self.warnings.absorb(warning)
         return RecordOutcome(
-            saved=False,
-            round=None,
-            rank=high_score_rank(table, result.score),
-            previous_best=table[0].score if table else None,
-            warning=self._unavailable_warning(),
+            saved=False, round=None, rank=None, previous_best=None, warning=warning
         )
 
     def _record_locked(self, folder: Path, name: str, result: RoundResult) -> RecordOutcome:
         remove_stale_temps(folder)
-        state = self.player_files(folder).state(name)
+        files = self.player_files(folder)
+        state = files.state(name)
         number = state.last_round + 1
         stored = stored_round(result, number)
-        path = history_path(folder, file_index(number))
-        if path in state.files:
-            current = state.files[path]
+        index = file_index(number)
+        chunk = state.files.get(index)
+        if chunk is None:
+            chunk = read_chunk(
+                folder, index, self.recovery_lock(folder), self.warnings, self._parsed
+            )
+        chunk = write_chunk(folder, index, chunk, [stored])
+        # The round is durable from here on: profile.toml, stats.toml and study.toml can
+        # always be brought up to date from the history, so they are rewritten only when a
+        # chunk is complete.
+        state.files[index] = chunk
+        on_disk = HistoryFile.model_construct(schema_version=HISTORY_VERSION, rounds=chunk.rounds)
+        if chunk.sealed:
+            self._parsed.put(sealed_path(folder, index), on_disk)  # we hold the lock
         else:
-            loaded = _read_history_file(path, self.recovery_lock(folder), self._parsed)
-            self.warnings.extend(loaded.warnings)
-            current = loaded.value
-        if current is not None:
-            remove_stale_temps(path.parent)
-        append_round(path, stored, current)
-        # The round is durable from here on: profile.toml and study.toml can always be
-        # brought up to date from the history, so they are rewritten only every few rounds.
-        state.files[path] = HistoryFile.model_construct(
-            schema_version=1, rounds=[*(current.rounds if current else []), stored]
-        )
-        self._parsed.put(path, state.files[path])  # we hold the lock: the file is ours
+            self._parsed.put(history_path(folder, index), on_disk, chunk.text)
         table = state.profile.high_scores.get(stored.pack_id, {}).get(stored.mode, [])
         previous_best = table[0].score if table else None
         rank = apply_round(state.profile, stored)
         warning = None
-        if not state.profile_current or number - state.checkpointed >= CHECKPOINT_EVERY:
-            try:
-                self.player_files(folder).checkpoint(state)
-            except OSError as error:
-                # The round itself is safe in the history; only the totals could not be
-                # rewritten (they are rebuilt from the history later). Say so, once.
-                self._mark_unavailable(error)
-                warning = self._unavailable_warning()
+        if (
+            not state.profile_current
+            or number % ROUNDS_PER_FILE == 0
+            or number - state.checkpointed >= CHECKPOINT_EVERY
+        ):
+            problems = files.checkpoint(state)
+            if problems:
+                what = " and ".join(holds for holds, _reason in problems)
+                warning = (
+                    f"Round {number} saved; your {what} could not be updated ({problems[0][1]})"
+                )
+                self.warnings.absorb(warning)
         return RecordOutcome(
             saved=True, round=number, rank=rank, previous_best=previous_best, warning=warning
         )
@@ -323,32 +447,41 @@ class SaveStore:
         """Record many rounds under one lock, writing each history file once (for imports
         and the benchmark). Returns the number of the last round. Raises OSError/SaveError.
         """
-        from quiz.store.players import write_history_batch
-
         name = clean_player_name(player)
-        folder = self.find_player(name) or self.folder_for(name)
+        folder = self.find_player(name) or self.new_folder(name)
         with self.locked(folder):
-            state = self.player_files(folder).state(name)
+            files = self.player_files(folder)
+            state = files.state(name)
             batch = [
                 stored_round(result, state.last_round + n) for n, result in enumerate(results, 1)
             ]
-            write_history_batch(folder, batch, state.files, self.recovery_lock(folder))
+            by_index: dict[int, list[StoredRound]] = {}
+            for stored in batch:
+                by_index.setdefault(file_index(stored.round), []).append(stored)
+            for index, added in by_index.items():
+                chunk = state.files.get(index) or read_chunk(
+                    folder, index, self.recovery_lock(folder), self.warnings
+                )
+                state.files[index] = write_chunk(folder, index, chunk, added)
             for stored in batch:
                 apply_round(state.profile, stored)
-            state.files = {}
-            self.player_files(folder).checkpoint(state)
+            problems = files.checkpoint(state)
+            if problems:
+                raise SaveError(f"the rounds were saved; {problems[0][1]}")
+            self._folders[player_key(name)] = folder
             return state.profile.applied_through
 
     # -- players --------------------------------------------------------------------------
 
     def create_player(self, name: str) -> Profile:
-        """A new player. Raises PlayerNameError (empty or taken name) or OSError."""
+        """A new player. Raises PlayerNameError (no visible name, or taken) or OSError."""
         from quiz.store.players import create_player
 
         return create_player(self, name)
 
     def rename_player(self, old: str, new: str) -> Path:
-        """Rename a player (folder too). Raises PlayerNameError or OSError."""
+        """Rename a player (one write of their profile; the folder stays). Returns the
+        folder. Raises PlayerNameError or OSError."""
         from quiz.store.players import rename_player
 
         return rename_player(self, old, new)
@@ -379,11 +512,13 @@ class SaveStore:
         folder, clean = self.require_player(name)
         try:
             with self.locked(folder):
-                state = self.player_files(folder).state(clean)
+                files = self.player_files(folder)
+                state = files.state(clean)
                 state.profile.settings.theme = theme
-                self.player_files(folder).write_profile(state)
-        except OSError as error:
-            self._mark_unavailable(error)
+                files.write_profile(state)
+        except (OSError, _FolderMoved) as error:
+            if isinstance(error, OSError):
+                self._mark_unavailable(error)
             return False
         return True
 

@@ -1,24 +1,30 @@
 """The save file formats (pydantic models) and the migrations from older versions.
 
-Versions: `profile.toml` is at schema 2 (version 1 kept the theme at the top level and high
-scores in one flat list, and no round counts); `stats.toml`, `study.toml` and the history
-files are at 1.
+Versions: `profile.toml` is at schema 3, the history files, `stats.toml` and `study.toml` at
+2. Every file at these versions ends with its end line (quiz.store.end_line); older versions
+had none and are read without it. Profile version 1 kept the theme at the top level and high
+scores in one flat list, and no round counts; history version 1 had no `round_id`.
 Each model validates a whole file; `extra="forbid"` makes a misspelt key schema-invalid.
+`SaveKind` ties each kind of file to its version and its parser.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any, Literal
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Final, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from quiz.game.result import RoundResult
 
-PROFILE_VERSION: Literal[2] = 2
-HISTORY_VERSION: Literal[1] = 1
-STUDY_VERSION: Literal[1] = 1
-STATS_VERSION: Literal[1] = 1
+PROFILE_VERSION: Final = 3
+HISTORY_VERSION: Final = 2
+STUDY_VERSION: Final = 2
+STATS_VERSION: Final = 2
 ROUNDS_PER_FILE = 10
 HIGH_SCORES_KEPT = 10
 RECENT_KEPT = 20
@@ -80,7 +86,7 @@ class Profile(_Model):
     since the last checkpoint, or before a crash) are folded in when the file is read.
     """
 
-    schema_version: Literal[2] = PROFILE_VERSION
+    schema_version: Literal[3] = PROFILE_VERSION
     name: str = Field(min_length=1, max_length=200)
     created: datetime
     settings: Settings = Settings()
@@ -96,7 +102,7 @@ class Profile(_Model):
 class StatsFile(_Model):
     """`stats.toml`: totals for the Scores screen (topics, questions, progress by day)."""
 
-    schema_version: Literal[1] = STATS_VERSION
+    schema_version: Literal[2] = STATS_VERSION
     applied_through: int = Field(default=0, ge=0)
     tags: dict[str, TagStats] = {}
     questions: dict[str, QuestionStats] = {}
@@ -104,16 +110,35 @@ class StatsFile(_Model):
 
 
 class StoredRound(RoundResult):
-    """A round as kept in a history file: the RoundResult plus its number in the history."""
+    """A round as kept in a history file: the RoundResult plus its number in the history and
+    its id (`round_id_of`), which stays the same when the round moves to another saves folder
+    and gets another number there."""
 
     round: int = Field(ge=1)
+    round_id: str = Field(pattern=r"^[0-9a-f]{32}$")
+
+
+def round_id_of(result: RoundResult) -> str:
+    """The id of a round: a hash of what was played (everything but its number), so the
+    same round has the same id wherever it is recorded or migrated, and no two rounds share
+    one. Fields left at their defaults are not hashed, so adding a field later keeps the ids
+    of the rounds that don't use it."""
+    content = RoundResult.model_validate(
+        {
+            **{key: getattr(result, key) for key in RoundResult.model_fields},
+            "started_at": result.started_at.astimezone(UTC),
+        }
+    ).model_dump(mode="json", exclude_defaults=True)
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(canonical.encode()).hexdigest()[:32]
 
 
 class HistoryFile(_Model):
     """`history/rounds-NNNNNN.toml`: up to ROUNDS_PER_FILE rounds, in order."""
 
-    schema_version: Literal[1] = HISTORY_VERSION
+    schema_version: Literal[2] = HISTORY_VERSION
     rounds: list[StoredRound] = []
+    _migrated_from: int | None = PrivateAttr(default=None)
 
 
 class CardRecord(_Model):
@@ -131,7 +156,7 @@ class CardRecord(_Model):
 class StudyFile(_Model):
     """`study.toml`: one FSRS card per question id the player has answered."""
 
-    schema_version: Literal[1] = STUDY_VERSION
+    schema_version: Literal[2] = STUDY_VERSION
     applied_through: int = Field(default=0, ge=0)
     cards: dict[str, CardRecord] = {}
 
@@ -142,9 +167,12 @@ def to_toml_document(model: BaseModel) -> dict[str, Any]:
 
 
 def migrate_profile(data: dict[str, Any]) -> dict[str, Any]:
-    """Bring a profile document of any older version up to PROFILE_VERSION, step by step."""
+    """Bring a profile document of any older version up to PROFILE_VERSION, step by step.
+    Version 3 differs from 2 only by the end line, which is checked before parsing."""
     if data.get("schema_version") == 1:
         data = _profile_v1_to_v2(data)
+    if data.get("schema_version") == 2:
+        data = {**data, "schema_version": 3}
     return data
 
 
@@ -184,13 +212,54 @@ def parse_profile(data: dict[str, Any]) -> Profile:
     return profile
 
 
+def migrate_history(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring a history document of any older version up to HISTORY_VERSION. Version 1 had no
+    `round_id`: each round gets the id of its content (so two copies of one old file agree)."""
+    if data.get("schema_version") == 1:
+        rounds = []
+        for entry in data.get("rounds", []):
+            fields = {key: value for key, value in entry.items() if key != "round"}
+            rounds.append({**entry, "round_id": round_id_of(RoundResult.model_validate(fields))})
+        data = {**data, "schema_version": 2, "rounds": rounds}
+    return data
+
+
 def parse_history(data: dict[str, Any]) -> HistoryFile:
-    return HistoryFile.model_validate(data)
+    version = data.get("schema_version")
+    history = HistoryFile.model_validate(migrate_history(data))
+    if version != HISTORY_VERSION:
+        history._migrated_from = version
+    return history
+
+
+def _only_end_line_added(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 of stats.toml and study.toml is version 2 without the end line."""
+    return {**data, "schema_version": 2} if data.get("schema_version") == 1 else data
 
 
 def parse_stats(data: dict[str, Any]) -> StatsFile:
-    return StatsFile.model_validate(data)
+    return StatsFile.model_validate(_only_end_line_added(data))
 
 
 def parse_study(data: dict[str, Any]) -> StudyFile:
-    return StudyFile.model_validate(data)
+    return StudyFile.model_validate(_only_end_line_added(data))
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class SaveKind(Generic[T]):
+    """One kind of save file: what it holds (in words, for messages), its current version,
+    the first version that ends with an end line, and its parser (which migrates)."""
+
+    holds: str
+    version: int
+    end_line_since: int
+    parse: Callable[[dict[str, Any]], T]
+
+
+PROFILE = SaveKind("high scores", PROFILE_VERSION, 3, parse_profile)
+HISTORY = SaveKind("round history", HISTORY_VERSION, 2, parse_history)
+STATS = SaveKind("stats", STATS_VERSION, 2, parse_stats)
+STUDY = SaveKind("practice schedule", STUDY_VERSION, 2, parse_study)

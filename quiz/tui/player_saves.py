@@ -44,9 +44,10 @@ class PlayerSaves:
         from quiz.errors import QuizError
 
         try:
-            return [summary.name for summary in self.store.list_players()]
+            players = self.store.list_players()
         except (QuizError, OSError):
             return []
+        return [summary.name for summary in players if summary.problem is None]
 
     def default_player(self) -> str:
         """Who plays when nobody was named: the only saved player, else 'Player'."""
@@ -92,10 +93,8 @@ class PlayerSaves:
             notes.append("New high score!")
         elif outcome.rank is not None:
             notes.append(f"Number {outcome.rank} in your top 10.")
-        if not outcome.saved:
-            notes.append(
-                f"Not saved: {outcome.warning or self.store.unavailable or 'saving is off'}"
-            )
+        if outcome.warning:  # "Not saved: …", or "Round 32 saved; your stats could not…"
+            notes.append(outcome.warning)
         return notes + self.take_warnings()
 
     def due_count(self, player: str, questions: Sequence[Question]) -> int | None:

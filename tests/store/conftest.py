@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -10,6 +11,11 @@ import pytest
 
 from quiz.game.result import AnswerResult, RoundResult
 from quiz.store import SaveStore
+
+# The shared helpers here (`play_kit`) import by name under --import-mode=importlib.
+HERE = str(Path(__file__).resolve().parent)
+if HERE not in sys.path:
+    sys.path.insert(0, HERE)
 
 START = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 RoundFactory = Callable[..., RoundResult]

@@ -8,6 +8,9 @@
         "reap PID"  waits for that child (after the test has killed it); prints "reaped PID".
     python record_driver.py loop SAVES PLAYER FIRST COUNT
         Prints "ready", waits for one stdin line, records COUNT rounds, prints "done".
+    python record_driver.py acks SAVES PLAYER FIRST COUNT
+        The same, printing "ack SEED" after each round and waiting for a stdin line before
+        the next, so a test can act between rounds (and while the next one records).
 
 Forking from a process that has already imported everything keeps 200 kill -9 rounds fast:
 each victim is still a separate process with its own file handles and locks.
@@ -98,14 +101,18 @@ def serve(root: Path, player: str) -> None:
             say(f"reaped {argument}")
 
 
-def loop(root: Path, player: str, first: int, count: int) -> None:
+def loop(root: Path, player: str, first: int, count: int, acks: bool = False) -> None:
     store = SaveStore(root)
     say("ready")
     sys.stdin.readline()
     for seed in range(first, first + count):
-        if not store.record_round(player, make_round(player, seed)).saved:
-            say(f"unsaved {store.unavailable}")
+        outcome = store.record_round(player, make_round(player, seed))
+        if not outcome.saved:
+            say(f"unsaved {outcome.warning}")
             sys.exit(1)
+        if acks:
+            say(f"ack {seed}")
+            sys.stdin.readline()
     say("done")
 
 
@@ -114,4 +121,4 @@ if __name__ == "__main__":
     if mode == "serve":
         serve(saves, name)
     else:
-        loop(saves, name, int(sys.argv[4]), int(sys.argv[5]))
+        loop(saves, name, int(sys.argv[4]), int(sys.argv[5]), acks=mode == "acks")

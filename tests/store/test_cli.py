@@ -136,7 +136,7 @@ def test_unwritable_saves_folder_is_a_clear_error_from_a_real_process(tmp_path: 
     assert blocker.read_text() == ""
 
 
-def test_unreadable_save_file_is_a_one_line_error(
+def test_a_save_file_that_is_a_folder_is_set_aside_and_said_in_one_line(
     capsys: pytest.CaptureFixture[str], isolated_saves: Path, make_round: RoundFactory
 ) -> None:
     store = SaveStore(isolated_saves)
@@ -145,5 +145,10 @@ def test_unreadable_save_file_is_a_one_line_error(
     assert folder is not None
     (folder / "stats.toml").unlink()
     (folder / "stats.toml").mkdir()
-    code, _, err = run(capsys, "scores", "--player", "Ada")
-    assert code == 1 and "stats.toml" in err and err.count("\n") == 1
+    code, out, err = run(capsys, "scores", "--player", "Ada")
+    # Set aside (kept, not deleted), rebuilt from the history, and said once, in one line.
+    assert code == 0 and "Ada — 1 rounds" in out
+    [line] = err.splitlines()
+    assert line.startswith(f"quiz: warning: {folder / 'stats.toml'} is damaged: it is a folder")
+    [kept] = folder.glob("stats.toml.corrupt-*")
+    assert kept.is_dir()

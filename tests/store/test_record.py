@@ -11,7 +11,7 @@ import tomli
 
 from quiz.game.result import RoundResult
 from quiz.store import SaveStore, scores_data
-from quiz.store.history import history_files
+from quiz.store.history import chunk_indexes, history_path
 from quiz.store.schema import HIGH_SCORES_KEPT, ROUNDS_PER_FILE
 
 RoundFactory = Callable[..., RoundResult]
@@ -26,16 +26,18 @@ def test_recorded_round_keeps_every_field_and_answer(
     assert outcome.saved and outcome.round == 1
     [stored] = store.history("Ada")
     assert stored.round == 1
-    assert stored.model_dump(exclude={"round"}) == result.model_dump()
+    assert stored.model_dump(exclude={"round", "round_id"}) == result.model_dump()
 
 
 def test_history_is_plain_toml_a_person_can_read(
     store: SaveStore, make_round: RoundFactory
 ) -> None:
     store.record_round("Ada", make_round(1))
-    [path] = history_files(store.find_player("Ada"))  # type: ignore[arg-type]
+    folder = store.find_player("Ada")
+    assert folder is not None
+    path = history_path(folder, 0)
     document = tomli.loads(path.read_text("utf-8"))
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
     assert document["rounds"][0]["seed"] == 1
     assert document["rounds"][0]["answers"][0]["given"] == "answer 0"
 
@@ -47,7 +49,7 @@ def test_many_rounds_span_several_history_files_and_come_back_newest_first(
         store.record_round("Ada", make_round(number))
     folder = store.find_player("Ada")
     assert folder is not None
-    assert len(history_files(folder)) == 3  # 25 rounds at 10 per file
+    assert chunk_indexes(folder) == [0, 1, 2]  # 25 rounds at 10 per file
     assert [stored.seed for stored in store.history("Ada")] == list(range(25, 0, -1))
     assert [stored.seed for stored in store.history("Ada", limit=3)] == [25, 24, 23]
     assert ROUNDS_PER_FILE == 10
@@ -160,8 +162,8 @@ def test_opening_a_profile_reads_only_the_newest_history_files(
         store.record_round("Ada", make_round(number))
     folder = store.find_player("Ada")
     assert folder is not None
-    for path in history_files(folder)[:3]:  # rounds 1-30 gone from disk
-        path.unlink()
+    for path in (folder / "history" / "0000").glob("rounds-0000[0-2]1.toml*"):
+        path.unlink()  # rounds 1-30 gone from disk, backups too
     fresh = SaveStore(store.root)
     profile = fresh.open_profile("Ada")
     assert profile.rounds == 35

@@ -254,7 +254,7 @@ def parse_client(raw: str | bytes) -> Join | Answer:
     if not isinstance(raw, str):
         raise ProtocolError("bad_message", "send each message as a text frame, not binary")
     data = _object(raw)
-    model = _CLIENT_MODELS.get(data.get("type"))  # type: ignore[arg-type, unused-ignore]
+    model = _CLIENT_MODELS.get(str(data.get("type")))
     missing = [name for name in model.model_fields if name not in data] if model else []
     if missing:
         raise ProtocolError("bad_message", f"{missing[0]}: field required")

@@ -43,11 +43,11 @@ def _session(questions: list[Question], clock: FakeClock) -> HostSession:
 
 
 def _answer(session: HostSession, player: Player, *picks: str) -> int:
-    """Answer the open question with these option texts; returns the points it scored."""
-    options = session.hosted.options
+    """Answer the open question with these choice texts; returns the points it scored."""
+    choices = session.hosted.choices
     session.answer(
         player,
-        p.Answer(question=session.current, choices=[options.index(pick) for pick in picks]),
+        p.Answer(question=session.current, choices=[choices.index(pick) for pick in picks]),
     )
     return player.answers[session.current].points
 

@@ -27,7 +27,10 @@ from quiz.packs.models import MAX_ID, MAX_QUESTIONS, HandQuestion
 from quiz.packs.question import Question
 from quiz.safe_text import safe_text
 
-_QUESTION_ADAPTER: TypeAdapter[HandQuestion] = TypeAdapter(HandQuestion)
+# A fresh mypy run reads pydantic's TypeForm here; an incremental one sometimes does not.
+_QUESTION_ADAPTER: TypeAdapter[HandQuestion] = TypeAdapter(
+    HandQuestion  # type: ignore[arg-type, unused-ignore]  # see above
+)
 _QUESTIONS_ADAPTER: TypeAdapter[list[HandQuestion]] = TypeAdapter(list[HandQuestion])
 _NOT_ID_CHARS = re.compile(r"[^a-z0-9_.-]+")
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
+
+# The editor tests' shared helpers (`editor_kit`) import by name under --import-mode=importlib.
+HERE = str(Path(__file__).resolve().parent)
+if HERE not in sys.path:
+    sys.path.insert(0, HERE)
 
 EVERY_TYPE_PACK = """\
 #:schema ../questions/pack.schema.json

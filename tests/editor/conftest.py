@@ -95,3 +95,106 @@ def every_type_pack(tmp_path: Path) -> Path:
     path = tmp_path / "demo.toml"
     path.write_text(EVERY_TYPE_PACK, encoding="utf-8")
     return path
+
+
+FACTS_PACK = """\
+#:schema ../questions/pack.schema.json
+# A pack of facts: these comments must survive every edit.
+[pack]
+id = "race"
+title = "The race"
+
+[pack.source]
+title = "A blog post"  # the post itself
+where = "source.txt"
+
+[[entities]]
+id = "ed-balls"
+name = "Ed Balls"
+aliases = ["Balls"]
+kind = "person"
+roles = ["candidate"]
+
+[[entities]]
+id = "david-miliband"
+name = "David Miliband"
+kind = "person"
+roles = ["candidate"]
+
+[[entities]]
+id = "unite"
+name = "Unite"
+kind = "union"
+roles = ["backer"]
+
+[[entities]]
+id = "gmb"
+name = "GMB"
+kind = "union"
+roles = ["backer"]
+
+[[entities]]
+id = "unison"
+name = "Unison"
+kind = "union"
+roles = ["backer"]
+
+[[relations]]
+id = "backed-by"
+object = "entity"
+ask_object = "Who backs {subject}?"
+statement = "{subject} is backed by {object}."
+tags = ["backers"]
+
+[[relations]]
+id = "nickname"
+object = "phrase"
+ask_object = "What nickname does the post use for {subject}?"
+
+# Facts from the post.
+[[facts]]
+id = "balls-backed-by-unite"  # the union
+subject = "ed-balls"
+relation = "backed-by"
+object = "unite"
+quote = "Ed Balls is backed by Unite"
+
+[[facts]]
+id = "david-backed-by-gmb"
+subject = "david-miliband"
+relation = "backed-by"
+object = "gmb"
+quote = "GMB backs David Miliband"
+
+[[facts]]
+id = "nickname-milibland"
+subject = "david-miliband"
+relation = "nickname"
+value = "Milibland"
+distractors = ["Milibrand", "Mr Bean"]
+quote = "Milibland is the bookies’ favourite"
+
+[[questions]]
+id = "who-backs"
+type = "typed"
+prompt = "Which union backs Ed Balls?"
+answer = "Unite"
+explanation = "The post says so."
+
+# The end of the author's file.
+"""
+SOURCE_TEXT = """\
+Ed Balls is backed by Unite. GMB backs David Miliband,
+they say. Milibland is the bookies' favourite!
+
+Unison has not decided yet.
+"""
+
+
+@pytest.fixture
+def facts_pack(tmp_path: Path) -> Path:
+    """A pack file race.toml with entities, relations and facts, and its source.txt."""
+    path = tmp_path / "race.toml"
+    path.write_text(FACTS_PACK, encoding="utf-8")
+    (tmp_path / "source.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    return path

@@ -9,7 +9,7 @@ from pathlib import Path
 import tomli
 from editor_kit import SIZE, open_app, problems_text, select, set_field, settle, show_section
 from textual.binding import Binding
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, Select, Static, TextArea
 
 from quiz.packs.loader import load_pack
 from quiz.tui.editor.app import EditorApp
@@ -372,3 +372,59 @@ def test_a_file_that_is_not_toml_is_refused_without_a_traceback(tmp_path: Path) 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"quiz: {path}")
+
+
+async def test_choosing_a_type_keeps_the_focus_and_clears_an_answer_that_does_not_fit(
+    every_type_pack: Path,
+) -> None:
+    app = open_app(every_type_pack)
+    async with app.run_test(size=SIZE) as pilot:
+        type_select = app.query_one("#field-type", Select)
+        type_select.focus()
+        await settle(pilot, lambda: type_select.has_focus, "the type chosen")
+        set_field(app, "type", "numeric")
+        await settle(pilot, lambda: app.query("#field-tolerance"), "the numeric fields")
+        await settle(pilot, lambda: app.focused is not None, "a focus")
+        assert app.focused is app.query_one("#field-type", Select)
+        assert app.query_one("#field-answer", Input).value == ""  # "Unite" is no number
+        assert problems_text(app) == "answer: fill this in"
+
+
+async def test_ctrl_a_selects_the_whole_field(every_type_pack: Path) -> None:
+    app = open_app(every_type_pack)
+    async with app.run_test(size=SIZE) as pilot:
+        app.query_one("#field-answer", Input).focus()
+        await pilot.press("ctrl+a", *"GMB")
+        await settle(pilot, lambda: app.document.question(0)["answer"] == "GMB", "replaced")
+        app.query_one("#field-prompt", TextArea).focus()
+        await pilot.press("ctrl+a", *"New?")
+        await settle(pilot, lambda: app.document.question(0)["prompt"] == "New?", "replaced")
+
+
+async def test_a_new_question_is_not_saved_until_it_is_written(every_type_pack: Path) -> None:
+    original = every_type_pack.read_bytes()
+    app = open_app(every_type_pack)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n")
+        await settle(pilot, lambda: len(app.document) == 8, "a new question")
+        assert app.focused is app.query_one("#field-prompt", TextArea)
+        assert problems_text(app) == (
+            "prompt: fill this in\nchoices: needs at least 2 entries, not 0\nanswer: fill this in"
+        )
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: problems_text(app).startswith("Not saved"), "refused")
+        await select(app, pilot, 0)  # leaving it does not make it valid either
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: "does not validate" in problems_text(app), "refused")
+        assert "questions[1].prompt" in problems_text(app)
+    assert every_type_pack.read_bytes() == original
+
+
+async def test_delete_asks_first_and_keep_keeps(every_type_pack: Path) -> None:
+    app = open_app(every_type_pack)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked")
+        await pilot.press("n")
+        await settle(pilot, lambda: not isinstance(app.screen, ConfirmScreen), "closed")
+        assert len(app.document) == 7 and not app.dirty

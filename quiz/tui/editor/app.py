@@ -625,6 +625,8 @@ class EditorApp(App[None]):
                     self._write()
             elif choice == SAVE_AS:
                 self._ask_save_as()
+            else:
+                self.file.postpone()
 
         self.push_screen(
             DiskChangedScreen(self.path.name, deleted=self.file.deleted_on_disk()), decided
@@ -632,13 +634,14 @@ class EditorApp(App[None]):
 
     async def _reload_from_disk(self) -> None:
         try:
-            text = self.file.read_disk()
+            text, fingerprint = self.file.read_disk()
             document = PackDocument(text)
         except (QuizError, EditingError) as error:
             message = f"Cannot reload: {error}"
             self._show_problems([message])
             self.notify(safe_text(message, single_line=True), severity="error", markup=False)
             return
+        self.file.adopt(text, fingerprint)
         self.history.record(self._snapshot())
         self.document = document
         self._validate_pack()

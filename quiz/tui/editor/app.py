@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import events, on
+from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -22,26 +22,19 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static, TextArea
 
-from quiz.errors import QuizError
-from quiz.packs.editing import EditingError, PackDocument
+from quiz.packs.editing import PackDocument
 from quiz.packs.errors import PackError
 from quiz.packs.hand_questions import hand_fields
 from quiz.packs.loader import parse_pack_text
 from quiz.packs.models import Fact, Relation
 from quiz.safe_text import safe_text
-from quiz.tui.editor.dialogs import (
-    KEEP_MINE,
-    RELOAD,
-    SAVE_AS,
-    ConfirmScreen,
-    DiskChangedScreen,
-    SaveAsScreen,
-)
 from quiz.tui.editor.edited_file import EditedFile
-from quiz.tui.editor.form_data import from_form, new_question
+from quiz.tui.editor.file_actions import FileActions
+from quiz.tui.editor.form_data import from_form
 from quiz.tui.editor.generated import fact_questions, question_lines, relation_questions
 from quiz.tui.editor.help import HelpScreen, help_text, key_rows
 from quiz.tui.editor.history import History, Snapshot
+from quiz.tui.editor.item_actions import ItemActions
 from quiz.tui.editor.item_checks import (
     SINGULAR,
     EditContext,
@@ -55,7 +48,7 @@ from quiz.tui.editor.item_form import ItemForm
 from quiz.tui.editor.item_list import ItemList
 from quiz.tui.editor.preview import PreviewScreen
 from quiz.tui.editor.quote_source import fact_from_quote
-from quiz.tui.editor.records import RECORD_KINDS, new_record
+from quiz.tui.editor.records import RECORD_KINDS
 from quiz.tui.editor.sections import SECTION_KEYS, SECTIONS, section_bar
 from quiz.tui.editor.source_panel import SourcePanel
 
@@ -64,7 +57,7 @@ MAX_SHOWN_GENERATED = 5
 WATCH_SECONDS = 2.0
 
 
-class EditorApp(App[None]):
+class EditorApp(ItemActions, FileActions, App[None]):
     """Edit one pack file: its questions, facts, entities, relations and [pack] table."""
 
     CSS_PATH = "editor.tcss"
@@ -73,15 +66,15 @@ class EditorApp(App[None]):
         Binding("ctrl+s", "save", "Save", priority=True,
                 tooltip="save (only a pack that validates is written)"),
         Binding("ctrl+z", "undo", "Undo", priority=True,
-                tooltip="undo the last change: one field's edits, or one add, copy, delete, move"),
+                tooltip="undo the last change (one field's edits at a time)"),
         Binding("ctrl+n", "add", "New", priority=True,
                 tooltip="add an item after the selected one"),
         Binding("ctrl+d", "duplicate", "Copy", priority=True,
                 tooltip="duplicate (copy) the selected item, with a fresh id"),
         Binding("f8", "delete", "Delete", priority=True,
-                tooltip="delete the selected item (asks first; ctrl+z brings it back)"),
+                tooltip="delete the selected item (asks first; ctrl+z undoes it)"),
         Binding("f2", "preview", "Preview", priority=True,
-                tooltip="preview the question as a player sees it (a fact: its first question)"),
+                tooltip="preview as a player sees it (a fact: its first question)"),
         Binding("f1", "help", "Help", priority=True, tooltip="this help"),
         Binding("ctrl+q", "quit_editor", "Quit", priority=True,
                 tooltip="quit (twice if there are unsaved changes)"),
@@ -103,7 +96,7 @@ class EditorApp(App[None]):
             for section, key in SECTION_KEYS.items()
         ),
         Binding("f9", "toggle_source", "Source", show=False, priority=True,
-                tooltip="show the source text: enter on a sentence starts a new fact from it"),
+                tooltip="show the source text: enter on a sentence makes a fact"),
     ]  # fmt: skip
 
     def __init__(
@@ -417,129 +410,6 @@ class EditorApp(App[None]):
         await self._insert(fact, focus="relation")
         self.notify("New fact from the source: choose its relation.")
 
-    # Undo and redo
-
-    def _snapshot(self, field: str = "") -> Snapshot:
-        return Snapshot(self.document.text, self.section, self.selected[self.section], field)
-
-    async def action_undo(self) -> None:
-        form = self.form
-        if form is not None and self._check_form():
-            # First, the form's unfinished (invalid) edit goes: back to the last valid state.
-            await self._reload()
-            return
-        previous = self.history.undo(self._snapshot())
-        if previous is None:
-            self.notify("Nothing to undo.")
-            return
-        await self._restore(previous)
-
-    async def action_redo(self) -> None:
-        following = self.history.redo(self._snapshot())
-        if following is None:
-            self.notify("Nothing to redo.")
-            return
-        await self._restore(following)
-
-    async def _restore(self, snapshot: Snapshot) -> None:
-        self.document = PackDocument(snapshot.text)
-        self.section = snapshot.section
-        self.selected[snapshot.section] = snapshot.index
-        if self._pack_problems:
-            self._validate_pack()
-        self._changed()
-        await self._reload(snapshot.field)
-
-    # Structural changes
-
-    def _refuse_structure(self) -> bool:
-        """Say why the current section cannot get, lose or reorder items, if it cannot."""
-        reason = self.document.read_only_reason(self.section)
-        if reason is not None:
-            self.notify(f"Read-only: {reason}.", severity="warning", markup=False)
-            return True
-        if self.section == "pack":
-            self.notify("A pack has one [pack] table: edit it in the form.", markup=False)
-            return True
-        return False
-
-    async def _insert(self, item: dict[str, Any], *, focus: str) -> None:
-        self._leave_form()
-        self.history.record(self._snapshot())
-        count = self.document.count(self.section)
-        at = self.selected[self.section] + 1 if count else 0
-        self.selected[self.section] = self.document.insert_item(self.section, at, item)
-        self._changed()
-        await self._reload()
-        # The field sits near the top of the form: no scrolling needed (or wanted, as it
-        # would race the form's first layout).
-        form = self.form
-        widget = form.field_widget(focus) if form is not None else None
-        if widget is not None:
-            widget.focus(scroll_visible=False)
-
-    async def action_add(self) -> None:
-        if self._refuse_structure():
-            return
-        section = self.section
-        new_id = self.document.unique_item_id(section, f"new-{SINGULAR[section]}")
-        if section == "questions":
-            await self._insert(new_question(new_id), focus="prompt")
-        else:
-            first = {"entities": "name", "relations": "ask_object", "facts": "subject"}
-            await self._insert(new_record(section, new_id), focus=first[section])
-
-    async def action_duplicate(self) -> None:
-        if self._refuse_structure() or not self.document.count(self.section):
-            return
-        self._leave_form()
-        self.history.record(self._snapshot())
-        index = self.selected[self.section]
-        original = str(self.document.item(self.section, index).get("id", SINGULAR[self.section]))
-        new_id = self.document.unique_item_id(self.section, original)
-        self.selected[self.section] = self.document.duplicate_item(self.section, index, new_id)
-        self._changed()
-        await self._reload()
-
-    def action_delete(self) -> None:
-        if self._refuse_structure() or not self.document.count(self.section):
-            return
-        index = self.selected[self.section]
-        item_id = str(self.document.item(self.section, index).get("id", ""))
-        what = SINGULAR[self.section]
-        self.push_screen(
-            ConfirmScreen(f'Delete {what} {index + 1}, "{item_id}"?', yes="Delete", no="Keep"),
-            self._delete_confirmed,
-        )
-
-    async def _delete_confirmed(self, confirmed: bool | None) -> None:
-        if not confirmed:
-            return
-        section = self.section
-        index = self.selected[section]
-        gone = str(self.document.item(section, index).get("id", ""))
-        self.history.record(self._snapshot())
-        self.document.delete_item(section, index)
-        self.selected[section] = min(index, self.document.count(section) - 1)
-        self._changed()
-        await self._reload()
-        self.notify(
-            f"Deleted {safe_text(gone, single_line=True)} (ctrl+z brings it back).", markup=False
-        )
-
-    async def action_move(self, offset: int) -> None:
-        if self._refuse_structure() or not self.document.count(self.section):
-            return
-        index = self.selected[self.section]
-        before = self._snapshot()
-        target = self.document.move_item(self.section, index, offset)
-        if target == index:
-            return
-        self.history.record(before)
-        self.selected[self.section] = target
-        self._changed()
-        await self._reload()
-
     # Fields
 
     def action_select_field(self) -> None:
@@ -549,105 +419,6 @@ class EditorApp(App[None]):
 
     def action_focus_filter(self) -> None:
         self.item_list.filter_box.focus()
-
-    # Saving, the file on disk
-
-    def action_save(self) -> None:
-        problems = self._check_form()
-        if problems:
-            what = SINGULAR[self.section]
-            self._show_problems([f"Not saved: fix this {what} first.", *problems])
-            self.notify(f"Not saved: this {what} has problems.", severity="error")
-            return
-        if not self._validate_pack():
-            problems, self._pack_problems = self._pack_problems, []
-            self._show_problems(["Not saved: the pack does not validate.", *problems])
-            self._pack_problems = problems
-            self.notify("Not saved: the pack does not validate.", severity="error")
-            return
-        if self.file.read_only_reason:
-            self._ask_save_as(self.file.read_only_reason)
-            return
-        if self.file.changed_on_disk(thorough=True):
-            self._ask_about_disk(saving=True)
-            return
-        self._write()
-
-    def _write(self, path: Path | None = None) -> None:
-        text = self.document.text
-        try:
-            self.file.write(text, path)
-        except OSError as error:
-            target = path or self.path
-            message = f"Not saved: cannot write {target.name}: {error.strerror or error}"
-            self._show_problems([message])
-            self.notify(message, severity="error", markup=False)
-            return
-        self.dirty = False
-        self.history.end_group()
-        self._refresh_status()
-        self._show_problems([f"Saved {self.path.name}."], ok=True)
-        self.notify("Saved.")
-
-    def _ask_save_as(self, reason: str = "") -> None:
-        suggested = Path.cwd() / self.path.name
-        if suggested.exists():
-            suggested = suggested.with_name(f"{self.path.stem}-copy{self.path.suffix}")
-        self.push_screen(SaveAsScreen(suggested, reason), self._save_as_chosen)
-
-    def _save_as_chosen(self, path: Path | None) -> None:
-        if path is not None:
-            self._write(path)
-
-    def check_disk(self) -> None:
-        """Ask the author what to do if another program changed the file (on a timer, and
-        when the terminal regains focus)."""
-        if self._asking_about_disk or isinstance(self.screen, ModalScreen):
-            return
-        if self.file.changed_on_disk():
-            self._ask_about_disk(saving=False)
-
-    def on_app_focus(self, event: events.AppFocus) -> None:
-        self.check_disk()
-
-    def _ask_about_disk(self, *, saving: bool) -> None:
-        self._asking_about_disk = True
-
-        async def decided(choice: str | None) -> None:
-            self._asking_about_disk = False
-            if choice == RELOAD:
-                await self._reload_from_disk()
-            elif choice == KEEP_MINE:
-                self.file.accept_disk()
-                self.dirty = True
-                self._refresh_status()
-                if saving:
-                    self._write()
-            elif choice == SAVE_AS:
-                self._ask_save_as()
-            else:
-                self.file.postpone()
-
-        self.push_screen(
-            DiskChangedScreen(self.path.name, deleted=self.file.deleted_on_disk()), decided
-        )
-
-    async def _reload_from_disk(self) -> None:
-        try:
-            text, fingerprint = self.file.read_disk()
-            document = PackDocument(text)
-        except (QuizError, EditingError) as error:
-            message = f"Cannot reload: {error}"
-            self._show_problems([message])
-            self.notify(safe_text(message, single_line=True), severity="error", markup=False)
-            return
-        self.file.adopt(text, fingerprint)
-        self.history.record(self._snapshot())
-        self.document = document
-        self._validate_pack()
-        self._changed()
-        await self._reload()
-        self.notify("Reloaded from disk (ctrl+z brings your version back).")
 
     # Preview, help, quit
 

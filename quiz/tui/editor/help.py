@@ -16,17 +16,20 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-TITLE = "quiz edit: edit a whole pack: questions, facts, entities, relations, [pack]"
+TITLE = "quiz edit: questions, facts, entities, relations and [pack]"
 FORM_NOTES = """\
-The form: lists take one entry a line; question pairs are written `left => right`;
-tags and roles are separated by commas. Problems with the item are shown below the
-form as you type; the file is only written when the whole pack is valid. Comments
-and layout outside the items you change are kept as written. A fact shows the
-questions it generates as you edit it. With a source text (quiz edit FILE --source
-TEXT, or a file named in [pack.source] where), quotes are checked against it, and
-f9 shows it: put the cursor in a sentence (or select a passage) and press enter to
-start a new fact from it. If another program changes the file while you edit, the
-editor asks whether to reload it, keep yours or save yours as another file."""
+The form: lists take one entry a line; question pairs are written
+`left => right`; tags and roles are separated by commas. Problems are
+shown below the form as you type; the file is only written when the
+whole pack is valid, and comments and layout outside the items you
+change are kept as written. A fact lists the questions it generates.
+
+With a source text (--source TEXT, or a file named in [pack.source]
+where), quotes are checked against it and f9 shows it: put the cursor
+in a sentence (or select a passage) and press enter to make a fact.
+
+If another program changes the file while you edit, the editor asks:
+reload it, keep yours, or save yours as another file."""
 
 
 def key_rows(app: App[object], bindings: Sequence[BindingType]) -> list[tuple[str, str]]:

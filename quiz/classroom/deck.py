@@ -31,7 +31,7 @@ class HostedQuestion(BaseModel):
 
     @property
     def kind(self) -> Kind:
-        return self.question.type  # type: ignore[return-value]
+        return self.question.type  # type: ignore[return-value]  # prepare() hosts only Kinds
 
 
 def prepare(questions: Sequence[Question], *, seconds: float, seed: int) -> list[HostedQuestion]:

@@ -8,11 +8,11 @@ title or question id. docs/classroom-protocol.md describes each message with an 
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION: Literal[1] = 1
 MAX_MESSAGE_BYTES = 4096
 MAX_NAME_INPUT = 200
 MAX_TYPED_ANSWER = 200
@@ -168,29 +168,33 @@ class Kicked(Message):
     type: Literal["kicked"] = "kicked"
 
 
+# The stable reasons a message is refused (Error.code).
+ErrorCode = Literal[
+    "bad_json",
+    "bad_message",
+    "bad_version",
+    "bad_code",
+    "rate_limited",
+    "bad_name",
+    "name_taken",
+    "full",
+    "locked",
+    "bad_token",
+    "not_joined",
+    "already_joined",
+    "no_question",
+    "wrong_question",
+    "late",
+    "duplicate",
+    "bad_answer",
+]
+
+
 class Error(Message):
     """Something you sent was refused. `code` is stable; `message` is for people."""
 
     type: Literal["error"] = "error"
-    code: Literal[
-        "bad_json",
-        "bad_message",
-        "bad_version",
-        "bad_code",
-        "rate_limited",
-        "bad_name",
-        "name_taken",
-        "full",
-        "locked",
-        "bad_token",
-        "not_joined",
-        "already_joined",
-        "no_question",
-        "wrong_question",
-        "late",
-        "duplicate",
-        "bad_answer",
-    ]
+    code: ErrorCode
     message: str
 
 
@@ -210,6 +214,8 @@ ServerMessage = Annotated[
     Field(discriminator="type"),
 ]
 
+T = TypeVar("T")
+
 _client_adapter: TypeAdapter[Join | Answer] = TypeAdapter(ClientMessage)
 _server_adapter: TypeAdapter[ServerMessage] = TypeAdapter(ServerMessage)
 
@@ -217,9 +223,9 @@ _server_adapter: TypeAdapter[ServerMessage] = TypeAdapter(ServerMessage)
 class ProtocolError(ValueError):
     """A message that could not be parsed; `code` and `str()` become the error reply."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: ErrorCode, message: str) -> None:
         super().__init__(message)
-        self.code = code
+        self.code: ErrorCode = code
 
 
 def parse_client(raw: str | bytes) -> Join | Answer:
@@ -237,7 +243,7 @@ def encode(message: Message) -> str:
     return message.model_dump_json()
 
 
-def _parse(adapter: TypeAdapter, raw: str | bytes):  # type: ignore[no-untyped-def]
+def _parse(adapter: TypeAdapter[T], raw: str | bytes) -> T:
     import json
 
     try:

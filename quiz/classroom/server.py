@@ -268,7 +268,7 @@ class ClassroomServer:
         welcome = p.Welcome(
             player=player.id, name=player.name, token=token, score=player.score, rejoined=rejoined
         )
-        outgoing = [welcome]
+        outgoing: list[p.Message] = [welcome]
         if self.asking and session.phase == "open" and session.current not in player.answers:
             left = max(0.0, session.hosted.seconds - (session.clock() - session.opened_at))
             outgoing.append(
@@ -311,8 +311,8 @@ class ClassroomServer:
         )
         self._check_answers()
 
-    async def _refuse(self, ws: ServerConnection, code: str, message: str) -> None:
-        await ws.send(p.encode(p.Error(code=code, message=message)))  # type: ignore[arg-type]
+    async def _refuse(self, ws: ServerConnection, code: p.ErrorCode, message: str) -> None:
+        await ws.send(p.encode(p.Error(code=code, message=message)))
 
     def _check_answers(self) -> None:
         if self.session.phase == "open" and self.session.everyone_answered():

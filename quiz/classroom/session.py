@@ -31,9 +31,9 @@ LATE_GRACE = 0.25
 class Refused(Exception):
     """A student's request the host refuses; becomes an `error` message."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: p.ErrorCode, message: str) -> None:
         super().__init__(message)
-        self.code = code
+        self.code: p.ErrorCode = code
 
 
 @dataclass
@@ -346,7 +346,7 @@ class HostSession:
             self._commit({"e": "end"})
         ranking = self.ranking()
         podium = [
-            p.Standing(rank=rank, name=player.name, score=player.score)
+            p.Standing(rank=rank, name=player.name, score=player.score, move=0)
             for rank, player in enumerate(ranking[:3], 1)
         ]
         return {

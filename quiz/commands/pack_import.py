@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    pass
+    from quiz.packs.formats.common import ImportResult
 
 IMPORT_FORMATS = ("gift", "aiken", "csv", "opentdb", "json")
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -58,17 +58,18 @@ def run(args: argparse.Namespace) -> int:
             f"{filename}: cannot tell its format; give --format {'|'.join(IMPORT_FORMATS)}"
         )
     try:
-        result = importer(fmt).import_text(text, filename)
+        result: ImportResult = importer(fmt).import_text(text, filename)
     except PackError as error:
         _print_all(error.problems)
         return 1
+    notes = sorted(result.notes, key=lambda note: note.line or 0)
     try:
         toml_text = verified_toml(result, filename, output)
     except PackError as error:
-        _print_all(sorted(result.notes, key=lambda note: note.line or 0))
+        _print_all(notes)
         _print_all(error.problems)
         return 1
-    _print_all(sorted(result.notes, key=lambda note: note.line or 0))
+    _print_all(notes)
     if output is None:
         # On a terminal the pack is being shown, not saved: no control sequences.
         sys.stdout.write(safe_text(toml_text) if sys.stdout.isatty() else toml_text)

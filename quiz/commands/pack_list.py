@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     if not summaries:
         print(f"no packs (.toml files) in {safe_text(str(folder), single_line=True)}")
         return 0
-    rows = [("ID", "TITLE", "QUESTIONS", "FILE")]
+    rows: list[tuple[str, ...]] = [("ID", "TITLE", "QUESTIONS", "FILE")]
     for summary in summaries:
         count = "-" if summary.question_count is None else str(summary.question_count)
         title = summary.title if summary.problem is None else "(has problems)"

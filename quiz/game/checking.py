@@ -153,8 +153,8 @@ def _check_numeric(question: Question, answer: Answer) -> Check:
 def _check_ordering(question: Question, answer: Answer) -> Check:
     if isinstance(answer, str | bool | float | int | Mapping):
         raise InvalidAnswer("expected the items in order")
-    order = list(answer)
-    if sorted(order) != sorted(question.items):  # type: ignore[type-var]
+    order = [str(item) for item in answer]
+    if sorted(order) != sorted(question.items):
         raise InvalidAnswer("give every item exactly once")
     position = {item: index for index, item in enumerate(question.items)}
     pairs = len(order) - 1

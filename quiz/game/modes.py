@@ -17,10 +17,17 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, get_args
+from typing import Literal, cast, get_args
 
 Mode = Literal["classic", "blitz", "sudden_death", "daily", "practice"]
 MODES: tuple[str, ...] = get_args(Mode)
+
+
+def as_mode(name: str) -> Mode:
+    """`name` as a Mode; ValueError naming the modes for anything else."""
+    if name in MODES:
+        return cast(Mode, name)
+    raise ValueError(f"unknown mode {name!r}; the modes are {', '.join(MODES)}")
 
 DEFAULT_COUNT = 10
 DEFAULT_TIME_LIMIT = 20.0  # seconds per question, unless the question or --time says

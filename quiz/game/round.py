@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Literal
@@ -106,6 +106,7 @@ class Round:
         self.rules = rules_for(self.config.mode)
         self._clock = clock
         self._wall_clock = wall_clock
+        self.day: date | None
         if self.rules.date_seed:
             self.day = self.config.day or date.today()
             self.seed = daily_seed(self.day, self.config.pack_id)
@@ -259,8 +260,9 @@ class Round:
         if limit is not None and now - self._asked_at >= limit:
             return self._record(view, None, now, timed_out=True)
         if view.removed:
-            if view.type == "multiple" and not isinstance(answer, str):
-                answer = list(answer)  # type: ignore[arg-type]
+            picked: set[object]
+            if view.type == "multiple" and not isinstance(answer, str | bool | float | Mapping):
+                answer = [str(choice) for choice in answer]
                 picked = set(answer)
             else:
                 picked = {answer}

@@ -221,13 +221,11 @@ def pick_phrases(
         if len(chosen) >= count:
             break
         refused = frozenset(taken)
-        picked = pick_distinct(
-            rng,
-            tier,
-            lambda text, refused=refused: text.casefold() not in refused,
-            count - len(chosen),
-            lambda text: text,
-        )
+
+        def not_taken(text: str, refused: frozenset[str] = refused) -> bool:
+            return text.casefold() not in refused
+
+        picked = pick_distinct(rng, tier, not_taken, count - len(chosen), str)
         chosen += picked
         taken |= {text.casefold() for text in picked}
     return chosen

@@ -226,6 +226,8 @@ def _lower_first(text: str) -> str:
 
 def allowed_keys(path: tuple[str | int, ...], data: Any) -> list[str]:
     """The keys the model at `path` accepts (for 'did you mean' hints); [] if unknown."""
+    from pydantic import BaseModel
+
     from quiz.packs import models
 
     node = data
@@ -235,7 +237,7 @@ def allowed_keys(path: tuple[str | int, ...], data: Any) -> list[str]:
         except (KeyError, IndexError, TypeError):
             return []
     shape = tuple("#" if isinstance(part, int) else part for part in path)
-    by_shape: dict[tuple[str, ...], type[models.BaseModel]] = {
+    by_shape: dict[tuple[str, ...], type[BaseModel]] = {
         (): models.PackFile,
         ("pack",): models.PackMeta,
         ("pack", "source"): models.Source,
@@ -245,7 +247,7 @@ def allowed_keys(path: tuple[str | int, ...], data: Any) -> list[str]:
         ("questions", "#", "pairs", "#"): models.Pair,
     }
     if shape == ("questions", "#") and isinstance(node, dict):
-        by_type = {
+        by_type: dict[str, type[BaseModel]] = {
             "single": models.SingleChoice,
             "multiple": models.MultipleChoice,
             "true_false": models.TrueFalse,

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-FORMAT_VERSION = 1
+FORMAT_VERSION: Literal[1] = 1
 
 # Caps. They are generous for a human-written pack and small enough that a hostile one
 # cannot make the loader slow or hungry.

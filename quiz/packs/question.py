@@ -15,7 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import MISSING, dataclass, fields, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 # Defined here, not in models.py, so that playing from the cache never builds the pack
 # models (that costs more than the rest of start-up together).
@@ -135,7 +138,8 @@ def _default_of(item: Any) -> Any:
     return item.default if item.default is not MISSING else None
 
 
-def _adapter() -> Any:
+def _adapter() -> TypeAdapter[Question]:
+    # pydantic is imported on first use: playing a round never validates untrusted data.
     global _ADAPTER
     if _ADAPTER is None:
         from pydantic import TypeAdapter
@@ -144,4 +148,4 @@ def _adapter() -> Any:
     return _ADAPTER
 
 
-_ADAPTER: Any = None
+_ADAPTER: TypeAdapter[Question] | None = None

@@ -28,7 +28,7 @@ from quiz.packs.models import (
     Fact,
     Relation,
 )
-from quiz.packs.question import FALSE, TRUE, Question
+from quiz.packs.question import FALSE, TRUE, Question, QuestionType
 from quiz.packs.templates import (
     fill,
     is_flagged,
@@ -352,13 +352,13 @@ class RelationQuestions:
             return None  # fewer than two choices is not a question
         choices = answers + wrong
         rng.shuffle(choices)
-        kind = "single" if len(answers) == 1 else "multiple"
+        kind: QuestionType = "single" if len(answers) == 1 else "multiple"
         return self._make(qid, kind, prompt, group, choices=tuple(choices), answers=tuple(answers))
 
     def _make(
         self,
         qid: str,
-        kind: str,
+        kind: QuestionType,
         prompt: str,
         group: Sequence[Fact],
         *,
@@ -378,7 +378,7 @@ class RelationQuestions:
         quote = next((fact.quote for fact in group if fact.quote), "")
         return Question(
             id=qid,
-            type=kind,  # type: ignore[arg-type]
+            type=kind,
             prompt=prompt,
             explanation=explanation,
             quote=quote,

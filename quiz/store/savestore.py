@@ -30,7 +30,7 @@ from quiz.store.history import append_round, file_index, history_path
 from quiz.store.history import read_history_file as _read_history_file
 from quiz.store.paths import clean_player_name, player_folder_name, player_key
 from quiz.store.player_files import PROFILE_FILE, PlayerFiles, stored_round
-from quiz.store.schema import HistoryFile, Profile, StatsFile, StoredRound
+from quiz.store.schema import HighScore, HistoryFile, Profile, StatsFile, StoredRound
 
 if TYPE_CHECKING:
     from quiz.store.players import PlayerSummary
@@ -269,7 +269,7 @@ class SaveStore:
 
     def _unsaved(self, name: str, result: RoundResult) -> RecordOutcome:
         folder = self.find_player(name) if self.players_dir.is_dir() else None
-        table: list = []
+        table: list[HighScore] = []
         if folder is not None:
             with contextlib.suppress(OSError, SaveError):
                 profile = self.open_profile(name)

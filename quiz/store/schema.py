@@ -15,10 +15,10 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from quiz.game.result import RoundResult
 
-PROFILE_VERSION = 2
-HISTORY_VERSION = 1
-STUDY_VERSION = 1
-STATS_VERSION = 1
+PROFILE_VERSION: Literal[2] = 2
+HISTORY_VERSION: Literal[1] = 1
+STUDY_VERSION: Literal[1] = 1
+STATS_VERSION: Literal[1] = 1
 ROUNDS_PER_FILE = 10
 HIGH_SCORES_KEPT = 10
 RECENT_KEPT = 20

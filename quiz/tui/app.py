@@ -19,7 +19,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from quiz.game.modes import DEFAULT_TIME_LIMIT
+from quiz.game.modes import DEFAULT_TIME_LIMIT, as_mode
 from quiz.game.options import RoundOptions
 from quiz.packs.playable import PlayablePack, open_playable
 from quiz.safe_text import safe_text
@@ -153,7 +153,7 @@ class QuizApp(App[int]):
                 self.settle_player(None)  # practice needs the player's study schedule now
             prioritise = self.saves.practice_order(self.player or "")
         config = RoundConfig(
-            mode=mode,  # type: ignore[arg-type]
+            mode=as_mode(mode),
             count=count,
             time_limit=self.time_limit,
             speed=self.speed,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -18,7 +18,7 @@ class QuizCommands(Provider):
     """The game's own commands, listed when the palette opens and found by fuzzy search."""
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
-        app: QuizApp = self.app  # type: ignore[assignment]
+        app = cast("QuizApp", self.app)  # Textual types self.app as App[Any]
         commands: list[tuple[str, Callable[[], object], str]] = [
             ("New round", app.start_round, "Start a round in the current mode"),
             ("Switch pack", app.action_packs, "Choose another question pack"),

@@ -11,11 +11,19 @@
 
 Forking from a process that has already imported everything keeps 200 kill -9 rounds fast:
 each victim is still a separate process with its own file handles and locks.
+
+Every message is one line written by one `os.write` (`say`), never by `print`: the parent
+and its child share one pipe, and a child is killed at any moment. `print` makes two
+writes (the text, then the newline) when stdout is unbuffered (PYTHONUNBUFFERED=1, as on
+CI), so a kill between them left "ack 3" without its newline and the parent's next line
+ran into it ("ack 3reaped 2948"). One write of at most PIPE_BUF bytes to a pipe is atomic:
+the test reads each message whole or not at all, and never mixed with another writer's.
 """
 
 from __future__ import annotations
 
 import os
+import select
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -53,20 +61,28 @@ def make_round(player: str, seed: int) -> RoundResult:
     )
 
 
+def say(message: str) -> None:
+    """Send `message` as one line in a single write, short enough to be atomic on a pipe."""
+    text = message.encode()[: select.PIPE_BUF - 1].decode(errors="ignore")
+    line = f"{text}\n".encode()
+    written = os.write(1, line)  # stdout
+    assert written == len(line)
+
+
 def record_forever(root: Path, player: str, first: int) -> None:
     store = SaveStore(root)
     seed = first
     while True:
         outcome = store.record_round(player, make_round(player, seed))
         if not outcome.saved:
-            print(f"unsaved {outcome.warning}", flush=True)
+            say(f"unsaved {outcome.warning}")
             os._exit(1)
-        print(f"ack {seed}", flush=True)
+        say(f"ack {seed}")
         seed += 1
 
 
 def serve(root: Path, player: str) -> None:
-    print("ready", flush=True)
+    say("ready")
     for line in sys.stdin:
         command, _, argument = line.strip().partition(" ")
         if command == "go":
@@ -76,21 +92,21 @@ def serve(root: Path, player: str) -> None:
                     record_forever(root, player, int(argument))
                 finally:
                     os._exit(1)
-            print(f"child {pid}", flush=True)
+            say(f"child {pid}")
         elif command == "reap":
             os.waitpid(int(argument), 0)
-            print(f"reaped {argument}", flush=True)
+            say(f"reaped {argument}")
 
 
 def loop(root: Path, player: str, first: int, count: int) -> None:
     store = SaveStore(root)
-    print("ready", flush=True)
+    say("ready")
     sys.stdin.readline()
     for seed in range(first, first + count):
         if not store.record_round(player, make_round(player, seed)).saved:
-            print(f"unsaved {store.unavailable}", flush=True)
+            say(f"unsaved {store.unavailable}")
             sys.exit(1)
-    print("done", flush=True)
+    say("done")
 
 
 if __name__ == "__main__":

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import random
+import select
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -19,12 +22,15 @@ KILLS = 200
 
 
 def _start(*args: str) -> subprocess.Popen[str]:
+    # Unbuffered stdout is where `print` splits a line in two writes; the driver must not
+    # depend on how the machine running the tests is configured.
     process = subprocess.Popen(
         [sys.executable, str(DRIVER), *args],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
         bufsize=1,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     assert process.stdout is not None
     assert process.stdout.readline().strip() == "ready"
@@ -35,6 +41,28 @@ def _send(process: subprocess.Popen[str], line: str) -> None:
     assert process.stdin is not None
     process.stdin.write(line + "\n")
     process.stdin.flush()
+
+
+def _driver_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("record_driver", DRIVER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_driver_sends_each_message_whole_in_one_write(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A child is killed at any moment while it shares one pipe with its parent: a message
+    # split over two writes can lose its end, and the parent's next line runs into it.
+    driver = _driver_module()
+    writes: list[bytes] = []
+    monkeypatch.setattr(os, "write", lambda fd, data: writes.append(bytes(data)) or len(data))
+    driver.say("ack 3")
+    driver.say("reaped 2948")
+    driver.say("unsaved " + "é" * 5000)
+    assert writes[:2] == [b"ack 3\n", b"reaped 2948\n"]
+    assert len(writes) == 3 and len(writes[2]) <= select.PIPE_BUF
+    assert writes[2].decode().endswith("é\n")
 
 
 @pytest.mark.slow

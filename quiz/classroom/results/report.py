@@ -107,8 +107,8 @@ def summary_table(results: dict[str, Any]) -> str:
     for row in shown:
         lines.append("  ".join(text.ljust(widths[i]) for i, text in enumerate(row)).rstrip())
     lines.append("")
-    for row in question_rows(results)[1:]:
-        prompt = safe_text(str(row[1]), single_line=True)
+    for question in question_rows(results)[1:]:
+        prompt = safe_text(str(question[1]), single_line=True)
         prompt = prompt if len(prompt) <= 60 else prompt[:59] + "…"
-        lines.append(f"Q{row[0]}  {row[5]:>5}% correct  {prompt}")
+        lines.append(f"Q{question[0]}  {question[5]:>5}% correct  {prompt}")
     return "\n".join(lines)

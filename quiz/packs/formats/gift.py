@@ -202,9 +202,10 @@ class GiftReader:
             parsed.append(
                 self._answer(mark.group(), answers[mark.end() : end], offset + mark.start())
             )
-        if any(item is None for item in parsed):
+        answers_read = [item for item in parsed if item is not None]
+        if len(answers_read) < len(parsed):
             return None
-        return self._choice_kinds(q, parsed, line)  # type: ignore[arg-type]
+        return self._choice_kinds(q, answers_read, line)
 
     def _answer(self, mark: str, raw: str, at: int) -> tuple[str, float, str, str, int] | None:
         """(mark, weight %, text, feedback, offset in the block) of one `=…`/`~…` answer."""
@@ -352,11 +353,11 @@ class GiftReader:
                 weight, chunk = float(match.group(1)), chunk[match.end() :]
             spec, _, feedback = chunk.partition("#")
             try:
-                value = number_spec(spec.translate(self.escapes.restore).strip())
+                centre, spread = number_spec(spec.translate(self.escapes.restore).strip())
             except ValueError as error:
                 self._error(line, str(error))
                 return None
-            found.append((weight, *value, self.escapes.unescape(feedback)[0]))
+            found.append((weight, centre, spread, self.escapes.unescape(feedback)[0]))
         best = max(found, key=lambda item: item[0])
         if best[0] <= 0:
             self._error(line, "a numerical question needs a right answer")

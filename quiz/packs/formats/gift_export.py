@@ -41,7 +41,7 @@ def number(value: float) -> str:
 
 def category_path(tags: Sequence[str]) -> str:
     parts = ["$course$", "top", *(tag.replace("/", "//") for tag in tags)]
-    return "/".join(parts).translate(str.maketrans({"\n": " ", "\r": " "}))
+    return " ".join("/".join(parts).splitlines())
 
 
 def answer_block(question: Question) -> str | None:

@@ -64,13 +64,13 @@ class _Writer:
             ET.SubElement(element, "answernumbering").text = "abc"
             share = number(round(100 / len(question.answers), 5))
             for choice in question.choices:
-                right = choice in question.answers
-                fraction = ("100" if single else share) if right else ("0" if single else "-100")
+                is_right = choice in question.answers
+                fraction = ("100" if single else share) if is_right else ("0" if single else "-100")
                 self._answer(element, choice, fraction)
         elif kind == "true_false":
             for value in ("true", "false"):
-                right = question.answers[0].lower() == value
-                self._answer(element, value, "100" if right else "0", fmt="moodle_auto_format")
+                is_true = question.answers[0].lower() == value
+                self._answer(element, value, "100" if is_true else "0", fmt="moodle_auto_format")
         elif kind == "typed":
             ET.SubElement(element, "usecase").text = "0"
             for answer in question.answers:
@@ -81,8 +81,8 @@ class _Writer:
                 sub = self.text(element, "subquestion", left)
                 ET.SubElement(ET.SubElement(sub, "answer"), "text").text = self.clean(right)
         elif kind == "numeric":
-            answer = self._answer(element, number(question.value or 0.0), "100")
-            ET.SubElement(answer, "tolerance").text = number(question.tolerance)
+            exact = self._answer(element, number(question.value or 0.0), "100")
+            ET.SubElement(exact, "tolerance").text = number(question.tolerance)
             if question.unit:
                 unit = ET.SubElement(ET.SubElement(element, "units"), "unit")
                 ET.SubElement(unit, "multiplier").text = "1"

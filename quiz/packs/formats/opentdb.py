@@ -115,6 +115,7 @@ def _question(
             return None
         raw.update(type="true_false", answer=right == "True")
     else:
+        assert isinstance(wrong, list)  # checked above
         choices = sorted([right, *(html.unescape(answer) for answer in wrong)], key=str.casefold)
         raw.update(type="single", choices=choices, answer=right)
     return raw

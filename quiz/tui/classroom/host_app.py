@@ -17,7 +17,9 @@ from textual.message import Message
 from textual.widgets import ContentSwitcher, Footer, Header
 
 from quiz.classroom import protocol as p
+from quiz.classroom.journal import Journal
 from quiz.classroom.server import ClassroomServer
+from quiz.classroom.session import HostSession
 from quiz.tui.classroom.host_panels import (
     LeaderboardPanel,
     LobbyPanel,
@@ -70,7 +72,11 @@ class HostApp(App[int]):
         self.stage = "lobby"
         self.last_question: p.QuestionMessage | None = None
         self.paused_at: float | None = None
-        server.listener = lambda event, detail: self.post_message(ServerEvent(event, detail))
+        server.listener = self._server_event
+
+    def _server_event(self, event: str, detail: dict[str, Any]) -> None:
+        # Called on the server's side of the loop: hand the event to the app as a message.
+        self.post_message(ServerEvent(event, detail))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -208,7 +214,9 @@ class HostApp(App[int]):
             self.finish()
 
 
-def run_host_app(session, journal, session_id: str, *, bind: str, port: int) -> int:  # type: ignore[no-untyped-def]
+def run_host_app(
+    session: HostSession, journal: Journal, session_id: str, *, bind: str, port: int
+) -> int:
     """Run the projector screen for a session until the teacher quits; results are saved
     when the game ends."""
     from quiz.classroom.results import build_results

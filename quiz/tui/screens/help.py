@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
@@ -58,7 +59,7 @@ def binding_rows() -> list[tuple[str, str, str]]:
     from quiz.tui.widgets.matching import MatchingPanel
     from quiz.tui.widgets.ordering import OrderingPanel
 
-    places: list[tuple[str, type]] = [
+    places: list[tuple[str, type[DOMNode]]] = [
         ("Anywhere", QuizApp),
         ("Name picker", NamePickerScreen),
         ("Menu", MenuScreen),
@@ -124,5 +125,6 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(Text(where), Text(keys), Text(what))
         table.focus()
 
-    def action_dismiss(self) -> None:  # type: ignore[override]
+    # ModalScreen's action_dismiss takes an optional result; Escape closes Help with none.
+    def action_dismiss(self) -> None:  # type: ignore[override]  # narrower on purpose
         self.dismiss(None)

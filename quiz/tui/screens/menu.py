@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -38,7 +38,7 @@ class MenuScreen(Screen[None]):
 
     @property
     def quiz(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
+        return cast("QuizApp", self.app)  # Textual types self.app as App[Any]
 
     def compose(self) -> ComposeResult:
         yield Header()

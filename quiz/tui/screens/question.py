@@ -7,7 +7,7 @@ a second, and `tick` reads the app's injected clock, so tests drive time by hand
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -68,7 +68,7 @@ class QuestionScreen(Screen[None]):
 
     @property
     def quiz(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
+        return cast("QuizApp", self.app)  # Textual types self.app as App[Any]
 
     def compose(self) -> ComposeResult:
         yield RoundStatus()
@@ -158,7 +158,7 @@ class QuestionScreen(Screen[None]):
         message.stop()
         if not self.quiz.submit_answer(message.value):
             # The round refused the answer's shape: let the player try again.
-            self.panel.locked = False  # type: ignore[attr-defined]
+            self.panel.locked = False  # type: ignore[attr-defined]  # every answer panel has it
 
     def action_fifty_fifty(self) -> None:
         round_ = self.quiz.round

@@ -114,7 +114,7 @@ class ScoresScreen(Screen[None]):
         plt.title("Score and accuracy by day")
         if not points:
             return
-        xs = list(range(1, len(points) + 1))
+        xs = [float(n) for n in range(1, len(points) + 1)]
         plt.plot(xs, [p.mean_score for p in points], marker="*", label="mean score (*)")
         plt.plot(
             xs,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -62,7 +62,7 @@ class SummaryScreen(Screen[None]):
 
     @property
     def quiz(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
+        return cast("QuizApp", self.app)  # Textual types self.app as App[Any]
 
     @property
     def missed(self) -> list[str]:

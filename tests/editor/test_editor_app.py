@@ -387,7 +387,7 @@ async def test_choosing_a_type_keeps_the_focus_and_clears_an_answer_that_does_no
         await settle(pilot, lambda: app.focused is not None, "a focus")
         assert app.focused is app.query_one("#field-type", Select)
         assert app.query_one("#field-answer", Input).value == ""  # "Unite" is no number
-        assert problems_text(app) == "answer: fill this in"
+        await settle(pilot, lambda: problems_text(app) == "answer: fill this in", "checked")
 
 
 async def test_ctrl_a_selects_the_whole_field(every_type_pack: Path) -> None:

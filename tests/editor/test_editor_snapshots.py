@@ -112,6 +112,8 @@ def test_the_source_panel_beside_a_fact(  # type: ignore[no-untyped-def]
         await settle(pilot, lambda: app.section == "facts" and app.focused is not None)
         await pilot.press("down", "enter")
         await settle(pilot, lambda: app.document.count("facts") == 4)
+        app.clear_notifications()  # the toast would hide what is under it
+        await pilot.pause()
 
     app = open_scene(facts_pack, source_text=source)
     assert snap_compare(app, terminal_size=size, run_before=show)

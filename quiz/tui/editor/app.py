@@ -297,6 +297,10 @@ class EditorApp(ItemActions, FileActions, App[None]):
         context = self.context
         problems = item_problems(section, index, item, context)
         if problems:
+            if section in ("facts", "relations"):
+                what = SINGULAR[section]
+                message = f"Questions this {what} generates: shown once it is valid."
+                self.query_one("#generated", Static).update(message)
             self._show_problems(problems)
             return problems
         # An untouched form changes nothing, even where its fields show cleaned-up text.

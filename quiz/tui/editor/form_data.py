@@ -10,7 +10,7 @@ it makes sense for the new type. Pure: no Textual here, so it is tested directly
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -22,6 +22,7 @@ from quiz.tui.editor.fields import (
     PAIR_SEPARATOR,
     FieldSpec,
     ValueType,
+    Widget,
     is_number_text,
     text_from_value,
     value_from_text,
@@ -90,7 +91,8 @@ HINTS = {
 TEXT_AREAS = frozenset(
     {"prompt", "choices", "answers", "accept", "items", "pairs", "explanation", "quote"}
 )
-_QUESTION = TypeAdapter(HandQuestion)
+# A discriminated union is not a class, which mypy's view of TypeAdapter expects.
+QUESTION_ADAPTER: TypeAdapter[Any] = TypeAdapter(cast(Any, HandQuestion))
 
 
 def fields_for(kind: str) -> tuple[str, ...]:
@@ -113,7 +115,7 @@ def _spec(field: str, kind: str) -> FieldSpec:
     if field == "answer" and kind == "true_false":
         options = (("true", "true"), ("false", "false"))
         return FieldSpec(field, LABELS[field], value, "select", options)
-    widget = "area" if field in TEXT_AREAS else "input"
+    widget: Widget = "area" if field in TEXT_AREAS else "input"
     suggest = "entities" if field == "entity" else ""
     hint = HINTS.get(field, "")
     return FieldSpec(field, LABELS[field], value, widget, suggest=suggest, hint=hint)
@@ -192,7 +194,7 @@ def question_problems(question: Mapping[str, Any], pack: PackFile | None = None)
     as `field: message` lines in words; empty when it is valid. `pack` supplies entities and
     metadata for the checks that need them."""
     try:
-        model = _QUESTION.validate_python(dict(question))
+        model = QUESTION_ADAPTER.validate_python(dict(question))
     except ValidationError as error:
         order = fields_for(str(question.get("type", "")))
         problems = [
@@ -253,7 +255,7 @@ def question_warnings(
     With `source_text`, a quote the source does not contain is a warning too."""
     from quiz.packs.lint import lint_pack
 
-    model = _QUESTION.validate_python(dict(question))
+    model = QUESTION_ADAPTER.validate_python(dict(question))
     context = pack or PackFile.model_validate({"pack": {"id": "edit", "title": "edit"}})
     single = context.model_copy(update={"facts": [], "relations": [], "questions": [model]})
     warnings = []

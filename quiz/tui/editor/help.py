@@ -7,7 +7,7 @@ The keys are the app's own bindings, shown the way the footer shows them
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -32,7 +32,7 @@ If another program changes the file while you edit, the editor asks:
 reload it, keep yours, or save yours as another file."""
 
 
-def key_rows(app: App[object], bindings: Sequence[BindingType]) -> list[tuple[str, str]]:
+def key_rows(app: App[Any], bindings: Sequence[BindingType]) -> list[tuple[str, str]]:
     """(keys as the footer shows them, what they do) for each of `bindings`."""
     rows = []
     for binding in bindings:

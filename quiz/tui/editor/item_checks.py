@@ -18,10 +18,15 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from quiz.packs.editing import ARRAY_SECTIONS, PackDocument
 from quiz.packs.errors import validation_messages
-from quiz.packs.models import Entity, Fact, HandQuestion, PackFile, PackMeta, Relation
+from quiz.packs.models import Entity, Fact, PackFile, PackMeta, Relation
 from quiz.packs.quotes import closest_passage, normalise_quote
 from quiz.packs.semantics import check_semantics
-from quiz.tui.editor.form_data import describe_field_problem, question_problems, question_warnings
+from quiz.tui.editor.form_data import (
+    QUESTION_ADAPTER,
+    describe_field_problem,
+    question_problems,
+    question_warnings,
+)
 
 _PLACEHOLDER_META = {"id": "edit", "title": "edit"}
 _ADAPTERS: dict[str, TypeAdapter[Any]] = {
@@ -29,7 +34,7 @@ _ADAPTERS: dict[str, TypeAdapter[Any]] = {
     "entities": TypeAdapter(Entity),
     "relations": TypeAdapter(Relation),
     "facts": TypeAdapter(Fact),
-    "questions": TypeAdapter(HandQuestion),
+    "questions": QUESTION_ADAPTER,
 }
 SINGULAR = {
     "pack": "pack",

@@ -80,3 +80,12 @@ async def show_section(app: EditorApp, pilot, section: str) -> None:  # type: ig
         return app.section == section and (form is not None and form.section == section)
 
     await settle(pilot, shown, f"the {section} section")
+
+
+def generated(app: EditorApp) -> list[str]:
+    """The generated questions the editor shows, one `kind prompt → answer` line each."""
+    lines = [line.strip() for line in app.generated_questions()]
+    return [
+        f"{kind_and_prompt} {answer}"
+        for kind_and_prompt, answer in zip(lines[::2], lines[1::2], strict=False)
+    ]

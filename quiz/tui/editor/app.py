@@ -333,14 +333,13 @@ class EditorApp(ItemActions, FileActions, App[None]):
             questions = fact_questions(self.context, index, model)
         elif isinstance(model, Relation):
             questions = relation_questions(self.context, index, model)
-        lines = question_lines(questions)
         what = "fact" if self.section == "facts" else "relation"
-        heading = f"Questions this {what} generates: {len(lines)}"
-        if not lines:
+        heading = f"Questions this {what} generates: {len(questions)}"
+        if not questions:
             heading += " (its relation asks nothing, or it does not resolve yet)"
-        shown = lines[:MAX_SHOWN_GENERATED]
-        if len(lines) > len(shown):
-            shown.append(f"… and {len(lines) - len(shown)} more")
+        shown = question_lines(questions[:MAX_SHOWN_GENERATED])
+        if len(questions) > MAX_SHOWN_GENERATED:
+            shown.append(f"… and {len(questions) - MAX_SHOWN_GENERATED} more")
         text = "\n".join([heading, *(f"  {line}" for line in shown)])
         self.query_one("#generated", Static).update(Content(safe_text(text)))
 

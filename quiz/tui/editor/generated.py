@@ -59,7 +59,10 @@ def answer_text(question: Question) -> str:
 
 
 def question_lines(questions: list[Question]) -> list[str]:
-    """One line per question: its kind, prompt and answer (plain text, not yet made safe)."""
-    return [
-        f"{TYPE_WORDS.get(q.type, q.type):<10} {q.prompt}  → {answer_text(q)}" for q in questions
-    ]
+    """Two lines per question: its kind and prompt, then its answer (plain text, not yet made
+    safe)."""
+    lines: list[str] = []
+    for question in questions:
+        kind = TYPE_WORDS.get(question.type, question.type)
+        lines += [f"{kind:<10} {question.prompt}", f"{'':<10} → {answer_text(question)}"]
+    return lines

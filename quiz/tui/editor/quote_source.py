@@ -21,7 +21,8 @@ _ID_WORDS = 5
 
 
 def sentence_at(text: str, offset: int) -> str:
-    """The sentence of `text` that holds character `offset`, on one line."""
+    """The sentence of `text` that holds character `offset`, on one line (in the blank
+    after a sentence, that sentence)."""
     start = 0
     end = len(text)
     for match in _SENTENCE_END.finditer(text):
@@ -29,7 +30,10 @@ def sentence_at(text: str, offset: int) -> str:
             end = match.end()
             break
         start = match.end()
-    return " ".join(text[start:end].split())
+    sentence = " ".join(text[start:end].split())
+    if not sentence and start > 0:
+        return sentence_at(text, start - 1)
+    return sentence
 
 
 def quote_of(passage: str) -> str:

@@ -70,6 +70,7 @@ def test_question_lines_point_at_their_headers() -> None:
     lines = PACK.splitlines()
     for index in range(3):
         assert lines[document.line_of(index) - 1] == "[[questions]]"
+    assert document.text_before(1).endswith('answer = "Ed"\n\n')
     assert document.line_of(0) == 10
 
 

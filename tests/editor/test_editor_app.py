@@ -230,9 +230,9 @@ async def test_filter_by_text_tag_and_type(every_type_pack: Path) -> None:
         await pilot.press("ctrl+f")
         await pilot.press(*"type:num")
         assert [options.get_option_at_index(i).id for i in range(options.option_count)] == ["6"]
-        app.question_list.filter_box.value = "union"
+        app.item_list.filter_box.value = "union"
         await settle(pilot, lambda: options.option_count == 3, "three questions on unions")
-        app.question_list.filter_box.value = "tag:none"
+        app.item_list.filter_box.value = "tag:none"
         await settle(pilot, lambda: options.option_count == 0, "no question")
 
 

@@ -42,7 +42,7 @@ def test_editor_showing_an_invalid_matching_question(  # type: ignore[no-untyped
 ) -> None:
     async def break_a_pair(pilot) -> None:  # type: ignore[no-untyped-def]
         app = pilot.app
-        app.question_list.options.highlighted = 5
+        app.item_list.options.highlighted = 5
         await settle(pilot, lambda: app.form is not None and app.query("#field-pairs"))
         app.query_one("#field-pairs").load_text("Unite => David\nGMB has no partner")
         await settle(pilot, lambda: "pairs.1" in str(app.query_one("#problems").render()))

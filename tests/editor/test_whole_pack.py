@@ -231,3 +231,20 @@ async def test_switching_sections_keeps_each_sections_place(facts_pack: Path) ->
         await show_section(app, pilot, "facts")
         await settle(pilot, lambda: field_text(app, "id") == "nickname-milibland", "the fact")
         assert isinstance(app.query_one("#field-quote"), TextArea)
+
+
+async def test_a_section_written_inline_is_shown_read_only(tmp_path: Path) -> None:
+    path = tmp_path / "inline.toml"
+    text = (
+        'entities = [{id = "ed", name = "Ed", kind = "person"}]\n\n'
+        '[pack]\nid = "p"\ntitle = "P"\n'
+    )
+    path.write_text(text, encoding="utf-8")
+    app = open_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await show_section(app, pilot, "entities")
+        assert field_text(app, "name") == "Ed"
+        assert app.query_one("#field-name").disabled
+        assert problems_text(app).startswith("Read-only: the entities are not all written as")
+        await pilot.press("ctrl+n", "ctrl+d")
+        assert app.document.text == text and not app.dirty

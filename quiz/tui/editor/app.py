@@ -161,9 +161,6 @@ class EditorApp(ItemActions, FileActions, App[None]):
     def item_list(self) -> ItemList:
         return self.query_one(ItemList)
 
-    # The list of the questions section keeps its old name for callers.
-    question_list = item_list
-
     @property
     def form(self) -> ItemForm | None:
         forms = self.query(ItemForm)
@@ -178,7 +175,7 @@ class EditorApp(ItemActions, FileActions, App[None]):
             self._edit_context_text = text
         return self._edit_context
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def check_action(self, action: str, _parameters: tuple[object, ...]) -> bool | None:
         # While a dialog is open, its own keys win over the editor's.
         return action == "select_field" or not isinstance(self.screen, ModalScreen)
 

@@ -43,12 +43,6 @@ class History:
         del self._undo[:-MAX_STEPS]
         self._redo.clear()
 
-    def forget_last(self) -> None:
-        """Drop the step just recorded (the change turned out to change nothing)."""
-        if self._undo:
-            self._undo.pop()
-        self._group = None
-
     def end_group(self) -> None:
         """The next field edit starts a new step (e.g. the author left the item)."""
         self._group = None
@@ -72,7 +66,3 @@ class History:
             Snapshot(current.text, following.section, following.index, following.field)
         )
         return following
-
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)

@@ -81,9 +81,7 @@ class ItemForm(VerticalScroll):
         self.initial_values = {}
         for spec in self.specs:
             yield Label(spec.label, classes="field-label")
-            widget = self._field_widget(spec, self._values.get(spec.key, ""))
-            widget.disabled = self._read_only
-            yield widget
+            yield self._field_widget(spec, self._values.get(spec.key, ""))
 
     def _field_widget(self, spec: FieldSpec, text: str) -> Widget:
         widget_id = field_id(spec.key)
@@ -99,6 +97,7 @@ class ItemForm(VerticalScroll):
                 allow_blank=value is Select.NULL,
                 id=widget_id,
                 compact=True,
+                disabled=self._read_only,
             )
         if spec.widget == "area":
             self.initial_values[spec.key] = safe_text(text)
@@ -109,6 +108,7 @@ class ItemForm(VerticalScroll):
                 tab_behavior="focus",
                 compact=True,
                 placeholder=spec.hint,
+                disabled=self._read_only,
             )
             area.cursor_blink = self._cursor_blink
             return area
@@ -121,6 +121,7 @@ class ItemForm(VerticalScroll):
             compact=True,
             placeholder=spec.hint,
             suggester=SuggestFromList(choices, case_sensitive=False) if choices else None,
+            disabled=self._read_only,
         )
         field_input.cursor_blink = self._cursor_blink
         return field_input

@@ -122,8 +122,13 @@ def test_the_source_panel_beside_a_fact(  # type: ignore[no-untyped-def]
 @SIZES
 @pytest.mark.parametrize("screen", ["help", "delete", "disk", "save-as"])
 def test_the_editors_dialogs(  # type: ignore[no-untyped-def]
-    snap_compare, every_type_pack: Path, size: tuple[int, int], screen: str
+    snap_compare,
+    every_type_pack: Path,
+    size: tuple[int, int],
+    screen: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.chdir(every_type_pack.parent)  # save as suggests a name in the current folder
     async def show(pilot) -> None:  # type: ignore[no-untyped-def]
         app = pilot.app
         if screen == "help":

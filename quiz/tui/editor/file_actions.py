@@ -93,9 +93,10 @@ class FileActions(_Base):
         self.notify("Saved.")
 
     def _ask_save_as(self, reason: str = "") -> None:
-        suggested = Path.cwd() / self.path.name
+        # A name in the current folder, shown relative to it.
+        suggested = Path(self.path.name)
         if suggested.exists():
-            suggested = suggested.with_name(f"{self.path.stem}-copy{self.path.suffix}")
+            suggested = Path(f"{self.path.stem}-copy{self.path.suffix}")
         self.push_screen(SaveAsScreen(suggested, reason), self._save_as_chosen)
 
     def _save_as_chosen(self, path: Path | None) -> None:

@@ -129,6 +129,7 @@ def test_the_editors_dialogs(  # type: ignore[no-untyped-def]
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(every_type_pack.parent)  # save as suggests a name in the current folder
+
     async def show(pilot) -> None:  # type: ignore[no-untyped-def]
         app = pilot.app
         if screen == "help":

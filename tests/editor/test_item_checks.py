@@ -103,7 +103,7 @@ def test_a_quote_is_checked_against_the_source_as_pack_check_does() -> None:
     assert item_warnings("facts", 2, fact, context, fact["id"]) == []  # ’ and ' are alike
     moved = fact | {"quote": "Milibland is the favourite"}
     assert item_warnings("facts", 2, moved, context, fact["id"]) == [
-        "warning: quote: not found in the source; closest passage: \"say. Milibland is the"
+        'warning: quote: not found in the source; closest passage: "say. Milibland is the'
         " bookies'\""
     ]
 

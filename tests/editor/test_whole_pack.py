@@ -236,8 +236,7 @@ async def test_switching_sections_keeps_each_sections_place(facts_pack: Path) ->
 async def test_a_section_written_inline_is_shown_read_only(tmp_path: Path) -> None:
     path = tmp_path / "inline.toml"
     text = (
-        'entities = [{id = "ed", name = "Ed", kind = "person"}]\n\n'
-        '[pack]\nid = "p"\ntitle = "P"\n'
+        'entities = [{id = "ed", name = "Ed", kind = "person"}]\n\n[pack]\nid = "p"\ntitle = "P"\n'
     )
     path.write_text(text, encoding="utf-8")
     app = open_app(path)

@@ -402,7 +402,8 @@ class PackDocument:
 
     def _insert_first(self, new: _Block) -> None:
         """Place the first item of a section: where its last one was deleted, else after the
-        sections that come before it, else at the end of the file."""
+        sections that come before it (the [pack] table if only later sections have items),
+        else at the end of the file."""
         placeholder = next(
             (n for n, b in enumerate(self._blocks) if b.section == new.section and not b.text),
             None,
@@ -411,11 +412,15 @@ class PackDocument:
             self._blocks[placeholder] = new
             self._separate(placeholder)
             return
-        earlier = ARRAY_SECTIONS[: ARRAY_SECTIONS.index(new.section)]
+        order = ARRAY_SECTIONS.index(new.section)
+        earlier, later = ARRAY_SECTIONS[:order], ARRAY_SECTIONS[order + 1 :]
         anchor = max(
             (n for n, b in enumerate(self._blocks) if b.section in earlier and b.text),
             default=None,
         )
+        if anchor is None and any(b.section in later and b.text for b in self._blocks):
+            # Before the later sections: right after the [pack] table, if there is one.
+            anchor = next((n for n, b in enumerate(self._blocks) if b.section == PACK_KEY), None)
         if anchor is not None:
             self._fixed.insert(anchor + 1, "\n")
             self._blocks.insert(anchor + 1, new)

@@ -61,10 +61,13 @@ async def select(app: EditorApp, pilot, index: int) -> None:  # type: ignore[no-
 
     def shown() -> bool:
         fields = app.query(f"#{field_id('id')}")
+        form = app.form
         return (
             app.selected[app.section] == index
             and bool(fields)
             and fields.first(Input).value == wanted
+            and form is not None
+            and form.checked
         )
 
     await settle(pilot, shown, f"{app.section} {index} in the form")
@@ -77,7 +80,12 @@ async def show_section(app: EditorApp, pilot, section: str) -> None:  # type: ig
 
     def shown() -> bool:
         form = app.form
-        return app.section == section and (form is not None and form.section == section)
+        return (
+            app.section == section
+            and form is not None
+            and form.section == section
+            and (form.checked or app.document.read_only_reason(section) is not None)
+        )
 
     await settle(pilot, shown, f"the {section} section")
 

@@ -247,3 +247,18 @@ async def test_a_section_written_inline_is_shown_read_only(tmp_path: Path) -> No
         assert problems_text(app).startswith("Read-only: the entities are not all written as")
         await pilot.press("ctrl+n", "ctrl+d")
         assert app.document.text == text and not app.dirty
+
+
+async def test_the_next_fact_is_checked_against_the_edited_one(facts_pack: Path) -> None:
+    app = open_app(facts_pack)
+    async with app.run_test(size=SIZE) as pilot:
+        await show_section(app, pilot, "facts")
+        set_field(app, "id", "renamed")
+        await settle(pilot, lambda: app.document.item("facts", 0)["id"] == "renamed", "edit")
+        set_field(app, "subject", "david-miliband")
+        await settle(pilot, lambda: app.document.item("facts", 0)["subject"] != "ed-balls", "")
+        await select(app, pilot, 1)
+        assert generated(app)[0] == "all of     Who backs David Miliband? → GMB, Unite"
+        set_field(app, "id", "renamed")
+        await settle(pilot, lambda: "already has" in problems_text(app), "the duplicate")
+        assert problems_text(app) == 'id: fact 1 already has the id "renamed"; ids must be unique'

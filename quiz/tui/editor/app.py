@@ -124,6 +124,8 @@ class EditorApp(ItemActions, FileActions, App[None]):
         self._asking_about_disk = False
         self._edit_context: EditContext | None = None
         self._edit_context_text = ""
+        # The context still holds the form's item as it was before the form's edits.
+        self._edited_since_context = False
         # Whole-pack problems found on opening or on a refused save, shown until fixed.
         self._pack_problems: list[str] = []
 
@@ -245,6 +247,9 @@ class EditorApp(ItemActions, FileActions, App[None]):
             return
         index = self.selected[section]
         item = self.document.item(section, index)
+        if self._edited_since_context:
+            self._edit_context = None
+            self._edited_since_context = False
         context = self.context
         suggestions = {name: ids_of(context, name) for name in ("entities", "relations")}
         reason = self.document.read_only_reason(section)
@@ -267,6 +272,7 @@ class EditorApp(ItemActions, FileActions, App[None]):
             count = self.document.count(section)
             title.update(Content(f"{what.title()} {index + 1} of {count}  ·  line {line}"))
         self._check_form()
+        form.checked = True
 
     # Editing one item
 
@@ -306,8 +312,10 @@ class EditorApp(ItemActions, FileActions, App[None]):
             before = Snapshot(self.document.text, section, index, field)
             self.history.record(before, field_edit=bool(field))
             self.document.update_item(section, index, item)
-            # Only this item changed: the context stays right for checking it.
+            # Only this item changed: the context stays right for checking it (checks
+            # replace it), though not for the next form shown.
             self._edit_context_text = self.document.text
+            self._edited_since_context = True
             if self._pack_problems:  # see whether this edit fixed them
                 self._validate_pack()
             self._changed()

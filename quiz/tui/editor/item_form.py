@@ -72,6 +72,7 @@ class ItemForm(VerticalScroll):
         # What the fields showed before any edit (pack text cleaned of control characters).
         self.initial_values: dict[str, str] = {}
         self.touched = False  # the author has changed a field since the form opened
+        self.checked = False  # the app has checked it once: its problems are on screen
 
     @property
     def specs(self) -> tuple[FieldSpec, ...]:

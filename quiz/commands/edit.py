@@ -15,7 +15,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Edit a pack: its questions, facts, entities, relations and [pack] table; "
         "add, duplicate, delete, reorder, undo and redo, preview as a player, see the "
         "questions a fact generates. Saving keeps your comments and layout and never writes "
-        "a pack that does not validate. A FILE that does not exist yet starts a new pack.",
+        "a pack that does not validate. A PACK file that does not exist yet starts a new pack.",
     )
     parser.add_argument(
         "file",

@@ -5,6 +5,8 @@ quiz are saved elsewhere."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from editor_kit import SIZE, open_app, problems_text, set_field, settle
@@ -200,3 +202,17 @@ async def test_a_disk_version_that_cannot_be_edited_is_not_reloaded(
         assert app.document.question(0)["prompt"] == "Mine?"
         await pilot.press("ctrl+s")  # still asks: the broken file was not taken as read
         await settle(pilot, lambda: isinstance(app.screen, DiskChangedScreen), "asked again")
+
+
+def test_a_source_that_is_not_there_is_refused_before_the_editor_opens(
+    every_type_pack: Path,
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "quiz", "edit", str(every_type_pack), "--source", "nowhere.txt"],
+        capture_output=True,
+        text=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 1
+    assert result.stderr == "quiz: source nowhere.txt: no such file\n"

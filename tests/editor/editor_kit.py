@@ -56,6 +56,8 @@ def problems_text(app: EditorApp) -> str:
 
 async def select(app: EditorApp, pilot, index: int) -> None:  # type: ignore[no-untyped-def]
     """Highlight item `index` of the current section and wait for its form."""
+    # A new form, unless this item is the one shown already (two may share an id).
+    before = None if app.selected[app.section] == index else app.form
     app.item_list.options.highlighted = index
     wanted = app.document.item(app.section, index).get("id", "")
 
@@ -67,6 +69,7 @@ async def select(app: EditorApp, pilot, index: int) -> None:  # type: ignore[no-
             and bool(fields)
             and fields.first(Input).value == wanted
             and form is not None
+            and form is not before
             and form.checked
         )
 

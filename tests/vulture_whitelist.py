@@ -9,11 +9,11 @@ from quiz.classroom import protocol
 from quiz.packs import models
 from quiz.store import schema
 from quiz.tui.commands import QuizCommands
-from quiz.tui.editor.question_form import QuestionForm
+from quiz.tui.editor.item_form import ItemForm
 
 # Textual reads these attributes of apps, screens and widgets.
 QuizCommands.discover  # the command palette lists these when it opens
-QuestionForm.can_focus
+ItemForm.can_focus
 _.sub_title  # type: ignore[name-defined]  # noqa: F821
 _.border_title  # type: ignore[name-defined]  # noqa: F821
 _.animation_level  # type: ignore[name-defined]  # noqa: F821

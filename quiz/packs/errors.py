@@ -64,17 +64,26 @@ def describe_validation_errors(
     Errors at one place are merged (a value that is neither a number nor a string gives one
     problem, not two). The discriminator tag pydantic puts in locations is dropped.
     """
+    messages = validation_messages(error, data)
+    lines = finder.lines_of(path for path, _ in messages)
+    return [Problem(filename, lines[path], format_key(path), message) for path, message in messages]
+
+
+def validation_messages(
+    error: ValidationError, data: Any
+) -> list[tuple[tuple[str | int, ...], str]]:
+    """(key path in `data`, message in words) for each place pydantic found wrong.
+
+    The same words as `describe_validation_errors`, without file or line, for callers that
+    check one item of a pack (the editor's forms).
+    """
     grouped: dict[tuple[str | int, ...], list[ErrorDetails]] = {}
     for detail in error.errors(include_url=False):
         path = clean_loc(detail["loc"], data, missing=detail["type"] == "missing")
         if detail["type"] in ("union_tag_invalid", "union_tag_not_found"):
             path = (*path, "type")
         grouped.setdefault(path, []).append(detail)
-    lines = finder.lines_of(grouped)
-    return [
-        Problem(filename, lines[path], format_key(path), _message(path, details, data))
-        for path, details in grouped.items()
-    ]
+    return [(path, _message(path, details, data)) for path, details in grouped.items()]
 
 
 _TYPE_WORDS = {
@@ -136,8 +145,62 @@ def _message(path: tuple[str | int, ...], details: list[ErrorDetails], data: Any
             shown = given if len(given) <= 40 else given[:39] + "…"
             message += f' ("{shown}"){_unquoted_hint(given, wanted)}'
         return message
-    messages = dict.fromkeys(_lower_first(d["msg"]) for d in details)
+    messages = dict.fromkeys(_limit_words(d) or _lower_first(d["msg"]) for d in details)
     return " or ".join(messages)
+
+
+_ID_PATTERN = "^[a-z0-9][a-z0-9_.-]*$"
+
+
+def _limit_words(detail: ErrorDetails) -> str | None:
+    """A length, size or form limit in words (pydantic says "List should have at least 1
+    item after validation, not 0"); None for an error of another kind."""
+    kind = detail["type"]
+    ctx: dict[str, Any] = dict(detail.get("ctx") or {})
+    given = detail["input"]
+    if kind == "too_short":
+        least = ctx.get("min_length", 1)
+        return (
+            f"needs at least {_count(least, 'entry', 'entries')}, not {ctx.get('actual_length', 0)}"
+        )
+    if kind == "too_long":
+        most = ctx.get("max_length", 0)
+        return f"has {ctx.get('actual_length', '?')} entries; at most {most} are allowed"
+    if kind == "string_too_short":
+        least = ctx.get("min_length", 1)
+        return "must not be empty" if least == 1 else f"needs at least {least} characters"
+    if kind == "string_too_long":
+        length = len(given) if isinstance(given, str) else "?"
+        return f"is {length} characters long; at most {ctx.get('max_length', '?')} are allowed"
+    if kind == "string_pattern_mismatch":
+        if ctx.get("pattern") == _ID_PATTERN:
+            return (
+                "an id may use only lower-case letters, digits, '-', '_' and '.', and starts "
+                "with a letter or digit"
+            )
+        return f"does not have the expected form ({ctx.get('pattern', '?')})"
+    bounds = {
+        "greater_than_equal": ("ge", "at least"),
+        "less_than_equal": ("le", "at most"),
+        "greater_than": ("gt", "more than"),
+        "less_than": ("lt", "less than"),
+    }
+    if kind in bounds:
+        name, words = bounds[kind]
+        return f"must be {words} {_plain_number(ctx.get(name))}"
+    if kind == "finite_number":
+        return "must be a finite number"
+    return None
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def _plain_number(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
 
 
 _QUESTION_TYPES = "single, multiple, true_false, typed, ordering, matching, numeric"

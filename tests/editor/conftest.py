@@ -2,85 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
-EVERY_TYPE_PACK = """\
-#:schema ../questions/pack.schema.json
-# An author's pack: these comments must survive every edit.
-[pack]
-id = "editor-demo"  # the id save files follow
-title = "Editor demo"
+# The editor tests' shared helpers (`editor_kit`) import by name under --import-mode=importlib.
+HERE = str(Path(__file__).resolve().parent)
+if HERE not in sys.path:
+    sys.path.insert(0, HERE)
 
-[[entities]]
-id = "ed"
-name = "Ed Miliband"
-aliases = ["Red Ed"]
-kind = "person"
-
-# ===== questions =====
-
-# Single answer.
-[[questions]]
-id = "single"
-type = "single"
-prompt = "Which union backs David Miliband?"
-choices = ["Unite", "Unison", "GMB"]  # the pack's order
-answer = "Unite"
-explanation = "The article says so."
-
-# Multiple answers.
-[[questions]]
-id = "multiple"
-type = "multiple"
-prompt = "Which of these are unions?"
-choices = ["Unite", "Unison", "The Sun"]
-answers = ["Unite", "Unison"]
-explanation = "The Sun is a paper."
-
-[[questions]]
-id = "truefalse"
-type = "true_false"
-prompt = "The article dates from 2010."
-answer = true
-explanation = "It does."
-
-[[questions]]
-id = "typed"
-type = "typed"
-prompt = "Who is the younger brother?"
-answer = "Ed Miliband"
-entity = "ed"
-explanation = "Ed is younger."
-
-[[questions]]
-id = "ordering"
-type = "ordering"
-prompt = "Order these events."
-items = ["Election", "Coalition", "Contest"]
-explanation = "In time order."
-
-[[questions]]
-id = "matching"
-type = "matching"
-prompt = "Match union to candidate."
-pairs = [
-    { left = "Unite", right = "David" },
-    { left = "GMB", right = "Ed" },
-]
-explanation = "As the article says."
-
-[[questions]]
-id = "numeric"
-type = "numeric"
-prompt = "How many Labour MPs?"
-answer = 258
-unit = "MPs"
-explanation = "After the election."
-
-# The end of the author's file.
-"""
+from editor_packs import EVERY_TYPE_PACK, FACTS_PACK, SOURCE_TEXT  # noqa: E402
 
 
 @pytest.fixture
@@ -88,4 +20,13 @@ def every_type_pack(tmp_path: Path) -> Path:
     """A pack file named demo.toml holding one question of each type."""
     path = tmp_path / "demo.toml"
     path.write_text(EVERY_TYPE_PACK, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def facts_pack(tmp_path: Path) -> Path:
+    """A pack file race.toml with entities, relations and facts, and its source.txt."""
+    path = tmp_path / "race.toml"
+    path.write_text(FACTS_PACK, encoding="utf-8")
+    (tmp_path / "source.txt").write_text(SOURCE_TEXT, encoding="utf-8")
     return path

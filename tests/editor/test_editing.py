@@ -70,6 +70,7 @@ def test_question_lines_point_at_their_headers() -> None:
     lines = PACK.splitlines()
     for index in range(3):
         assert lines[document.line_of(index) - 1] == "[[questions]]"
+    assert document.text_before(1).endswith('answer = "Ed"\n\n')
     assert document.line_of(0) == 10
 
 
@@ -212,3 +213,151 @@ def test_inline_array_of_questions_is_refused() -> None:
 def test_text_that_is_not_toml_is_refused() -> None:
     with pytest.raises(EditingError, match="not valid TOML"):
         PackDocument("[pack\n")
+
+
+# The other sections: entities, relations, facts and the [pack] table.
+
+WHOLE_PACK = """\
+# Header comment.
+[pack]
+id = "demo"  # the id save files follow
+title = "Demo"
+
+[pack.source]
+title = "The article"  # as published
+
+# ---- entities ----
+
+[[entities]]
+id = "ed"
+name = "Ed"  # short form
+kind = "person"
+
+# about david
+[[entities]]
+id = "david"
+name = "David"
+kind = "person"
+
+[[relations]]
+id = "backs"
+object = "entity"
+ask_object = "Whom does {subject} back?"
+
+# ---- facts ----
+
+[[facts]]
+id = "ed-backs-david"  # keep me
+subject = "ed"
+relation = "backs"
+object = "david"
+quote = "Ed backs David"
+
+[[questions]]
+id = "q1"
+type = "true_false"
+prompt = "Yes?"
+answer = true
+"""
+
+
+def test_every_section_is_read_as_items() -> None:
+    document = PackDocument(WHOLE_PACK)
+    assert document.text == WHOLE_PACK
+    assert [e["id"] for e in document.items("entities")] == ["ed", "david"]
+    assert document.item("pack", 0) == {
+        "id": "demo",
+        "title": "Demo",
+        "source": {"title": "The article"},
+    }
+    assert document.count("relations") == 1 and document.count("facts") == 1
+    assert document.item_line("facts", 0) == 29
+    assert WHOLE_PACK.splitlines()[document.item_line("entities", 1) - 1] == "[[entities]]"
+
+
+def test_updating_a_fact_rewrites_only_its_changed_keys() -> None:
+    document = PackDocument(WHOLE_PACK)
+    fact = document.item("facts", 0)
+    fact["quote"] = "Ed is backing David"
+    fact["difficulty"] = 2
+    document.update_item("facts", 0, fact)
+    assert document.text == WHOLE_PACK.replace(
+        'quote = "Ed backs David"\n', 'quote = "Ed is backing David"\ndifficulty = 2\n'
+    )
+
+
+def test_updating_the_pack_table_keeps_comments_and_its_source_table() -> None:
+    document = PackDocument(WHOLE_PACK)
+    meta = document.item("pack", 0)
+    meta["title"] = "Demo pack"
+    meta["licence"] = "CC BY 4.0"
+    meta["source"] = {"title": "The article", "author": "A. Blogger"}
+    document.update_item("pack", 0, meta)
+    assert document.text == WHOLE_PACK.replace(
+        'title = "Demo"\n', 'title = "Demo pack"\nlicence = "CC BY 4.0"\n'
+    ).replace("# as published\n", '# as published\nauthor = "A. Blogger"\n')
+    del meta["source"]
+    document.update_item("pack", 0, meta)
+    assert "[pack.source]" not in document.text
+    assert document.item("pack", 0) == meta
+    meta["source"] = {"title": "Back again"}
+    document.update_item("pack", 0, meta)
+    assert tomli.loads(document.text)["pack"]["source"] == {"title": "Back again"}
+
+
+def test_entities_insert_move_duplicate_and_delete_with_their_comments() -> None:
+    document = PackDocument(WHOLE_PACK)
+    unite = {"kind": "union", "name": "Unite", "id": "unite"}
+    assert document.insert_item("entities", 2, unite) == 2
+    assert document.text.index('id = "unite"') < document.text.index("[[relations]]")
+    assert 'id = "unite"\nname = "Unite"\nkind = "union"\n' in document.text
+    assert document.move_item("entities", 1, -1) == 0
+    assert [e["id"] for e in document.items("entities")] == ["david", "ed", "unite"]
+    assert document.text.index("# about david") < document.text.index('id = "ed"')
+    assert document.duplicate_item("entities", 0, "david-2") == 1
+    document.delete_item("entities", 0)
+    assert "# about david" not in document.text
+    assert [e["id"] for e in document.items("entities")] == ["david-2", "ed", "unite"]
+    assert document.unique_item_id("entities", "ed") == "ed-2"
+    PackFile.model_validate(tomli.loads(document.text))
+
+
+def test_a_sections_first_item_goes_after_the_sections_before_it() -> None:
+    text = WHOLE_PACK.split("[[relations]]")[0].rstrip("\n") + "\n"
+    document = PackDocument(
+        text + '\n[[questions]]\nid = "q"\ntype = "true_false"\nprompt = "P"\nanswer = true\n'
+    )
+    document.insert_item("facts", 0, {"id": "f", "subject": "ed", "relation": "r", "quote": "q"})
+    document.insert_item("relations", 0, {"id": "r", "object": "phrase"})
+    text = document.text
+    assert text.index('id = "david"') < text.index("[[relations]]") < text.index("[[facts]]")
+    assert text.index("[[facts]]") < text.index("[[questions]]")
+    assert "\n\n[[relations]]\n" in text and "\n\n[[facts]]\n" in text
+
+
+def test_deleting_the_last_fact_and_adding_one_puts_it_back_in_place() -> None:
+    document = PackDocument(WHOLE_PACK)
+    fact = document.item("facts", 0)
+    document.delete_item("facts", 0)
+    assert document.count("facts") == 0 and "[[facts]]" not in document.text
+    document.insert_item("facts", 0, fact)
+    assert document.text.index("# ---- facts ----") < document.text.index("[[facts]]")
+    assert document.text.index("[[facts]]") < document.text.index("[[questions]]")
+    PackFile.model_validate(tomli.loads(document.text))
+
+
+def test_a_section_written_inline_is_read_only_and_kept_as_written() -> None:
+    text = (
+        'entities = [{id = "ed", name = "Ed", kind = "person"}]\n\n'
+        '[pack]\nid = "p"\ntitle = "P"\n\n'
+        '[[questions]]\nid = "q"\ntype = "true_false"\nprompt = "P"\nanswer = true\n'
+    )
+    document = PackDocument(text)
+    assert document.items("entities") == [{"id": "ed", "name": "Ed", "kind": "person"}]
+    reason = document.read_only_reason("entities")
+    assert reason is not None and "[[entities]]" in reason
+    with pytest.raises(EditingError, match="inline array"):
+        document.update_item("entities", 0, {"id": "ed", "name": "Eddie", "kind": "person"})
+    assert document.read_only_reason("pack") is None
+    document.update(0, {"id": "q", "type": "true_false", "prompt": "Changed", "answer": True})
+    assert document.text == text.replace('"P"\nanswer', '"Changed"\nanswer')

@@ -4,57 +4,18 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import tomli
+from editor_kit import SIZE, open_app, problems_text, select, set_field, settle, show_section
 from textual.binding import Binding
 from textual.widgets import Input, OptionList, Select, Static, TextArea
 
-from quiz.commands.edit import read_or_start
 from quiz.packs.loader import load_pack
 from quiz.tui.editor.app import EditorApp
+from quiz.tui.editor.dialogs import ConfirmScreen
 from quiz.tui.editor.help import HelpScreen
 from quiz.tui.editor.preview import PreviewScreen
-
-SIZE = (100, 40)
-
-
-def open_app(path: Path) -> EditorApp:
-    text, is_new = read_or_start(path)
-    return EditorApp(path, text, is_new=is_new, cursor_blink=False)
-
-
-def set_field(app: EditorApp, field: str, text: str) -> None:
-    widget = app.query_one(f"#field-{field}")
-    if isinstance(widget, TextArea):
-        widget.load_text(text)
-    elif isinstance(widget, Input | Select):
-        widget.value = text
-
-
-async def settle(pilot, condition: Callable[[], object], what: str) -> None:  # type: ignore[no-untyped-def]
-    """Let the app process messages until `condition()` holds (no sleeping, no timing)."""
-    for _ in range(500):
-        if condition():
-            return
-        await pilot.pause()
-    raise AssertionError(f"the editor never reached: {what}")
-
-
-def problems_text(app: EditorApp) -> str:
-    return str(app.query_one("#problems", Static).render())
-
-
-async def select(app: EditorApp, pilot, index: int) -> None:  # type: ignore[no-untyped-def]
-    app.question_list.options.highlighted = index
-    wanted = app.document.question(index)["id"]
-
-    def shown() -> bool:
-        fields = app.query("#field-id")
-        return app.selected == index and bool(fields) and fields.first(Input).value == wanted
-
-    await settle(pilot, shown, f"question {index} in the form")
 
 
 async def test_create_a_pack_from_nothing_then_save_and_reload(tmp_path: Path) -> None:
@@ -156,19 +117,42 @@ async def test_invalid_edit_is_refused_with_a_message_and_the_file_is_unchanged(
     assert every_type_pack.read_bytes() == original
 
 
+async def test_a_duplicate_id_is_a_problem_of_the_question_and_is_not_saved(
+    every_type_pack: Path,
+) -> None:
+    original = every_type_pack.read_bytes()
+    app = open_app(every_type_pack)
+    async with app.run_test(size=SIZE) as pilot:
+        set_field(app, "id", "multiple")  # another question has this id
+        await settle(pilot, lambda: "already has" in problems_text(app), "a live message")
+        message = problems_text(app)
+        assert message == 'id: question 2 already has the id "multiple"; ids must be unique'
+        assert "valid" not in message
+        assert app.document.question(0)["id"] == "single"
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: problems_text(app).startswith("Not saved"), "refusal")
+        assert problems_text(app).startswith("Not saved: fix this question first.\nid:")
+    assert every_type_pack.read_bytes() == original
+
+
 async def test_a_pack_that_does_not_validate_as_a_whole_is_not_written(
     every_type_pack: Path,
 ) -> None:
     original = every_type_pack.read_bytes()
     app = open_app(every_type_pack)
     async with app.run_test(size=SIZE) as pilot:
-        set_field(app, "id", "multiple")  # valid alone, but another question has this id
-        await settle(pilot, lambda: app.document.question(0)["id"] == "multiple", "the edit")
+        await show_section(app, pilot, "entities")
+        set_field(app, "id", "edward")  # valid alone, but the typed question names "ed"
+        await settle(pilot, lambda: app.document.item("entities", 0)["id"] == "edward", "edit")
+        assert problems_text(app) == (
+            "✓ This entity is valid.\n"
+            'warning: id: 1 question refer to "ed"; change them too, or they will not be found'
+        )
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: problems_text(app).startswith("Not saved"), "refusal")
         message = problems_text(app)
         assert message.startswith("Not saved: the pack does not validate.")
-        assert "demo.toml:" in message and "multiple" in message
+        assert "demo.toml:" in message and 'unknown entity "ed"' in message
         assert app.dirty
     assert every_type_pack.read_bytes() == original
 
@@ -188,7 +172,7 @@ async def test_changing_the_type_shows_that_types_fields(every_type_pack: Path) 
         assert "choices" not in app.document.question(0)
 
 
-async def test_add_duplicate_delete_move_and_undo(every_type_pack: Path) -> None:
+async def test_add_duplicate_delete_move_undo_and_redo(every_type_pack: Path) -> None:
     original = every_type_pack.read_text(encoding="utf-8")
     app = open_app(every_type_pack)
 
@@ -199,39 +183,56 @@ async def test_add_duplicate_delete_move_and_undo(every_type_pack: Path) -> None
         start = ids()
         await pilot.press("ctrl+d")
         await settle(pilot, lambda: ids()[:2] == ["single", "single-2"], "a duplicate")
-        assert app.selected == 1
+        assert app.selected["questions"] == 1
         await pilot.press("ctrl+down")
         await settle(pilot, lambda: ids()[1:3] == ["multiple", "single-2"], "moved down")
-        assert app.selected == 2
+        assert app.selected["questions"] == 2
         await pilot.press("f8")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked first")
+        await pilot.press("y")
         await settle(pilot, lambda: ids() == start, "deleted")
         await pilot.press("ctrl+n")
         await settle(pilot, lambda: ids()[3:4] == ["new-question"], "a new question")
-        assert app.selected == 3
+        assert app.selected["questions"] == 3
         await select(app, pilot, 0)
         await pilot.press("ctrl+up")  # already first: nothing happens, nothing to undo
         assert ids()[0] == "single"
         set_field(app, "prompt", "Changed?")
         await settle(pilot, lambda: app.document.question(0)["prompt"] == "Changed?", "edit 1")
+        set_field(app, "prompt", "Changed again?")
+        await settle(pilot, lambda: "again" in app.document.question(0)["prompt"], "edit 2")
         set_field(app, "explanation", "Changed twice.")
-        await settle(pilot, lambda: "twice" in app.document.question(0)["explanation"], "edit 2")
-        for _ in range(5):  # the two field edits undo together, then n, f8, move, duplicate
+        await settle(pilot, lambda: "twice" in app.document.question(0)["explanation"], "edit 3")
+        # One field's edits undo together: the explanation first, then the prompt.
+        await pilot.press("ctrl+z")
+        await settle(pilot, lambda: "twice" not in app.document.question(0)["explanation"], "1")
+        assert app.document.question(0)["prompt"] == "Changed again?"
+        await settle(pilot, lambda: app.focused is app.query_one("#field-explanation"), "focus")
+        await pilot.press("ctrl+z")
+        await settle(pilot, lambda: app.document.question(0)["prompt"].startswith("Which"), "2")
+        for _ in range(4):  # then n, f8, move, duplicate
             await pilot.press("ctrl+z")
         await settle(pilot, lambda: app.document.text == original, "everything undone")
+        assert not app.dirty
         await pilot.press("ctrl+z")
         assert app.document.text == original
+        for _ in range(6):  # and all of it again
+            await pilot.press("ctrl+y")
+        await settle(pilot, lambda: "twice" in app.document.question(0)["explanation"], "redone")
+        assert ids() == [*start[:3], "new-question", *start[3:]]
+        assert app.document.question(0)["prompt"] == "Changed again?"
 
 
 async def test_filter_by_text_tag_and_type(every_type_pack: Path) -> None:
     app = open_app(every_type_pack)
     async with app.run_test(size=SIZE) as pilot:
-        options = app.query_one("#questions", OptionList)
+        options = app.query_one("#items", OptionList)
         await pilot.press("ctrl+f")
         await pilot.press(*"type:num")
         assert [options.get_option_at_index(i).id for i in range(options.option_count)] == ["6"]
-        app.question_list.filter_box.value = "union"
+        app.item_list.filter_box.value = "union"
         await settle(pilot, lambda: options.option_count == 3, "three questions on unions")
-        app.question_list.filter_box.value = "tag:none"
+        app.item_list.filter_box.value = "tag:none"
         await settle(pilot, lambda: options.option_count == 0, "no question")
 
 
@@ -269,7 +270,7 @@ async def test_markup_in_a_pack_is_listed_and_notified_literally(tmp_path: Path)
     original = path.read_text(encoding="utf-8")
     app = open_app(path)
     async with app.run_test(size=SIZE) as pilot:
-        options = app.query_one("#questions", OptionList)
+        options = app.query_one("#items", OptionList)
         label = str(options.get_option_at_index(0).prompt)
         assert label == "  1 T/F calm [@click=app.quit]Quit?[/]"  # escape sequence gone
         assert app.query_one("#field-prompt", TextArea).text == "[@click=app.quit]Quit?[/] "
@@ -278,6 +279,10 @@ async def test_markup_in_a_pack_is_listed_and_notified_literally(tmp_path: Path)
         assert not app.dirty and app.document.text == original
         await select(app, pilot, 1)
         await pilot.press("f8")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked first")
+        question = str(app.screen.query_one(".dialog-text", Static).render())
+        assert question == 'Delete question 2, "[b]x[/b]"?'
+        await pilot.press("y")
         await settle(pilot, lambda: len(app.document) == 1, "deleted")
         assert any(
             n.message == "Deleted [b]x[/b] (ctrl+z brings it back)." for n in app._notifications
@@ -298,15 +303,28 @@ async def test_typing_a_field_back_to_what_it_was_restores_the_question(
         assert not app.dirty
 
 
-async def test_help_lists_every_binding(every_type_pack: Path) -> None:
+async def test_help_is_drawn_with_every_binding_as_the_footer_shows_it(
+    every_type_pack: Path,
+) -> None:
     app = open_app(every_type_pack)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f1")
         await settle(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
-        text = str(app.screen.query_one(Static).render())
+        await pilot.pause()
+        text_widget = app.screen.query_one("#help-text", Static)
+        text = str(text_widget.render())
         for binding in EditorApp.BINDINGS:
             assert isinstance(binding, Binding)
-            assert binding.key.split(",")[0].replace("up", "↑").replace("down", "↓") in text
+            for key in binding.key.split(","):
+                assert app.get_key_display(Binding(key, "")) in text, key
+        assert "^s" in text and "f8" in text and "^↑" in text
+        # What is drawn, not only the text: the box is as wide as its longest line and
+        # shows every line (it was an empty 6×4 box).
+        lines = text.splitlines()
+        assert text_widget.region.width >= max(len(line) for line in lines)
+        assert text_widget.region.height >= len(lines)
+        box = app.screen.query_one("#help")
+        assert box.region.width >= 80 and box.region.height >= len(lines)
         await pilot.press("escape")
         await settle(pilot, lambda: not isinstance(app.screen, HelpScreen), "closed")
 
@@ -354,3 +372,60 @@ def test_a_file_that_is_not_toml_is_refused_without_a_traceback(tmp_path: Path) 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"quiz: {path}")
+
+
+async def test_choosing_a_type_keeps_the_focus_and_clears_an_answer_that_does_not_fit(
+    every_type_pack: Path,
+) -> None:
+    app = open_app(every_type_pack)
+    async with app.run_test(size=SIZE) as pilot:
+        type_select = app.query_one("#field-type", Select)
+        type_select.focus()
+        await settle(pilot, lambda: type_select.has_focus, "the type chosen")
+        set_field(app, "type", "numeric")
+        await settle(pilot, lambda: app.query("#field-tolerance"), "the numeric fields")
+        await settle(
+            pilot, lambda: app.focused is app.query_one("#field-type", Select), "still the type"
+        )
+        assert app.query_one("#field-answer", Input).value == ""  # "Unite" is no number
+        await settle(pilot, lambda: problems_text(app) == "answer: fill this in", "checked")
+
+
+async def test_ctrl_a_selects_the_whole_field(every_type_pack: Path) -> None:
+    app = open_app(every_type_pack)
+    async with app.run_test(size=SIZE) as pilot:
+        app.query_one("#field-answer", Input).focus()
+        await pilot.press("ctrl+a", *"GMB")
+        await settle(pilot, lambda: app.document.question(0)["answer"] == "GMB", "replaced")
+        app.query_one("#field-prompt", TextArea).focus()
+        await pilot.press("ctrl+a", *"New?")
+        await settle(pilot, lambda: app.document.question(0)["prompt"] == "New?", "replaced")
+
+
+async def test_a_new_question_is_not_saved_until_it_is_written(every_type_pack: Path) -> None:
+    original = every_type_pack.read_bytes()
+    app = open_app(every_type_pack)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n")
+        await settle(pilot, lambda: len(app.document) == 8, "a new question")
+        assert app.focused is app.query_one("#field-prompt", TextArea)
+        assert problems_text(app) == (
+            "prompt: fill this in\nchoices: needs at least 2 entries, not 0\nanswer: fill this in"
+        )
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: problems_text(app).startswith("Not saved"), "refused")
+        await select(app, pilot, 0)  # leaving it does not make it valid either
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: "does not validate" in problems_text(app), "refused")
+        assert "questions[1].prompt" in problems_text(app)
+    assert every_type_pack.read_bytes() == original
+
+
+async def test_delete_asks_first_and_keep_keeps(every_type_pack: Path) -> None:
+    app = open_app(every_type_pack)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked")
+        await pilot.press("n")
+        await settle(pilot, lambda: not isinstance(app.screen, ConfirmScreen), "closed")
+        assert len(app.document) == 7 and not app.dirty

@@ -7,13 +7,15 @@ from typing import Any
 import pytest
 
 from quiz.tui.editor.form_data import (
+    carry_over,
     fields_for,
     from_form,
+    new_question,
     question_problems,
     question_warnings,
     to_form,
 )
-from quiz.tui.editor.question_list import matches_filter
+from quiz.tui.editor.item_list import matches_filter
 
 EXAMPLES: list[dict[str, Any]] = [
     {"id": "s", "type": "single", "prompt": "P", "choices": ["a", "b"], "answer": "a"},
@@ -47,10 +49,7 @@ def test_a_key_the_author_wrote_at_its_default_is_kept() -> None:
 def test_numbers_that_do_not_parse_are_reported_by_field() -> None:
     values = to_form(EXAMPLES[6]) | {"answer": "lots", "time_limit": "2"}
     problems = question_problems(from_form(values, EXAMPLES[6]))
-    assert problems == [
-        "answer: Input should be a valid number",
-        "time_limit: Input should be greater than or equal to 5",
-    ]
+    assert problems == ['answer: "lots" is not a number', "time_limit: must be at least 5"]
 
 
 def test_answer_not_among_choices_is_a_problem() -> None:
@@ -103,3 +102,58 @@ def test_the_facts_a_bank_question_names_survive_an_edit_and_are_no_problem() ->
     assert question_problems(edited, bank) == []
     [problem] = question_problems(edited | {"facts": ["no-such-fact"]}, bank)
     assert problem.startswith('facts.0: unknown fact "no-such-fact"')
+
+
+def test_problems_are_written_in_words_not_as_pydantic_says_them() -> None:
+    question = {
+        "id": "Bad Id",
+        "type": "multiple",
+        "prompt": "",
+        "choices": ["a"],
+        "answers": [],
+        "time_limit": "2.5",
+        "difficulty": 4,
+    }
+    assert question_problems(question) == [
+        "id: an id may use only lower-case letters, digits, '-', '_' and '.', and starts with"
+        " a letter or digit",
+        "prompt: fill this in",
+        "choices: needs at least 2 entries, not 1",
+        "answers: needs at least 1 entry, not 0",
+        "difficulty: must be at most 3",
+        'time_limit: "2.5" is not a whole number',
+    ]
+
+
+def test_a_blank_required_field_asks_to_be_filled_in() -> None:
+    values = to_form(EXAMPLES[6]) | {"answer": "  "}
+    assert question_problems(from_form(values, EXAMPLES[6])) == ["answer: fill this in"]
+
+
+def test_a_new_question_is_not_valid_until_written() -> None:
+    assert question_problems(new_question("q")) == [
+        "prompt: fill this in",
+        "choices: needs at least 2 entries, not 0",
+        "answer: fill this in",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind", "expected"),
+    [
+        ("The right answer", "numeric", ""),
+        ("258", "numeric", "258"),
+        ("2.5", "numeric", "2.5"),
+        ("Unite", "true_false", ""),
+        ("true", "true_false", "true"),
+        ("258", "typed", "258"),
+    ],
+)
+def test_changing_the_type_keeps_an_answer_only_where_it_fits(
+    answer: str, kind: str, expected: str
+) -> None:
+    values = to_form(EXAMPLES[0]) | {"answer": answer}
+    kept = carry_over(values, kind)
+    assert set(kept) == set(fields_for(kind))
+    assert kept["answer"] == expected
+    assert kept["prompt"] == "P" and kept["type"] == kind

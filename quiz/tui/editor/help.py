@@ -1,36 +1,59 @@
-"""The editor's help: what each key does and how the form's fields are written."""
+"""The editor's help: what each key does and how the form's fields are written.
+
+The keys are the app's own bindings, shown the way the footer shows them
+(`App.get_key_display`), so the help and the footer never disagree.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from typing import Any, ClassVar
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-HELP_TEXT = """\
-quiz edit: edit the questions of a pack
+TITLE = "quiz edit: questions, facts, entities, relations and [pack]"
+FORM_NOTES = """\
+The form: lists take one entry a line; question pairs are written
+`left => right`; tags and roles are separated by commas. Problems are
+shown below the form as you type; the file is only written when the
+whole pack is valid, and comments and layout outside the items you
+change are kept as written. A fact lists the questions it generates.
 
-  ctrl+s        save (only a pack that validates is written)
-  ctrl+z        undo the last change (edits of one question undo together)
-  ctrl+n        add a question after the selected one
-  ctrl+d        duplicate (copy) the selected question
-  f8            delete the selected question (ctrl+z brings it back)
-  ctrl+↑        move the selected question up (also alt+↑)
-  ctrl+↓        move it down (also alt+↓)
-  f2            preview the question as a player sees it
-  ctrl+f        filter the list: words, tag:NAME, type:KIND
-  tab           next field;  shift+tab: previous field
-  ctrl+q        quit (twice if there are unsaved changes)
-  f1            this help
+With a source text (--source TEXT, or a file named in [pack.source]
+where), quotes are checked against it and f9 shows it: put the cursor
+in a sentence (or select a passage) and press enter to make a fact.
 
-The form: lists take one entry a line; pairs are written `left => right`;
-tags are separated by commas. Problems with the question are shown below
-the form as you type; the file is only written when the whole pack is valid.
-Comments and layout outside the questions you change are kept as written.
-"""
+If another program changes the file while you edit, the editor asks:
+reload it, keep yours, or save yours as another file."""
+
+
+def key_rows(app: App[Any], bindings: Sequence[BindingType]) -> list[tuple[str, str]]:
+    """(keys as the footer shows them, what they do) for each of `bindings`."""
+    rows = []
+    for binding in bindings:
+        if not isinstance(binding, Binding):
+            continue
+        keys = [
+            app.get_key_display(Binding(key.strip(), binding.action, key_display=None))
+            for key in binding.key.split(",")
+        ]
+        if binding.key_display:
+            keys = [binding.key_display]
+        rows.append((", ".join(keys), binding.tooltip or binding.description))
+    return rows
+
+
+def help_text(rows: Sequence[tuple[str, str]]) -> str:
+    """The help as plain text: the title, one line per key, then the notes on the form."""
+    width = max((len(keys) for keys, _ in rows), default=0) + 2
+    lines = [TITLE, ""]
+    lines += [f"  {keys:<{width}}{text}" for keys, text in rows]
+    return "\n".join([*lines, "", FORM_NOTES])
 
 
 class HelpScreen(ModalScreen[None]):
@@ -39,6 +62,10 @@ class HelpScreen(ModalScreen[None]):
     CSS_PATH = "help.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,f1", "dismiss", "Close")]
 
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(HELP_TEXT, markup=False)
+            yield Static(Content(self.text), id="help-text")

@@ -511,6 +511,8 @@ class RelationQuestions:
         )
 
     def _explain(self, group: Sequence[Fact]) -> str:
+        """The facts' explanations, each said once: one that another already says in full
+        ("… Harman”." within "… Harman”; Harman stood aside…") is left out."""
         parts = []
         for fact in group:
             if fact.explanation:
@@ -518,7 +520,16 @@ class RelationQuestions:
             elif self.relation.statement:
                 subject = self.owner.entities[fact.subject].name
                 parts.append(fill(self.relation.statement, subject, self.values[fact.id].text))
-        return " ".join(unique(parts))
+        parts = unique(parts)
+        said = [part.rstrip().rstrip(".").casefold() for part in parts]
+        return " ".join(
+            part
+            for n, part in enumerate(parts)
+            if not (
+                said[n]
+                and any(said[n] in other.casefold() for m, other in enumerate(parts) if m != n)
+            )
+        )
 
 
 def _sorted_texts(texts: Iterable[str]) -> list[str]:

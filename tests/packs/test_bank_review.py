@@ -38,3 +38,11 @@ def test_a_false_statement_that_says_whose_phrase_it_is_asks_that_fact_too() -> 
         "verdict-ed-appeal-women",
         "verdict-balls-hates-libdems",
     )
+
+
+def test_who_backs_ed_balls_explains_the_backers_once() -> None:
+    question = asked()["backed-by.ed-balls.ask-object"]
+    assert question.explanation == (
+        "The article says Ed Balls “is backed by Unite, Whelan, Dromey and Harman”; Harman"
+        " stood aside so as not to split his vote."
+    )

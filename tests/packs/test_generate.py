@@ -562,3 +562,16 @@ def test_a_false_statement_made_of_another_facts_phrase_counts_as_asking_that_fa
         assert borrowed and borrowed[0] != own, question.prompt
         assert question.fact_ids == (own, borrowed[0]), question.id
         assert "the article says that of" in question.explanation
+
+
+def test_a_grouped_question_explains_each_thing_once() -> None:
+    # Two facts of one subject explained alike, one saying more: the reveal says it once.
+    quote = "The article says Balls “is backed by Unite, Whelan, Dromey and Harman”"
+    facts = [
+        fact("f-whelan", "balls", "whelan", explanation=quote + "."),
+        fact("f-harman", "balls", "harman", explanation=quote + "; Harman stood aside."),
+        fact("f-mandy", "david", "mandy", explanation="Mandy backs David."),
+    ]
+    entities = [entity.model_dump() for entity in backers_pack().entities]
+    questions = by_id(generate_questions(make_pack(entities, [BACKS], facts)))
+    assert questions["backs.balls.ask-object"].explanation == quote + "; Harman stood aside."

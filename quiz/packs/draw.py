@@ -4,8 +4,9 @@ Everything depends only on the seed and the questions given, so a round can be r
 (and a classroom host and its tests see the same round) from its seed alone. This is the
 one draw of every front end (play, --plain, the classroom deck, `quiz pack show`, the daily
 challenge), so its limits hold everywhere: one appearance per fact, no passage of the
-source quoted twice in ten, at most three true/false and two questions of one template in
-ten, easier to harder. `shown_order`
+source shown twice in ten (quoted, or carried by another question's prompt or
+explanation), at most three true/false and two questions of one template in ten, easier to
+harder. `shown_order`
 is the one shuffle of what a question shows (choices, ordering items, the right-hand column
 of a matching question): the game, `quiz pack show` and the classroom all use it.
 """
@@ -18,6 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from quiz.packs.question import Question
+from quiz.packs.quote_text import normalise_quote
 from quiz.packs.templates import rng_for
 
 # A round's limits, for every ten questions (a classic round is one ten).
@@ -68,9 +70,10 @@ def pick_round(candidates: Sequence[Question], count: int | None = None) -> list
 
     Each pick is the first candidate (in the given order) that keeps every limit: no fact
     already asked in the round, in its ten at most `MAX_TRUE_FALSE` true/false and
-    `MAX_PER_TEMPLATE` of one template, and no passage of the source quoted twice in a ten
-    (an explanation quoting "Cheesie Blair and Chalkie Brown" gives away the next question
-    on it). Only when no candidate keeps them all is one broken, the least harmful first:
+    `MAX_PER_TEMPLATE` of one template, and no passage of the source shown twice in a ten:
+    a question whose quote another one's prompt, explanation or quote carries (an
+    explanation quoting "Cheesie Blair and Chalkie Brown" gives away the next question on
+    it). Only when no candidate keeps them all is one broken, the least harmful first:
     a passage quoted in an earlier ten, a fact asked in an earlier ten, a passage quoted in
     the same ten, the template limit, the true/false limit, and last a fact asked twice in
     one ten.
@@ -112,31 +115,63 @@ _BEST_STALE: Badness = (False, False, False, False, False, True)
 
 def passage_of(question: Question) -> str:
     """The passage of the source a question quotes, compared loosely ('' for none)."""
-    return " ".join(question.quote.casefold().split())
+    return normalise_quote(question.quote).casefold()
+
+
+def shown_words(question: Question) -> str:
+    """What a question shows a player before the next one (its prompt, explanation and
+    quote), compared loosely, for finding another question's passage in it."""
+    parts = (question.prompt, question.explanation, question.quote)
+    return "\n".join(normalise_quote(part).casefold() for part in parts)
+
+
+def gives_away(one: Question, other: Question) -> bool:
+    """Whether either question shows the passage the other quotes: asked first, it gives
+    the other's answer away; asked after, its reveal only repeats what was shown."""
+    return _overlap((passage_of(one), shown_words(one)), (passage_of(other), shown_words(other)))
+
+
+# A question's passage and shown words, as `passage_of` and `shown_words` give them.
+_Words = tuple[str, str]
+
+
+def _overlap(one: _Words, other: _Words) -> bool:
+    return bool((one[0] and one[0] in other[1]) or (other[0] and other[0] in one[1]))
 
 
 class _RoundState:
     """What a round has asked so far: facts and passages in all, and true/false,
-    templates, facts and passages in the current ten."""
+    templates, facts and the words shown in the current ten.
+
+    Across tens a passage counts only when quoted again exactly (cheap, however long the
+    round); within a ten, whenever one question shows another's passage (`gives_away`).
+    """
 
     def __init__(self) -> None:
         self.facts: set[str] = set()
         self.passages: set[str] = set()
+        self._words: dict[int, _Words] = {}  # by id() of the question: computed once
         self.new_block()
 
     def new_block(self) -> None:
         self.block_facts: set[str] = set()
-        self.block_passages: set[str] = set()
+        self.block_words: list[_Words] = []
         self.true_false = 0
         self.templates: Counter[str] = Counter()
+
+    def words(self, question: Question) -> _Words:
+        key = id(question)
+        if key not in self._words:
+            self._words[key] = (passage_of(question), shown_words(question))
+        return self._words[key]
 
     def add(self, question: Question) -> None:
         self.facts.update(question.fact_ids)
         self.block_facts.update(question.fact_ids)
-        passage = passage_of(question)
-        if passage:
-            self.passages.add(passage)
-            self.block_passages.add(passage)
+        words = self.words(question)
+        if words[0]:
+            self.passages.add(words[0])
+        self.block_words.append(words)
         self.true_false += question.type == "true_false"
         self.templates[template_of(question)] += 1
 
@@ -148,14 +183,14 @@ class _RoundState:
 
     def badness(self, question: Question) -> Badness:
         facts = question.fact_ids
-        passage = passage_of(question)
+        words = self.words(question)
         return (
             not self.block_facts.isdisjoint(facts),
             question.type == "true_false" and self.true_false >= MAX_TRUE_FALSE,
             self.templates[template_of(question)] >= MAX_PER_TEMPLATE,
-            bool(passage) and passage in self.block_passages,
+            any(_overlap(words, shown) for shown in self.block_words),
             not self.facts.isdisjoint(facts),
-            bool(passage) and passage in self.passages,
+            bool(words[0]) and words[0] in self.passages,
         )
 
 

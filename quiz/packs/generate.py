@@ -6,7 +6,8 @@ How a fact becomes questions is said once per relation (see `Relation`):
   Number relations give a numeric question and a single choice with nearby numbers instead.
 - `ask_subject`: one question per object asking for the subject, grouped the same way.
 - `statement`: per fact, one true/false question: the true statement, or (for about half
-  the facts) a false one with a plausible wrong object that no fact makes true.
+  the facts) a false one with a plausible wrong object that no fact makes true. A false one
+  that borrows another subject's object says whose it is, so it tests that fact too.
 - `typed`: the object as a typed answer (name and aliases accepted), when it is unique; it
   carries the pack's other names near the answer, which the game never accepts for it.
 

@@ -18,7 +18,8 @@ from rapidfuzz.utils import default_process
 from quiz.packs.errors import Problem
 from quiz.packs.locate import LineFinder, format_key
 from quiz.packs.models import Entity, MultipleChoice, PackFile, SingleChoice, Typed
-from quiz.packs.quotes import normalise_quote, quote_places
+from quiz.packs.quote_text import normalise_quote
+from quiz.packs.quotes import quote_places
 
 KeyPath = tuple[str | int, ...]
 

@@ -4,7 +4,8 @@
 template; facts by how many questions test them. Rounds: over `rounds` seeded rounds drawn
 by the one draw every front end uses (`quiz.packs.draw.draw_questions`, seeds 0 to N-1),
 the mean and most true/false per round, and the rounds that repeat a fact, ask one
-template three times or more, or quote one passage of the source twice. Pure: no I/O.
+template three times or more, or show one passage of the source twice (one question quoting
+what another's prompt, explanation or quote already showed). Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from quiz.packs.draw import MAX_PER_TEMPLATE, draw_questions, passage_of, template_of
+from quiz.packs.draw import MAX_PER_TEMPLATE, draw_questions, gives_away, template_of
 from quiz.packs.question import Question
 
 ROUND_QUESTIONS = 10
@@ -110,8 +111,9 @@ def round_stats(questions: Sequence[Question], rounds: int, count: int) -> Round
         repeating += len(facts) != len(set(facts))
         templates = Counter(template_of(question) for question in drawn)
         three_times += any(number > MAX_PER_TEMPLATE for number in templates.values())
-        quoted = [passage for passage in map(passage_of, drawn) if passage]
-        passages += len(quoted) != len(set(quoted))
+        passages += any(
+            gives_away(one, other) for n, one in enumerate(drawn) for other in drawn[n + 1 :]
+        )
     return RoundStats(
         rounds=rounds,
         count=count,

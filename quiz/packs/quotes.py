@@ -7,36 +7,13 @@ found is reported with the closest passage of the source, so the author can copy
 
 from __future__ import annotations
 
-import re
-
 from quiz.packs.errors import Problem
 from quiz.packs.locate import LineFinder, format_key
 from quiz.packs.models import PackFile
+from quiz.packs.quote_text import normalise_quote
 
-_SAME_CHARACTER = str.maketrans(
-    {
-        "‘": "'",
-        "’": "'",
-        "‚": "'",
-        "‛": "'",
-        "′": "'",
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "‟": '"',
-        "″": '"',
-        "\u00a0": " ",
-        "…": "...",
-    }
-)
-_WHITESPACE = re.compile(r"\s+")
 # The closest passage is shown with this much context, at most.
 _PASSAGE_LIMIT = 160
-
-
-def normalise_quote(text: str) -> str:
-    """`text` with quotes straightened, `…` as `...` and whitespace runs as one space."""
-    return _WHITESPACE.sub(" ", text.translate(_SAME_CHARACTER)).strip()
 
 
 def quote_places(pack: PackFile) -> list[tuple[tuple[str | int, ...], str]]:

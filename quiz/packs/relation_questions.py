@@ -130,13 +130,17 @@ class RelationQuestions:
         # A borrowed phrase rewritten for another pronoun -> the phrase as its facts hold it.
         self._borrowed: dict[str, str] = {}
         self.false_prompts: set[str] = set()
-        # Who else a value belongs to, so a false variant can say whose it really is.
+        # Who else a value belongs to, so a false variant can say whose it really is; and
+        # the facts that say so, which that false variant then gives away.
         self.holders: dict[str, list[str]] = defaultdict(list)
+        self.holding_facts: dict[str, list[Fact]] = defaultdict(list)
         for fact in self.facts:
-            names = self.holders[self.values[fact.id].text.casefold()]
+            value_key = self.values[fact.id].text.casefold()
+            names = self.holders[value_key]
             subject_name = owner.entities[fact.subject].name
             if subject_name not in names:
                 names.append(subject_name)
+            self.holding_facts[value_key].append(fact)
 
     def generate(self) -> list[Question]:
         made: list[Question | None] = []
@@ -303,6 +307,12 @@ class RelationQuestions:
         self.false_prompts.add(prompt)
         original = self._borrowed.get(wrong.casefold(), wrong.casefold())
         holders = [name for name in self.holders.get(original, []) if name != subject.name]
+        # "False: the article says that of Ed Miliband" answers a question on Ed's fact.
+        given_away = [
+            other.id
+            for other in self.holding_facts.get(original, [])
+            if other.subject != fact.subject
+        ]
         said_of = (
             f"the article says that of {', '.join(holders)}, not {subject.name}. "
             if holders
@@ -317,6 +327,7 @@ class RelationQuestions:
             truth=False,
             explanation=explanation,
             template=made_from,
+            also_gives_away=given_away,
         )
 
     # --- helpers -----------------------------------------------------------------------
@@ -469,6 +480,7 @@ class RelationQuestions:
         instruction: str = "",
         truth: bool | None = None,
         explanation: str | None = None,
+        also_gives_away: Sequence[str] = (),
         **fields: Any,
     ) -> Question | None:
         tags = unique([*self.relation.tags, *(tag for fact in group for tag in fact.tags)])
@@ -493,12 +505,14 @@ class RelationQuestions:
             difficulty=max(fact.difficulty for fact in group),
             tags=tuple(tags[:MAX_TAGS]),
             origin="generated",
-            fact_ids=tuple(fact.id for fact in group),
+            fact_ids=tuple(dict.fromkeys([*(fact.id for fact in group), *also_gives_away])),
             template=template,
             **fields,
         )
 
     def _explain(self, group: Sequence[Fact]) -> str:
+        """The facts' explanations, each said once: one that another already says in full
+        ("… Harman”." within "… Harman”; Harman stood aside…") is left out."""
         parts = []
         for fact in group:
             if fact.explanation:
@@ -506,7 +520,16 @@ class RelationQuestions:
             elif self.relation.statement:
                 subject = self.owner.entities[fact.subject].name
                 parts.append(fill(self.relation.statement, subject, self.values[fact.id].text))
-        return " ".join(unique(parts))
+        parts = unique(parts)
+        said = [part.rstrip().rstrip(".").casefold() for part in parts]
+        return " ".join(
+            part
+            for n, part in enumerate(parts)
+            if not (
+                said[n]
+                and any(said[n] in other.casefold() for m, other in enumerate(parts) if m != n)
+            )
+        )
 
 
 def _sorted_texts(texts: Iterable[str]) -> list[str]:

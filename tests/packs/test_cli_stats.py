@@ -129,3 +129,20 @@ def test_true_false_per_round_is_averaged_and_its_most_kept() -> None:
     assert stats.rounds.max_true_false == 3
     assert stats.true_false_share == 0.5
     assert stats.to_json()["true_false_share"] == 0.5
+
+
+def test_rounds_where_one_question_shows_anothers_passage_are_counted() -> None:
+    # Two questions only, so every round holds both: the second's explanation carries the
+    # first's quote inside a longer passage (not the same quote, still a giveaway).
+    nickname = question(0, facts=("nickname",)).model_copy(
+        update={"quote": "Cheesie Blair and Chalkie Brown"}
+    )
+    explanation = "Managing the lack of relationship between Cheesie Blair and Chalkie Brown."
+    share = question(1, facts=("share",)).model_copy(
+        update={"quote": "25% of whose business", "explanation": explanation}
+    )
+    stats = pack_stats([nickname, share], rounds=4, count=2)
+    assert stats.rounds is not None
+    assert stats.rounds.repeating_a_passage == 4
+    apart = pack_stats([nickname, question(2, facts=("other",))], rounds=4, count=2)
+    assert apart.rounds is not None and apart.rounds.repeating_a_passage == 0

@@ -180,6 +180,35 @@ def test_questions_quoting_one_passage_are_kept_apart_in_a_ten() -> None:
         assert sum(q.quote != "" for q in round_) == 1, seed
 
 
+def test_a_question_whose_words_carry_another_ones_passage_is_kept_apart_in_a_ten() -> None:
+    # The nickname question quotes "Cheesie Blair and Chalkie Brown"; each of the others
+    # shows those words inside a longer quote, a prompt or an explanation, so asked first it
+    # would give the nickname away (and asked after, its reveal repeats the passage).
+    nickname = made(0, facts=("nickname",), quote="Cheesie Blair and Chalkie Brown")
+    longer = made(1, facts=("share",), quote="25% was managing Cheesie Blair and  Chalkie Brown")
+    prompt = "Who managed the lack of relationship between CHEESIE BLAIR and Chalkie Brown?"
+    prompted = made(2, facts=("prescott",), quote="did nothing else but this").model_copy(
+        update={"prompt": prompt}
+    )
+    explained = made(3, facts=("guff",), quote="chalk and cheese").model_copy(
+        update={"explanation": "From a party that managed Cheesie Blair and Chalkie Brown."}
+    )
+    curly = made(4, facts=("missing",), quote="David 'gone missing' Miliband")
+    straight = made(5, facts=("vacant",), quote="the ultimate vacant man").model_copy(
+        update={"explanation": "It calls David ‘gone missing’ Miliband “the ultimate vacant man”."}
+    )
+    fillers = [made(10 + n, facts=(f"g{n}",)) for n in range(12)]
+    pool = [nickname, longer, prompted, explained, curly, straight, *fillers]
+    apart = [{"q0", "q1"}, {"q0", "q2"}, {"q0", "q3"}, {"q4", "q5"}]
+    together = 0
+    for seed in range(40):
+        ids = {q.id for q in draw_questions(pool, seed=seed, count=10)}
+        assert not [pair for pair in apart if pair <= ids], (seed, sorted(ids))
+        together += {"q1", "q2", "q3"} <= ids
+    # Nothing keeps the longer quote, the prompt and the explanation apart from each other.
+    assert together > 0
+
+
 def test_a_pool_that_cannot_keep_the_limits_still_gives_a_full_round() -> None:
     only_true_false = [made(n, kind="true_false", facts=("same",)) for n in range(12)]
     assert len(draw_questions(only_true_false, seed=1, count=10)) == 10
@@ -203,22 +232,31 @@ pools = st.lists(
         st.sampled_from(["", "a", "b"]),
         st.lists(st.sampled_from(["f1", "f2", "f3", "f4", "f5", "f6"]), max_size=2),
         st.integers(1, 3),
-        st.sampled_from(["", "", "one passage", "another  Passage"]),
+        st.sampled_from(["", "", "one passage", "another  Passage", "ONE passage, and more"]),
     ),
     max_size=40,
 )
 
 
+def _loose(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _shows_passage_of(one: Question, other: Question) -> bool:
+    """Whether `one` shows (in prompt, explanation or quote) the passage `other` quotes."""
+    shown = " | ".join(_loose(t) for t in (one.prompt, one.explanation, one.quote))
+    return bool(other.quote) and _loose(other.quote) in shown
+
+
 def _breaks(question: Question, before: list[Question]) -> bool:
     block = before[len(before) - len(before) % 10 :]
     used = {f for q in before for f in q.fact_ids}
-    quoted = {" ".join(q.quote.casefold().split()) for q in block} - {""}
     template = question.template or question.id
     return bool(
         used & set(question.fact_ids)
         or (question.type == "true_false" and sum(q.type == "true_false" for q in block) >= 3)
         or sum((q.template or q.id) == template for q in block) >= 2
-        or " ".join(question.quote.casefold().split()) in quoted
+        or any(_shows_passage_of(question, q) or _shows_passage_of(q, question) for q in block)
     )
 
 

@@ -543,3 +543,35 @@ def test_any_valid_pack_generates_sound_questions(entities, relations, facts) ->
     if len({e["name"].casefold() for e in entity_rows}) == len(entity_rows):
         trues = {q.prompt for q in questions if q.id.endswith(".true")}
         assert not any(q.prompt in trues for q in questions if q.id.endswith(".false"))
+
+
+def test_a_false_statement_made_of_another_facts_phrase_counts_as_asking_that_fact() -> None:
+    # "Balls is smarter than his brother" is false, and its reveal says whose phrase it is:
+    # the round must then not ask about Ed's fact as well.
+    entities = [gendered(name, "he", "candidate") for name in ("ed", "balls", "david", "jon")]
+    phrases = {"ed": "is smarter than his brother", "balls": "hates the LibDems",
+               "david": "is the bookies’ favourite", "jon": "is a Catholic"}  # fmt: skip
+    facts = [said(f"s-{name}", name, phrase) for name, phrase in phrases.items()]
+    owner = {phrase: f"s-{name}" for name, phrase in phrases.items()}
+    questions = generate_questions(make_pack(entities, [SAYS], facts))
+    falses = [q for q in questions if q.id.endswith(".false")]
+    assert falses
+    for question in falses:
+        own = question.id.removesuffix(".false")
+        borrowed = [owner[p] for p in phrases.values() if question.prompt.endswith(f" {p}.")]
+        assert borrowed and borrowed[0] != own, question.prompt
+        assert question.fact_ids == (own, borrowed[0]), question.id
+        assert "the article says that of" in question.explanation
+
+
+def test_a_grouped_question_explains_each_thing_once() -> None:
+    # Two facts of one subject explained alike, one saying more: the reveal says it once.
+    quote = "The article says Balls “is backed by Unite, Whelan, Dromey and Harman”"
+    facts = [
+        fact("f-whelan", "balls", "whelan", explanation=quote + "."),
+        fact("f-harman", "balls", "harman", explanation=quote + "; Harman stood aside."),
+        fact("f-mandy", "david", "mandy", explanation="Mandy backs David."),
+    ]
+    entities = [entity.model_dump() for entity in backers_pack().entities]
+    questions = by_id(generate_questions(make_pack(entities, [BACKS], facts)))
+    assert questions["backs.balls.ask-object"].explanation == quote + "; Harman stood aside."

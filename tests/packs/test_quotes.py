@@ -7,7 +7,8 @@ from collections.abc import Callable
 import pytest
 
 from quiz.packs.loader import parse_pack_text
-from quiz.packs.quotes import check_quotes, closest_passage, normalise_quote
+from quiz.packs.quote_text import normalise_quote
+from quiz.packs.quotes import check_quotes, closest_passage
 
 Replace = Callable[[str, str, str], str]
 LineOf = Callable[[str, str], int]

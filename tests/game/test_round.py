@@ -335,3 +335,20 @@ def test_round_invariants_hold_for_any_play(moves: list[tuple[str, float]]) -> N
     assert len(result.answers) == len(moves)
     assert result.correct_count == sum(1 for move, _ in moves if move == "right")
     assert round_.best_streak >= round_.streak
+
+
+def test_an_empty_multiple_answer_is_refused_and_the_clock_keeps_running(clock) -> None:  # type: ignore[no-untyped-def]
+    question = Question(
+        id="m", type="multiple", prompt="Which?", choices=("A", "B", "C"), answers=("A", "B")
+    )
+    round_ = Round([question], RoundConfig(seed=1), clock=clock)
+    round_.next_question()
+    clock.advance(5)
+    with pytest.raises(InvalidAnswer, match="^Tick at least one$"):
+        round_.answer([])
+    assert round_.phase == "asking" and not round_.feedback
+    clock.advance(5)
+    assert round_.time_left() == 10.0
+    clock.advance(10)
+    feedback = round_.tick()
+    assert feedback is not None and feedback.timed_out

@@ -20,7 +20,8 @@ The clock is any callable returning monotonic seconds (tests pass a fake one). N
 sleeps, reads files or imports a UI. The 50:50 lifeline (`use_fifty_fifty`), once per
 round, removes about half the choices of a single or multiple question, all wrong, always
 leaving at least one wrong choice (`quiz.game.lifeline`), chosen deterministically from the
-seed; it halves that question's points. `fifty_fifty_refusal` says why it can't be used. Scoring follows `quiz.game.scoring`; the modes are described in `quiz.game.modes`.
+seed; it halves that question's points. `fifty_fifty_refusal` says why it can't be used.
+Scoring follows `quiz.game.scoring`; the modes are described in `quiz.game.modes`.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from quiz.game.checking import Answer, Check, InvalidAnswer, check_answer
 from quiz.game.layout import layout
 from quiz.game.lifeline import fifty_fifty, view_refusal
 from quiz.game.modes import DEFAULT_TIME_LIMIT, Mode, daily_seed, rules_for
-from quiz.game.scoring import answer_points
+from quiz.game.scoring import score_answer
 from quiz.game.selection import Prioritise, draw, missed_first
 from quiz.game.views import Feedback, QuestionView
 from quiz.packs.draw import shuffled_choices
@@ -373,14 +374,16 @@ class Round:
         fifty = view.fifty_fifty_used
         self.streak = self.streak + 1 if correct else 0
         self.best_streak = max(self.best_streak, self.streak)
-        points = answer_points(
+        speed = self.config.speed and self.rules.timed
+        parts = score_answer(
             credit=credit,
             elapsed=seconds,
             limit=float(question.time_limit or self.config.time_limit),
             streak=self.streak,
-            speed=self.config.speed and self.rules.timed,
+            speed=speed,
             fifty_fifty=fifty,
         )
+        points = parts.total
         if counted:
             self.score += points
         ends_round = (
@@ -411,6 +414,8 @@ class Round:
             correct=correct,
             credit=credit,
             points=points,
+            streak_points=parts.streak,
+            speed_scored=speed,
             timed_out=timed_out,
             given=given,
             right_answer=question.answer_text,

@@ -66,6 +66,7 @@ class QuizApp(App[int]):
         wall_clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         day: date | None = None,
         pack_loader: Callable[[str], PlayablePack] = open_playable,
+        bell: bool = False,
     ) -> None:
         super().__init__()
         self.pack = pack
@@ -80,6 +81,9 @@ class QuizApp(App[int]):
         self.wall_clock = wall_clock
         self.day = day
         self.pack_loader = pack_loader
+        # Ring the terminal bell on a wrong answer or a time-out (--bell, or the player's
+        # setting once their save is open).
+        self.bell_on_miss = bell
         self.saves = PlayerSaves(saves)
         self.round: Round | None = None
         self._saved_theme: str | None = None

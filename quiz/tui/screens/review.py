@@ -35,7 +35,6 @@ class ReviewScreen(ModalScreen[None]):
         view = self.query_one(FeedbackView)
         view.show(self.feedback)
         view.border_title = f"Question {self.feedback.number}"
-        view.query_one("#fb-continue").display = False
         view.focus()
 
     def action_close(self) -> None:

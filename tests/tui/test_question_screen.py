@@ -350,3 +350,15 @@ async def test_a_timeout_rings_the_bell_too() -> None:
         await pilot.pause()
         assert showing_feedback(app) and app.screen.feedback.timed_out
     assert rang == [True]
+
+
+def test_help_lists_each_action_once_in_words_that_are_not_key_names() -> None:
+    from quiz.tui.screens.help import binding_rows
+
+    rows = binding_rows()
+    assert len({(where, what) for where, _, what in rows}) == len(rows)
+    assert not [row for row in rows if row[2] in ("Tab", "Tab / Tab")]
+    assert ("Scores", "← / →", "switch tab") in rows
+    question = {keys: what for where, keys, what in rows if where == "Question"}
+    assert question["0 / %"].startswith("50:50")
+    assert ("Choices", "1-8/A-H") in [(where, keys) for where, keys, _ in rows]

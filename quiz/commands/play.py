@@ -88,6 +88,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="play as numbered lines (for screen readers, pipes and scripts)",
     )
     parser.add_argument(
+        "--bell",
+        action="store_true",
+        help="ring the terminal bell on a wrong answer or a time-out (off by default; "
+        "also a per-player setting: Ctrl+P → Bell)",
+    )
+    parser.add_argument(
         "--teams",
         metavar="NAMES",
         help='a team game at one keyboard, e.g. --teams "Reds,Blues"',
@@ -105,6 +111,7 @@ def round_options(args: argparse.Namespace) -> RoundOptions:
         speed=not args.no_speed,
         player=args.player,
         saves=getattr(args, "saves", None),
+        bell=bool(getattr(args, "bell", False)),
     )
 
 

@@ -362,3 +362,28 @@ def test_help_lists_each_action_once_in_words_that_are_not_key_names() -> None:
     question = {keys: what for where, keys, what in rows if where == "Question"}
     assert question["0 / %"].startswith("50:50")
     assert ("Choices", "1-8/A-H") in [(where, keys) for where, keys, _ in rows]
+
+
+def test_the_bell_is_off_unless_asked_for() -> None:
+    from quiz.cli import build_parser
+    from quiz.commands.play import round_options
+
+    parser = build_parser("play")
+    assert round_options(parser.parse_args(["play"])).bell is False
+    assert round_options(parser.parse_args(["play", "--bell"])).bell is True
+
+
+async def test_the_bell_is_a_per_player_setting_turned_on_from_the_palette(isolated_saves) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(SINGLE, menu=True, saves=str(isolated_saves))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not app.bell_on_miss
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Bell: turn on")
+        await wait_until(pilot, lambda: "Ring the terminal bell" in screen_text(app))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.bell_on_miss)
+    again = make_app(SINGLE, menu=True, saves=str(isolated_saves))
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert again.bell_on_miss

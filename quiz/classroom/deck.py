@@ -66,8 +66,8 @@ def judge(hosted: HostedQuestion, choices: Sequence[int], text: str | None) -> C
         return check_answer(hosted.question, text)
     if text is not None:
         raise ValueError("this question is answered by option number, not text")
-    if not choices:
-        raise ValueError("pick an option")
+    if not choices and hosted.kind != "multiple":
+        raise ValueError("pick an option")  # (multiple: the game's own rule says it below)
     if any(index >= len(hosted.options) for index in choices):
         raise ValueError(f"options are numbered 0 to {len(hosted.options) - 1}")
     picked = [hosted.options[i] for i in sorted(set(choices))]

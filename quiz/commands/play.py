@@ -125,7 +125,11 @@ def run(args: argparse.Namespace) -> int:
         from quiz.tui.teams import run_teams
 
         count = args.count if args.count is not None else DEFAULT_COUNT
-        return run_teams(TeamsOptions(args.teams, pack=args.pack, count=count, seed=args.seed))
+        seconds = args.time if args.time is not None else DEFAULT_TIME_LIMIT
+        options = TeamsOptions(
+            args.teams, pack=args.pack, count=count, seed=args.seed, time_limit=seconds
+        )
+        return run_teams(options)
     if args.plain:
         from quiz.plain.play import run_plain
 

@@ -9,7 +9,7 @@ answer the choices stay: the right ones marked ✓, the player's wrong ones ✗.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -181,10 +181,14 @@ class ChoicePanel(AnswerPanel, can_focus=True):
     def reveal(self, feedback: Feedback) -> None:
         """✓ on every right choice, ✗ on the player's wrong picks; their pick says so."""
         super().reveal(feedback)
-        right = set(feedback.question.answers)
         picked = set(self.ticked) if self.multiple else set()
         if not self.multiple and not feedback.timed_out and self.cursor is not None:
             picked = {self.cursor}
+        self.mark_right(feedback.question.answers, picked)
+
+    def mark_right(self, right: Collection[str], picked: Collection[int] = ()) -> None:
+        """✓ on the choices in `right`, ✗ on the `picked` ones that are not; no more input."""
+        self.locked = True
         for row in self.rows:
             if self.choices[row.index] in right:
                 row.mark = "✓"

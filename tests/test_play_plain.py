@@ -244,14 +244,15 @@ def test_plain_fifty_fifty_follows_the_game_rule_and_says_why_not(tmp_path: Path
         '[[questions]]\nid = "three"\ntype = "single"\nprompt = "Three?"\n'
         'choices = ["right", "wrong one", "wrong two"]\nanswer = "right"\n\n'
         '[[questions]]\nid = "two"\ntype = "single"\nprompt = "Two?"\n'
-        'choices = ["right", "wrong"]\nanswer = "right"\n',
+        'choices = ["right", "wrong"]\nanswer = "right"\n\n'
+        '[[questions]]\nid = "tf"\ntype = "true_false"\nprompt = "True?"\nanswer = true\n',
         encoding="utf-8",
     )
-    out = run_in_process(
-        options_for(pack=str(path), count=2, seed=1), "50:50\nright\n50:50\nright\n", 1
-    )
+    answers = "".join(f"50:50\n{answer}\n" for answer in ("1", "1", "1"))
+    out = run_in_process(options_for(pack=str(path), count=3, seed=1), answers, 1)
     assert "50:50: 1 wrong answer removed, 1 wrong answer left." in out
     assert "The 50:50 needs two wrong choices to leave one; this question has only one." in out
+    assert "The 50:50 works on single and multiple answer questions only." in out
 
 
 def test_plain_blitz_ends_after_sixty_seconds(tmp_path: Path) -> None:

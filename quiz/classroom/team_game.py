@@ -82,11 +82,13 @@ class TeamGame:
 
     @property
     def fifty_fifty_refusal(self) -> str | None:
-        """Why the current team can't use its 50:50 now; None when it can."""
-        if self.team.fifty_fifty_used:
-            return f"{self.team.name} have used their 50:50."
+        """Why the current team can't use its 50:50 now; None when it can (what rules the
+        question out first, as in solo play)."""
         question = self.question
-        return refusal(question.kind, question.options, question.question.answers)
+        reason = refusal(question.kind, question.options, question.question.answers)
+        if reason is None and self.team.fifty_fifty_used:
+            reason = f"{self.team.name} have used their 50:50."
+        return reason
 
     def use_fifty_fifty(self) -> tuple[int, ...]:
         """Take choices away for the current team's answer; returns their option indexes.

@@ -180,12 +180,16 @@ class Round:
 
     @property
     def fifty_fifty_refusal(self) -> str | None:
-        """Why `use_fifty_fifty()` would not work now, in one sentence; None when it would."""
-        if self._fifty_fifty_on is not None:
-            return "You have used your 50:50 in this round."
+        """Why `use_fifty_fifty()` would not work now, in one sentence; None when it would.
+        What rules this question out is said before that the lifeline is used up."""
         if self.phase != "asking" or self._view is None:
             return "The 50:50 can only be used while a question waits for an answer."
-        return view_refusal(self._view)
+        view = self._view
+        # A view the 50:50 already trimmed is this round's one use: say so below.
+        reason = None if view.removed else view_refusal(view)
+        if reason is None and self._fifty_fifty_on is not None:
+            reason = "You have used your 50:50 in this round."
+        return reason
 
     @property
     def fifty_fifty_used(self) -> bool:

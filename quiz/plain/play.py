@@ -103,7 +103,8 @@ class PlainGame:
                 self.ended = True  # leaving means no "play the missed ones again" either
                 self.say("You left the round.")
                 return None
-            if word in FIFTY_FIFTY_WORDS and view.type in ("single", "multiple"):
+            # Typed and numeric answers keep "50" as an answer; elsewhere it asks for the 50:50.
+            if word in FIFTY_FIFTY_WORDS and view.type not in ("typed", "numeric"):
                 refusal = round_.fifty_fifty_refusal
                 if refusal is None:
                     view = round_.use_fifty_fifty()

@@ -143,3 +143,18 @@ def test_why_the_fifty_fifty_is_not_offered(clock) -> None:  # type: ignore[no-u
     assert round_.fifty_fifty_refusal is None
     round_.use_fifty_fifty()
     assert round_.fifty_fifty_refusal == "You have used your 50:50 in this round."
+
+
+def test_what_rules_the_question_out_is_said_before_that_the_lifeline_is_used(clock) -> None:  # type: ignore[no-untyped-def]
+    four = Question(id="f", type="single", prompt="?", choices=("A", "B", "C", "D"), answers=("A",))
+    tf = Question(
+        id="t", type="true_false", prompt="?", choices=("True", "False"), answers=("True",)
+    )
+    round_ = Round([four, tf], RoundConfig(seed=5), clock=clock)
+    assert round_.next_question().type == "single"  # seed 5 asks the single first
+    round_.use_fifty_fifty()
+    round_.answer("A")
+    round_.next_question()
+    assert round_.fifty_fifty_refusal == (
+        "The 50:50 works on single and multiple answer questions only."
+    )

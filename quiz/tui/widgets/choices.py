@@ -46,6 +46,7 @@ class ChoiceRow(Horizontal):
         self.removed = False
         self.mark = ""  # after the answer: ✓ a right choice, ✗ the player's wrong one
         self.yours = False  # after the answer: the player chose it (single, true/false)
+        self._shown: tuple[str, bool, bool] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(classes="choice-head")
@@ -54,17 +55,31 @@ class ChoiceRow(Horizontal):
     def refresh_content(self) -> None:
         cursor = self.mark or ("›" if self.highlighted else " ")
         box = "" if self.ticked is None else ("[x] " if self.ticked else "[ ] ")
-        body = Content("— removed by 50:50") if self.removed else literal(self.text)
-        if self.yours:
-            body += Content("  ← your answer")
-        self.set_class(self.highlighted and not self.mark, "-highlight")
-        self.set_class(self.removed, "-removed")
-        self.set_class(bool(self.ticked), "-ticked")
-        self.set_class(self.mark == "✓", "-right")
-        self.set_class(self.mark == "✗", "-wrong")
+        head_text = f"{cursor} {box}{choice_label(self.index)}  "
+        classes = {"choice-row"}
+        flags = {
+            "-highlight": self.highlighted and not self.mark,
+            "-removed": self.removed,
+            "-ticked": bool(self.ticked),
+            "-right": self.mark == "✓",
+            "-wrong": self.mark == "✗",
+        }
+        classes.update(name for name, on in flags.items() if on)
+        if classes != set(self.classes):
+            self.set_classes(classes)  # one restyle, not one per class
+        # Only what changed is redrawn: the answer must show at once (keypress → feedback).
+        shown = (head_text, self.removed, self.yours)
+        if shown == self._shown:
+            return
         head, text = self.query(Static)
-        head.update(Content(f"{cursor} {box}{choice_label(self.index)}  "))
-        text.update(body)
+        if self._shown is None or head_text != self._shown[0]:
+            head.update(Content(head_text))
+        if self._shown is None or shown[1:] != self._shown[1:]:
+            body = Content("— removed by 50:50") if self.removed else literal(self.text)
+            if self.yours:
+                body += Content("  ← your answer")
+            text.update(body)
+        self._shown = shown
 
     def on_mount(self) -> None:
         self.refresh_content()
@@ -158,8 +173,7 @@ class ChoicePanel(AnswerPanel, can_focus=True):
             self.ticked ^= {index}
             self._redraw()
         else:
-            self._redraw()
-            self.commit(self.choices[index])
+            self.commit(self.choices[index])  # the feedback redraws the rows at once
 
     def action_toggle_highlighted(self) -> None:
         if self.cursor is not None:

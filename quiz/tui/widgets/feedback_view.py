@@ -85,9 +85,9 @@ class FeedbackView(Vertical):
     FeedbackView > Static { margin-top: 1; }
     FeedbackView > #fb-verdict { text-style: bold; }
     FeedbackView > #fb-flair { margin-top: 0; text-style: bold reverse; width: auto; padding: 0 1; }
-    FeedbackView.-right > #fb-verdict { color: $success; }
-    FeedbackView.-wrong > #fb-verdict { color: $error; }
-    FeedbackView.-partial > #fb-verdict { color: $warning; }
+    FeedbackView > #fb-verdict.-right { color: $success; }
+    FeedbackView > #fb-verdict.-wrong { color: $error; }
+    FeedbackView > #fb-verdict.-partial { color: $warning; }
     FeedbackView > #fb-asked, FeedbackView > #fb-explanation { color: $text-muted; }
     """
 
@@ -103,8 +103,8 @@ class FeedbackView(Vertical):
             if content is not None:
                 line.update(content)
         kind = "right" if feedback.correct else ("partial" if feedback.credit > 0 else "wrong")
-        for name in ("right", "partial", "wrong"):
-            self.set_class(name == kind, f"-{name}")
+        # The colour goes on the verdict line alone: restyling one line is cheaper than all.
+        self.query_one("#fb-verdict", Static).set_classes(f"-{kind}")
         self.display = True
         if streak_flair(feedback):
             self.celebrate()

@@ -23,6 +23,8 @@ from quiz.game.modes import mode_title
 BAR_CELLS = 20
 URGENT_SECONDS = 5
 SHORT_TITLES = {"daily": "Daily"}
+# Month names written out, not strftime's %b, which follows the C library's locale.
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def countdown_text(remaining: float | None, limit: float | None) -> str:
@@ -38,7 +40,7 @@ def round_label(mode: str, *, seed: int | None, day: date | None) -> str:
     """'Classic · seed 7', or 'Daily · 1 Dec' for a daily challenge (its seed is the date)."""
     title = SHORT_TITLES.get(mode, mode_title(mode))
     if mode == "daily" and day is not None:
-        return f"{title} · {day.day} {day:%b}"
+        return f"{title} · {day.day} {MONTHS[day.month - 1]}"
     return f"{title} · seed {seed}" if seed is not None else title
 
 

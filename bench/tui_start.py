@@ -127,13 +127,19 @@ async def answer_latencies(count: int) -> list[float]:
         for n in range(count)
     )
     pack = PlayablePack("bench", "bench", "Bench", "1", questions)
-    app = TimedApp(pack, count=count, seed=1, player="Bench", speed=False)
+    # The game's clock moves only when told: past the 0.3 s in which a new question takes
+    # no answer keys (quiz.tui.input_guard) before each press. Latency is wall-clock time.
+    game_time = [0.0]
+    app = TimedApp(
+        pack, count=count, seed=1, player="Bench", speed=False, clock=lambda: game_time[0]
+    )
     app.cursor_blink = False
     latencies = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for _ in range(count):
             app.shown_at = None
+            game_time[0] += 0.3
             started = time.perf_counter()
             await pilot.press("2")
             while app.shown_at is None:

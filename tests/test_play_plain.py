@@ -228,12 +228,31 @@ def test_plain_fifty_fifty(tmp_path: Path) -> None:
     out = run_in_process(
         options_for(pack=pack, count=2, speed=False), "50:50\nright\n50\nright\n", 1
     )
-    assert out.count("50:50: two wrong answers removed.") == 1
-    after = out.split("50:50: two wrong answers removed.")[1].split("Answer with")[0]
+    removed = "50:50: 2 wrong answers removed, 1 wrong answer left. This question now scores half."
+    assert out.count(removed) == 1
+    after = out.split(removed)[1].split("Answer with")[0]
     assert "  1) A. " in after and "  2) B. " in after and "  3) C. " not in after
     assert "✓ Correct! +500 points (halved by the 50:50)." in out
-    assert "The 50:50 is not available for this question." in out
+    assert "You have used your 50:50 in this round." in out
     assert "Score: 1600" in out  # 500 halved, then 1000 + a streak bonus of 100
+
+
+def test_plain_fifty_fifty_follows_the_game_rule_and_says_why_not(tmp_path: Path) -> None:
+    path = tmp_path / "small.toml"
+    path.write_text(
+        '[pack]\nid = "small"\ntitle = "Small"\n\n'
+        '[[questions]]\nid = "three"\ntype = "single"\nprompt = "Three?"\n'
+        'choices = ["right", "wrong one", "wrong two"]\nanswer = "right"\n\n'
+        '[[questions]]\nid = "two"\ntype = "single"\nprompt = "Two?"\n'
+        'choices = ["right", "wrong"]\nanswer = "right"\n\n'
+        '[[questions]]\nid = "tf"\ntype = "true_false"\nprompt = "True?"\nanswer = true\n',
+        encoding="utf-8",
+    )
+    answers = "".join(f"50:50\n{answer}\n" for answer in ("1", "1", "1"))
+    out = run_in_process(options_for(pack=str(path), count=3, seed=1), answers, 1)
+    assert "50:50: 1 wrong answer removed, 1 wrong answer left." in out
+    assert "The 50:50 needs two wrong choices to leave one; this question has only one." in out
+    assert "The 50:50 works on single and multiple answer questions only." in out
 
 
 def test_plain_blitz_ends_after_sixty_seconds(tmp_path: Path) -> None:

@@ -17,6 +17,8 @@ ItemForm.can_focus
 _.sub_title  # type: ignore[name-defined]  # noqa: F821
 _.border_title  # type: ignore[name-defined]  # noqa: F821
 _.animation_level  # type: ignore[name-defined]  # noqa: F821
+_.opacity  # type: ignore[name-defined]  # noqa: F821  # a style Textual animates
+_.disabled  # type: ignore[name-defined]  # noqa: F821  # a widget Textual stops taking input
 
 # Fields of file and wire formats: written for people and other programs to read.
 models.PackMeta.language

@@ -69,8 +69,8 @@ def judge(hosted: HostedQuestion, choices: Sequence[int], text: str | None) -> C
         return check_answer(hosted.question, text)
     if text is not None:
         raise ValueError("this question is answered by choice number, not text")
-    if not choices:
-        raise ValueError("pick a choice")
+    if not choices and hosted.kind != "multiple":
+        raise ValueError("pick a choice")  # (multiple: the game's own rule says it below)
     if any(index >= len(hosted.choices) for index in choices):
         raise ValueError(f"choices are numbered 0 to {len(hosted.choices) - 1}")
     picked = [hosted.choices[i] for i in sorted(set(choices))]

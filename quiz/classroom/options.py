@@ -65,9 +65,11 @@ class JoinOptions:
 @dataclass(frozen=True)
 class TeamsOptions:
     """A team game at one keyboard: `teams` is the names as given ("Reds,Blues"), `pack`
-    None the default pack, `seed` None a random one."""
+    None the default pack, `seed` None a random one, `time_limit` each team's seconds for
+    a question (unless the question sets its own)."""
 
     teams: str
     pack: str | None = None
     count: int = DEFAULT_COUNT
     seed: int | None = None
+    time_limit: float = DEFAULT_TIME_LIMIT

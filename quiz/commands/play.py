@@ -88,6 +88,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="play as numbered lines (for screen readers, pipes and scripts)",
     )
     parser.add_argument(
+        "--bell",
+        action="store_true",
+        help="ring the terminal bell on a wrong answer or a time-out (off by default; "
+        "also a per-player setting: Ctrl+P → Bell)",
+    )
+    parser.add_argument(
         "--teams",
         metavar="NAMES",
         help='a team game at one keyboard, e.g. --teams "Reds,Blues"',
@@ -114,6 +120,7 @@ def round_options(args: argparse.Namespace) -> RoundOptions:
         speed=not args.no_speed,
         player=player,
         saves=getattr(args, "saves", None),
+        bell=bool(getattr(args, "bell", False)),
     )
 
 
@@ -127,7 +134,11 @@ def run(args: argparse.Namespace) -> int:
         from quiz.tui.teams import run_teams
 
         count = args.count if args.count is not None else DEFAULT_COUNT
-        return run_teams(TeamsOptions(args.teams, pack=args.pack, count=count, seed=args.seed))
+        seconds = args.time if args.time is not None else DEFAULT_TIME_LIMIT
+        options = TeamsOptions(
+            args.teams, pack=args.pack, count=count, seed=args.seed, time_limit=seconds
+        )
+        return run_teams(options)
     if args.plain:
         from quiz.plain.play import run_plain
 

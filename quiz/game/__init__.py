@@ -10,11 +10,12 @@ Modules, in the order a round uses them:
 - `views`: `QuestionView` (what to show) and `Feedback` (the verdict on an answer).
 - `layout`: how a question is laid out (`quiz.packs.draw.shown_order`, the one shuffle).
 - `labels`: a choice's number, letter and shape (`1 A ▲`), the same on every front end.
-- `lifeline`: the 50:50.
+- `lifeline`: the 50:50 (about half the choices go, all wrong; one wrong always stays).
 - `answer_input`: reading an answer typed as one line ("2", "a c", "3 1 2", "1b 2a").
 - `checking`: `check_answer(question, answer)` for every type, with partial credit.
 - `typed_answers`: typed answers (`normalise`, `match_typed`, `parse_number`).
-- `scoring`: points for an answer; `result`: `RoundResult`, what a round produces.
+- `scoring`: points for an answer (`score_answer` gives them in parts); `result`:
+  `RoundResult`, what a round produces.
 
 The round API, for UIs (Textual screens, `--plain`, team play)::
 
@@ -33,12 +34,14 @@ The round API, for UIs (Textual screens, `--plain`, team play)::
     round_.time_left()                # float | None, read it on each frame
     round_.tick()                     # Feedback when the time ran out, else None
     round_.fifty_fifty_available      # bool; round_.use_fifty_fifty() -> new QuestionView
+    round_.fifty_fifty_refusal        # why not, in one sentence (None when available)
     feedback = round_.answer(...)     # texts: "choice", ["c1", "c2"], "typed", "236",
                                       # ["item", ...] in order, {"left": "right", ...}
                                       # raises InvalidAnswer (re-prompt, nothing changes)
     feedback.correct, feedback.mark, feedback.verdict, feedback.points,
-    feedback.right_answer, feedback.explanation, feedback.quote, feedback.attribution,
-    feedback.accepted, feedback.ends_round
+    feedback.breakdown (+828 speed +200 streak), feedback.streak_points,
+    feedback.right_answer, feedback.explanation, feedback.quote, feedback.quote_to_show,
+    feedback.attribution, feedback.accepted, feedback.ends_round
     round_.score, round_.streak, round_.best_streak, round_.number, round_.total
     round_.stop()                     # quit early; round_.finished
     round_.result()                   # RoundResult for the summary and the save file

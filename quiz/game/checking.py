@@ -4,7 +4,8 @@ Answers are given as texts, never as positions, so a UI may show the choices in 
 
 - single: the chosen choice text; credit 1 or 0.
 - true_false: "True" or "False" (a bool too); credit 1 or 0.
-- multiple: an iterable of chosen choice texts; credit max(0, (right − wrong) / R).
+- multiple: an iterable of chosen choice texts, at least one; credit
+  max(0, (right − wrong) / R).
 - typed: the typed text; credit 1 or 0 (see `quiz.game.typed_answers`; the question's
   `other_names` are never taken for its answer).
 - numeric: the typed text (or a number); credit 1 or 0, within the tolerance.
@@ -115,6 +116,9 @@ def _check_multiple(question: Question, answer: Answer) -> Check:
             raise InvalidAnswer(f"{choice!r} is not one of the choices")
         if choice not in picked:
             picked.append(choice)
+    if not picked:
+        # Nothing ticked is a slip (Enter pressed too soon), not an answer: let them tick.
+        raise InvalidAnswer("Tick at least one")
     right = set(question.answers)
     right_picked = sum(1 for choice in picked if choice in right)
     wrong_picked = len(picked) - right_picked

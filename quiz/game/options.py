@@ -19,7 +19,8 @@ class RoundOptions:
     default. `time_limit` is the seconds per question the player gave (None: not given;
     `seconds_per_question` is then the default, and line mode never times out). `player`
     None lets the front end ask or pick; `saves` is the saves folder given (None: the
-    default folder).
+    default folder). `bell`: ring the terminal bell on a wrong answer or a time-out (the
+    Textual app; a player's own setting can turn it on too).
     """
 
     pack: str | None = None
@@ -30,6 +31,7 @@ class RoundOptions:
     speed: bool = True
     player: str | None = None
     saves: str | None = None
+    bell: bool = False
 
     @property
     def seconds_per_question(self) -> float:

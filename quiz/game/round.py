@@ -17,10 +17,11 @@ the wrong phase raise `RoundStateError`; an answer of the wrong shape raises
 `InvalidAnswer` and changes nothing, so the UI can re-prompt.
 
 The clock is any callable returning monotonic seconds (tests pass a fake one). Nothing here
-sleeps, reads files or imports a UI. The 50:50 lifeline (`use_fifty_fifty`) removes two
-wrong choices, chosen deterministically from the seed, once per round, on single or
-multiple questions with at least 3 choices and 2 wrong ones; it halves that question's
-points. Scoring follows `quiz.game.scoring`; the modes are described in `quiz.game.modes`.
+sleeps, reads files or imports a UI. The 50:50 lifeline (`use_fifty_fifty`), once per
+round, removes about half the choices of a single or multiple question, all wrong, always
+leaving at least one wrong choice (`quiz.game.lifeline`), chosen deterministically from the
+seed; it halves that question's points. `fifty_fifty_refusal` says why it can't be used.
+Scoring follows `quiz.game.scoring`; the modes are described in `quiz.game.modes`.
 """
 
 from __future__ import annotations
@@ -34,9 +35,9 @@ from typing import TYPE_CHECKING, Literal
 
 from quiz.game.checking import Answer, Check, InvalidAnswer, check_answer
 from quiz.game.layout import layout
-from quiz.game.lifeline import fifty_fifty, fifty_fifty_candidates
+from quiz.game.lifeline import fifty_fifty, view_refusal
 from quiz.game.modes import DEFAULT_TIME_LIMIT, Mode, daily_seed, rules_for
-from quiz.game.scoring import answer_points
+from quiz.game.scoring import score_answer
 from quiz.game.selection import Prioritise, draw, missed_first
 from quiz.game.views import Feedback, QuestionView
 from quiz.packs.draw import shuffled_choices
@@ -176,11 +177,20 @@ class Round:
     @property
     def fifty_fifty_available(self) -> bool:
         """True when `use_fifty_fifty()` would work now."""
-        return (
-            self._fifty_fifty_on is None
-            and self.phase == "asking"
-            and bool(self._view and fifty_fifty_candidates(self._view))
-        )
+        return self.fifty_fifty_refusal is None
+
+    @property
+    def fifty_fifty_refusal(self) -> str | None:
+        """Why `use_fifty_fifty()` would not work now, in one sentence; None when it would.
+        What rules this question out is said before that the lifeline is used up."""
+        if self.phase != "asking" or self._view is None:
+            return "The 50:50 can only be used while a question waits for an answer."
+        view = self._view
+        # A view the 50:50 already trimmed is this round's one use: say so below.
+        reason = None if view.removed else view_refusal(view)
+        if reason is None and self._fifty_fifty_on is not None:
+            reason = "You have used your 50:50 in this round."
+        return reason
 
     @property
     def fifty_fifty_used(self) -> bool:
@@ -285,14 +295,16 @@ class Round:
         return None
 
     def use_fifty_fifty(self) -> QuestionView:
-        """Remove two wrong choices from the question on screen (once per round).
+        """Remove about half the choices, all wrong, from the question on screen (once per
+        round).
 
-        Raises RoundStateError when the lifeline is used up or the question does not allow
-        it (see `fifty_fifty_available`).
+        Raises RoundStateError, saying why, when the lifeline is used up or the question does
+        not allow it (see `fifty_fifty_refusal`).
         """
         view = self._asking()
-        if self._fifty_fifty_on is not None or not fifty_fifty_candidates(view):
-            raise RoundStateError("the 50:50 is not available for this question")
+        reason = self.fifty_fifty_refusal
+        if reason is not None:
+            raise RoundStateError(reason)
         self._fifty_fifty_on = view.question.id
         self._view = fifty_fifty(view, self.seed)
         return self._view
@@ -368,14 +380,16 @@ class Round:
         fifty = view.fifty_fifty_used
         self.streak = self.streak + 1 if correct else 0
         self.best_streak = max(self.best_streak, self.streak)
-        points = answer_points(
+        speed = self.config.speed and self.rules.timed
+        parts = score_answer(
             credit=credit,
             elapsed=seconds,
             limit=float(question.time_limit or self.config.time_limit),
             streak=self.streak,
-            speed=self.config.speed and self.rules.timed,
+            speed=speed,
             fifty_fifty=fifty,
         )
+        points = parts.total
         if counted:
             self.score += points
         ends_round = (
@@ -406,6 +420,8 @@ class Round:
             correct=correct,
             credit=credit,
             points=points,
+            streak_points=parts.streak,
+            speed_scored=speed,
             timed_out=timed_out,
             given=given,
             right_answer=question.answer_text,

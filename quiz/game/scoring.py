@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 FULL_POINTS = 1000
 INSTANT_SECONDS = 0.5
 STREAK_STEP = 100
@@ -33,6 +35,45 @@ def streak_bonus(streak: int) -> int:
     return min(STREAK_STEP * (streak - 1), STREAK_CAP)
 
 
+@dataclass(frozen=True)
+class Points:
+    """An answer's points in two parts, as the feedback shows them (`+828 speed +200 streak`).
+
+    `answer` is the speed points (or the flat 1000) times the credit; `streak` the streak
+    bonus. Both are already halved when the 50:50 was used, so they add up to `total`.
+    """
+
+    answer: int
+    streak: int
+
+    @property
+    def total(self) -> int:
+        return self.answer + self.streak
+
+
+def score_answer(
+    *,
+    credit: float,
+    elapsed: float,
+    limit: float,
+    streak: int,
+    speed: bool = True,
+    fifty_fifty: bool = False,
+) -> Points:
+    """One answer's points, in parts (see `answer_points` for the arguments)."""
+    if credit <= 0:
+        return Points(answer=0, streak=0)
+    base = speed_points(elapsed, limit, speed=speed) * credit
+    bonus = streak_bonus(streak) if credit >= 1 else 0
+    if fifty_fifty:
+        # Halve the sum, so the total rounds once; the bonus (a multiple of 100) halves exactly.
+        total = round((base + bonus) / 2)
+        bonus //= 2
+    else:
+        total = round(base + bonus)
+    return Points(answer=total - bonus, streak=bonus)
+
+
 def answer_points(
     *,
     credit: float,
@@ -46,11 +87,11 @@ def answer_points(
 
     `credit` is 0–1 (1 = fully correct); `streak` counts this answer if it is fully correct.
     """
-    if credit <= 0:
-        return 0
-    points = speed_points(elapsed, limit, speed=speed) * credit
-    if credit >= 1:
-        points += streak_bonus(streak)
-    if fifty_fifty:
-        points /= 2
-    return round(points)
+    return score_answer(
+        credit=credit,
+        elapsed=elapsed,
+        limit=limit,
+        streak=streak,
+        speed=speed,
+        fifty_fifty=fifty_fifty,
+    ).total

@@ -7,6 +7,7 @@ them literally (never as markup).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,13 @@ from quiz.packs.question import Question
 
 if TYPE_CHECKING:
     from quiz.game.result import AnswerResult
+
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def _words(text: str) -> str:
+    """`text` as its words only, lower case, one space apart."""
+    return " ".join(WORD.findall(text.casefold()))
 
 
 @dataclass(frozen=True)
@@ -55,9 +63,11 @@ class QuestionView:
 class Feedback:
     """The verdict on one answer (or timeout), with everything the feedback panel shows.
 
-    - `correct`: fully right; `credit` 0–1 (partial credit below 1); `points` earned.
+    - `correct`: fully right; `credit` 0–1 (partial credit below 1); `points` earned, of
+      which `streak_points` came from the streak bonus; `speed_scored`: the rest depended
+      on speed (False in practice and with --no-speed). `breakdown` puts them in words.
     - `right_answer`: the right answer as one line; `explanation`, `quote`, `attribution`
-      from the pack (may be '').
+      from the pack (may be ''); `quote_to_show` drops a quote the explanation repeats.
     - `accepted`: what a typed answer was taken for, e.g. "Accepted 'Milibland' as David
       Miliband" ('' otherwise); `fuzzy`: it was a near-miss spelling.
     - `streak`: the streak after this answer; `ends_round`: no further question follows.
@@ -71,6 +81,8 @@ class Feedback:
     correct: bool
     credit: float
     points: int
+    streak_points: int
+    speed_scored: bool
     timed_out: bool
     given: str
     right_answer: str
@@ -92,6 +104,28 @@ class Feedback:
         if self.correct:
             return "✓"
         return "½" if self.credit > 0 else "✗"
+
+    @property
+    def quote_to_show(self) -> str:
+        """The quote, or '' when the explanation already gives it word for word (ignoring
+        case and punctuation): the evidence is then on screen once, not twice."""
+        quote = _words(self.quote)
+        if quote and f" {quote} " in f" {_words(self.explanation)} ":
+            return ""
+        return self.quote
+
+    @property
+    def breakdown(self) -> str:
+        """'+828 speed +200 streak': where the points came from ('' when none were earned)."""
+        if not self.points:
+            return ""
+        kind = "speed" if self.speed_scored else "answer"
+        words = f"+{self.points - self.streak_points:,} {kind}"
+        if self.streak_points:
+            words += f" +{self.streak_points:,} streak"
+        if self.fifty_fifty:
+            words += ", halved by the 50:50"
+        return words
 
     @property
     def verdict(self) -> str:

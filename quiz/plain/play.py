@@ -42,6 +42,16 @@ QUIT_WORDS = ("quit", "q!", ":q")
 DEFAULT_PLAYER = "Player"
 
 
+def fifty_fifty_done(view: QuestionView) -> str:
+    """What line mode says once the 50:50 took choices away from `view`."""
+    removed = len(view.removed)
+    left = sum(1 for choice in view.choices if choice not in view.question.answers)
+    return (
+        f"50:50: {removed} wrong answer{'s' if removed != 1 else ''} removed, "
+        f"{left} wrong answer{'s' if left != 1 else ''} left. This question now scores half."
+    )
+
+
 class Lines:
     """Answer lines from a stream; `None` once the input has ended."""
 
@@ -94,13 +104,15 @@ class PlainGame:
                 self.ended = True  # leaving means no "play the missed ones again" either
                 self.say("You left the round.")
                 return None
-            if word in FIFTY_FIFTY_WORDS and view.type in ("single", "multiple"):
-                if round_.fifty_fifty_available:
+            # Typed and numeric answers keep "50" as an answer; elsewhere it asks for the 50:50.
+            if word in FIFTY_FIFTY_WORDS and view.type not in ("typed", "numeric"):
+                refusal = round_.fifty_fifty_refusal
+                if refusal is None:
                     view = round_.use_fifty_fifty()
-                    self.say("50:50: two wrong answers removed. This question now scores half.")
+                    self.say(fifty_fifty_done(view))
                     self.show_choices(view)
                 else:
-                    self.say("The 50:50 is not available for this question.")
+                    self.say(refusal)
                 self.say(safe_text(expected_form(view), single_line=True) + ":")
                 continue
             try:
@@ -123,7 +135,7 @@ class PlainGame:
             else:
                 notes.append(f"{view.time_limit:.0f} seconds")
         if round_.fifty_fifty_available:
-            notes.append("type 50:50 to remove two wrong answers, once per round")
+            notes.append("type 50:50 to remove about half the choices, all wrong, once per round")
         if notes:
             self.say("(" + "; ".join(notes) + ")")
         self.say(safe_text(expected_form(view), single_line=True) + ":")

@@ -31,9 +31,11 @@ Players (names: quiz.name_identity.player_name; names that look alike are one pl
 - `store.export_player(name, destination=None) -> str` (one TOML document, export_version 1)
 - `store.find_player(name) -> Path | None`
 - `store.open_profile(name) -> Profile`: `.name`, `.created`, `.settings.theme`,
+  `.settings.bell`,
   `.high_scores[pack_id][mode] -> list[HighScore]` (top 10: score, accuracy, date, round),
   `.rounds`, `.tags`, `.questions`, `.days`, `.recent`. Cheap even at 10,000 rounds.
-- `store.get_theme(name) -> str | None`, `store.set_theme(name, theme) -> bool`
+- `store.get_theme(name) -> str | None`, `store.set_theme(name, theme) -> bool`;
+  `store.get_bell(name) -> bool`, `store.set_bell(name, on) -> bool` (the bell on a miss)
 - `store.require_player(name) -> (folder, clean name)`   PlayerNameError if there is none
 - Building blocks (what quiz.store.players uses): `store.locked(folder)` (the player's lock),
   `store.player_files(folder) -> PlayerFiles`, `store.recovery_lock(folder)`,

@@ -509,12 +509,28 @@ class SaveStore:
 
     def set_theme(self, name: str, theme: str | None) -> bool:
         """Remember the player's theme. Returns False (with `unavailable` set) if it can't."""
+        return self._change_settings(name, theme=theme)
+
+    def get_bell(self, name: str) -> bool:
+        """Whether the player wants the bell on a wrong answer or time-out (False: unknown
+        player, or never chosen)."""
+        try:
+            return bool(self.open_profile(name).settings.bell)
+        except SaveError:
+            return False
+
+    def set_bell(self, name: str, on: bool) -> bool:
+        """Remember the player's bell setting; False (with `unavailable` set) if it can't."""
+        return self._change_settings(name, bell=on)
+
+    def _change_settings(self, name: str, **changes: object) -> bool:
         folder, clean = self.require_player(name)
         try:
             with self.locked(folder):
                 files = self.player_files(folder)
                 state = files.state(clean)
-                state.profile.settings.theme = theme
+                for key, value in changes.items():
+                    setattr(state.profile.settings, key, value)
                 files.write_profile(state)
         except (OSError, _FolderMoved) as error:
             if isinstance(error, OSError):

@@ -38,6 +38,7 @@ class Settings(_Model):
     """Per-player preferences."""
 
     theme: str | None = Field(default=None, max_length=100)
+    bell: bool | None = Field(default=None, description="Ring on a miss; None: never chosen.")
 
 
 class HighScore(_Model):

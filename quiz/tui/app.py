@@ -66,6 +66,7 @@ class QuizApp(App[int]):
         wall_clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         day: date | None = None,
         pack_loader: Callable[[str], PlayablePack] = open_playable,
+        bell: bool = False,
     ) -> None:
         super().__init__()
         self.pack = pack
@@ -80,6 +81,9 @@ class QuizApp(App[int]):
         self.wall_clock = wall_clock
         self.day = day
         self.pack_loader = pack_loader
+        # Ring the terminal bell on a wrong answer or a time-out (--bell, or the player's
+        # setting once their save is open).
+        self.bell_on_miss = bell
         self.saves = PlayerSaves(saves)
         self.round: Round | None = None
         self._saved_theme: str | None = None
@@ -114,8 +118,9 @@ class QuizApp(App[int]):
         self.push_screen(MenuScreen())
 
     def settle_player(self, name: str | None) -> None:
-        """Once only, make `name` (default: the only saved player, else 'Player') the player: create
-        their save if new, apply their theme, and say once what went wrong with the saves."""
+        """Once only, make `name` (default: the only saved player, else 'Player') the player:
+        create their save if new, apply their theme and bell, and say once what went wrong
+        with the saves."""
         if self._settled:
             return
         self._settled = True
@@ -127,6 +132,17 @@ class QuizApp(App[int]):
         if theme and theme in self.available_themes and theme != self.theme:
             self._saved_theme = theme
             self.theme = theme
+        self.bell_on_miss = self.bell_on_miss or self.saves.bell(self.player)
+
+    def toggle_bell(self) -> None:
+        """Turn the bell on a miss on or off, and remember it for the player."""
+        self.bell_on_miss = not self.bell_on_miss
+        if self.player:
+            self.saves.set_bell(self.player, self.bell_on_miss)
+        if self.bell_on_miss:
+            self.notify("The bell rings on a wrong answer or a time-out.", title="Bell")
+        else:
+            self.notify("No bell.", title="Bell")
 
     def watch_theme(self, theme: str) -> None:
         # Remember a theme the player picked, not the one just loaded from their save.
@@ -320,5 +336,6 @@ def run_app(options: RoundOptions, *, menu: bool = False) -> int:
         player=options.player,
         saves=options.saves,
         menu=menu,
+        bell=options.bell,
     )
     return app.run() or 0

@@ -1,4 +1,4 @@
-"""Command palette commands: new round, switch pack, switch mode, theme."""
+"""Command palette commands: new round, switch pack, switch mode, theme, bell."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from quiz.safe_text import safe_text
 if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
 
+
 class QuizCommands(Provider):
     """The game's own commands, listed when the palette opens and found by fuzzy search."""
 
@@ -23,6 +24,11 @@ class QuizCommands(Provider):
             ("New round", app.start_round, "Start a round in the current mode"),
             ("Switch pack", app.action_packs, "Choose another question pack"),
             ("Theme", app.action_change_theme, "Change the colours (remembered per player)"),
+            (
+                f"Bell: turn {'off' if app.bell_on_miss else 'on'}",
+                app.toggle_bell,
+                "Ring the terminal bell on a wrong answer or a time-out (remembered per player)",
+            ),
         ]
         for mode in MODES:
             title = mode_title(mode)

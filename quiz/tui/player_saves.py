@@ -1,4 +1,5 @@
-"""The game's view of the save files: players, themes, recorded rounds, practice order.
+"""The game's view of the save files: players, themes and the bell, recorded rounds, practice
+order.
 
 `quiz.store` is imported on first use, not at start-up. A save problem never stops play:
 `record_round` reports it as a note on the summary ("Not saved: …") and the game goes on.
@@ -79,6 +80,22 @@ class PlayerSaves:
         # A theme is a nicety: failing to remember it must not interrupt play.
         with contextlib.suppress(QuizError, OSError):
             self.store.set_theme(player, theme)
+
+    def bell(self, player: str) -> bool:
+        """Whether `player` asked for the bell on a miss (False when unknown or unreadable)."""
+        from quiz.errors import QuizError
+
+        try:
+            return self.store.get_bell(player)
+        except (QuizError, OSError):
+            return False
+
+    def set_bell(self, player: str, on: bool) -> None:
+        from quiz.errors import QuizError
+
+        # Like the theme, a nicety: failing to remember it must not interrupt play.
+        with contextlib.suppress(QuizError, OSError):
+            self.store.set_bell(player, on)
 
     def record_round(self, result: RoundResult) -> list[str]:
         """Record `result`; returns notes for the summary ('New high score!', problems)."""

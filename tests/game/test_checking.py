@@ -43,7 +43,6 @@ def test_true_false_accepts_text_and_bool(by_id: dict[str, Question]) -> None:
         (["Unite", "RMT"], 0.0),
         (["Unite", "GMB", "RMT"], 0.5),
         (["RMT", "Unison"], 0.0),
-        ([], 0.0),
     ],
 )
 def test_multiple_partial_credit(
@@ -52,6 +51,11 @@ def test_multiple_partial_credit(
     check = check_answer(by_id["multiple"], picked)
     assert check.credit == credit
     assert check.correct == (credit == 1.0)
+
+
+def test_multiple_with_nothing_ticked_is_refused_not_scored(by_id: dict[str, Question]) -> None:
+    with pytest.raises(InvalidAnswer, match="Tick at least one"):
+        check_answer(by_id["multiple"], [])
 
 
 def test_multiple_given_keeps_choice_order(by_id: dict[str, Question]) -> None:

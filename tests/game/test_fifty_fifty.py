@@ -1,4 +1,4 @@
-"""The 50:50 lifeline: two wrong choices gone, half the points, once per round."""
+"""The 50:50 lifeline: about half the choices gone, one wrong always left, half the points."""
 
 from __future__ import annotations
 
@@ -88,3 +88,73 @@ def test_not_offered_with_fewer_than_three_choices_or_two_wrong(clock) -> None: 
         round_ = Round([question], RoundConfig(seed=1), clock=clock)
         round_.next_question()
         assert not round_.fifty_fifty_available
+
+
+def asked(question: Question, clock) -> Round:  # type: ignore[no-untyped-def]
+    round_ = Round([question], RoundConfig(seed=4), clock=clock)
+    round_.next_question()
+    return round_
+
+
+@pytest.mark.parametrize(
+    ("kind", "choices", "answers", "removed"),
+    [
+        ("single", ("R", "W1", "W2", "W3"), ("R",), 2),
+        ("single", ("R", "W1", "W2"), ("R",), 1),
+        ("single", ("R", "W1", "W2", "W3", "W4"), ("R",), 2),
+        ("single", ("R", "W1", "W2", "W3", "W4", "W5", "W6", "W7"), ("R",), 4),
+        ("multiple", ("R1", "R2", "W1", "W2"), ("R1", "R2"), 1),
+        ("multiple", ("R1", "R2", "W1", "W2", "W3", "W4"), ("R1", "R2"), 3),
+    ],
+)
+def test_about_half_go_and_at_least_one_wrong_choice_always_stays(
+    clock,  # type: ignore[no-untyped-def]
+    kind: str,
+    choices: tuple[str, ...],
+    answers: tuple[str, ...],
+    removed: int,
+) -> None:
+    question = Question(id="q", type=kind, prompt="?", choices=choices, answers=answers)  # type: ignore[arg-type]
+    round_ = asked(question, clock)
+    view = round_.use_fifty_fifty()
+    assert len(view.removed) == removed
+    assert set(answers) <= set(view.choices)
+    assert any(choice not in answers for choice in view.choices)
+
+
+def test_a_two_wrong_choice_question_keeps_one_wrong_choice(clock) -> None:  # type: ignore[no-untyped-def]
+    question = Question(id="q", type="single", prompt="?", choices=("R", "A", "B"), answers=("R",))
+    view = asked(question, clock).use_fifty_fifty()
+    assert len(view.choices) == 2 and "R" in view.choices
+
+
+def test_why_the_fifty_fifty_is_not_offered(clock) -> None:  # type: ignore[no-untyped-def]
+    two = Question(id="two", type="single", prompt="?", choices=("A", "B"), answers=("A",))
+    assert asked(two, clock).fifty_fifty_refusal == (
+        "The 50:50 needs two wrong choices to leave one; this question has only one."
+    )
+    typed = Question(id="t", type="typed", prompt="?", answers=("A",))
+    assert asked(typed, clock).fifty_fifty_refusal == (
+        "The 50:50 works on single and multiple answer questions only."
+    )
+    four = Question(id="f", type="single", prompt="?", choices=("A", "B", "C", "D"), answers=("A",))
+    round_ = Round([four, four.model_copy(update={"id": "g"})], RoundConfig(seed=1), clock=clock)
+    round_.next_question()
+    assert round_.fifty_fifty_refusal is None
+    round_.use_fifty_fifty()
+    assert round_.fifty_fifty_refusal == "You have used your 50:50 in this round."
+
+
+def test_what_rules_the_question_out_is_said_before_that_the_lifeline_is_used(clock) -> None:  # type: ignore[no-untyped-def]
+    four = Question(id="f", type="single", prompt="?", choices=("A", "B", "C", "D"), answers=("A",))
+    tf = Question(
+        id="t", type="true_false", prompt="?", choices=("True", "False"), answers=("True",)
+    )
+    round_ = Round([four, tf], RoundConfig(seed=5), clock=clock)
+    assert round_.next_question().type == "single"  # seed 5 asks the single first
+    round_.use_fifty_fifty()
+    round_.answer("A")
+    round_.next_question()
+    assert round_.fifty_fifty_refusal == (
+        "The 50:50 works on single and multiple answer questions only."
+    )

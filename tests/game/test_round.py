@@ -335,3 +335,51 @@ def test_round_invariants_hold_for_any_play(moves: list[tuple[str, float]]) -> N
     assert len(result.answers) == len(moves)
     assert result.correct_count == sum(1 for move, _ in moves if move == "right")
     assert round_.best_streak >= round_.streak
+
+
+def test_an_empty_multiple_answer_is_refused_and_the_clock_keeps_running(clock) -> None:  # type: ignore[no-untyped-def]
+    question = Question(
+        id="m", type="multiple", prompt="Which?", choices=("A", "B", "C"), answers=("A", "B")
+    )
+    round_ = Round([question], RoundConfig(seed=1), clock=clock)
+    round_.next_question()
+    clock.advance(5)
+    with pytest.raises(InvalidAnswer, match=r"^Tick at least one$"):
+        round_.answer([])
+    assert round_.phase == "asking" and not round_.feedback
+    clock.advance(5)
+    assert round_.time_left() == 10.0
+    clock.advance(10)
+    feedback = round_.tick()
+    assert feedback is not None and feedback.timed_out
+
+
+def test_feedback_breaks_the_points_down_into_speed_and_streak(clock, pool) -> None:  # type: ignore[no-untyped-def]
+    round_ = Round(pool, RoundConfig(count=4, seed=1), clock=clock)
+    parts = []
+    for think in (0.3, 0.3, 6.88):
+        view = round_.next_question()
+        clock.advance(think)
+        feedback = round_.answer(right_answer(view.question))
+        parts.append((feedback.points, feedback.streak_points, feedback.breakdown))
+    assert parts == [
+        (1000, 0, "+1,000 speed"),
+        (1100, 100, "+1,000 speed +100 streak"),
+        (1028, 200, "+828 speed +200 streak"),
+    ]
+    view = round_.next_question()
+    round_.use_fifty_fifty()
+    clock.advance(6.88)
+    feedback = round_.answer(right_answer(view.question))
+    # (828 + 300) / 2 = 564: the streak's share is halved too.
+    assert (feedback.points, feedback.streak_points) == (564, 150)
+    assert feedback.breakdown == "+414 speed +150 streak, halved by the 50:50"
+
+
+def test_without_speed_the_breakdown_says_answer_not_speed(clock, pool) -> None:  # type: ignore[no-untyped-def]
+    round_ = Round(pool, RoundConfig(count=2, seed=1, speed=False), clock=clock)
+    view = round_.next_question()
+    clock.advance(15)
+    assert round_.answer(right_answer(view.question)).breakdown == "+1,000 answer"
+    view = round_.next_question()
+    assert round_.answer(wrong_answer(view)).breakdown == ""

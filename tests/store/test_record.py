@@ -130,6 +130,18 @@ def test_theme_is_remembered_per_player(store: SaveStore) -> None:
     assert store.get_theme("Bea") is None
 
 
+def test_the_bell_setting_is_remembered_per_player_beside_the_theme(store: SaveStore) -> None:
+    store.create_player("Ada")
+    store.create_player("Bea")
+    assert store.get_bell("Ada") is False
+    assert store.set_theme("Ada", "nord") and store.set_bell("Ada", True)
+    reopened = SaveStore(store.root)
+    assert reopened.get_bell("ada") is True and reopened.get_theme("Ada") == "nord"
+    assert reopened.get_bell("Bea") is False
+    assert store.set_bell("Ada", False)
+    assert SaveStore(store.root).get_bell("Ada") is False
+
+
 def test_a_new_store_sees_rounds_recorded_since_the_last_checkpoint(
     store: SaveStore, make_round: RoundFactory
 ) -> None:

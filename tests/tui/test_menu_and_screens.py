@@ -10,6 +10,7 @@ from tui_kit import (
     TYPED,
     answer_right,
     asking,
+    let_keys_through,
     make_app,
     screen_text,
 )
@@ -27,6 +28,7 @@ from quiz.tui.screens.summary import SummaryScreen
 async def finish_round(pilot, app, *, miss: bool = False) -> None:
     """Answer every question (right, or wrong when `miss`) up to the summary."""
     while asking(app):
+        let_keys_through(app)
         if miss and app.screen.view.type == "typed":
             await pilot.press(*"nobody", "enter")
         elif miss:
@@ -55,11 +57,11 @@ async def test_menu_keys_start_daily_and_practice_and_cycle_the_mode() -> None:
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen) and app.round is not None
         assert app.round.config.mode == "daily"
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # leave the round unrecorded
         await pilot.press("r")
         await pilot.pause()
         assert app.round is not None and app.round.config.mode == "practice"
-        await pilot.press("escape")
+        await pilot.press("escape", "y")
         await pilot.press("p")
         await pilot.pause()
         assert app.round is not None and app.round.config.mode == "sudden_death"

@@ -8,6 +8,7 @@ from tui_kit import (
     ORDERING,
     SINGLE,
     asking,
+    let_keys_through,
     make_app,
     screen_text,
     showing_feedback,
@@ -35,6 +36,7 @@ async def test_multiple_choice_ticked_by_clicks_then_enter() -> None:
         await pilot.pause()
         assert screen_text(app).count("[x]") == 2
         assert asking(app)
+        let_keys_through(app)
         await pilot.press("enter")
         await pilot.pause()
         assert showing_feedback(app)
@@ -53,6 +55,7 @@ async def test_ordering_by_clicking_an_item_then_its_place() -> None:
                 await pilot.click(f"#item-{target}")
         await pilot.pause()
         assert panel.items == list(ORDERING.items)
+        let_keys_through(app)
         await pilot.press("enter")
         await pilot.pause()
         assert showing_feedback(app)
@@ -69,6 +72,7 @@ async def test_matching_by_clicking_left_then_right() -> None:
             await pilot.click(f"#right-{panel.rights.index(right)}")
         await pilot.pause()
         assert "Pairs made: 1 → " in screen_text(app)
+        let_keys_through(app)
         await pilot.press("enter")
         await pilot.pause()
         assert showing_feedback(app)

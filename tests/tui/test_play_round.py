@@ -10,6 +10,7 @@ from tui_kit import (
     FakeClock,
     answer_right,
     asking,
+    let_keys_through,
     make_app,
     screen_text,
     showing_feedback,
@@ -54,17 +55,21 @@ async def test_classic_round_with_every_question_type_answered_by_keys() -> None
         assert "best streak 7" in text
 
 
-async def test_wrong_answer_shows_cross_the_word_and_the_right_answer() -> None:
+async def test_wrong_answer_keeps_the_choices_marked_right_and_yours() -> None:
     app = make_app(SINGLE)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         panel = app.screen.panel
-        wrong = next(i for i, c in enumerate(panel.choices) if c != "David Miliband")
-        await pilot.press(str(wrong + 1))
+        assert panel.choices == ("Ed Balls", "David Miliband", "Andy Burnham", "Ed Miliband")
+        let_keys_through(app)
+        await pilot.press("1")
         await pilot.pause()
         text = screen_text(app)
         assert "✗ Wrong" in text
-        assert "Right answer: David Miliband" in text
+        # Kahoot-style: the choices stay, the right one ✓, yours ✗.
+        assert "✗ 1 A ▲  Ed Balls  ← your answer" in text
+        assert "✓ 2 B ◆  David Miliband" in text
+        assert "  3 C ●  Andy Burnham" in text
         assert "The author's verdict on the front-runner." in text
         assert "“the ultimate vacant man”  — The article, May 2010" in text
 
@@ -73,6 +78,7 @@ async def test_typed_near_miss_says_what_it_was_accepted_as() -> None:
     app = make_app(TYPED)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        let_keys_through(app)
         await pilot.press(*"David Milibnd", "enter")
         await pilot.pause()
         text = screen_text(app)
@@ -106,7 +112,7 @@ async def test_blitz_ends_when_sixty_seconds_pass() -> None:
     app = make_app(*ALL_TYPES, clock=clock, mode="blitz")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert "Q 1 " in screen_text(app)  # no "/total" in blitz
+        assert "Question 1  " in screen_text(app)  # no "of total" in blitz
         clock.advance(2)
         await answer_right(pilot, app)
         await pilot.press("enter")
@@ -133,6 +139,7 @@ async def test_sudden_death_ends_at_the_first_miss() -> None:
         # A wrong answer of whatever type is on screen: an empty ordering/matching or junk.
         screen = app.screen
         assert isinstance(screen, QuestionScreen)
+        let_keys_through(app)
         if screen.view.type in ("typed", "numeric"):
             await pilot.press(*"999999", "enter")
         elif screen.view.type in ("single", "true_false"):
@@ -147,7 +154,7 @@ async def test_sudden_death_ends_at_the_first_miss() -> None:
         await pilot.pause()
         assert showing_feedback(app)
         assert not app.screen.feedback.correct
-        assert "See how you did" in screen_text(app)
+        assert "⏎ Results" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -187,6 +194,7 @@ async def test_play_the_missed_ones_again_asks_only_those() -> None:
         missed = None
         while asking(app):
             if app.screen.view.type == "typed":
+                let_keys_through(app)
                 await pilot.press(*"nobody", "enter")
                 missed = app.screen.feedback.question.id
             else:
@@ -206,11 +214,12 @@ async def test_fifty_fifty_removes_two_wrong_choices_once_per_round() -> None:
     app = make_app(SINGLE, MULTIPLE, seed=3)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert "50:50 (f) ready" in screen_text(app)
-        await pilot.press("f")
+        assert "50:50 ready (0)" in screen_text(app)
+        let_keys_through(app)
+        await pilot.press("0")
         await pilot.pause()
         panel = app.screen.panel
-        assert len(panel.removed) == 2
+        assert len(panel.removed) == (2 if app.screen.view.type == "single" else 1)
         assert "— removed by 50:50" in screen_text(app)
         assert "50:50 used" in screen_text(app)
         removed_key = str(sorted(panel.removed)[0] + 1)
@@ -218,22 +227,58 @@ async def test_fifty_fifty_removes_two_wrong_choices_once_per_round() -> None:
         await pilot.pause()
         assert asking(app)
         await answer_right(pilot, app)
-        assert "points halved" in screen_text(app)
+        assert "halved by the 50:50" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("f")
+        let_keys_through(app)
+        await pilot.press("percent_sign")
         await pilot.pause()
         assert not app.screen.panel.removed
+        said = [note.message for note in app._notifications]
+        assert said[-1] == "You have used your 50:50 in this round."
 
 
-async def test_escape_leaves_the_round_for_the_menu() -> None:
-    app = make_app(SINGLE, TYPED)
+async def test_escape_mid_round_asks_then_leaves_the_round_unrecorded(isolated_saves) -> None:
+    from quiz.store import SaveStore
+
+    app = make_app(SINGLE, TYPED, saves=str(isolated_saves))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("escape")
+        await answer_right(pilot, app)
+        await pilot.press("escape")  # on the first answer's feedback: mid-round
+        await pilot.pause()
+        assert "Leave this round? It won't be recorded (y/n)" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert showing_feedback(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")  # while asking
+        await pilot.pause()
+        assert "Leave this round? It won't be recorded (y/n)" in screen_text(app)
+        await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, MenuScreen)
         assert app.round is None
+    assert SaveStore(isolated_saves).history("Ada") == []
+
+
+async def test_escape_on_the_last_feedback_finishes_and_records_the_round(isolated_saves) -> None:
+    from quiz.store import SaveStore
+
+    app = make_app(SINGLE, TYPED, saves=str(isolated_saves))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        while asking(app):
+            await answer_right(pilot, app)
+            if showing_feedback(app) and not app.screen.feedback.ends_round:
+                await pilot.press("enter")
+                await pilot.pause()
+        assert showing_feedback(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+    assert len(SaveStore(isolated_saves).history("Ada")) == 1
 
 
 async def test_summary_row_opens_that_answer_in_full() -> None:
@@ -264,7 +309,8 @@ async def test_with_no_color_every_state_still_reads_in_characters(monkeypatch) 
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.no_color
-        await pilot.press("down", "space")
+        let_keys_through(app)
+        await pilot.press("down", "down", "space")
         text = screen_text(app)
         assert "› [x] 2 B ◆" in text  # highlight and tick are characters, not colours
         assert "1 A ▲" in text and "4 D ■" in text

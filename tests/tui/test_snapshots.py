@@ -18,6 +18,8 @@ from tui_kit import (
     SINGLE,
     TRUE_FALSE,
     TYPED,
+    answer_right,
+    let_keys_through,
     make_app,
 )
 
@@ -53,27 +55,68 @@ def test_question(snap_compare, size, kind) -> None:
     assert snap_compare(make_app(QUESTIONS[kind]), terminal_size=size)
 
 
+def after_the_guard(app, *keys: str):  # type: ignore[no-untyped-def]
+    """A `run_before` that waits out the 0.3 s in which a new question takes no keys, then
+    presses `keys`."""
+
+    async def run(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+        let_keys_through(app)
+        await pilot.press(*keys)
+
+    return run
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_multiple_choice_ticked_after_fifty_fifty(snap_compare, size) -> None:
-    assert snap_compare(make_app(MULTIPLE, seed=3), press=["f", "down"], terminal_size=size)
+    app = make_app(MULTIPLE, seed=3)
+    assert snap_compare(app, run_before=after_the_guard(app, "0", "down"), terminal_size=size)
+
+
+@pytest.mark.parametrize("kind", list(QUESTIONS))
+@pytest.mark.parametrize("size", SIZES)
+def test_feedback_right_answer(snap_compare, size, kind) -> None:
+    app = make_app(QUESTIONS[kind])
+
+    async def answer(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+        app.clock.advance(3)  # type: ignore[attr-defined]
+        await answer_right(pilot, app)
+
+    assert snap_compare(app, run_before=answer, terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_feedback_wrong_answer(snap_compare, size) -> None:
     app = make_app(SINGLE)
-
-    async def answer_wrong(pilot) -> None:
-        await pilot.pause()
-        panel = app.screen.panel
-        await pilot.press(str(panel.choices.index("Ed Balls") + 1))
-
-    assert snap_compare(app, run_before=answer_wrong, terminal_size=size)
+    assert snap_compare(app, run_before=after_the_guard(app, "1"), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_feedback_typed_near_miss(snap_compare, size) -> None:
     app = make_app(TYPED)
-    assert snap_compare(app, press=[*"David Milibnd", "enter"], terminal_size=size)
+    keys = [*"David Milibnd", "enter"]
+    assert snap_compare(app, run_before=after_the_guard(app, *keys), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_feedback_with_a_streak(snap_compare, size) -> None:
+    app = make_app(SINGLE, TYPED, seed=5)
+
+    async def two_right(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+        await answer_right(pilot, app)
+        await pilot.press("enter")
+        await pilot.pause()
+        app.clock.advance(6.88)  # type: ignore[attr-defined]
+        await answer_right(pilot, app)
+
+    assert snap_compare(app, run_before=two_right, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_leave_round_asks_first(snap_compare, size) -> None:
+    assert snap_compare(make_app(SINGLE), press=["escape"], terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)

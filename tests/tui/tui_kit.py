@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from fakes import FakeClock
@@ -138,6 +139,18 @@ def screen_text(app: QuizApp) -> str:
     return "\n".join(screen_lines(app))
 
 
+def let_keys_through(app: QuizApp) -> None:
+    """Move the fake clock past the 0.3 s in which a new question takes no answer keys (a
+    player can't answer faster; time that short never changes the points)."""
+    from quiz.tui.screens.question import QuestionScreen
+
+    screen = app.screen
+    guard = getattr(screen, "guard", None)
+    if isinstance(screen, QuestionScreen) and guard is not None and guard.blocks("1"):
+        assert isinstance(app.clock, FakeClock)
+        app.clock.advance(0.3)
+
+
 async def answer_right(pilot: Pilot[int], app: QuizApp) -> None:
     """Answer the question on screen correctly, with keys only."""
     from quiz.tui.screens.question import QuestionScreen
@@ -147,6 +160,7 @@ async def answer_right(pilot: Pilot[int], app: QuizApp) -> None:
 
     screen = app.screen
     assert isinstance(screen, QuestionScreen), type(screen)
+    let_keys_through(app)
     question = screen.view.question
     panel = screen.panel
     if question.type in ("single", "true_false"):
@@ -155,12 +169,14 @@ async def answer_right(pilot: Pilot[int], app: QuizApp) -> None:
     elif question.type == "multiple":
         assert isinstance(panel, ChoicePanel)
         for answer in question.answers:
-            await pilot.press("abcde"[panel.choices.index(answer)])
+            await pilot.press("abcdefgh"[panel.choices.index(answer)])
         await pilot.press("enter")
     elif question.type in ("typed", "numeric"):
         await pilot.press(*RIGHT[question.id], "enter")
     elif question.type == "ordering":
         assert isinstance(panel, OrderingPanel)
+        if panel.cursor is None:
+            await pilot.press("down")  # nothing is highlighted at first
         for target, item in enumerate(question.items):
             while panel.cursor != panel.items.index(item):
                 await pilot.press("down" if panel.cursor < panel.items.index(item) else "up")
@@ -174,6 +190,15 @@ async def answer_right(pilot: Pilot[int], app: QuizApp) -> None:
             await pilot.press("abcdefghijkl"[panel.rights.index(right)])
         await pilot.press("enter")
     await pilot.pause()
+
+
+async def wait_until(pilot: Pilot[int], condition: Callable[[], bool], tries: int = 50) -> None:
+    """Let the app run until `condition()` holds (a redraw may take a few rounds)."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause()
+    assert condition()
 
 
 def asking(app: QuizApp) -> bool:

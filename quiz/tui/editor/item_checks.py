@@ -19,7 +19,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from quiz.packs.editing import ARRAY_SECTIONS, PackDocument
 from quiz.packs.errors import validation_messages
 from quiz.packs.models import Entity, Fact, PackFile, PackMeta, Relation
-from quiz.packs.quotes import closest_passage, normalise_quote
+from quiz.packs.quote_text import normalise_quote
+from quiz.packs.quotes import closest_passage
 from quiz.packs.semantics import check_semantics
 from quiz.tui.editor.form_data import (
     QUESTION_ADAPTER,

@@ -14,7 +14,6 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
-# Descriptions for bindings the footer hides (their description is left empty or terse).
 KEY_RANGE = re.compile(r"^[0-9A-Z]-[0-9A-Z]")
 KEY_NAMES = {
     "ctrl+q": "Ctrl+Q",
@@ -25,6 +24,7 @@ KEY_NAMES = {
     "enter": "Enter",
     "space": "Space",
     "question_mark": "?",
+    "percent_sign": "%",
     "up": "↑",
     "down": "↓",
     "left": "←",
@@ -35,15 +35,28 @@ KEY_NAMES = {
     "equals_sign": "=",
     "tab": "Tab",
 }
-EXTRA_WORDS = {
-    "pick": "answer / tick that choice (1–8, A–E)",
-    "pick_right": "pair with that right-hand item",
+# Help's words for an action, by "Place:action" or by action. A binding the footer shows
+# keeps its footer word first, so Help and footer say the same thing.
+WORDS = {
+    "pick": "Answer (single, true/false) or Tick (multiple) that choice",
+    "Matching:pick": "Left item to pair",
+    "pick_right": "Right item to pair it with",
     "move": "move the highlight",
     "cursor": "move the highlight",
     "toggle_highlighted": "tick the highlighted choice",
     "switch_column": "switch between the left and right column",
     "pick_highlighted": "pick the highlighted item",
+    "shift": "Move the highlighted item up (⇧↑, -) or down (⇧↓, +, =)",
+    "hold": "Pick up the highlighted item; ↑↓ carry it; Space drops it",
+    "fifty_fifty": "50:50: take away about half the choices, all wrong (once per round)",
+    "next": "Next question",
+    "finish": "Results: after the last answer, the round's summary (it is recorded)",
+    "leave": "Leave the round (asks first: a round left is not recorded)",
+    "unpair": "Undo the pair of the highlighted item",
+    "tab": "switch tab",
 }
+# Actions whose bindings differ only by an argument (a choice's number, a direction): one row.
+MERGED = {"pick", "pick_right", "move", "cursor", "shift", "tab", "help"}
 
 
 def binding_rows() -> list[tuple[str, str, str]]:
@@ -77,25 +90,22 @@ def binding_rows() -> list[tuple[str, str, str]]:
         # One row per action: its keys together, described once.
         keys_of: dict[str, list[str]] = {}
         words_of: dict[str, str] = {}
-        for binding in cls.BINDINGS:
-            if not isinstance(binding, Binding):
-                binding = Binding(*binding)
+        for binding in Binding.make_bindings(cls.BINDINGS):
             base = binding.action.split("(")[0].removeprefix("app.")
             if base == "pick" and "right" in binding.action:
                 base = "pick_right"
-            # Numbered keys share one row; other actions differ by their argument.
-            action = base if base in EXTRA_WORDS else binding.action
-            words = binding.description if binding.show else EXTRA_WORDS.get(base)
-            words_of.setdefault(action, words or binding.description or base.replace("_", " "))
+            action = base if base in MERGED else binding.action
+            words = WORDS.get(f"{where}:{base}") or WORDS.get(base) or binding.description
+            words_of.setdefault(action, words or base.replace("_", " "))
             keys = keys_of.setdefault(action, [])
             if binding.key_display and KEY_RANGE.match(binding.key_display):
-                keys.insert(0, binding.key_display)  # a range such as 1-4/A-D
+                keys.insert(0, binding.key_display)  # a range such as 1-8/A-H
             else:
                 keys.extend(KEY_NAMES.get(key, key) for key in binding.key.split(","))
         for action, keys in keys_of.items():
             shown = keys[:1] if KEY_RANGE.match(keys[0]) else keys
             rows.append((where, " / ".join(dict.fromkeys(shown)), words_of[action]))
-    rows.append(("Anywhere", "Ctrl+P", "commands: new round, switch pack or mode, theme"))
+    rows.append(("Anywhere", "Ctrl+P", "commands: new round, switch pack or mode, theme, bell"))
     rows.append(("Typed / numeric", "Enter", "submit what you typed"))
     rows.append(("Anywhere", "mouse", "click a choice, an item or a menu entry"))
     return rows
@@ -117,12 +127,15 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        width = self.app.size.width
+        rows = binding_rows()
+        width = min(self.app.size.width, 100)
+        keys_width = max(len(keys) for _, keys, _ in rows)
         table.add_column("Where", width=15)
-        table.add_column("Keys", width=18)
-        table.add_column("What it does", width=max(20, min(60, width - 15 - 18 - 14)))
-        for where, keys, what in binding_rows():
-            table.add_row(Text(where), Text(keys), Text(what))
+        table.add_column("Keys", width=keys_width)
+        table.add_column("What it does", width=max(20, width - 15 - keys_width - 14))
+        for where, keys, what in rows:
+            # Long descriptions wrap onto a second line rather than being cut off.
+            table.add_row(Text(where), Text(keys), Text(what), height=None)
         table.focus()
 
     # ModalScreen's action_dismiss takes an optional result; Escape closes Help with none.

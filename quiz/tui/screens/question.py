@@ -1,26 +1,30 @@
-"""The question screen: status line, prompt, the answer panel for the question's type, and
-then the feedback on the answer, shown in place.
+"""The question screen: status line, the question with its clock, the answer panel for the
+question's type, and then the feedback on the answer, shown in place under the marked answer.
 
 The screen only shows and collects; the app owns the round. A timer calls `tick` ten times
-a second, and `tick` reads the app's injected clock, so tests drive time by hand.
+a second, and `tick` reads the app's injected clock, so tests drive time by hand. Keys
+that arrive within 0.3 s of the question appearing are not taken as answers
+(`quiz.tui.input_guard`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, Static
 
+from quiz.tui.input_guard import InputGuard
 from quiz.tui.text import literal
-from quiz.tui.widgets.answered import Answered
+from quiz.tui.widgets.answered import Answered, AnswerPanel
 from quiz.tui.widgets.choices import ChoicePanel
 from quiz.tui.widgets.feedback_view import FeedbackView
-from quiz.tui.widgets.status import RoundStatus
+from quiz.tui.widgets.status import Countdown, RoundStatus, lifeline_text, round_label
 
 if TYPE_CHECKING:
     from quiz.game.views import Feedback, QuestionView
@@ -29,7 +33,7 @@ if TYPE_CHECKING:
 TICK_SECONDS = 0.1
 
 
-def answer_panel(view: QuestionView) -> Widget:
+def answer_panel(view: QuestionView) -> AnswerPanel:
     """The widget that collects an answer to `view`'s question type."""
     kind = view.type
     if kind in ("single", "true_false", "multiple"):
@@ -50,21 +54,34 @@ def answer_panel(view: QuestionView) -> Widget:
     raise ValueError(f"no panel for question type {kind!r}")
 
 
+def question_heading(view: QuestionView) -> str:
+    """'Question 3 of 10', or 'Question 3' in blitz (as many as fit in the time)."""
+    of = f" of {view.total}" if view.total else ""
+    return f"Question {view.number}{of}"
+
+
 class QuestionScreen(Screen[None]):
     """Asks one question; hands the answer to the app."""
 
     CSS_PATH = "question.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f", "fifty_fifty", "50:50"),
-        Binding("enter,space,n", "next", "Next", key_display="Enter"),
-        Binding("escape", "abandon", "Leave round"),
+        # No choice uses 0 or %, whatever the number of choices.
+        Binding("0,percent_sign", "fifty_fifty", "50:50", show=False, key_display="0"),
+        Binding("enter,space,n", "next", "Next", key_display="⏎"),
+        Binding("enter,space,n", "finish", "Results", key_display="⏎"),
+        # After the last answer Esc shows the results too (the round is over: it is kept).
+        Binding("escape", "finish", "Results", show=False),
+        Binding("escape", "leave", "Leave"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
+        # A text box takes '?' as text: the footer then offers F1 instead.
+        Binding("f1", "help", "Help", key_display="F1"),
     ]
 
     def __init__(self, view: QuestionView) -> None:
         super().__init__()
         self.view = view
         self.feedback: Feedback | None = None
+        self.guard: InputGuard | None = None
 
     @property
     def quiz(self) -> QuizApp:
@@ -72,41 +89,50 @@ class QuestionScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield RoundStatus()
-        with VerticalScroll(id="question-body", can_focus=False):
+        with VerticalScroll(id="question-body", can_focus=False), Vertical(id="column"):
+            with Horizontal(id="question-head"):
+                yield Static(Content(question_heading(self.view)), id="question-number")
+                yield Countdown()
             yield Static(literal(self.view.prompt), id="prompt")
             yield answer_panel(self.view)
-        yield FeedbackView(id="feedback")
+            yield FeedbackView(id="feedback")
         yield Footer()
 
     @property
-    def panel(self) -> Widget:
-        return self.query_one("#question-body").children[1]
+    def panel(self) -> AnswerPanel:
+        return self.query_one(AnswerPanel)
 
     def check_action(self, action: str, _parameters: tuple[object, ...]) -> bool | None:
-        """50:50 only where the lifeline can be used; Next only once the feedback shows."""
+        """50:50 while asking (it says why when it can't be used); Next or Results once the
+        feedback shows (Results after the last question)."""
         if action == "fifty_fifty":
-            round_ = self.quiz.round
-            return self.feedback is None and bool(round_ and round_.fifty_fifty_available)
+            return self.feedback is None
         if action == "next":
-            return self.feedback is not None
+            return self.feedback is not None and not self.feedback.ends_round
+        if action == "finish":
+            return self.feedback is not None and self.feedback.ends_round
+        if action == "leave":
+            return self.feedback is None or not self.feedback.ends_round
+        if action == "help":
+            return self.feedback is None and self.view.type in ("typed", "numeric")
         return True
 
-    def focus_panel(self) -> None:
-        """Give the keys back to the answer panel (a stray click must not strand them)."""
-        # A text answer focuses its input box; every other panel takes the keys itself.
-        focus_input = getattr(self.panel, "focus_input", None)
-        if focus_input is not None:
-            focus_input()
-        else:
-            self.panel.focus()
+    def on_key(self, event: events.Key) -> None:
+        # Bindings run only once the key has bubbled up to the app: stopping it here keeps
+        # a key that came too soon from answering the question.
+        if self.feedback is None and self.guard is not None and self.guard.blocks(event.key):
+            event.stop()
+            event.prevent_default()
 
     def on_click(self) -> None:
         if self.focused is None and self.feedback is None:
-            self.focus_panel()
+            self.panel.take_keys()
 
     def on_mount(self) -> None:
+        self.guard = InputGuard(self.quiz.clock)
+        self.guard.start()
         self.refresh_status()
-        self.focus_panel()
+        self.panel.take_keys()
         if self.view.time_limit is not None:
             self.set_interval(TICK_SECONDS, self.tick)
 
@@ -114,63 +140,80 @@ class QuestionScreen(Screen[None]):
         round_ = self.quiz.round
         if round_ is None:
             return
-        lifeline = None
-        if self.view.type in ("single", "multiple") and self.feedback is None:
-            lifeline = not round_.fifty_fifty_used
-        self.query_one(RoundStatus).show(
-            number=self.view.number,
-            total=self.view.total,
-            score=round_.score,
-            streak=round_.streak,
-            lifeline=lifeline,
-            remaining=round_.time_left(),
-            limit=self.view.time_limit,
+        lifeline = lifeline_text(
+            used=round_.fifty_fifty_used,
+            offered=round_.fifty_fifty_available,
+            answering=self.feedback is None,
         )
+        parts = [f"Score {round_.score:,}", f"Streak {round_.streak}", lifeline]
+        label = round_label(round_.config.mode, seed=round_.seed, day=round_.day)
+        self.query_one(RoundStatus).show(parts, label)
+        countdown = self.query_one(Countdown)
+        if self.feedback is None or round_.round_seconds is not None:
+            countdown.show(round_.time_left(), self.view.time_limit)
+        else:
+            countdown.clear()  # between questions no clock runs (only blitz's round clock)
 
     def tick(self) -> None:
         """Redraw the countdown from the injected clock; on time-out, show the feedback."""
         round_ = self.quiz.round
         if round_ is None:
             return
-        status = self.query_one(RoundStatus)
         if self.feedback is None or round_.round_seconds is not None:
-            status.show_clock(round_.time_left(), self.view.time_limit)
+            self.query_one(Countdown).show(round_.time_left(), self.view.time_limit)
         if self.feedback is None:
             self.quiz.tick()
 
     def show_feedback(self, feedback: Feedback) -> None:
-        """Replace the question with the verdict on `feedback`, in place."""
+        """Mark the answer in place and show the verdict under it."""
         self.feedback = feedback
-        self.query_one("#question-body").display = False
+        self.panel.reveal(feedback)
         view = self.query_one(FeedbackView)
-        view.show(feedback)
-        view.focus()
+        view.show(feedback, in_place=True)
+        body = self.query_one("#question-body", VerticalScroll)
+        body.can_focus = True
+        body.focus()  # off the panel: Enter now means Next
+        self.call_after_refresh(view.scroll_visible, animate=False)
         self.refresh_status()
-        if self.quiz.round is not None and self.quiz.round.round_seconds is None:
-            # Between questions no clock runs (only blitz's round clock keeps going).
-            self.query_one(RoundStatus).hide_clock()
         self.refresh_bindings()
+        if feedback.credit == 0 and self.quiz.bell_on_miss:
+            self.app.bell()
+
+    def action_help(self) -> None:
+        self.quiz.action_help()
 
     def action_next(self) -> None:
         self.quiz.next_question()
+
+    def action_finish(self) -> None:
+        self.quiz.next_question()  # there is none: the round ends and is recorded
 
     def on_answered(self, message: Answered) -> None:
         message.stop()
         if not self.quiz.submit_answer(message.value):
             # The round refused the answer's shape: let the player try again.
-            self.panel.locked = False  # type: ignore[attr-defined]  # every answer panel has it
+            self.panel.locked = False
 
     def action_fifty_fifty(self) -> None:
         round_ = self.quiz.round
-        if round_ is None or not round_.fifty_fifty_available:
-            self.notify("The 50:50 lifeline is not available for this question.")
+        if round_ is None:
+            return
+        reason = round_.fifty_fifty_refusal
+        if reason is not None:
+            self.notify(reason, title="50:50")
             return
         view = round_.use_fifty_fifty()
         panel = self.panel
         if isinstance(panel, ChoicePanel):
             panel.remove_choices([panel.choices.index(c) for c in view.removed])
         self.refresh_status()
-        self.refresh_bindings()
 
-    def action_abandon(self) -> None:
-        self.quiz.abandon_round()
+    def action_leave(self) -> None:
+        """Esc before the last answer: ask, since leaving means the round is not recorded."""
+        from quiz.tui.screens.leave_round import LeaveRoundScreen
+
+        def leave(confirmed: bool | None) -> None:
+            if confirmed:
+                self.quiz.abandon_round()
+
+        self.app.push_screen(LeaveRoundScreen(), leave)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer
 
@@ -28,15 +29,16 @@ class ReviewScreen(ModalScreen[None]):
         self.feedback = feedback
 
     def compose(self) -> ComposeResult:
-        yield FeedbackView(id="review")
+        # The view does not scroll by itself (on the question screen its screen scrolls).
+        with VerticalScroll(id="review"):
+            yield FeedbackView()
         yield Footer()
 
     def on_mount(self) -> None:
-        view = self.query_one(FeedbackView)
-        view.show(self.feedback)
-        view.border_title = f"Question {self.feedback.number}"
-        view.query_one("#fb-continue").display = False
-        view.focus()
+        self.query_one(FeedbackView).show(self.feedback)
+        scroll = self.query_one("#review", VerticalScroll)
+        scroll.border_title = f"Question {self.feedback.number}"
+        scroll.focus()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -1,14 +1,16 @@
 """Pair left items with right items: pick a left (1–9 or click), then a right (A–L or click).
 
 Arrows move within a column, ←/→ switch column, Space picks the highlighted item, Backspace
-undoes the highlighted left item's pair, Enter commits. Pairs made are written out in words
-('1 → C'), never shown by colour alone.
+undoes the pair of the highlighted item (left or right), Enter commits. Nothing is
+highlighted when the question appears. Pairs made are written out in words ('1 → C'),
+never shown by colour alone; long items wrap under their own text. After the answer each
+pair is marked ✓ or ✗, with the right partner of a wrong one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,47 +21,68 @@ from textual.widgets import Static
 
 from quiz.game.labels import letter
 from quiz.tui.text import literal
-from quiz.tui.widgets.answered import Answered
+from quiz.tui.widgets.answered import AnswerPanel
+
+if TYPE_CHECKING:
+    from quiz.game.views import Feedback
+
+MOST_LEFTS = 9  # keys 1-9
+MOST_RIGHTS = 12  # keys a-l
 
 
-class PairRow(Static):
+class PairRow(Horizontal):
+    """One item of a column, clickable: its label on the left, its text wrapping beside it."""
+
     def __init__(self, side: str, index: int) -> None:
         super().__init__(classes=f"pair-row {side}", id=f"{side}-{index}")
         self.side = side
         self.index = index
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="pair-head")
+        yield Static(classes="pair-text")
+
+    def show(self, head: str, text: Content) -> None:
+        first, second = self.query(Static)
+        first.update(Content(head))
+        second.update(text)
 
     def on_click(self, event: Click) -> None:
         event.stop()
         self.query_ancestor(MatchingPanel).pick(self.side, self.index)
 
 
-class MatchingPanel(Vertical, can_focus=True):
+class MatchingPanel(AnswerPanel, can_focus=True):
     """Posts `Answered(((left, right), ...))` with every pair the player made."""
 
     DEFAULT_CSS = """
     MatchingPanel { height: auto; }
     MatchingPanel Horizontal { height: auto; }
     MatchingPanel .column { width: 1fr; height: auto; padding: 0 1; }
+    MatchingPanel .pair-head { width: auto; }
+    MatchingPanel .pair-text { width: 1fr; }
     MatchingPanel .pair-row.-highlight { background: $boost; text-style: bold; }
     MatchingPanel:focus .pair-row.-highlight { background: $accent 30%; }
+    MatchingPanel .pair-row.-right { color: $success; }
+    MatchingPanel .pair-row.-wrong { color: $error; }
     MatchingPanel #pairs-made, MatchingPanel > .hint { padding: 0 1; }
     MatchingPanel #pairs-made { color: $text-muted; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "pick('left', 0)", "Left item", key_display="1-9"),
-        *(Binding(str(n + 1), f"pick('left', {n})", show=False) for n in range(1, 9)),
-        Binding("a", "pick('right', 0)", "Right item", key_display="A-L"),
+        Binding("1", "pick('left', 0)", "Left", key_display=f"1-{MOST_LEFTS}"),
+        *(Binding(str(n + 1), f"pick('left', {n})", show=False) for n in range(1, MOST_LEFTS)),
+        Binding("a", "pick('right', 0)", "Right", key_display=f"A-{letter(MOST_RIGHTS - 1)}"),
         *(
             Binding(letter(n).lower(), f"pick('right', {n})", show=False)
-            for n in range(1, 12)
+            for n in range(1, MOST_RIGHTS)
         ),
         Binding("up", "cursor(-1)", "Up", show=False),
         Binding("down", "cursor(1)", "Down", show=False),
         Binding("left,right", "switch_column", "Column", show=False),
         Binding("space", "pick_highlighted", "Pick", show=False),
-        Binding("backspace", "unpair", "Undo pair"),
-        Binding("enter", "submit", "Submit"),
+        Binding("backspace", "unpair", "Undo", key_display="⌫"),
+        Binding("enter", "submit", "Submit", key_display="⏎"),
     ]
 
     def __init__(self, lefts: Sequence[str], rights: Sequence[str]) -> None:
@@ -69,8 +92,13 @@ class MatchingPanel(Vertical, can_focus=True):
         self.pairs: dict[int, int] = {}  # left index -> right index
         self.selected_left: int | None = None
         self.column = "left"
-        self.cursor = 0
-        self.locked = False
+        self.cursor: int | None = None  # nothing highlighted until the player moves
+        self.marks: dict[int, str] = {}  # after the answer: left index -> "✓" or "✗ (right: B)"
+        # The footer names this question's own keys ("1-3", "A-C"); Help the widest ranges.
+        bindings = self._bindings.key_to_bindings
+        bindings["1"] = [Binding("1", "pick('left', 0)", "Left", key_display=f"1-{len(lefts)}")]
+        last = letter(len(rights) - 1)
+        bindings["a"] = [Binding("a", "pick('right', 0)", "Right", key_display=f"A-{last}")]
 
     def compose(self) -> ComposeResult:
         yield Static("Match each item on the left with one on the right:", classes="hint")
@@ -89,19 +117,26 @@ class MatchingPanel(Vertical, can_focus=True):
     def _redraw(self) -> None:
         paired_rights = {right: left for left, right in self.pairs.items()}
         for row in self.query(PairRow):
-            here = row.side == self.column and row.index == self.cursor
+            here = row.side == self.column and row.index == self.cursor and not self.marks
             mark = "›" if here else " "
             if row.side == "left":
                 chosen = "*" if row.index == self.selected_left else " "
+                verdict = self.marks.get(row.index, "")
+                if verdict:
+                    mark, chosen = verdict[0], " "
                 partner = self.pairs.get(row.index)
                 tail = f"  → {letter(partner)}" if partner is not None else ""
-                head = Content(f"{mark}{chosen}{row.index + 1}. ")
-                row.update(head + literal(self.lefts[row.index]) + Content(tail))
+                tail += verdict[1:]
+                text = literal(self.lefts[row.index]) + Content(tail)
+                row.show(f"{mark}{chosen}{row.index + 1}. ", text)
+                row.set_class(verdict.startswith("✓"), "-right")
+                row.set_class(verdict.startswith("✗"), "-wrong")
             else:
                 partner = paired_rights.get(row.index)
                 tail = f"  ← {partner + 1}" if partner is not None else ""
-                head = Content(f"{mark} {letter(row.index)}. ")
-                row.update(head + literal(self.rights[row.index]) + Content(tail))
+                row.show(
+                    f"{mark} {letter(row.index)}. ", literal(self.rights[row.index]) + Content(tail)
+                )
             row.set_class(here, "-highlight")
         made = ", ".join(
             f"{left + 1} → {letter(right)}" for left, right in sorted(self.pairs.items())
@@ -109,7 +144,7 @@ class MatchingPanel(Vertical, can_focus=True):
         last = letter(len(self.rights) - 1)
         waiting = (
             f"  Picked {self.selected_left + 1}: now choose A–{last}."
-            if self.selected_left is not None
+            if self.selected_left is not None and not self.marks
             else ""
         )
         self.query_one("#pairs-made", Static).update(
@@ -137,31 +172,57 @@ class MatchingPanel(Vertical, can_focus=True):
         self.pick(side, index)
 
     def action_pick_highlighted(self) -> None:
-        self.pick(self.column, self.cursor)
+        if self.cursor is not None:
+            self.pick(self.column, self.cursor)
+
+    def _count(self) -> int:
+        return len(self.lefts) if self.column == "left" else len(self.rights)
 
     def action_cursor(self, step: int) -> None:
-        count = len(self.lefts) if self.column == "left" else len(self.rights)
-        self.cursor = max(0, min(count - 1, self.cursor + step))
+        if self.locked:
+            return
+        if self.cursor is None:
+            self.cursor = 0 if step > 0 else self._count() - 1
+        else:
+            self.cursor = max(0, min(self._count() - 1, self.cursor + step))
         self._redraw()
 
     def action_switch_column(self) -> None:
+        if self.locked:
+            return
         self.column = "right" if self.column == "left" else "left"
-        count = len(self.lefts) if self.column == "left" else len(self.rights)
-        self.cursor = min(self.cursor, count - 1)
+        self.cursor = min(self.cursor or 0, self._count() - 1)
         self._redraw()
 
     def action_unpair(self) -> None:
-        left = self.cursor if self.column == "left" else self.selected_left
-        if left is not None:
-            self.pairs.pop(left, None)
+        """Undo the pair of the highlighted item, whichever column it is in."""
+        if self.locked or self.cursor is None:
+            return
+        if self.column == "left":
+            left: int | None = self.cursor
+        else:
+            left = next((k for k, v in self.pairs.items() if v == self.cursor), None)
+        if left is not None and left in self.pairs:
+            del self.pairs[left]
             self.selected_left = left
         self._redraw()
 
     def action_submit(self) -> None:
         if self.locked:
             return
-        self.locked = True
         value = tuple(
             (self.lefts[left], self.rights[right]) for left, right in sorted(self.pairs.items())
         )
-        self.post_message(Answered(value))
+        self.commit(value)
+
+    def reveal(self, feedback: Feedback) -> None:
+        """✓ beside each pair made right; ✗ and the right partner beside the others."""
+        super().reveal(feedback)
+        right_of = dict(feedback.question.pairs)
+        for index, left in enumerate(self.lefts):
+            right = self.rights.index(right_of[left])
+            if self.pairs.get(index) == right:
+                self.marks[index] = "✓"
+            else:
+                self.marks[index] = f"✗  (right: {letter(right)})"
+        self._redraw()

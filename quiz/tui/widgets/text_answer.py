@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.widgets import Input, Label
 
 from quiz.safe_text import safe_text
-from quiz.tui.widgets.answered import Answered
+from quiz.tui.widgets.answered import AnswerPanel
 from quiz.tui.widgets.quiz_input import QuizInput
 
+if TYPE_CHECKING:
+    from quiz.game.views import Feedback
 
-class TextAnswer(Vertical):
+
+class TextAnswer(AnswerPanel):
     """Posts `Answered(text)` when the player presses Enter on a non-empty answer."""
 
     DEFAULT_CSS = """
@@ -23,7 +27,6 @@ class TextAnswer(Vertical):
         super().__init__()
         self.numeric = numeric
         self.unit = unit
-        self.locked = False
 
     def compose(self) -> ComposeResult:
         hint = "Type a number" if self.numeric else "Type your answer"
@@ -36,7 +39,7 @@ class TextAnswer(Vertical):
     def input(self) -> Input:
         return self.query_one(Input)
 
-    def focus_input(self) -> None:
+    def take_keys(self) -> None:
         self.input.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -44,5 +47,9 @@ class TextAnswer(Vertical):
         text = event.value.strip()
         if not text or self.locked:
             return
-        self.locked = True
-        self.post_message(Answered(text))
+        self.commit(text)
+
+    def reveal(self, feedback: Feedback) -> None:
+        """What was typed stays in the box, which takes no more input."""
+        super().reveal(feedback)
+        self.input.disabled = True

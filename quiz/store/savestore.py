@@ -23,14 +23,14 @@ from fsrs import Card
 from quiz.durable import TEMP_MARKER
 from quiz.game import study
 from quiz.game.result import RoundResult
-from quiz.store.aggregates import apply_round, high_score_rank
+from quiz.store.aggregates import apply_round, high_score_rank, high_score_table, score_table
 from quiz.store.errors import SaveError
 from quiz.store.files import ParsedFiles, make_folders, remove_stale_temps
 from quiz.store.history import append_round, file_index, history_path
 from quiz.store.history import read_history_file as _read_history_file
 from quiz.store.paths import clean_player_name, player_folder_name, player_key
 from quiz.store.player_files import PROFILE_FILE, PlayerFiles, stored_round
-from quiz.store.schema import HistoryFile, Profile, StatsFile, StoredRound
+from quiz.store.schema import HighScore, HistoryFile, Profile, StatsFile, StoredRound
 
 if TYPE_CHECKING:
     from quiz.store.players import PlayerSummary
@@ -269,15 +269,14 @@ class SaveStore:
 
     def _unsaved(self, name: str, result: RoundResult) -> RecordOutcome:
         folder = self.find_player(name) if self.players_dir.is_dir() else None
-        table: list = []
-        if folder is not None:
+        table: list[HighScore] | None = [] if score_table(result) is not None else None
+        if folder is not None and table is not None:
             with contextlib.suppress(OSError, SaveError):
-                profile = self.open_profile(name)
-                table = profile.high_scores.get(result.pack_id, {}).get(result.mode, [])
+                table = high_score_table(self.open_profile(name), result)
         return RecordOutcome(
             saved=False,
             round=None,
-            rank=high_score_rank(table, result.score),
+            rank=high_score_rank(table, result.score) if table is not None else None,
             previous_best=table[0].score if table else None,
             warning=self._unavailable_warning(),
         )
@@ -303,7 +302,7 @@ class SaveStore:
             schema_version=1, rounds=[*(current.rounds if current else []), stored]
         )
         self._parsed.put(path, state.files[path])  # we hold the lock: the file is ours
-        table = state.profile.high_scores.get(stored.pack_id, {}).get(stored.mode, [])
+        table = high_score_table(state.profile, stored)
         previous_best = table[0].score if table else None
         rank = apply_round(state.profile, stored)
         warning = None

@@ -14,7 +14,9 @@ Modules, in the order a round uses them:
 - `answer_input`: reading an answer typed as one line ("2", "a c", "3 1 2", "1b 2a").
 - `checking`: `check_answer(question, answer)` for every type, with partial credit.
 - `typed_answers`: typed answers (`normalise`, `match_typed`, `parse_number`).
-- `scoring`: points for an answer; `result`: `RoundResult`, what a round produces.
+- `scoring`: points for an answer; `result`: `RoundResult`, what a round produces (with
+  the time limit, speed and time-outs it was played with: the saves rank by them).
+- `daily_share`: the daily challenge's result as one shareable line.
 
 The round API, for UIs (Textual screens, `--plain`, team play)::
 

@@ -20,10 +20,12 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from datetime import date
 from typing import TextIO
 
 from quiz.errors import QuizError
 from quiz.game.answer_input import expected_form, parse_answer
+from quiz.game.daily_share import share_line
 from quiz.game.checking import InvalidAnswer
 from quiz.game.labels import letter, line_label
 from quiz.game.modes import rules_for
@@ -198,6 +200,8 @@ class PlainGame:
         for offset, question in enumerate(unanswered):
             prompt = safe_text(question.prompt, single_line=True)
             self.say(f"  {start + offset}. – Not answered: {prompt}")
+        if round_.config.mode == "daily" and result.answers and round_.day is not None:
+            self.say(share_line(round_.day, result))
 
     def offer_replay(self, missed: list[str]) -> bool:
         """Ask whether to play the missed questions again; False at end of input."""
@@ -243,8 +247,15 @@ def run_plain(
     config = round_config(options, pack, player)
     game = PlainGame(out, Lines(stdin or sys.stdin))
     saves = Saves(options.saves, player, game)
+    prioritise = saves.practice_order()
     try:
-        round_ = Round(pack.questions, config, clock=clock, prioritise=saves.practice_order())
+        if config.mode == "daily" and saves.daily_played(pack.id, date.today()):
+            # The daily challenge scores once a day: the same questions again are practice.
+            daily = Round(pack.questions, replace(config, day=date.today()), clock=clock)
+            config = replace(config, mode="practice", seed=daily.seed, count=None)
+            prioritise = only([question.id for question in daily.questions])
+            game.say("Today's daily challenge is already scored: this replay is practice.")
+        round_ = Round(pack.questions, config, clock=clock, prioritise=prioritise)
     except ValueError as error:
         raise QuizError(f"cannot start the round: {error}") from None
     rules = rules_for(config.mode)
@@ -300,6 +311,17 @@ class Saves:
                 return list(questions)
 
         return prioritise
+
+    def daily_played(self, pack_id: str, day: date) -> bool:
+        """Whether the player's daily challenge of `day` is recorded (False if unknown)."""
+        if self.store is None:
+            return False
+        from quiz.store.stats import daily_played
+
+        try:
+            return daily_played(self.store, self.player, pack_id, day)
+        except (QuizError, OSError):
+            return False
 
     def record(self, result: RoundResult) -> None:
         """Keep the round in the player's save file; say so when it is a new high score."""

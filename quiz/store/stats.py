@@ -8,10 +8,10 @@ them passes them through `quiz.safe_text.safe_text` and never parses them as mar
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from quiz.game.modes import mode_title
+from quiz.game.modes import daily_seed, mode_title
 from quiz.store.aggregates import UNRANKED_MODES
 from quiz.store.schema import PackStats, Profile, QuestionStats, RecentRound, StatsFile, TagStats
 
@@ -151,10 +151,14 @@ def recent_scores(stats: StatsFile, pack_id: str, mode: str, count: int = 10) ->
     return [point.score for point in score_points(stats, pack_id, mode)[-count:]]
 
 
-def daily_played(stats: StatsFile, pack_id: str, seed: int) -> bool:
-    """True when the daily challenge with `seed` (one date, one pack) has been recorded:
-    it scores once, and a replay is practice."""
-    pack = stats.packs.get(pack_id)
+def daily_played(store: SaveStore, player: str, pack_id: str, day: date) -> bool:
+    """True when `player` has recorded the daily challenge of `day` in this pack (known by
+    its seed): it scores once, and the game plays a replay as practice. False for a player
+    with no saves."""
+    if store.find_player(player) is None:
+        return False
+    seed = daily_seed(day, pack_id)
+    pack = store.stats(player).packs.get(pack_id)
     return pack is not None and any(point.seed == seed for point in pack.rounds.get("daily", []))
 
 

@@ -211,14 +211,11 @@ class PlayerSaves:
         """Whether the player's daily challenge of `day` in this pack is already recorded
         (False when the saves can't say: the round then counts)."""
         from quiz.errors import QuizError
-        from quiz.game.modes import daily_seed
         from quiz.store.stats import daily_played
 
         with self._turn():
             try:
-                if self.store.find_player(player) is None:
-                    return False
-                return daily_played(self.store.stats(player), pack_id, daily_seed(day, pack_id))
+                return daily_played(self.store, player, pack_id, day)
             except (QuizError, OSError):
                 return False
 

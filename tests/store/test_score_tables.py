@@ -4,11 +4,12 @@ the totals kept per pack (one chart point per round)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import tomli_w
 
+from quiz.game.modes import daily_seed
 from quiz.game.result import RoundResult
 from quiz.store import SaveStore, scores_data
 from quiz.store.schema import HighScore, Profile
@@ -92,15 +93,21 @@ def test_practice_is_not_ranked_when_saving_is_impossible(
     assert not classic.saved and classic.rank == 1
 
 
-def test_a_daily_challenge_is_known_as_played_by_its_seed(
+def test_a_daily_challenge_is_known_as_played_by_its_date_and_pack(
     store: SaveStore, make_round: RoundFactory
 ) -> None:
-    store.record_round("Ada", make_round(7, mode="daily"))
-    store.record_round("Ada", make_round(8, mode="practice"))
-    stats = store.stats("Ada")
-    assert daily_played(stats, "labour-2010", 7)
-    assert not daily_played(stats, "labour-2010", 8)  # practice with that seed is no daily
-    assert not daily_played(stats, "other-pack", 7)
+    first, second = date(2026, 12, 1), date(2026, 12, 2)
+    assert not daily_played(store, "Ada", "labour-2010", first)  # no such player yet
+    daily = make_round(1, mode="daily").model_copy(
+        update={"seed": daily_seed(first, "labour-2010")}
+    )
+    store.record_round("Ada", daily)
+    practice = daily.model_copy(update={"mode": "practice", "seed": daily_seed(second, "x")})
+    store.record_round("Ada", practice)
+    assert daily_played(store, "Ada", "labour-2010", first)
+    assert not daily_played(store, "Ada", "labour-2010", second)
+    assert not daily_played(store, "Ada", "x", second)  # practice with that seed is no daily
+    assert not daily_played(store, "Ada", "other-pack", first)
 
 
 def test_each_round_is_one_point_by_pack_and_mode_and_feeds_the_sparkline(

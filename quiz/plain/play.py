@@ -25,8 +25,8 @@ from typing import TextIO
 
 from quiz.errors import QuizError
 from quiz.game.answer_input import expected_form, parse_answer
-from quiz.game.daily_share import share_line
 from quiz.game.checking import InvalidAnswer
+from quiz.game.daily_share import share_line
 from quiz.game.labels import letter, line_label
 from quiz.game.modes import rules_for
 from quiz.game.options import RoundOptions

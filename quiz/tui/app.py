@@ -348,7 +348,9 @@ class QuizApp(App[int]):
                 screen.show_recorded(message.recorded)
                 break
         else:  # the summary was left already: say it in passing
-            for note in message.recorded.notes:
+            recorded = message.recorded
+            notes = ("New high score!",) if recorded.new_high_score else ()
+            for note in (*notes, *recorded.notes):
                 self.notify(safe_text(note), markup=False)
         self.refresh_menu()
 

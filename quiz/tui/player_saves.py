@@ -40,7 +40,8 @@ class Settled:
 
 @dataclass(frozen=True)
 class Recorded:
-    """What recording a round said: notes for the summary and whether it set a record."""
+    """What recording a round said: whether it set a record, and notes for the summary
+    (its place in the top 10, problems)."""
 
     notes: tuple[str, ...] = ()
     new_high_score: bool = False
@@ -163,7 +164,8 @@ class PlayerSaves:
             self.store.set_theme(player, theme)
 
     def record_round(self, result: RoundResult) -> Recorded:
-        """Record `result`; returns notes for the summary ('New high score!', problems)."""
+        """Record `result`; says whether it is a new high score, with notes for the summary
+        ('Number 3 in your top 10.', problems)."""
         from quiz.errors import QuizError
 
         with self._turn():
@@ -172,9 +174,7 @@ class PlayerSaves:
             except (QuizError, OSError) as error:
                 return Recorded((f"Not saved: {error}",))
             notes = []
-            if outcome.new_high_score:
-                notes.append("New high score!")
-            elif outcome.rank is not None:
+            if outcome.rank is not None and not outcome.new_high_score:
                 notes.append(f"Number {outcome.rank} in your top 10.")
             if not outcome.saved:
                 notes.append(

@@ -40,10 +40,10 @@ class MenuScreen(Screen[None]):
 
     CSS_PATH = "menu.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "choose('play')", "Play", show=False),
+        Binding("p", "choose('play')", "Play"),
         Binding("r", "choose('practice')", "Practice", show=False),
         Binding("d", "choose('daily')", "Daily", show=False),
-        Binding("s", "choose('scores')", "Scores", show=False),
+        Binding("s", "choose('scores')", "Scores"),
         Binding("k", "choose('packs')", "Packs", show=False),
         Binding("w", "choose('player')", "Switch player", show=False),
         Binding("m", "next_mode", "Mode"),

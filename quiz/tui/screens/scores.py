@@ -85,7 +85,7 @@ class ScoresScreen(Screen[None]):
         yield Static(id="scores-title")
         with TabbedContent(id="scores-tabs"):
             with TabPane("High scores", id="tab-high"):
-                yield table("Table", "#", "Score", "Right", "Date")
+                yield table("Mode", "#", "Score", "Right", "Date")
             with TabPane("Progress", id="tab-progress"):
                 yield PlotextPlot(id="chart")
             with TabPane("Weakest topics", id="tab-topics"):
@@ -162,7 +162,7 @@ class ScoresScreen(Screen[None]):
             modes = list(dict.fromkeys(point.mode for point in points))
             for index, mode in enumerate(modes):
                 shown = [(n, p) for n, p in enumerate(points, 1) if p.mode == mode]
-                plt.plot(
+                plt.scatter(
                     [n for n, _ in shown],
                     [p.score for _, p in shown],
                     marker=MARKERS[index % len(MARKERS)],

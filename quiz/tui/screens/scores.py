@@ -7,9 +7,11 @@ prompts and tags come from packs and save files: they are shown as literal text 
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -18,6 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 from textual_plotext import PlotextPlot
 
 from quiz.game.modes import MODES, mode_title
+from quiz.tui.screens.summary import short_prompt
 from quiz.tui.text import literal_text, styled
 
 if TYPE_CHECKING:
@@ -26,6 +29,10 @@ if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
 
 TABS = ("tab-high", "tab-progress", "tab-topics", "tab-missed")
+# The Most missed table: "Missed", "Asked", "Missed %", every column's cell padding and a
+# scrollbar leave the rest of the width to the question.
+MISSED_COUNTS_WIDTH = 6 + 5 + 8 + 4 * 2 + 2
+MIN_QUESTION_WIDTH = 20
 MARKERS = ("●", "◆", "▲", "■", "+")
 X_TICKS = 6
 Y_TICKS = 5
@@ -48,10 +55,18 @@ def nice_ticks(top: int, count: int = Y_TICKS) -> list[int]:
     return list(range(0, last + 1, step))
 
 
-def table(*columns: str) -> DataTable:
-    grid: DataTable = DataTable(cursor_type="row", zebra_stripes=True)
-    grid.add_columns(*columns)
-    return grid
+def tick_labels(moments: list[datetime]) -> list[str]:
+    """'01 Dec' under each tick; the time instead ('14:05') where the tick before it is on
+    the same day, so that no two labels read the same."""
+    labels = []
+    for index, moment in enumerate(moments):
+        same_day = index > 0 and moments[index - 1].date() == moment.date()
+        labels.append(moment.strftime("%H:%M" if same_day else "%d %b"))
+    return labels
+
+
+def table() -> DataTable:
+    return DataTable(cursor_type="row", zebra_stripes=True)
 
 
 class ScoresScreen(Screen[None]):
@@ -85,18 +100,22 @@ class ScoresScreen(Screen[None]):
         yield Static(id="scores-title")
         with TabbedContent(id="scores-tabs"):
             with TabPane("High scores", id="tab-high"):
-                yield table("Mode", "#", "Score", "Right", "Date")
+                yield table()
             with TabPane("Progress", id="tab-progress"):
                 yield PlotextPlot(id="chart")
             with TabPane("Weakest topics", id="tab-topics"):
-                yield table("Topic", "Asked", "Right", "Accuracy")
+                yield table()
             with TabPane("Most missed", id="tab-missed"):
-                yield table("Question", "Missed", "Asked", "Missed %")
+                yield table()
         yield Footer()
 
     def on_mount(self) -> None:
         self.load()
         self.query_one(DataTable).focus()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        if self.data is not None:
+            self.fill_tables(self.data)
 
     def load(self) -> None:
         """Read the scores for the pack and mode chosen, and show them."""
@@ -104,33 +123,44 @@ class ScoresScreen(Screen[None]):
         if data is not None:
             self.packs = sorted(set(data.packs) | {self.pack_id})
         self.show_title()
+        self.fill_tables(data)
+        self.draw_chart(data.points if data else [])
+
+    def fill_tables(self, data: ScoresData | None) -> None:
+        """The three tables, the questions' column as wide as the screen leaves it."""
         high, topics, missed = self.query(DataTable).results(DataTable)
         for grid in (high, topics, missed):
-            grid.clear()
-        if data is not None:
-            for row in data.high_scores:
-                high.add_row(
-                    literal_text(row.title),
-                    Text(str(row.rank), justify="right"),
-                    Text(f"{row.score:,}", justify="right"),
-                    Text(f"{row.accuracy:.0%}", justify="right"),
-                    Text(row.date.strftime("%Y-%m-%d")),
-                )
-            for topic in data.weakest_topics:
-                topics.add_row(
-                    literal_text(topic_name(topic.tag)),
-                    Text(str(topic.asked), justify="right"),
-                    Text(str(topic.correct), justify="right"),
-                    Text(f"{topic.accuracy:.0%}", justify="right"),
-                )
-            for item in data.most_missed:
-                missed.add_row(
-                    literal_text(self.prompts.get(item.question_id, item.question_id)),
-                    Text(str(item.missed), justify="right"),
-                    Text(str(item.asked), justify="right"),
-                    Text(f"{item.missed / item.asked:.0%}", justify="right"),
-                )
-        self.draw_chart(data.points if data else [])
+            grid.clear(columns=True)
+        high.add_columns("Mode", "#", "Score", "Right", "Date")
+        topics.add_columns("Topic", "Asked", "Right", "Accuracy")
+        room = self.app.size.width - MISSED_COUNTS_WIDTH
+        missed.add_column("Question", width=max(MIN_QUESTION_WIDTH, room))
+        missed.add_columns("Missed", "Asked", "Missed %")
+        if data is None:
+            return
+        for row in data.high_scores:
+            high.add_row(
+                literal_text(row.title),
+                Text(str(row.rank), justify="right"),
+                Text(f"{row.score:,}", justify="right"),
+                Text(f"{row.accuracy:.0%}", justify="right"),
+                Text(row.date.strftime("%Y-%m-%d")),
+            )
+        for topic in data.weakest_topics:
+            topics.add_row(
+                literal_text(topic_name(topic.tag)),
+                Text(str(topic.asked), justify="right"),
+                Text(str(topic.correct), justify="right"),
+                Text(f"{topic.accuracy:.0%}", justify="right"),
+            )
+        for item in data.most_missed:
+            prompt = self.prompts.get(item.question_id, item.question_id)
+            missed.add_row(
+                literal_text(short_prompt(prompt)),
+                Text(str(item.missed), justify="right"),
+                Text(str(item.asked), justify="right"),
+                Text(f"{item.missed / item.asked:.0%}", justify="right"),
+            )
 
     def show_title(self) -> None:
         data = self.data
@@ -170,7 +200,8 @@ class ScoresScreen(Screen[None]):
                 )
             step = max(1, -(-len(points) // X_TICKS))
             ticks = list(range(1, len(points) + 1, step))
-            plt.xticks(ticks, [points[n - 1].date.strftime("%d %b") for n in ticks])
+            labels = tick_labels([points[n - 1].date for n in ticks])
+            plt.xticks([float(tick) for tick in ticks], labels)
             plt.xlim(0.5, len(points) + 0.5)
             y_ticks = nice_ticks(max(point.score for point in points))
             plt.yticks([float(tick) for tick in y_ticks], [f"{tick:,}" for tick in y_ticks])

@@ -30,9 +30,10 @@ from quiz.game.daily_share import share_line
 from quiz.game.labels import letter, line_label
 from quiz.game.modes import rules_for
 from quiz.game.options import RoundOptions
+from quiz.game.replays import daily_again, missed_again
 from quiz.game.result import RoundResult
 from quiz.game.round import Round, RoundConfig, RoundStateError
-from quiz.game.selection import Prioritise, only
+from quiz.game.selection import Prioritise
 from quiz.game.views import Feedback, QuestionView
 from quiz.packs.playable import PlayablePack, open_playable
 from quiz.packs.question import Question
@@ -251,9 +252,7 @@ def run_plain(
     try:
         if config.mode == "daily" and saves.daily_played(pack.id, date.today()):
             # The daily challenge scores once a day: the same questions again are practice.
-            daily = Round(pack.questions, replace(config, day=date.today()), clock=clock)
-            config = replace(config, mode="practice", seed=daily.seed, count=None)
-            prioritise = only([question.id for question in daily.questions])
+            config, prioritise = daily_again(pack.questions, replace(config, day=date.today()))
             game.say("Today's daily challenge is already scored: this replay is practice.")
         round_ = Round(pack.questions, config, clock=clock, prioritise=prioritise)
     except ValueError as error:
@@ -268,8 +267,8 @@ def run_plain(
         saves.record(game.play(round_))
         missed = round_.missed_ids()
         while game.offer_replay(missed):
-            replay_config = replace(config, mode="practice", count=None, seed=round_.seed)
-            replay = Round(pack.questions, replay_config, clock=clock, prioritise=only(missed))
+            replay_config, only_missed = missed_again(replace(config, seed=round_.seed), missed)
+            replay = Round(pack.questions, replay_config, clock=clock, prioritise=only_missed)
             saves.record(game.play(replay))
             missed = replay.missed_ids()
     except RoundStateError as error:  # a bug, but say it in one line rather than a traceback

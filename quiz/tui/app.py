@@ -175,8 +175,10 @@ class QuizApp(App[int]):
 
     @on(PlayerReady)
     def _player_ready(self, message: PlayerReady) -> None:
-        if not self._player_open:  # else the player was settled directly meanwhile
+        if not self._player_open:
             self._use_player(message.settled)
+        else:  # the player was settled directly meanwhile; what went wrong still counts
+            self._say_problems(message.settled.problems)
 
     @on(SavesFailed)
     def _saves_failed(self, message: SavesFailed) -> None:
@@ -212,12 +214,15 @@ class QuizApp(App[int]):
     def _use_player(self, settled: Settled) -> None:
         self._player_open = True
         self.player = settled.player
-        for problem in settled.problems:
-            self.notify(safe_text(problem), severity="warning", markup=False)
+        self._say_problems(settled.problems)
         theme = settled.theme
         if theme and theme in self.available_themes and theme != self.theme:
             self._saved_theme = theme
             self.theme = theme
+
+    def _say_problems(self, problems: Iterable[str]) -> None:
+        for problem in problems:
+            self.notify(safe_text(problem), severity="warning", markup=False)
 
     def watch_theme(self, theme: str) -> None:
         # Remember a theme the player picked, not the one just loaded from their save.
@@ -231,44 +236,35 @@ class QuizApp(App[int]):
     def start_round(self, mode: str | None = None, only: Iterable[str] | None = None) -> None:
         """Start a round of `mode` (default: the current mode); `only` limits the questions
         and makes it practice ("play the missed ones again")."""
+        from quiz.game.replays import daily_again, missed_again
         from quiz.game.round import Round, RoundConfig
-        from quiz.game.selection import only as only_these
 
         mode = mode or self.mode
         pool = list(self.pack.questions)
         prioritise: Prioritise | None = None
-        count, seed, day = self.count, self.seed, self.day
         self._round_notes = ()
-        if only is not None:
-            # Practice: no clock and flat points, so it never enters the high scores.
-            mode, wanted = "practice", list(only)
-            prioritise, count = only_these(wanted), len(wanted)
-        elif mode == "practice":
-            self.settle_player(self.player)  # practice needs the player's study schedule now
-            prioritise = self.saves.practice_order(self.player or "")
-        elif mode == "daily":
-            self.settle_player(self.player)
-            day = day or date.today()
-            if self.saves.daily_played(self.player or "", self.pack.id, day):
-                scored = RoundConfig(mode="daily", count=count, day=day, pack_id=self.pack.id)
-                daily = Round(pool, scored)
-                mode, seed = "practice", daily.seed
-                prioritise = only_these([question.id for question in daily.questions])
-                count = len(daily.questions)
-                self._round_notes = (REPLAYED_DAILY,)
-                self.notify(REPLAYED_DAILY)
+        if mode in ("practice", "daily"):
+            self.settle_player(self.player)  # their study schedule, or today's daily
         config = RoundConfig(
             mode=mode,  # type: ignore[arg-type]
-            count=count,
+            count=self.count,
             time_limit=self.time_limit,
             speed=self.speed,
-            seed=seed,
-            day=day,
+            seed=self.seed,
+            day=self.today() if mode == "daily" else self.day,
             player=self.player or "",
             pack_id=self.pack.id,
             pack_version=self.pack.version,
         )
         try:
+            if only is not None:
+                config, prioritise = missed_again(config, only)
+            elif mode == "practice":
+                prioritise = self.saves.practice_order(self.player or "")
+            elif mode == "daily" and self.daily_played():
+                config, prioritise = daily_again(pool, config)
+                self._round_notes = (REPLAYED_DAILY,)
+                self.notify(REPLAYED_DAILY)
             self.round = Round(
                 pool, config, clock=self.clock, prioritise=prioritise, wall_clock=self.wall_clock
             )
@@ -402,10 +398,13 @@ class QuizApp(App[int]):
         """The player's last 10 scores in this pack and `mode`, oldest first."""
         return self.saves.recent_scores(self.player or "", self.pack.id, mode)
 
-    def daily_played(self) -> bool:
-        """Today's daily challenge in this pack is already scored for the player."""
-        day = self.day or date.today()
-        return self.saves.daily_played(self.player or "", self.pack.id, day)
+    def daily_played(self, day: date | None = None) -> bool:
+        """The daily challenge of `day` (default: today) in this pack is already scored for
+        the player."""
+        return self.saves.daily_played(self.player or "", self.pack.id, day or self.today())
+
+    def today(self) -> date:
+        return self.day or date.today()
 
     def action_help(self) -> None:
         from quiz.tui.screens.help import HelpScreen

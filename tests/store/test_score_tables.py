@@ -3,12 +3,15 @@ the totals kept per pack (one chart point per round)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
 import tomli_w
 
+from quiz.cli import main
 from quiz.game.modes import daily_seed
 from quiz.game.result import RoundResult
 from quiz.store import SaveStore, scores_data
@@ -187,3 +190,23 @@ def test_a_round_remembers_the_settings_it_was_played_with() -> None:
     config = RoundConfig(time_limit=35.0, speed=False, timeouts=False, seed=1)
     result = Round([question], config).result()
     assert (result.time_limit, result.speed, result.timeouts) == (35.0, False, False)
+
+
+def test_quiz_scores_lists_each_table_by_its_rules(
+    capsys: pytest.CaptureFixture[str], isolated_saves: Path, make_round: RoundFactory
+) -> None:
+    store = SaveStore(isolated_saves)
+    store.record_round("Ada", make_round(1, score=500))
+    store.record_round("Ada", make_round(2, score=900).model_copy(update={"time_limit": 30.0}))
+    store.record_round("Ada", make_round(3, score=700, mode="practice"))
+    assert main(["scores", "--player", "Ada"]) == 0
+    out = capsys.readouterr().out
+    assert "  High scores: labour-2010 · Classic\n     1.     500" in out
+    assert "  High scores: labour-2010 · Classic · 30 s per question\n     1.     900" in out
+    assert "Practice" not in out.split("Recent rounds:")[0]
+    assert main(["scores", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["players"][0]["high_scores"]
+    assert [(row["mode"], row["table"], row["score"]) for row in rows] == [
+        ("classic", "classic", 500),
+        ("classic", "classic 30s", 900),
+    ]

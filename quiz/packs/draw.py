@@ -83,4 +83,6 @@ def shuffled_choices(question: Question, seed: int) -> Question:
     True before False, and other types are returned as they are."""
     if question.type not in ("single", "multiple"):
         return question
-    return question.model_copy(update={"choices": shown_order(question.choices, seed, question.id)})
+    return question.model_copy(
+        update={"choices": shown_order(question.choices, seed, question.id)}
+    )

@@ -14,7 +14,6 @@ from quiz.safe_text import safe_text
 if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
 
-
 class QuizCommands(Provider):
     """The game's own commands, listed when the palette opens and found by fuzzy search."""
 

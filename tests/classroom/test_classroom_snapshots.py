@@ -18,7 +18,9 @@ NAMES = ["Ann", "[@click=app.quit]x[/]", "Bob", "Zoë", "Cy", "Dee"]
 
 def host_app() -> HostApp:
     clock = FakeClock()
-    session = HostSession(prepare(sample_questions(), seconds=20, seed=5), code=CODE, clock=clock)
+    session = HostSession(
+        prepare(sample_questions(), seconds=20, seed=5), code=CODE, clock=clock
+    )
     for name in NAMES:
         session.join(CODE, name)
     server = ClassroomServer(session)

@@ -50,7 +50,10 @@ class MatchingPanel(Vertical, can_focus=True):
         Binding("1", "pick('left', 0)", "Left item", key_display="1-9"),
         *(Binding(str(n + 1), f"pick('left', {n})", show=False) for n in range(1, 9)),
         Binding("a", "pick('right', 0)", "Right item", key_display="A-L"),
-        *(Binding(letter(n).lower(), f"pick('right', {n})", show=False) for n in range(1, 12)),
+        *(
+            Binding(letter(n).lower(), f"pick('right', {n})", show=False)
+            for n in range(1, 12)
+        ),
         Binding("up", "cursor(-1)", "Up", show=False),
         Binding("down", "cursor(1)", "Down", show=False),
         Binding("left,right", "switch_column", "Column", show=False),

@@ -42,9 +42,9 @@ Recording a round
 is on disk (atomic, fsynced, under the player's lock; the player is created if new).
 `RecordOutcome`: `saved`, `round` (its number), `rank` (1-10 in its pack's table, or
 None: practice is never ranked), `previous_best`, `new_high_score` (rank == 1), `warning`
-(set the first time saving turned out to be impossible). If the folder is read-only, full or not a folder, nothing
-raises: `saved` is False and the game goes on. `store.check_writable()` asks up front and
-`store.unavailable` holds the one-line reason.
+(set the first time saving turned out to be impossible). If the folder is read-only, full
+or not a folder, nothing raises: `saved` is False and the game goes on.
+`store.check_writable()` asks up front and `store.unavailable` holds the one-line reason.
 `store.import_rounds(player, results)` records many rounds at once (one write per file).
 
 History and the Scores screen

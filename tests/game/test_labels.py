@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from quiz.plain.join import lines_for
-
 from quiz.classroom import protocol as p
 from quiz.game.labels import choice_label, line_label, option_label
 from quiz.game.modes import MODES, mode_title
+from quiz.plain.join import lines_for
 from quiz.tui.editor.preview import player_lines
 from quiz.tui.widgets.choices import row_label
 

@@ -173,15 +173,17 @@ class PlayerSaves:
                 outcome = self.store.record_round(result.player, result)
             except (QuizError, OSError) as error:
                 return Recorded((f"Not saved: {error}",))
+            # Nothing scored is no record to celebrate, even as the first round of its table.
+            record = outcome.new_high_score and result.score > 0
             notes = []
-            if outcome.rank is not None and not outcome.new_high_score:
+            if outcome.rank is not None and not record and result.score > 0:
                 notes.append(f"Number {outcome.rank} in your top 10.")
             if not outcome.saved:
                 notes.append(
                     f"Not saved: {outcome.warning or self.store.unavailable or 'saving is off'}"
                 )
             notes.extend(self.store.take_warnings())
-            return Recorded(tuple(notes), outcome.new_high_score)
+            return Recorded(tuple(notes), record)
 
     def due_count(self, player: str, questions: Sequence[Question]) -> int | None:
         """How many of `questions` are due for practice (None when unknown)."""

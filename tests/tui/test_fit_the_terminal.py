@@ -76,3 +76,16 @@ async def test_summary_columns_follow_the_terminal_width() -> None:
         [header] = [line for line in screen_lines(app) if "Question" in line and "#" in line]
         assert header.rstrip().endswith("Points")
         assert len(header.rstrip()) <= 80
+
+
+async def test_opening_an_answer_in_full_leaves_the_summary_table_as_it_was() -> None:
+    app = make_app(SINGLE, TYPED)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await to_summary(pilot, app)
+        before = screen_lines(app)
+        await pilot.press("enter")  # the answer in full...
+        await pilot.pause()
+        await pilot.press("escape")  # ...and back
+        await pilot.pause()
+        assert screen_lines(app) == before

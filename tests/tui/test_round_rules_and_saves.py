@@ -200,6 +200,17 @@ async def test_a_recorded_round_reaches_the_summary_and_a_record_is_celebrated()
         assert "★ New high score! ★" in text  # the celebration banner
 
 
+async def test_a_round_that_scored_nothing_is_no_record_to_celebrate() -> None:
+    app = make_app(TYPED)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await play_to_summary(pilot, app, miss_typed=True)
+        await saves_done(pilot, app)
+        text = screen_text(app)
+        assert "Score 0" in text
+        assert "New high score" not in text and "top 10" not in text
+
+
 async def test_a_perfect_round_is_celebrated_and_the_celebration_settles() -> None:
     app = make_app(SINGLE, TYPED)
     async with app.run_test(size=(100, 30)) as pilot:

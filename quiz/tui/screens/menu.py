@@ -59,7 +59,7 @@ class MenuScreen(Screen[None]):
         yield Header()
         with Vertical(id="menu"):
             yield Static(id="who")
-            yield Static(id="form")
+            yield Static(id="recent")
             yield OptionList(id="entries")
         yield Footer()
 
@@ -90,7 +90,7 @@ class MenuScreen(Screen[None]):
             )
         else:
             form = f"No {title} rounds in this pack yet."
-        self.query_one("#form", Static).update(Content(form))
+        self.query_one("#recent", Static).update(Content(form))
         due = quiz.due_count()
         due_text = f" — {due} due" if due is not None else ""
         daily_text = " — played today (a replay is practice)" if quiz.daily_played() else ""

@@ -122,7 +122,7 @@ class SummaryScreen(Screen[None]):
                 hint = "No misses! Press n for a new round."
             hint += " Enter on a row shows that answer in full."
             yield Static(Content(hint), id="next-steps")
-        yield DataTable(id="review", cursor_type="row", zebra_stripes=True)
+        yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
         if self.share:
             yield Static(Content(self.share), id="share")
         yield Footer()

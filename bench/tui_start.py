@@ -226,13 +226,25 @@ async def answer_latencies(count: int) -> list[float]:
         )
         for n in range(count)
     )
+
+    class ReadingClock:
+        """The game's clock: a second passes while the player reads each question (so input
+        guards and timers see a person, not a script), and no other time."""
+
+        now = 0.0
+
+        def __call__(self) -> float:
+            return self.now
+
+    clock = ReadingClock()
     pack = PlayablePack("bench", "bench", "Bench", "1", questions)
-    app = TimedApp(pack, count=count, seed=1, player="Bench", speed=False)
+    app = TimedApp(pack, count=count, seed=1, player="Bench", speed=False, clock=clock)
     app.cursor_blink = False
     latencies = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for _ in range(count):
+            clock.now += 1.0
             app.shown_at = None
             started = time.perf_counter()
             await pilot.press("2")

@@ -110,11 +110,6 @@ class PlayerSaves:
                 self._store = SaveStore.from_cli(self.saves_dir)
             return self._store
 
-    def take_warnings(self) -> list[str]:
-        """One-line notices about recovered or unwritable save files, each shown once."""
-        with self._turn():
-            return self.store.take_warnings()
-
     def players(self) -> list[str]:
         """Names of the saved players (a damaged folder lists none rather than failing)."""
         from quiz.errors import QuizError
@@ -143,18 +138,12 @@ class PlayerSaves:
                     self.store.create_player(player)
             except (QuizError, OSError) as error:
                 problems.append(str(error))
-            theme = self.theme(player)
-            problems.extend(self.store.take_warnings())
+            theme = None
+            with contextlib.suppress(QuizError, OSError):
+                theme = self.store.get_theme(player)
+            with contextlib.suppress(QuizError, OSError):
+                problems.extend(self.store.take_warnings())
             return Settled(player, theme, tuple(problems))
-
-    def theme(self, player: str) -> str | None:
-        from quiz.errors import QuizError
-
-        with self._turn():
-            try:
-                return self.store.get_theme(player)
-            except (QuizError, OSError):
-                return None
 
     def set_theme(self, player: str, theme: str) -> None:
         from quiz.errors import QuizError

@@ -82,6 +82,7 @@ def _player_json(data: ScoresData) -> dict[str, Any]:
             {
                 "pack": row.pack_id,
                 "mode": row.mode,
+                "table": row.table,
                 "rank": row.rank,
                 "score": row.score,
                 "accuracy": round(row.accuracy, 4),
@@ -134,9 +135,9 @@ def _print_tables(store: SaveStore, players: list[ScoresData]) -> None:
             print("  No high scores yet.")
         current: tuple[str, str] | None = None
         for row in data.high_scores:
-            if (row.pack_id, row.mode) != current:
-                current = (row.pack_id, row.mode)
-                print(f"  High scores: {show(row.pack_id)} · {show(row.mode)}")
+            if (row.pack_id, row.table) != current:
+                current = (row.pack_id, row.table)
+                print(f"  High scores: {show(row.pack_id)} · {show(row.title)}")
             print(
                 f"    {row.rank:>2}. {row.score:>7}  {row.accuracy:>4.0%}  "
                 f"{row.date.date().isoformat()}"

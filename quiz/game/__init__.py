@@ -15,7 +15,9 @@ Modules, in the order a round uses them:
 - `checking`: `check_answer(question, answer)` for every type, with partial credit.
 - `typed_answers`: typed answers (`normalise`, `match_typed`, `parse_number`).
 - `scoring`: points for an answer (`score_answer` gives them in parts); `result`:
-  `RoundResult`, what a round produces.
+  `RoundResult`, what a round produces (with the time limit, speed and time-outs it was
+  played with: the saves rank by them).
+- `daily_share`: the daily challenge's result as one shareable line.
 
 The round API, for UIs (Textual screens, `--plain`, team play)::
 

@@ -6,6 +6,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from quiz.game.modes import DEFAULT_TIME_LIMIT
+
 
 class AnswerResult(BaseModel):
     """One answered (or timed-out) question."""
@@ -34,6 +36,14 @@ class RoundResult(BaseModel):
     pack_version: str
     mode: str
     seed: int | None = None
+    # How the clock was set: rounds played by other rules are ranked apart (quiz.store).
+    time_limit: float = Field(
+        default=DEFAULT_TIME_LIMIT, gt=0, description="Seconds per question (--time, else 20)."
+    )
+    speed: bool = Field(default=True, description="Speed points (False: --no-speed).")
+    timeouts: bool = Field(
+        default=True, description="Questions could time out (False: --plain without --time)."
+    )
     started_at: datetime
     duration: float = Field(ge=0, description="Seconds from the first question to the end.")
     score: int = Field(ge=0)

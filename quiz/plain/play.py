@@ -20,17 +20,20 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from datetime import date
 from typing import TextIO
 
 from quiz.errors import QuizError
 from quiz.game.answer_input import expected_form, parse_answer
 from quiz.game.checking import InvalidAnswer
+from quiz.game.daily_share import share_line
 from quiz.game.labels import letter, line_label
 from quiz.game.modes import rules_for
 from quiz.game.options import RoundOptions
+from quiz.game.replays import daily_again, missed_again
 from quiz.game.result import RoundResult
 from quiz.game.round import Round, RoundConfig, RoundStateError
-from quiz.game.selection import Prioritise, only
+from quiz.game.selection import Prioritise
 from quiz.game.views import Feedback, QuestionView
 from quiz.name_identity import NameRefused, player_name
 from quiz.packs.playable import PlayablePack, open_playable
@@ -211,6 +214,8 @@ class PlainGame:
         for offset, question in enumerate(unanswered):
             prompt = safe_text(question.prompt, single_line=True)
             self.say(f"  {start + offset}. – Not answered: {prompt}")
+        if round_.config.mode == "daily" and result.answers and round_.day is not None:
+            self.say(share_line(round_.day, result))
 
     def offer_replay(self, missed: list[str]) -> bool:
         """Ask whether to play the missed questions again; False at end of input."""
@@ -259,8 +264,13 @@ def run_plain(
     config = round_config(options, pack, player)
     game = PlainGame(out, Lines(stdin or sys.stdin))
     saves = Saves(options.saves, player, game)
+    prioritise = saves.practice_order()
     try:
-        round_ = Round(pack.questions, config, clock=clock, prioritise=saves.practice_order())
+        if config.mode == "daily" and saves.daily_played(pack.id, date.today()):
+            # The daily challenge scores once a day: the same questions again are practice.
+            config, prioritise = daily_again(pack.questions, replace(config, day=date.today()))
+            game.say("Today's daily challenge is already scored: this replay is practice.")
+        round_ = Round(pack.questions, config, clock=clock, prioritise=prioritise)
     except ValueError as error:
         raise QuizError(f"cannot start the round: {error}") from None
     rules = rules_for(config.mode)
@@ -273,8 +283,8 @@ def run_plain(
         saves.record(game.play(round_))
         missed = round_.missed_ids()
         while game.offer_replay(missed):
-            replay_config = replace(config, mode="practice", count=None, seed=round_.seed)
-            replay = Round(pack.questions, replay_config, clock=clock, prioritise=only(missed))
+            replay_config, only_missed = missed_again(replace(config, seed=round_.seed), missed)
+            replay = Round(pack.questions, replay_config, clock=clock, prioritise=only_missed)
             saves.record(game.play(replay))
             missed = replay.missed_ids()
     except RoundStateError as error:  # a bug, but say it in one line rather than a traceback
@@ -316,6 +326,17 @@ class Saves:
                 return list(questions)
 
         return prioritise
+
+    def daily_played(self, pack_id: str, day: date) -> bool:
+        """Whether the player's daily challenge of `day` is recorded (False if unknown)."""
+        if self.store is None:
+            return False
+        from quiz.store.stats import daily_played
+
+        try:
+            return daily_played(self.store, self.player, pack_id, day)
+        except (QuizError, OSError):
+            return False
 
     def record(self, result: RoundResult) -> None:
         """Keep the round in the player's save file; say so when it is a new high score."""

@@ -32,8 +32,9 @@ Players (names: quiz.name_identity.player_name; names that look alike are one pl
 - `store.find_player(name) -> Path | None`
 - `store.open_profile(name) -> Profile`: `.name`, `.created`, `.settings.theme`,
   `.settings.bell`,
-  `.high_scores[pack_id][mode] -> list[HighScore]` (top 10: score, accuracy, date, round),
-  `.rounds`, `.tags`, `.questions`, `.days`, `.recent`. Cheap even at 10,000 rounds.
+  `.high_scores[pack_id][table] -> list[HighScore]` (top 10: score, accuracy, date, round;
+  `table` is the mode, or the mode and the rules that differed: see
+  `aggregates.score_table`), `.rounds`, `.recent`. Cheap even at 10,000 rounds.
 - `store.get_theme(name) -> str | None`, `store.set_theme(name, theme) -> bool`;
   `store.get_bell(name) -> bool`, `store.set_bell(name, on) -> bool` (the bell on a miss)
 - `store.require_player(name) -> (folder, clean name)`   PlayerNameError if there is none
@@ -46,12 +47,13 @@ Recording a round
 -----------------
 `store.record_round(player, result: RoundResult) -> RecordOutcome` returns once the round
 is on disk (atomic, fsynced, under the player's lock; the player is created if new). It
-never raises. `RecordOutcome`: `saved`, `round` (its number), `rank` (1-10 in its pack+mode
-table, or None; never claimed for a round not saved), `previous_best`, `new_high_score`
-(rank == 1), `warning`: one line saying what went wrong with this very round — "Not saved:
-…" (read-only, full or not a folder, a refused name, a file from a newer quiz), or "Round
-32 saved; your stats could not be updated (…)" when only a derived file could not be
-rewritten. Show it as is. Every round tries again, so a freed disk saves the next one.
+never raises. `RecordOutcome`: `saved`, `round` (its number), `rank` (1-10 in its pack's
+table, or None: practice is never ranked, and a round not saved claims no rank),
+`previous_best`, `new_high_score` (rank == 1), `warning`: one line saying what went wrong
+with this very round — "Not saved: …" (read-only, full or not a folder, a refused name, a
+file from a newer quiz), or "Round 32 saved; your stats could not be updated (…)" when only
+a derived file could not be rewritten. Show it as is. Every round tries again, so a freed
+disk saves the next one.
 `store.check_writable()` asks up front and `store.unavailable` holds the one-line reason.
 `store.import_rounds(player, results)` records many rounds at once (one write per file).
 
@@ -59,11 +61,14 @@ History and the Scores screen
 -----------------------------
 - `store.history(name, pack_id=None, mode=None, limit=None) -> list[StoredRound]`,
   newest first (StoredRound is a RoundResult plus `.round`).
-- `scores_data(store, name, pack_id=None) -> ScoresData` (quiz.store.stats): `.high_scores`
-  (HighScoreRow: pack_id, mode, rank, score, accuracy, date), `.progress` (ProgressPoint per
-  day: day, rounds, mean_score, accuracy — the chart), `.weakest_topics` (TopicStat: tag,
-  asked, correct, accuracy), `.most_missed` (MissedQuestion: question_id, asked, missed),
-  `.recent` (newest first). `store.stats(name) -> StatsFile` holds the raw totals.
+- `scores_data(store, name, pack_id=None, mode=None) -> ScoresData` (quiz.store.stats):
+  `.high_scores` (HighScoreRow: pack_id, table, mode, title, rank, score, accuracy, date),
+  `.points` (ScorePoint per round of the pack: mode, round, date, score, accuracy — the
+  chart), `.weakest_topics` (TopicStat: tag, asked, correct, accuracy), `.most_missed`
+  (MissedQuestion: question_id, asked, missed), `.recent` (newest first), `.packs` (every
+  pack played). `store.stats(name) -> StatsFile` holds the raw totals, by pack.
+- `recent_scores(stats, pack_id, mode)` (the menu's sparkline) and
+  `daily_played(store, name, pack_id, day)` (the daily challenge scores once a day).
 
 Practice (FSRS, per player and question id)
 -------------------------------------------

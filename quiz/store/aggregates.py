@@ -8,23 +8,63 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from quiz.game.modes import DEFAULT_TIME_LIMIT, RULES
+from quiz.game.result import RoundResult
 from quiz.store.schema import (
     HIGH_SCORES_KEPT,
     RECENT_KEPT,
-    DayStats,
+    ROUND_POINTS_KEPT,
     HighScore,
+    PackStats,
     Profile,
     QuestionStats,
     RecentRound,
+    RoundPoint,
     StatsFile,
     StoredRound,
     TagStats,
 )
 
+# Practice has no clock and scores flat points: it is never ranked.
+UNRANKED_MODES = frozenset({"practice"})
+
 
 def as_utc(moment: datetime) -> datetime:
     """An aware UTC datetime; a naive one is taken as local time (what datetime.now() gives)."""
     return moment.astimezone(UTC)
+
+
+def score_table(result: RoundResult) -> str | None:
+    """The key of the high-score table `result` is ranked in, under its pack; None for a
+    mode that is never ranked (practice).
+
+    A round played by the standard rules is ranked under its mode ('classic'). One played by
+    other rules gets a table of its own, named by the mode and each setting that changed
+    its score: 'classic 30s' (--time 30), 'classic no-speed', 'classic no-timeouts' (line
+    mode without --time), in that order. A setting that cannot change the score is left
+    out (the time limit of a blitz round without speed points, say).
+    """
+    if result.mode in UNRANKED_MODES:
+        return None
+    rules = RULES.get(result.mode)
+    question_clock = rules is None or rules.question_timer
+    times_out = question_clock and result.timeouts
+    parts = [result.mode]
+    if result.time_limit != DEFAULT_TIME_LIMIT and (result.speed or times_out):
+        parts.append(f"{result.time_limit:g}s")
+    if not result.speed:
+        parts.append("no-speed")
+    if question_clock and not result.timeouts:
+        parts.append("no-timeouts")
+    return " ".join(parts)
+
+
+def high_score_table(profile: Profile, result: RoundResult) -> list[HighScore] | None:
+    """The top table `result` would enter, as it stands (empty if new); None if unranked."""
+    key = score_table(result)
+    if key is None:
+        return None
+    return profile.high_scores.get(result.pack_id, {}).get(key, [])
 
 
 def high_score_rank(table: list[HighScore], score: int) -> int | None:
@@ -34,7 +74,10 @@ def high_score_rank(table: list[HighScore], score: int) -> int | None:
 
 
 def _insert_high_score(profile: Profile, stored: StoredRound) -> int | None:
-    table = profile.high_scores.setdefault(stored.pack_id, {}).setdefault(stored.mode, [])
+    key = score_table(stored)
+    if key is None:
+        return None
+    table = profile.high_scores.setdefault(stored.pack_id, {}).setdefault(key, [])
     date = as_utc(stored.started_at)
     for index, entry in enumerate(table):
         # A migrated version-1 entry for this very round: adopt it instead of doubling it,
@@ -90,18 +133,25 @@ def apply_stats(stats: StatsFile, stored: StoredRound) -> None:
     if stored.round <= stats.applied_through:
         return
     started = as_utc(stored.started_at)
+    pack = stats.packs.setdefault(stored.pack_id, PackStats())
     for answer in stored.answers:
         for tag in answer.tags:
-            tag_stats = stats.tags.setdefault(tag, TagStats())
+            tag_stats = pack.tags.setdefault(tag, TagStats())
             tag_stats.asked += 1
             tag_stats.correct += int(answer.correct)
-        question = stats.questions.setdefault(answer.question_id, QuestionStats())
+        question = pack.questions.setdefault(answer.question_id, QuestionStats())
         question.asked += 1
         question.missed += int(not answer.correct)
         question.last_seen = started
-    day = stats.days.setdefault(started.date().isoformat(), DayStats())
-    day.rounds += 1
-    day.score += stored.score
-    day.correct += stored.correct_count
-    day.answered += len(stored.answers)
+    points = pack.rounds.setdefault(stored.mode, [])
+    points.append(
+        RoundPoint(
+            round=stored.round,
+            date=started,
+            score=stored.score,
+            accuracy=stored.accuracy,
+            seed=stored.seed,
+        )
+    )
+    del points[:-ROUND_POINTS_KEPT]
     stats.applied_through = stored.round

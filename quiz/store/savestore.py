@@ -27,7 +27,7 @@ from fsrs import Card
 from quiz.durable import TEMP_MARKER
 from quiz.game import study
 from quiz.game.result import RoundResult
-from quiz.store.aggregates import apply_round
+from quiz.store.aggregates import apply_round, high_score_table
 from quiz.store.errors import NewerSaveError, PlayerNameError, SaveError
 from quiz.store.files import make_folders, remove_stale_temps
 from quiz.store.history import (
@@ -423,7 +423,7 @@ class SaveStore:
             self._parsed.put(sealed_path(folder, index), on_disk)  # we hold the lock
         else:
             self._parsed.put(history_path(folder, index), on_disk, chunk.text)
-        table = state.profile.high_scores.get(stored.pack_id, {}).get(stored.mode, [])
+        table = high_score_table(state.profile, stored)
         previous_best = table[0].score if table else None
         rank = apply_round(state.profile, stored)
         warning = None

@@ -3,7 +3,9 @@
 Versions: `profile.toml` is at schema 3, the history files, `stats.toml` and `study.toml` at
 2. Every file at these versions ends with its end line (quiz.store.end_line); older versions
 had none and are read without it. Profile version 1 kept the theme at the top level and high
-scores in one flat list, and no round counts; history version 1 had no `round_id`.
+scores in one flat list, and no round counts; history version 1 had no `round_id` (nor the
+time limit, speed and time-outs a round was played with); stats version 1 kept one set of
+totals for every pack, by day.
 Each model validates a whole file; `extra="forbid"` makes a misspelt key schema-invalid.
 `SaveKind` ties each kind of file to its version and its parser.
 """
@@ -28,6 +30,7 @@ STATS_VERSION: Final = 2
 ROUNDS_PER_FILE = 10
 HIGH_SCORES_KEPT = 10
 RECENT_KEPT = 20
+ROUND_POINTS_KEPT = 100
 
 
 class _Model(BaseModel):
@@ -62,13 +65,23 @@ class QuestionStats(_Model):
     last_seen: datetime | None = None
 
 
-class DayStats(_Model):
-    """Totals of the rounds played on one (UTC) day: the points of the progress chart."""
+class RoundPoint(_Model):
+    """One recorded round: a point of the Scores chart and of the menu's sparkline."""
 
-    rounds: int = Field(default=0, ge=0)
-    score: int = Field(default=0, ge=0)
-    correct: int = Field(default=0, ge=0)
-    answered: int = Field(default=0, ge=0)
+    round: int = Field(ge=1)
+    date: datetime
+    score: int = Field(ge=0)
+    accuracy: float = Field(ge=0, le=1)
+    seed: int | None = None
+
+
+class PackStats(_Model):
+    """One pack's totals: answers per tag and per question, and its latest rounds by mode
+    (the newest ROUND_POINTS_KEPT of each, oldest first)."""
+
+    tags: dict[str, TagStats] = {}
+    questions: dict[str, QuestionStats] = {}
+    rounds: dict[str, list[RoundPoint]] = {}
 
 
 class RecentRound(_Model):
@@ -101,13 +114,11 @@ class Profile(_Model):
 
 
 class StatsFile(_Model):
-    """`stats.toml`: totals for the Scores screen (topics, questions, progress by day)."""
+    """`stats.toml`: totals for the Scores screen and the menu, by pack."""
 
     schema_version: Literal[2] = STATS_VERSION
     applied_through: int = Field(default=0, ge=0)
-    tags: dict[str, TagStats] = {}
-    questions: dict[str, QuestionStats] = {}
-    days: dict[str, DayStats] = {}
+    packs: dict[str, PackStats] = {}
 
 
 class StoredRound(RoundResult):
@@ -239,7 +250,11 @@ def _only_end_line_added(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def parse_stats(data: dict[str, Any]) -> StatsFile:
-    return StatsFile.model_validate(_only_end_line_added(data))
+    if data.get("schema_version") == 1:
+        # Version 1 kept one set of totals for every pack, by day, which cannot be split by
+        # pack or round: the totals are rebuilt from the history (applied_through 0).
+        return StatsFile()
+    return StatsFile.model_validate(data)
 
 
 def parse_study(data: dict[str, Any]) -> StudyFile:

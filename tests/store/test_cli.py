@@ -90,7 +90,7 @@ def test_scores_json_has_the_documented_shape(
     assert ada["name"] == "Ada" and ada["rounds"] == 3
     assert [(row["rank"], row["score"]) for row in ada["high_scores"]] == [(1, 900), (2, 300)]
     assert set(ada["high_scores"][0]) == {
-        "pack", "mode", "rank", "score", "accuracy", "date", "round",
+        "pack", "mode", "table", "rank", "score", "accuracy", "date", "round",
     }  # fmt: skip
     assert [entry["round"] for entry in ada["recent"]] == [2, 1]
     assert {"tag", "asked", "correct", "accuracy"} == set(ada["weakest_topics"][0])

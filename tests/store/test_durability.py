@@ -127,7 +127,7 @@ def test_kill_minus_nine_never_loses_an_acknowledged_round(tmp_path: Path) -> No
     assert sorted(stored.round for stored in history) == list(range(1, len(history) + 1))
     profile = store.open_profile("Torture")
     assert profile.rounds == len(history)
-    assert store.stats("Torture").tags["torture"].asked == 10 * len(history)
+    assert store.stats("Torture").packs["torture"].tags["torture"].asked == 10 * len(history)
     cards = store.study_cards("Torture")
     assert set(cards) == {answer.question_id for stored in history for answer in stored.answers}
     assert all(card.last_review is not None for card in cards.values())

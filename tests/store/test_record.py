@@ -88,16 +88,16 @@ def test_record_round_says_when_a_score_is_a_new_high_score(
     assert higher.new_high_score and higher.previous_best == 500
 
 
-def test_scores_data_reports_progress_weak_topics_and_missed_questions(
+def test_scores_data_reports_each_round_weak_topics_and_missed_questions(
     store: SaveStore, make_round: RoundFactory
 ) -> None:
     for number in range(1, 31):  # 30 rounds an hour apart: two days from 09:00
         store.record_round("Ada", make_round(number))
-    data = scores_data(store, "ada")
+    data = scores_data(store, "ada", "labour-2010")
     assert data.player == "Ada" and data.rounds == 30
-    assert sum(point.rounds for point in data.progress) == 30
-    assert [point.day.isoformat() for point in data.progress] == ["2026-03-01", "2026-03-02"]
-    assert all(0 <= point.accuracy <= 1 for point in data.progress)
+    assert [point.round for point in data.points] == list(range(1, 31))
+    assert data.points[0].score == 1037 and data.points[0].accuracy == 0.7
+    assert data.packs == ["labour-2010"]
     accuracies = [topic.accuracy for topic in data.weakest_topics]
     assert accuracies == sorted(accuracies)
     assert {topic.tag for topic in data.weakest_topics} == {"people", "unions", "numbers"}
@@ -112,7 +112,7 @@ def test_aggregates_match_a_count_over_the_whole_history(
 ) -> None:
     for number in range(1, 24):
         store.record_round("Ada", make_round(number))
-    stats = store.stats("Ada")
+    stats = store.stats("Ada").packs["labour-2010"]
     everything = [a for r in store.history("Ada") for a in r.answers]
     for tag, totals in stats.tags.items():
         tagged = [a for a in everything if tag in a.tags]

@@ -208,7 +208,8 @@ def test_version_1_profile_is_migrated_on_load(tmp_path: Path, make_round: Round
     assert [(entry.score, entry.round) for entry in classic] == [(4200, 2), (3100, 1)]
     # A high score with no round left in the history survives the migration.
     assert [(e.score, e.round) for e in profile.high_scores["labour-2010"]["blitz"]] == [(2500, 0)]
-    assert store.stats("Ada Lovelace").questions["labour-2010/vacancy"].missed == 1
+    questions = store.stats("Ada Lovelace").packs["labour-2010"].questions
+    assert questions["labour-2010/vacancy"].missed == 1
     assert store.take_warnings() == []
 
     store.record_round("Ada Lovelace", make_round(3, player="Ada Lovelace", score=10))

@@ -12,6 +12,7 @@ from tui_kit import (
     asking,
     let_keys_through,
     make_app,
+    saves_done,
     screen_text,
 )
 
@@ -75,6 +76,7 @@ async def test_a_finished_round_is_saved_and_a_first_high_score_is_announced(
         await pilot.pause()
         await finish_round(pilot, app)
         assert isinstance(app.screen, SummaryScreen)
+        await saves_done(pilot, app)
         assert "New high score!" in screen_text(app)
         score = app.screen.result.score
     rounds = SaveStore(isolated_saves).history("Ada")
@@ -281,5 +283,6 @@ async def test_unusable_saves_folder_keeps_the_game_playable_and_says_so(tmp_pat
         await pilot.pause()
         await finish_round(pilot, app)
         assert isinstance(app.screen, SummaryScreen)
+        await saves_done(pilot, app)
         assert "Not saved:" in screen_text(app)
     assert not_a_folder.read_text() == "I am a file"

@@ -21,6 +21,7 @@ from tui_kit import (
     answer_right,
     let_keys_through,
     make_app,
+    saves_done,
 )
 
 from quiz.game.result import AnswerResult, RoundResult
@@ -46,6 +47,12 @@ def test_name_picker(snap_compare, size) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_menu(snap_compare, size) -> None:
+    assert snap_compare(make_app(menu=True), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_menu_with_recent_scores(snap_compare, size, isolated_saves) -> None:
+    record_history(isolated_saves, mode="classic")
     assert snap_compare(make_app(menu=True), terminal_size=size)
 
 
@@ -119,9 +126,11 @@ def test_leave_round_asks_first(snap_compare, size) -> None:
     assert snap_compare(make_app(SINGLE), press=["escape"], terminal_size=size)
 
 
+@pytest.mark.parametrize("mode", ["classic", "daily"])
 @pytest.mark.parametrize("size", SIZES)
-def test_summary(snap_compare, size) -> None:
-    app = make_app(SINGLE, TYPED, seed=1)
+def test_summary(snap_compare, size, mode) -> None:
+    app = make_app(SINGLE, TYPED, seed=1, mode=mode)
+    app.animation_level = "none"  # the celebration's flash, settled
 
     async def play(pilot) -> None:
         await pilot.pause()
@@ -134,6 +143,7 @@ def test_summary(snap_compare, size) -> None:
             await pilot.pause()
             await pilot.press("enter")
             await pilot.pause()
+        await saves_done(pilot, app)
 
     assert snap_compare(app, run_before=play, terminal_size=size)
 
@@ -159,8 +169,9 @@ def test_help(snap_compare, size) -> None:
     assert snap_compare(make_app(menu=True), press=["question_mark"], terminal_size=size)
 
 
-def record_history(saves) -> None:
-    """Five rounds over five days, with fixed dates, as the Scores screen's data."""
+def record_history(saves, mode: str | None = None) -> None:
+    """Five rounds over five days, with fixed dates, as the Scores screen's data (classic and
+    blitz in turn, or all of `mode`)."""
     store = SaveStore(saves)
     start = datetime(2026, 11, 20, 18, 0, tzinfo=UTC)
     for day in range(5):
@@ -182,7 +193,7 @@ def record_history(saves) -> None:
                 player="Ada",
                 pack_id="test-pack",
                 pack_version="1.0.0",
-                mode="classic" if day % 2 else "blitz",
+                mode=mode or ("classic" if day % 2 else "blitz"),
                 seed=day,
                 started_at=start + timedelta(days=day),
                 duration=60.0,
@@ -193,10 +204,16 @@ def record_history(saves) -> None:
         )
 
 
-@pytest.mark.parametrize("tab", ["high", "progress", "topics", "missed"])
+@pytest.mark.parametrize("tab", ["high", "progress", "topics", "missed", "classic-only"])
 @pytest.mark.parametrize("size", SIZES)
 def test_scores(snap_compare, size, tab, isolated_saves) -> None:
     record_history(isolated_saves)
     app = make_app(menu=True)
-    presses = {"high": [], "progress": ["right"], "topics": ["right"] * 2, "missed": ["left"]}
+    presses = {
+        "high": [],
+        "progress": ["right"],
+        "topics": ["right"] * 2,
+        "missed": ["left"],
+        "classic-only": ["m", "right"],
+    }
     assert snap_compare(app, press=["s", *presses[tab]], terminal_size=size)

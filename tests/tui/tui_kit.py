@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from typing import Any
 
 from fakes import FakeClock
 from textual.pilot import Pilot
@@ -114,6 +116,7 @@ def make_app(
     count: int | None = None,
     saves: str | None = None,
     pack: PlayablePack | None = None,
+    **options: Any,
 ) -> TestApp:
     return TestApp(
         pack or make_pack(*questions),
@@ -126,7 +129,15 @@ def make_app(
         clock=clock or FakeClock(),
         wall_clock=lambda: datetime(2026, 11, 26, 12, 0, tzinfo=UTC),
         day=date(2026, 11, 26),
+        **options,
     )
+
+
+async def saves_done(pilot: Pilot[int], app: QuizApp) -> None:
+    """Wait until the saves thread has done everything asked of it (a round recorded, the
+    player opened) and the app has handled what it reported."""
+    await asyncio.to_thread(app.saves.wait_idle)
+    await pilot.pause()
 
 
 def screen_lines(app: QuizApp) -> list[str]:

@@ -1,7 +1,9 @@
-"""The main menu: Play, Practice (with how many questions are due), Daily, Scores, Packs, Help."""
+"""The main menu: Play, Practice (with how many questions are due), Daily, Scores, Packs,
+Switch player, Help; with the player's last 10 scores as a sparkline."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -19,18 +21,31 @@ if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
 
 PLAY_MODES = ("classic", "blitz", "sudden_death")
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: Sequence[int]) -> str:
+    """One bar per value, from ▁ (the lowest) to █ (the highest); all ▄ when they are equal."""
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    if high == low:
+        return BARS[3] * len(values)
+    top = len(BARS) - 1
+    return "".join(BARS[round((value - low) * top / (high - low))] for value in values)
 
 
 class MenuScreen(Screen[None]):
-    """What to do next. Each entry also has a key."""
+    """What to do next. Each entry has its key, shown beside it; the footer shows the rest."""
 
     CSS_PATH = "menu.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "choose('play')", "Play"),
-        Binding("r", "choose('practice')", "Practice"),
-        Binding("d", "choose('daily')", "Daily"),
+        Binding("r", "choose('practice')", "Practice", show=False),
+        Binding("d", "choose('daily')", "Daily", show=False),
         Binding("s", "choose('scores')", "Scores"),
-        Binding("k", "choose('packs')", "Packs"),
+        Binding("k", "choose('packs')", "Packs", show=False),
+        Binding("w", "choose('player')", "Switch player", show=False),
         Binding("m", "next_mode", "Mode"),
         Binding("question_mark", "choose('help')", "Help", key_display="?"),
         Binding("q", "choose('quit')", "Quit"),
@@ -44,6 +59,7 @@ class MenuScreen(Screen[None]):
         yield Header()
         with Vertical(id="menu"):
             yield Static(id="who")
+            yield Static(id="recent")
             yield OptionList(id="entries")
         yield Footer()
 
@@ -55,7 +71,7 @@ class MenuScreen(Screen[None]):
         self.refresh_menu()
 
     def refresh_menu(self) -> None:
-        """Redraw the player, pack, mode and due count (they change between visits)."""
+        """Redraw the player, pack, mode, form and due count (they change between visits)."""
         quiz = self.quiz
         self.query_one("#who", Static).update(
             styled(
@@ -64,14 +80,27 @@ class MenuScreen(Screen[None]):
                 pack=quiz.pack.title if quiz.pack else "(none)",
             )
         )
+        play_mode = quiz.mode if quiz.mode in PLAY_MODES else "classic"
+        scores = quiz.recent_scores(play_mode)
+        title = mode_title(play_mode)
+        if scores:
+            form = (
+                f"Last {len(scores)} {title}: {sparkline(scores)}  "
+                f"latest {scores[-1]:,} · best {max(scores):,}"
+            )
+        else:
+            form = f"No {title} rounds in this pack yet."
+        self.query_one("#recent", Static).update(Content(form))
         due = quiz.due_count()
         due_text = f" — {due} due" if due is not None else ""
+        daily_text = " — played today (a replay is practice)" if quiz.daily_played() else ""
         entries = [
             ("play", f"p  Play — {mode_title(quiz.mode)} (m changes mode)"),
             ("practice", f"r  {mode_title('practice')}{due_text}"),
-            ("daily", f"d  {mode_title('daily')}"),
+            ("daily", f"d  {mode_title('daily')}{daily_text}"),
             ("scores", "s  Scores"),
             ("packs", "k  Packs"),
+            ("player", "w  Switch player"),
             ("help", "?  Help"),
             ("quit", "q  Quit"),
         ]
@@ -103,6 +132,8 @@ class MenuScreen(Screen[None]):
             quiz.action_scores()
         elif entry == "packs":
             quiz.action_packs()
+        elif entry == "player":
+            quiz.action_switch_player()
         elif entry == "help":
             quiz.action_help()
         elif entry == "quit":

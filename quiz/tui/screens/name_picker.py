@@ -20,18 +20,23 @@ from quiz.tui.widgets.quiz_input import QuizInput
 MAX_NAME = 64
 
 
-class NamePickerScreen(Screen[str]):
-    """Dismisses with the chosen or new player name (cleaned of control characters)."""
+class NamePickerScreen(Screen[str | None]):
+    """Dismisses with the chosen or new player name (cleaned of control characters), or None
+    on Esc, which quits the game at start (`quits`) and goes back to the menu otherwise."""
 
     CSS_PATH = "name_picker.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.quit", "Quit"),
+        Binding("escape", "leave", "Quit", key_display="Esc"),
+        Binding("escape", "back", "Back", key_display="Esc"),
         Binding("tab", "app.focus_next", "Next field", show=False),
+        # F1, not ?: the name box takes every printable key.
+        Binding("f1", "app.help", "Help", key_display="F1"),
     ]
 
-    def __init__(self, players: Sequence[str]) -> None:
+    def __init__(self, players: Sequence[str], *, quits: bool = True) -> None:
         super().__init__()
         self.players = [safe_text(name, single_line=True) for name in players]
+        self.quits = quits
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
@@ -52,6 +57,20 @@ class NamePickerScreen(Screen[str]):
             self.query_one(OptionList).focus()
         else:
             self.query_one(Input).focus()
+
+    def check_action(self, action: str, _parameters: tuple[object, ...]) -> bool | None:
+        """Esc says Quit at start and Back when switching player."""
+        if action == "leave":
+            return self.quits
+        if action == "back":
+            return not self.quits
+        return True
+
+    def action_leave(self) -> None:
+        self.dismiss(None)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

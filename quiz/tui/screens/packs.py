@@ -33,6 +33,7 @@ class PacksScreen(Screen[str | None]):
     CSS_PATH = "packs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Back", key_display="Esc"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
     def __init__(self, packs: Sequence[PackChoice], current: str | None = None) -> None:

@@ -22,6 +22,7 @@ class ReviewScreen(ModalScreen[None]):
     CSS_PATH = "review.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter,q", "close", "Close", key_display="Esc"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
     def __init__(self, feedback: Feedback) -> None:

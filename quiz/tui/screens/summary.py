@@ -1,4 +1,5 @@
-"""After the round: score, accuracy, time, best streak, high score, and a review of every answer."""
+"""After the round: score, accuracy, time, best streak, high score, a celebration for a record
+or a perfect round, the daily challenge's shareable line, and a review of every answer."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -13,15 +15,23 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from quiz.tui.text import literal_text
+from quiz.tui.text import literal, literal_text
 
 if TYPE_CHECKING:
     from quiz.game.result import RoundResult
     from quiz.game.views import Feedback
     from quiz.tui.app import QuizApp
+    from quiz.tui.player_saves import Recorded
 
 
 LEAD_IN = "according to the article, "
+# The review table: '#', the mark and Points are this wide; every column has a cell's
+# padding on each side, and a scrollbar may take the right edge.
+NUMBER_WIDTH, MARK_WIDTH, POINTS_WIDTH = 3, 2, 6
+COLUMNS, CELL_PADDING, SCROLLBAR = 6, 2, 2
+MIN_TEXT_ROOM = 24
+FLASHES = 6
+FLASH_SECONDS = 0.15
 
 
 def short_prompt(prompt: str) -> str:
@@ -41,24 +51,46 @@ def summary_line(result: RoundResult) -> str:
     )
 
 
+def text_widths(room: int, wanted: Sequence[int]) -> list[int]:
+    """Widths for the question, your answer and the right answer in `room` cells: each gets
+    what it needs up to its share (a half, a quarter, a quarter), then what is left goes to
+    those that need more, the question first."""
+    shares = [room // 2, room // 4, room - room // 2 - room // 4]
+    widths = [min(need, share) for need, share in zip(wanted, shares, strict=True)]
+    spare = room - sum(widths)
+    for index, need in enumerate(wanted):
+        extra = min(spare, need - widths[index])
+        widths[index] += extra
+        spare -= extra
+    return widths
+
+
 class SummaryScreen(Screen[None]):
-    """The end of a round."""
+    """The end of a round. The notes of recording it arrive later (`show_recorded`)."""
 
     CSS_PATH = "summary.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "replay_missed", "Play the missed ones again"),
+        Binding("r", "replay_missed", "Practise missed"),
         Binding("n", "new_round", "New round"),
         Binding("escape,m", "menu", "Menu", key_display="Esc"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
 
     def __init__(
-        self, result: RoundResult, feedback: Sequence[Feedback], *, notes: Sequence[str] = ()
+        self,
+        result: RoundResult,
+        feedback: Sequence[Feedback],
+        *,
+        notes: Sequence[str] = (),
+        share: str = "",
     ) -> None:
         super().__init__()
         self.result = result
         self.feedback = [item for item in feedback if item.counted]
         self.notes = tuple(notes)
+        self.share = share
+        self.celebrated = ""
 
     @property
     def quiz(self) -> QuizApp:
@@ -68,43 +100,113 @@ class SummaryScreen(Screen[None]):
     def missed(self) -> list[str]:
         return [item.question.id for item in self.feedback if not item.correct]
 
+    @property
+    def perfect(self) -> bool:
+        return bool(self.feedback) and all(item.correct for item in self.feedback)
+
     def compose(self) -> ComposeResult:
         with Vertical(id="summary-head"):
-            yield Static(Content("Round over"), id="title")
+            title = "Practice over" if self.result.mode == "practice" else "Round over"
+            yield Static(Content(title), id="title")
             yield Static(Content(summary_line(self.result)), id="totals")
-            for note in self.notes:
-                yield Static(Content(note), classes="note")
+            yield Static(id="celebration")
+            with Vertical(id="notes"):
+                for note in self.notes:
+                    yield Static(literal(note), classes="note")
             if self.missed:
-                hint = f"Press r to play the {len(self.missed)} missed again, n for a new round."
+                hint = (
+                    f"Press r to play the {len(self.missed)} missed again as practice "
+                    "(no clock, not ranked), n for a new round."
+                )
             else:
                 hint = "No misses! Press n for a new round."
             hint += " Enter on a row shows that answer in full."
             yield Static(Content(hint), id="next-steps")
-        yield DataTable(id="review", cursor_type="row", zebra_stripes=True)
+        yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
+        if self.share:
+            yield Static(Content(self.share), id="share")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#celebration").display = False
+        self.layout_review()
+        self.query_one(DataTable).focus()
+        if self.perfect:
+            self.celebrate("Perfect round!")
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.layout_review()
+
+    def layout_review(self) -> None:
+        """Fill the review table, its three text columns sharing the width the screen has
+        now (called again on every resize)."""
         table = self.query_one(DataTable)
-        # Fit the three text columns to the screen: the question gets half the room.
-        # Fixed columns, cell padding, the focus border and a scrollbar take the rest.
-        room = max(30, self.app.size.width - 3 - 2 - 6 - 2 * 6 - 6)
-        table.add_column("#", width=3)
-        table.add_column("", width=2)
-        table.add_column("Question", width=room // 2)
-        table.add_column("Your answer", width=room // 4)
-        table.add_column("Right answer", width=room - room // 2 - room // 4)
-        table.add_column("Points", width=6)
-        for item in self.feedback:
-            given = item.given or ("(time ran out)" if item.timed_out else "")
-            table.add_row(
-                Text(str(item.number)),
-                Text(item.mark),
-                literal_text(short_prompt(item.question.prompt)),
-                literal_text(given),
-                literal_text(item.right_answer),
-                Text(f"{item.points:,}", justify="right"),
+        rows = [
+            (
+                str(item.number),
+                item.mark,
+                short_prompt(item.question.prompt),
+                item.given or ("(time ran out)" if item.timed_out else ""),
+                item.right_answer,
+                f"{item.points:,}",
             )
-        table.focus()
+            for item in self.feedback
+        ]
+        fixed = NUMBER_WIDTH + MARK_WIDTH + POINTS_WIDTH + COLUMNS * CELL_PADDING + SCROLLBAR
+        room = max(MIN_TEXT_ROOM, self.app.size.width - fixed)
+        headers = ("Question", "Your answer", "Right answer")
+        wanted = [
+            max([len(header), *(len(row[2 + index]) for row in rows)])
+            for index, header in enumerate(headers)
+        ]
+        question, given, right = text_widths(room, wanted)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        table.add_column("#", width=NUMBER_WIDTH)
+        table.add_column("", width=MARK_WIDTH)
+        table.add_column(headers[0], width=question)
+        table.add_column(headers[1], width=given)
+        table.add_column(headers[2], width=right)
+        table.add_column("Points", width=POINTS_WIDTH)
+        for number, mark, prompt, answer, right_answer, points in rows:
+            table.add_row(
+                Text(number),
+                Text(mark),
+                literal_text(prompt),
+                literal_text(answer),
+                literal_text(right_answer),
+                Text(points, justify="right"),
+            )
+        if rows:
+            table.move_cursor(row=min(cursor, len(rows) - 1))
+
+    def show_recorded(self, recorded: Recorded) -> None:
+        """Add what recording the round said; a new high score is celebrated."""
+        notes = self.query_one("#notes", Vertical)
+        notes.mount_all(Static(literal(note), classes="note") for note in recorded.notes)
+        if recorded.new_high_score:
+            self.celebrate("New high score!")
+
+    def celebrate(self, words: str) -> None:
+        """A short celebration: `words` in a banner that fades in and flashes a few times in
+        reverse video (so it shows without colour too); a second reason joins the first."""
+        self.celebrated = f"{self.celebrated} · {words}" if self.celebrated else words
+        banner = self.query_one("#celebration", Static)
+        banner.update(Content(f"★ {self.celebrated} ★"))
+        if banner.display:
+            return
+        banner.display = True
+        if self.app.animation_level == "none":
+            return
+        banner.styles.opacity = 0.0
+        banner.styles.animate("opacity", value=1.0, duration=0.5, easing="out_cubic")
+        flashes = iter(range(FLASHES))
+
+        def flash() -> None:
+            step = next(flashes, None)
+            banner.set_class(step is not None and step % 2 == 0, "-flash")
+
+        self.set_interval(FLASH_SECONDS, flash, repeat=FLASHES + 1)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         from quiz.tui.screens.review import ReviewScreen

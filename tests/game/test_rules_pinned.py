@@ -232,12 +232,13 @@ def test_the_fifty_fifty_removes_exactly_two_wrong_choices() -> None:
     assert len(view.removed) == 2 and len(view.choices) == 2 and "Right" in view.choices
 
 
-def test_the_fifty_fifty_needs_three_choices_two_of_them_wrong() -> None:
+def test_the_fifty_fifty_always_leaves_a_wrong_choice() -> None:
+    # Three choices, one right: one wrong choice goes and one stays (never the answer alone).
     three = _single("three", wrong=("W1", "W2"))
     round_ = Round([three], RoundConfig(seed=1), clock=FakeClock())
     round_.next_question()
     assert round_.fifty_fifty_available
-    assert round_.use_fifty_fifty().choices == ("Right",)
+    assert round_.use_fifty_fifty().choices == ("Right", "W1")
 
     two = _single("two", wrong=("W1",))
     round_ = Round([two], RoundConfig(seed=1), clock=FakeClock())
@@ -261,7 +262,8 @@ def test_the_fifty_fifty_works_on_multiple_answer_questions() -> None:
     round_ = Round([multiple], RoundConfig(seed=1, speed=False), clock=FakeClock())
     round_.next_question()
     view = round_.use_fifty_fifty()
-    assert sorted(view.choices) == ["GMB", "Unite"]
+    # Two right and two wrong: one wrong choice goes, one stays.
+    assert sorted(view.choices) == ["GMB", "RMT", "Unite"]
     assert round_.answer(["Unite", "GMB"]).points == 500
 
 

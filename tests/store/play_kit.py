@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import sys
 from pathlib import Path
@@ -66,9 +67,13 @@ async def play_in_app(root: Path, pack: Path) -> list[str]:
             said.append(str(message))
             super().notify(message, **options)  # type: ignore[arg-type]
 
-    app = RecordingApp(open_playable(str(pack)), player="Ada", saves=str(root), seed=1)
+    now = [0.0]  # the game's clock: a second passes before the answer (the input guard)
+    app = RecordingApp(
+        open_playable(str(pack)), player="Ada", saves=str(root), seed=1, clock=lambda: now[0]
+    )
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        now[0] += 1.0
         await pilot.press("2")
         await pilot.pause()
         await pilot.press("enter")
@@ -77,5 +82,11 @@ async def play_in_app(root: Path, pack: Path) -> list[str]:
                 break
             await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
+        # What recording the round said arrives from the saves thread.
+        await asyncio.to_thread(app.saves.wait_idle)
+        await pilot.pause()
         said.extend(app.screen.notes)
+        said.extend(str(note.render()) for note in app.screen.query(".note"))
+        if app.screen.celebrated:
+            said.append(app.screen.celebrated)
     return said

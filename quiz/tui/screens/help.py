@@ -51,7 +51,9 @@ WORDS = {
     "fifty_fifty": "50:50: take away about half the choices, all wrong (once per round)",
     "next": "Next question",
     "finish": "Results: after the last answer, the round's summary (it is recorded)",
-    "leave": "Leave the round (asks first: a round left is not recorded)",
+    "Question:leave": "Leave the round (asks first: a round left is not recorded)",
+    "Name picker:leave": "Quit (when the game starts here)",
+    "Name picker:back": "Back to the menu (when switching player)",
     "unpair": "Undo the pair of the highlighted item",
     "tab": "switch tab",
 }

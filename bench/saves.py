@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 from quiz.game.result import AnswerResult, RoundResult  # noqa: E402
 from quiz.store import SaveStore, scores_data  # noqa: E402
 from quiz.store.history import round_document  # noqa: E402
-from quiz.store.schema import StoredRound  # noqa: E402
+from quiz.store.player_files import stored_round  # noqa: E402
 
 RECORD_TARGET_MS = 20.0
 OPEN_TARGET_MS = 200.0
@@ -100,9 +100,7 @@ def baseline(runs: int) -> list[float]:
     """tomllib.loads + tomli_w.dumps of a single 100-round file."""
     document = {
         "schema_version": 1,
-        "rounds": [
-            round_document(StoredRound(**dict(make_round(n)), round=n)) for n in range(1, 101)
-        ],
+        "rounds": [round_document(stored_round(make_round(n), n)) for n in range(1, 101)],
     }
     text = tomli_w.dumps(document)
     return time_each(lambda: tomli_w.dumps(tomllib.loads(text)), runs)

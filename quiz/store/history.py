@@ -62,7 +62,7 @@ def round_document(stored: StoredRound) -> dict[str, Any]:
     """A round as the TOML table written to the history."""
     document = to_toml_document(stored)
     # Keep the round number first: it is what a person scanning the file looks for.
-    return {"round": document.pop("round"), **document}
+    return {"round": document.pop("round"), "round_id": document.pop("round_id"), **document}
 
 
 def append_round(path: Path, stored: StoredRound, current: HistoryFile | None) -> None:
@@ -70,13 +70,18 @@ def append_round(path: Path, stored: StoredRound, current: HistoryFile | None) -
 
     `current` is the file as just read (under the lock); None if it doesn't exist yet. The
     existing text is kept byte for byte and the new `[[rounds]]` table is added after it,
-    which keeps TOML valid and saves re-serialising the rounds before it.
+    which keeps TOML valid and saves re-serialising the rounds before it; a file of an older
+    version is rewritten whole in the current one.
     """
     addition = tomli_w.dumps({"rounds": [round_document(stored)]})
     if current is None:
         make_folders(path.parent)
         text = f"schema_version = {HISTORY_VERSION}\n\n{addition}"
         write_atomic(path, text, keep_backup=False)
+        return
+    if current._migrated_from is not None:
+        rounds = [round_document(before) for before in [*current.rounds, stored]]
+        write_atomic(path, tomli_w.dumps({"schema_version": HISTORY_VERSION, "rounds": rounds}))
         return
     existing = path.read_text("utf-8")
     write_atomic(path, f"{existing.rstrip()}\n\n{addition}")

@@ -32,6 +32,7 @@ from quiz.store.schema import (
     parse_profile,
     parse_stats,
     parse_study,
+    round_id_of,
     to_toml_document,
 )
 from quiz.store.study_state import card_to_record, cards_from_file
@@ -56,9 +57,9 @@ class PlayerState:
 
 
 def stored_round(result: RoundResult, number: int) -> StoredRound:
-    """`result` as history round `number`, its start time in UTC."""
-    fields = {**dict(result), "started_at": as_utc(result.started_at), "round": number}
-    return StoredRound(**fields)
+    """`result` as history round `number`, its start time in UTC, with its id."""
+    fields = {**dict(result), "started_at": as_utc(result.started_at)}
+    return StoredRound(**fields, round=number, round_id=round_id_of(result))
 
 
 def _copy_profile(profile: Profile) -> Profile:

@@ -30,7 +30,14 @@ from quiz.store.history import append_round, file_index, history_path
 from quiz.store.history import read_history_file as _read_history_file
 from quiz.store.paths import clean_player_name, player_folder_name, player_key
 from quiz.store.player_files import PROFILE_FILE, PlayerFiles, stored_round
-from quiz.store.schema import HighScore, HistoryFile, Profile, StatsFile, StoredRound
+from quiz.store.schema import (
+    HISTORY_VERSION,
+    HighScore,
+    HistoryFile,
+    Profile,
+    StatsFile,
+    StoredRound,
+)
 
 if TYPE_CHECKING:
     from quiz.store.players import PlayerSummary
@@ -300,7 +307,7 @@ class SaveStore:
         # The round is durable from here on: profile.toml and study.toml can always be
         # brought up to date from the history, so they are rewritten only every few rounds.
         state.files[path] = HistoryFile.model_construct(
-            schema_version=1, rounds=[*(current.rounds if current else []), stored]
+            schema_version=HISTORY_VERSION, rounds=[*(current.rounds if current else []), stored]
         )
         self._parsed.put(path, state.files[path])  # we hold the lock: the file is ours
         table = state.profile.high_scores.get(stored.pack_id, {}).get(stored.mode, [])

@@ -1,24 +1,26 @@
 """The save file formats (pydantic models) and the migrations from older versions.
 
 Versions: `profile.toml` is at schema 2 (version 1 kept the theme at the top level and high
-scores in one flat list, and no round counts); `stats.toml`, `study.toml` and the history
-files are at 1.
+scores in one flat list, and no round counts); the history files are at 2 (version 1 had no
+`round_id`); `stats.toml` and `study.toml` are at 1.
 Each model validates a whole file; `extra="forbid"` makes a misspelt key schema-invalid.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any, Literal
+import hashlib
+import json
+from datetime import UTC, datetime
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from quiz.game.result import RoundResult
 
-PROFILE_VERSION: Literal[2] = 2
-HISTORY_VERSION: Literal[1] = 1
-STUDY_VERSION: Literal[1] = 1
-STATS_VERSION: Literal[1] = 1
+PROFILE_VERSION: Final = 2
+HISTORY_VERSION: Final = 2
+STUDY_VERSION: Final = 1
+STATS_VERSION: Final = 1
 ROUNDS_PER_FILE = 10
 HIGH_SCORES_KEPT = 10
 RECENT_KEPT = 20
@@ -104,16 +106,35 @@ class StatsFile(_Model):
 
 
 class StoredRound(RoundResult):
-    """A round as kept in a history file: the RoundResult plus its number in the history."""
+    """A round as kept in a history file: the RoundResult plus its number in the history and
+    its id (`round_id_of`), which stays the same when the round moves to another saves folder
+    and gets another number there."""
 
     round: int = Field(ge=1)
+    round_id: str = Field(pattern=r"^[0-9a-f]{32}$")
+
+
+def round_id_of(result: RoundResult) -> str:
+    """The id of a round: a hash of what was played (everything but its number), so the
+    same round has the same id wherever it is recorded or migrated, and no two rounds share
+    one. Fields left at their defaults are not hashed, so adding a field later keeps the ids
+    of the rounds that don't use it."""
+    content = RoundResult.model_validate(
+        {
+            **{key: getattr(result, key) for key in RoundResult.model_fields},
+            "started_at": result.started_at.astimezone(UTC),
+        }
+    ).model_dump(mode="json", exclude_defaults=True)
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(canonical.encode()).hexdigest()[:32]
 
 
 class HistoryFile(_Model):
     """`history/rounds-NNNNNN.toml`: up to ROUNDS_PER_FILE rounds, in order."""
 
-    schema_version: Literal[1] = HISTORY_VERSION
+    schema_version: Literal[2] = HISTORY_VERSION
     rounds: list[StoredRound] = []
+    _migrated_from: int | None = PrivateAttr(default=None)
 
 
 class CardRecord(_Model):
@@ -184,8 +205,24 @@ def parse_profile(data: dict[str, Any]) -> Profile:
     return profile
 
 
+def migrate_history(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring a history document of any older version up to HISTORY_VERSION. Version 1 had no
+    `round_id`: each round gets the id of its content (so two copies of one old file agree)."""
+    if data.get("schema_version") == 1:
+        rounds = []
+        for entry in data.get("rounds", []):
+            fields = {key: value for key, value in entry.items() if key != "round"}
+            rounds.append({**entry, "round_id": round_id_of(RoundResult.model_validate(fields))})
+        data = {**data, "schema_version": 2, "rounds": rounds}
+    return data
+
+
 def parse_history(data: dict[str, Any]) -> HistoryFile:
-    return HistoryFile.model_validate(data)
+    version = data.get("schema_version")
+    history = HistoryFile.model_validate(migrate_history(data))
+    if version != HISTORY_VERSION:
+        history._migrated_from = version
+    return history
 
 
 def parse_stats(data: dict[str, Any]) -> StatsFile:

@@ -7,7 +7,7 @@ pattern in pyproject.toml's [tool.vulture]; what follows is each other name, wit
 
 from quiz.classroom import protocol
 from quiz.packs import models
-from quiz.store import schema
+from quiz.store import schema, transfer
 from quiz.tui.commands import QuizCommands
 from quiz.tui.editor.question_form import QuestionForm
 
@@ -22,6 +22,7 @@ _.animation_level  # type: ignore[name-defined]  # noqa: F821
 models.PackMeta.language
 models.PackMeta.licence
 schema.QuestionStats.last_seen  # in the save file (saves/README.md)
+transfer._ExportDocument.export_version  # in the export; checked before the whole file is
 protocol.Lobby.latest  # in the documented protocol (docs/classroom-protocol.md)
 
 # pyexpat calls the handlers set on its parser (moodle_xml_import's checking pass).

@@ -1,4 +1,6 @@
-"""`quiz player list|new|rename|delete|export`: manage the players in the saves folder."""
+"""`quiz player list|new|rename|delete|export|import`: manage the players in the saves
+folder, and move a player between saves folders (export on one machine, import on another).
+"""
 
 from __future__ import annotations
 
@@ -15,7 +17,9 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("player", help="list, create, rename, delete or export players")
+    parser = subparsers.add_parser(
+        "player", help="list, create, rename, delete, export or import players"
+    )
     add_saves_option(parser)
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="list the players and their round counts")
@@ -30,7 +34,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export = actions.add_parser("export", help="write everything about a player as TOML")
     export.add_argument("name", metavar="NAME")
     export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
-    for sub in (listing, new, rename, delete, export):
+    imported = actions.add_parser(
+        "import",
+        help="merge a player export into a player here (rounds already here are skipped)",
+    )
+    imported.add_argument("file", metavar="FILE", help="a file written by quiz player export")
+    imported.add_argument(
+        "--as",
+        dest="name",
+        metavar="NAME",
+        help="the player to merge into (default: the name in FILE)",
+    )
+    for sub in (listing, new, rename, delete, export, imported):
         add_saves_option(sub)
 
 
@@ -44,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
         "rename": _rename,
         "delete": _delete,
         "export": _export,
+        "import": _import,
     }
     with _report_problems(store):
         return handlers[args.action](store, args)
@@ -132,4 +148,22 @@ def _export(store: SaveStore, args: argparse.Namespace) -> int:
         sys.stdout.write(_show_block(text) if sys.stdout.isatty() else text)
     else:
         print(f"Wrote {_show(str(destination))}.", file=sys.stderr)
+    return 0
+
+
+def _import(store: SaveStore, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from quiz.store.transfer import import_player
+
+    source = Path(args.file)
+    summary = import_player(store, source, args.name)
+    rounds = f"{summary.added} new round{'' if summary.added == 1 else 's'}"
+    if summary.created:
+        print(f"Created player {_show(summary.player)} from {_show(str(source))}: {rounds}.")
+    else:
+        print(
+            f"Merged {_show(str(source))} into {_show(summary.player)}: {rounds} "
+            f"({summary.present} already there)."
+        )
     return 0

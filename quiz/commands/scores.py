@@ -1,6 +1,6 @@
 """`quiz scores [--player P] [--pack P] [--json]`: high scores and recent rounds.
 
-The `--json` shape is stable and documented in docs/saves.md ("version": 1).
+The `--json` shape is stable and documented in docs/saves.md ("version": 2).
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from quiz.commands.common import add_saves_option
 
 if TYPE_CHECKING:
     from quiz.store import SaveStore, ScoresData
+    from quiz.store.progress import PlayerProgress
 
-JSON_VERSION = 1
+# 2: weakest_topics and most_missed follow --pack; "progress" added; "saves" is absolute.
+JSON_VERSION = 2
 RECENT_SHOWN = 5
 
 
@@ -28,14 +30,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import json
+    import os
 
     from quiz.safe_text import safe_text
     from quiz.store import SaveError, SaveStore, scores_data
+    from quiz.store.progress import player_progress
 
     store = SaveStore.from_cli(getattr(args, "saves", None))
     try:
         names = [args.player] if args.player else [p.name for p in store.list_players()]
         players = [scores_data(store, name, args.pack) for name in names]
+        progress = (
+            [player_progress(store, data.player, args.pack) for data in players]
+            if args.json
+            else []
+        )
+        if args.pack is not None:
+            _require_known_pack(store, args.pack, progress)
     except OSError as error:  # e.g. a save file that is a folder, or unreadable
         raise SaveError(f"{error.filename or store.root}: {error.strerror or error}") from None
     for warning in store.take_warnings():
@@ -43,9 +54,11 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         document = {
             "version": JSON_VERSION,
-            "saves": str(store.root),
+            "saves": os.path.abspath(store.root),
             "pack": args.pack,
-            "players": [_player_json(data) for data in players],
+            "players": [
+                _player_json(data, made) for data, made in zip(players, progress, strict=True)
+            ],
         }
         # ensure_ascii: every non-ASCII or control character is a \u escape, so the output
         # is safe to print on any terminal and the data itself is unchanged.
@@ -55,7 +68,42 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _player_json(data: ScoresData) -> dict[str, Any]:
+def _require_known_pack(store: SaveStore, pack: str, progress: list[PlayerProgress]) -> None:
+    """Raise QuizError unless some player here has played `pack` or it is a bundled pack's
+    id: a misspelt --pack would otherwise look like a pack nobody has played. `progress`
+    is what was read already (if anything)."""
+    from quiz.errors import QuizError
+    from quiz.packs.catalog import list_packs
+    from quiz.store import SaveError
+    from quiz.store.progress import player_progress
+
+    if any(made.rounds for made in progress):
+        return
+    played: set[str] = set()
+    players = store.list_players()
+    for summary in players:  # the cheap look first: high scores and recent rounds
+        try:
+            profile = store.open_profile(summary.name)
+        except SaveError:
+            continue
+        played |= set(profile.high_scores) | {entry.pack_id for entry in profile.recent}
+    bundled = {summary.id for summary in list_packs() if summary.problem is None}
+    if pack in played | bundled:
+        return
+    for summary in players:  # then every round, for a pack not played lately
+        try:
+            played |= player_progress(store, summary.name).packs
+        except SaveError:
+            continue
+    if pack not in played:
+        known = ", ".join(sorted(played | bundled)) or "none"
+        raise QuizError(
+            f"--pack {pack!r}: no pack with that id in the saves or the bundled packs; "
+            f"known packs: {known}"
+        )
+
+
+def _player_json(data: ScoresData, progress: PlayerProgress) -> dict[str, Any]:
     return {
         "name": data.player,
         "rounds": data.rounds,
@@ -82,6 +130,29 @@ def _player_json(data: ScoresData) -> dict[str, Any]:
             }
             for entry in data.recent
         ],
+        "progress": {
+            "rounds": [
+                {
+                    "round": entry.round,
+                    "round_id": entry.round_id,
+                    "date": entry.date.isoformat(),
+                    "pack": entry.pack_id,
+                    "mode": entry.mode,
+                    "score": entry.score,
+                    "accuracy": round(entry.accuracy, 4),
+                }
+                for entry in progress.rounds
+            ],
+            "days": [
+                {
+                    "date": day.day.isoformat(),
+                    "rounds": day.rounds,
+                    "mean_score": round(day.mean_score, 2),
+                    "accuracy": round(day.accuracy, 4),
+                }
+                for day in progress.days
+            ],
+        },
         "weakest_topics": [
             {
                 "tag": topic.tag,
@@ -89,11 +160,11 @@ def _player_json(data: ScoresData) -> dict[str, Any]:
                 "correct": topic.correct,
                 "accuracy": round(topic.accuracy, 4),
             }
-            for topic in data.weakest_topics
+            for topic in progress.weakest_topics
         ],
         "most_missed": [
             {"question_id": item.question_id, "asked": item.asked, "missed": item.missed}
-            for item in data.most_missed
+            for item in progress.most_missed
         ],
     }
 

@@ -1,4 +1,5 @@
-"""`quiz scores [--player P] [--pack P] [--json]`: high scores and recent rounds.
+"""`quiz scores [--player P] [--pack P] [--rounds [N]] [--json]`: high scores and recent
+rounds; with `--rounds`, a player's last rounds with every answer.
 
 The `--json` shape is stable and documented in docs/saves.md ("version": 2).
 """
@@ -9,21 +10,31 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from quiz.commands.common import add_saves_option
+from quiz.commands.common import add_saves_option, positive_int
 
 if TYPE_CHECKING:
-    from quiz.store import SaveStore, ScoresData
+    from quiz.store import SaveStore, ScoresData, StoredRound
     from quiz.store.progress import PlayerProgress
 
 # 2: weakest_topics and most_missed follow --pack; "progress" added; "saves" is absolute.
 JSON_VERSION = 2
 RECENT_SHOWN = 5
+ROUNDS_LISTED = 10  # --rounds without a number
+MAX_ROUNDS_LISTED = 1000
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("scores", help="show high scores and recent rounds")
     parser.add_argument("--player", metavar="P", help="only this player (default: everyone)")
     parser.add_argument("--pack", metavar="P", help="only this pack id")
+    parser.add_argument(
+        "--rounds",
+        nargs="?",
+        const=ROUNDS_LISTED,
+        type=positive_int(MAX_ROUNDS_LISTED),
+        metavar="N",
+        help=f"list the last N rounds (default {ROUNDS_LISTED}) with every answer",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON (documented shape)")
     add_saves_option(parser)
 
@@ -47,6 +58,11 @@ def run(args: argparse.Namespace) -> int:
         )
         if args.pack is not None:
             _require_known_pack(store, args.pack, progress)
+        listed = (
+            [store.history(data.player, pack_id=args.pack, limit=args.rounds) for data in players]
+            if args.rounds is not None
+            else []
+        )
     except OSError as error:  # e.g. a save file that is a folder, or unreadable
         raise SaveError(f"{error.filename or store.root}: {error.strerror or error}") from None
     for warning in store.take_warnings():
@@ -57,14 +73,18 @@ def run(args: argparse.Namespace) -> int:
             "saves": os.path.abspath(store.root),
             "pack": args.pack,
             "players": [
-                _player_json(data, made) for data, made in zip(players, progress, strict=True)
+                _player_json(data, made, listed[index] if listed else None)
+                for index, (data, made) in enumerate(zip(players, progress, strict=True))
             ],
         }
         # ensure_ascii: every non-ASCII or control character is a \u escape, so the output
         # is safe to print on any terminal and the data itself is unchanged.
         print(json.dumps(document, indent=2))
         return 0
-    _print_tables(store, players)
+    if args.rounds is not None:
+        _print_rounds(store, players, listed, args.pack)
+    else:
+        _print_tables(store, players)
     return 0
 
 
@@ -103,8 +123,11 @@ def _require_known_pack(store: SaveStore, pack: str, progress: list[PlayerProgre
         )
 
 
-def _player_json(data: ScoresData, progress: PlayerProgress) -> dict[str, Any]:
-    return {
+def _player_json(
+    data: ScoresData, progress: PlayerProgress, rounds: list[StoredRound] | None
+) -> dict[str, Any]:
+    """One player's part of the --json document; "history" only when rounds are listed."""
+    document = {
         "name": data.player,
         "rounds": data.rounds,
         "high_scores": [
@@ -167,6 +190,9 @@ def _player_json(data: ScoresData, progress: PlayerProgress) -> dict[str, Any]:
             for item in progress.most_missed
         ],
     }
+    if rounds is not None:
+        document["history"] = [_round_json(stored) for stored in rounds]
+    return document
 
 
 def _print_tables(store: SaveStore, players: list[ScoresData]) -> None:
@@ -200,3 +226,88 @@ def _print_tables(store: SaveStore, players: list[ScoresData]) -> None:
                     f"    {entry.date.date().isoformat()}  {show(entry.pack_id)} · "
                     f"{show(entry.mode)}  {entry.score:>7}  {entry.accuracy:>4.0%}"
                 )
+
+
+def _round_json(stored: StoredRound) -> dict[str, Any]:
+    return {
+        "round": stored.round,
+        "round_id": stored.round_id,
+        "date": stored.started_at.isoformat(),
+        "pack": stored.pack_id,
+        "pack_version": stored.pack_version,
+        "mode": stored.mode,
+        "seed": stored.seed,
+        "duration": stored.duration,
+        "score": stored.score,
+        "accuracy": round(stored.accuracy, 4),
+        "best_streak": stored.best_streak,
+        "answers": [answer.model_dump(mode="json") for answer in stored.answers],
+    }
+
+
+def _print_rounds(
+    store: SaveStore,
+    players: list[ScoresData],
+    listed: list[list[StoredRound]],
+    pack: str | None,
+) -> None:
+    """Each player's last rounds, newest first, every answer on two lines (as line mode's
+    review shows them); prompts from the bundled packs where a question is found there."""
+    from quiz.game.modes import mode_title
+    from quiz.safe_text import safe_text
+
+    def show(text: str) -> str:
+        return safe_text(text, single_line=True)
+
+    if not players:
+        print(f"No players yet in {show(str(store.root))}.")
+        return
+    prompts = _bundled_prompts({stored.pack_id for rounds in listed for stored in rounds})
+    of_pack = f" of {show(pack)}" if pack is not None else ""
+    for index, (data, rounds) in enumerate(zip(players, listed, strict=True)):
+        if index:
+            print()
+        if not rounds:
+            print(f"{show(data.player)} — no rounds{of_pack} yet")
+            continue
+        count = f"{len(rounds)} round{'' if len(rounds) == 1 else 's'}"
+        print(f"{show(data.player)} — last {count}{of_pack}")
+        for stored in rounds:
+            right = f"{stored.correct_count} of {len(stored.answers)} right"
+            print(
+                f"  Round {stored.round} · {stored.started_at:%Y-%m-%d %H:%M} UTC · "
+                f"{show(stored.pack_id)} · {show(mode_title(stored.mode))} · "
+                f"{stored.score} points · {right} ({stored.accuracy:.0%})"
+            )
+            for number, answer in enumerate(stored.answers, 1):
+                prompt = prompts.get((stored.pack_id, answer.question_id), answer.question_id)
+                print(f"    {number}. {answer.mark} {answer.verdict}: {show(prompt)}")
+                notes = [f"{answer.points} points, {answer.seconds:.1f} s"]
+                if answer.fuzzy:
+                    notes.append("accepted as a near miss")
+                if answer.fifty_fifty:
+                    notes.append("with the 50:50")
+                given = show(answer.given) or "(no answer)"
+                print(f"       you: {given}; {'; '.join(notes)}")
+
+
+def _bundled_prompts(pack_ids: set[str]) -> dict[tuple[str, str], str]:
+    """The prompt of every question of the bundled packs among `pack_ids`, by (pack id,
+    question id). A pack that can't be loaded just has none."""
+    from quiz.packs.catalog import list_packs
+    from quiz.packs.errors import PackError
+    from quiz.packs.playable import load_playable
+
+    prompts: dict[tuple[str, str], str] = {}
+    if not pack_ids:
+        return prompts
+    for summary in list_packs():
+        if summary.problem is not None or summary.id not in pack_ids:
+            continue
+        try:
+            pack = load_playable(summary.path)
+        except PackError:
+            continue
+        for question in pack.questions:
+            prompts[(pack.id, question.id)] = question.prompt
+    return prompts

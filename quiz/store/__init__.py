@@ -5,7 +5,8 @@ saves/README.md; this docstring is the API the game, the TUI and the CLI use. Mo
 paths (where saves live, safe folder names), files (atomic writes, backups, recovering
 reads), schema (file models, migrations), history (round files), aggregates (totals),
 player_files (one player's derived files), savestore (SaveStore), players (list, create,
-rename, delete, export), stats (Scores-screen data), study_state (FSRS cards on disk).
+rename, delete, export), transfer (import), reset, stats (Scores-screen data), progress
+(rounds and days from the history), study_state (FSRS cards on disk).
 
 Where saves live
 ----------------
@@ -25,6 +26,10 @@ Players (names are free Unicode text; identity ignores case; at most 64 characte
 - `store.create_player(name) -> Profile`      PlayerNameError if empty or taken
 - `store.rename_player(old, new)`, `store.delete_player(name)`
 - `store.export_player(name, destination=None) -> str` (one TOML document, export_version 1)
+- `import_player(store, path, name=None) -> ImportSummary` (quiz.store.transfer): merges an
+  export into a player here, new or not; rounds already here (by `round_id`) are skipped.
+  `read_export(path)` checks a file whole (SaveError naming the file and field).
+- `reset_player(store, name, scores=…, study=…) -> ResetSummary` (quiz.store.reset)
 - `store.find_player(name) -> Path | None`
 - `store.open_profile(name) -> Profile`: `.name`, `.created`, `.settings.theme`,
   `.high_scores[pack_id][mode] -> list[HighScore]` (top 10: score, accuracy, date, round),
@@ -55,6 +60,9 @@ History and the Scores screen
   day: day, rounds, mean_score, accuracy — the chart), `.weakest_topics` (TopicStat: tag,
   asked, correct, accuracy), `.most_missed` (MissedQuestion: question_id, asked, missed),
   `.recent` (newest first). `store.stats(name) -> StatsFile` holds the raw totals.
+- `player_progress(store, name, pack_id=None) -> PlayerProgress` (quiz.store.progress):
+  every round and day, weakest topics and most missed of one pack or all, read from the
+  history (what `quiz scores --json` reports).
 
 Practice (FSRS, per player and question id)
 -------------------------------------------

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -135,3 +136,22 @@ def test_a_known_pack_nobody_played_yet_is_no_error(
         )["players"]
         assert player["progress"] == {"rounds": [], "days": []}
         assert player["high_scores"] == [] and player["weakest_topics"] == []
+
+
+def shape(value: Any) -> Any:
+    """The keys of every object in `value` (lists by their first item), without the values."""
+    if isinstance(value, dict):
+        return {key: shape(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [shape(value[0])] if value else []
+    return type(value).__name__ if isinstance(value, (bool, str)) else "number"
+
+
+def test_the_documented_json_example_has_the_real_shape(
+    capsys: pytest.CaptureFixture[str], ada: SaveStore
+) -> None:
+    text = (Path(__file__).parents[2] / "docs" / "saves.md").read_text("utf-8")
+    [example] = re.findall(r"```json\n(.*?)```", text, flags=re.DOTALL)
+    documented = json.loads(re.sub(r"\s+//[^\n]*", "", example))
+    real = scores_json(capsys, "--pack", "labour-2010", "--player", "Ada", "--rounds", "1")
+    assert shape(documented) == shape(real)

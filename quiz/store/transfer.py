@@ -53,8 +53,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 A = TypeVar("A")
-# An export holds every round a player has played: far more than one save file.
-MAX_EXPORT_BYTES = 256 * 1024 * 1024
+# An export holds every round a player has played, about 2.4 MB per 1,000 rounds: far more
+# than one save file. Parsing takes some 20 times the file's size in memory.
+MAX_EXPORT_BYTES = 64 * 1024 * 1024
 _NEVER = datetime.min.replace(tzinfo=UTC)
 
 
@@ -225,7 +226,8 @@ def import_player(store: SaveStore, path: Path, name: str | None = None) -> Impo
     with store.locked(folder):
         files = store.player_files(folder)
         local_cards = files.study()[2]
-        known = {stored.round_id for stored in store.history(clean)}
+        local_rounds = store.history(clean)
+        known = {stored.round_id for stored in local_rounds}
         added: list[StoredRound] = []
         for stored in export.rounds:
             ids = {stored.round_id, round_id_of(stored)}
@@ -245,7 +247,7 @@ def import_player(store: SaveStore, path: Path, name: str | None = None) -> Impo
         files.write_profile(state)
         study_file, on_disk, cards = files.study()
         if added:
-            cards = replayed_cards(store.history(clean))
+            cards = replayed_cards([*reversed(local_rounds), *added])
         merged = merge_cards(cards, local_cards, export.cards)
         study_file.cards = {qid: card_to_record(card) for qid, card in merged.items()}
         write_toml(folder / STUDY_FILE, to_toml_document(study_file), keep_backup=on_disk)
@@ -277,9 +279,10 @@ def merge_high_scores(profile: Profile, other: Profile) -> None:
 
 def replayed_cards(rounds: Sequence[StoredRound]) -> dict[str, Card]:
     """The study cards that every answer of `rounds`, reviewed in the order they were
-    played, gives: what one machine that played them all would have."""
+    played (by start time; rounds that started together in the given order), gives: what
+    one machine that played them all would have."""
     cards: dict[str, Card] = {}
-    for stored in sorted(rounds, key=lambda stored: (as_utc(stored.started_at), stored.round)):
+    for stored in sorted(rounds, key=lambda stored: as_utc(stored.started_at)):
         cards = study.review_round(cards, stored)
     return cards
 

@@ -289,3 +289,15 @@ def test_an_export_that_does_not_exist_is_one_line(
 ) -> None:
     code, _, err = quiz(capsys, tmp_path / "saves", "player", "import", str(tmp_path / "no.toml"))
     assert code == 1 and err == f"quiz: {tmp_path / 'no.toml'}: no such file\n"
+
+
+def test_an_export_over_the_size_cap_is_refused_before_parsing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quiz.store import transfer
+
+    monkeypatch.setattr(transfer, "MAX_EXPORT_BYTES", 1024 * 1024)
+    big = tmp_path / "big.toml"
+    big.write_bytes(b"export_version = 1\n" + b"#" * (1024 * 1024))
+    code, _, err = quiz(capsys, tmp_path / "saves", "player", "import", str(big))
+    assert code == 1 and err == f"quiz: {big}: the file is over 1 MB\n"

@@ -95,7 +95,6 @@ def _require_known_pack(store: SaveStore, pack: str, progress: list[PlayerProgre
     from quiz.errors import QuizError
     from quiz.packs.catalog import list_packs
     from quiz.store import SaveError
-    from quiz.store.progress import player_progress
 
     if any(made.rounds for made in progress):
         return
@@ -112,7 +111,7 @@ def _require_known_pack(store: SaveStore, pack: str, progress: list[PlayerProgre
         return
     for summary in players:  # then every round, for a pack not played lately
         try:
-            played |= player_progress(store, summary.name).packs
+            played |= {stored.pack_id for stored in store.history(summary.name)}
         except SaveError:
             continue
     if pack not in played:

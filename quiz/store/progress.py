@@ -54,11 +54,6 @@ class PlayerProgress:
     weakest_topics: list[TopicStat]
     most_missed: list[MissedQuestion]
 
-    @property
-    def packs(self) -> set[str]:
-        """The packs these rounds were played in."""
-        return {entry.pack_id for entry in self.rounds}
-
 
 def player_progress(store: SaveStore, name: str, pack_id: str | None = None) -> PlayerProgress:
     """The progress of the player called `name` (PlayerNameError if there is none), in one

@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli_w
 
 from quiz.cli import main
 from quiz.game.result import RoundResult
 from quiz.store import SaveStore
+from quiz.store.schema import to_toml_document
 
 RoundFactory = Callable[..., RoundResult]
 
@@ -155,3 +157,18 @@ def test_the_documented_json_example_has_the_real_shape(
     documented = json.loads(re.sub(r"\s+//[^\n]*", "", example))
     real = scores_json(capsys, "--pack", "labour-2010", "--player", "Ada", "--rounds", "1")
     assert shape(documented) == shape(real)
+
+
+def test_a_pack_found_only_in_the_history_is_known(
+    capsys: pytest.CaptureFixture[str], ada: SaveStore
+) -> None:
+    # A profile that keeps no trace of "other" (as one written before it was played would).
+    folder = ada.find_player("Ada")
+    assert folder is not None
+    profile = to_toml_document(ada.open_profile("Ada"))  # up to date: every round counted
+    profile["high_scores"].pop("other")
+    profile["recent"] = [entry for entry in profile["recent"] if entry["pack_id"] != "other"]
+    (folder / "profile.toml").write_text(tomli_w.dumps(profile), "utf-8")
+    code, out, err = scores(capsys, "--pack", "other")
+    assert code == 0, err
+    assert "Ada — 4 rounds" in out

@@ -16,7 +16,7 @@ import pytest
 from quiz.cli import main
 from quiz.game import study
 from quiz.game.result import RoundResult
-from quiz.store import SaveStore
+from quiz.store import SaveStore, scores_data
 
 RoundFactory = Callable[..., RoundResult]
 
@@ -60,8 +60,8 @@ def test_reset_scores_deletes_rounds_and_high_scores_and_keeps_the_study_cards(
     assert (profile.rounds, profile.high_scores, profile.recent) == (0, {}, [])
     assert (profile.name, profile.created, profile.settings.theme) == ("Ada", created, "nord")
     assert fresh.history("Ada") == []
-    stats = fresh.stats("Ada")
-    assert (stats.tags, stats.questions, stats.days) == ({}, {}, {})
+    totals = scores_data(fresh, "Ada")
+    assert (totals.weakest_topics, totals.most_missed, totals.recent) == ([], [], [])
     assert fresh.study_cards("Ada") == cards
     folder = fresh.find_player("Ada")
     assert folder is not None
@@ -84,6 +84,9 @@ def test_reset_study_clears_the_cards_and_keeps_rounds_and_scores(
 
     fresh = SaveStore(isolated_saves)
     assert fresh.study_cards("Ada") == {}
+    folder = fresh.find_player("Ada")
+    assert folder is not None
+    assert "card_id" not in every_file_text(folder)  # no backup keeps the old cards
     assert len(fresh.history("Ada")) == 12
     assert fresh.open_profile("Ada").high_scores == high_scores
     # Only the next round's answers make cards, not the old rounds again.

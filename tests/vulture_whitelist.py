@@ -7,7 +7,7 @@ pattern in pyproject.toml's [tool.vulture]; what follows is each other name, wit
 
 from quiz.classroom import protocol
 from quiz.packs import models
-from quiz.store import schema
+from quiz.store import schema, transfer
 from quiz.tui.commands import QuizCommands
 from quiz.tui.editor.item_form import ItemForm
 
@@ -24,6 +24,7 @@ _.disabled  # type: ignore[name-defined]  # noqa: F821  # a widget Textual stops
 models.PackMeta.language
 models.PackMeta.licence
 schema.QuestionStats.last_seen  # in the save file (saves/README.md)
+transfer._ExportDocument.export_version  # in the export; checked before the whole file is
 protocol.Lobby.latest  # in the documented protocol (docs/classroom-protocol.md)
 
 # pyexpat calls the handlers set on its parser (moodle_xml_import's checking pass).

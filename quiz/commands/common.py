@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from quiz.packs.catalog import DEFAULT_PACK
 
@@ -26,3 +27,18 @@ def add_pack_argument(parser: argparse.ArgumentParser) -> None:
         metavar="PACK",
         help=f"a pack file, or the id of a bundled pack (default: {DEFAULT_PACK})",
     )
+
+
+def positive_int(limit: int) -> Callable[[str], int]:
+    """An argparse `type` for a whole number from 1 to `limit`."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if not 1 <= value <= limit:
+            raise argparse.ArgumentTypeError(f"expected 1 to {limit}, got {value}")
+        return value
+
+    return parse

@@ -6,10 +6,9 @@ game at one keyboard (`--teams`). `quiz` with no command also lands here, with
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from quiz.commands.common import add_saves_option
+from quiz.commands.common import add_saves_option, positive_int
 from quiz.game.modes import DEFAULT_COUNT, DEFAULT_TIME_LIMIT, MODES
 from quiz.game.options import RoundOptions
 
@@ -18,19 +17,6 @@ if TYPE_CHECKING:
 
 MAX_COUNT = 1000
 MAX_SECONDS = 3600
-
-
-def _positive_int(limit: int) -> Callable[[str], int]:
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-        if not 1 <= value <= limit:
-            raise argparse.ArgumentTypeError(f"expected 1 to {limit}, got {value}")
-        return value
-
-    return parse
 
 
 def _seed(text: str) -> int:
@@ -59,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--count",
-        type=_positive_int(MAX_COUNT),
+        type=positive_int(MAX_COUNT),
         metavar="N",
         help=f"number of questions (default {DEFAULT_COUNT}; "
         "blitz and sudden death: the whole pack)",
@@ -69,7 +55,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--time",
-        type=_positive_int(MAX_SECONDS),
+        type=positive_int(MAX_SECONDS),
         metavar="SECONDS",
         help=f"seconds per question (default {DEFAULT_TIME_LIMIT:g}; "
         "--plain has no time limit unless given)",

@@ -25,6 +25,22 @@ class AnswerResult(BaseModel):
     fuzzy: bool = Field(default=False, description="Accepted as a near-miss spelling.")
     tags: tuple[str, ...] = ()
 
+    @property
+    def mark(self) -> str:
+        """✓ for fully right, ½ for partial credit, ✗ otherwise."""
+        if self.correct:
+            return "✓"
+        return "½" if self.credit > 0 else "✗"
+
+    @property
+    def verdict(self) -> str:
+        """The mark as a word, for screen readers: Correct, Partly correct, Wrong, Time's up."""
+        if self.correct:
+            return "Correct"
+        if self.timed_out:
+            return "Time's up"
+        return "Partly correct" if self.credit > 0 else "Wrong"
+
 
 class RoundResult(BaseModel):
     """A whole round, as recorded in the player's save file."""

@@ -11,16 +11,27 @@ Time: the real clock measures how long each answer took (speed points), but no q
 times out unless `--time` is given explicitly — a screen-reader user cannot race a clock.
 Blitz keeps its 60-second round: an answer given after it is not counted.
 
+Saving: every round ends with one line saying what became of it ("Saved as round 3 for
+Ada", "Not saved: …", or that a round with no answers was not recorded). Ctrl-C ends the
+round like `quit` does, records what was answered and exits with status 130; a second Ctrl-C
+while the round is being recorded waits until it is. Output that nobody reads any more (a
+pipe into `head -1`) does not stop the game: it goes on reading answers, records the round,
+and says so on stderr.
+
 All pack text goes through `safe_text` before it is printed.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
+from types import FrameType
 from typing import TextIO
 
 from quiz.errors import QuizError
@@ -43,6 +54,7 @@ from quiz.safe_text import safe_text
 FIFTY_FIFTY_WORDS = ("50:50", "50/50", "5050", "50")
 QUIT_WORDS = ("quit", "q!", ":q")
 DEFAULT_PLAYER = "Player"
+INTERRUPTED = 130  # the exit status of a program ended by Ctrl-C (128 + SIGINT)
 
 
 def fifty_fifty_done(view: QuestionView) -> str:
@@ -75,23 +87,43 @@ class PlainGame:
         self.out = out
         self.lines = lines
         self.ended = False  # the input has run out, or the player quit
+        self.interrupted = False  # the player pressed Ctrl-C
+        self.output_closed = False  # nobody reads `out` any more
 
     def say(self, text: str = "") -> None:
-        self.out.write(text + "\n")
-        self.out.flush()
+        if self.output_closed:
+            return
+        try:
+            self.out.write(text + "\n")
+            self.out.flush()
+        except (BrokenPipeError, ValueError):  # ValueError: the stream itself was closed
+            self.output_closed = True
+            _discard_output(self.out)
 
-    def play(self, round_: Round) -> RoundResult:
-        """Play `round_` to its end (or to the end of input) and print the summary."""
-        view = round_.next_question()
-        while view is not None:
-            feedback = self.ask(round_, view)
-            if feedback is None:
-                round_.stop()
-                break
-            self.show_feedback(round_, feedback)
+    def report(self, text: str) -> None:
+        """A line about the player's saves: on the output, or on stderr once nobody reads
+        the output, so that what became of a round is never lost with it."""
+        self.say(text)
+        if self.output_closed:
+            with contextlib.suppress(OSError, ValueError):
+                print(text, file=sys.stderr, flush=True)
+
+    def play_questions(self, round_: Round) -> None:
+        """Ask `round_`'s questions until it ends, the input ends, the player quits or
+        presses Ctrl-C; the round is finished afterwards."""
+        try:
             view = round_.next_question()
-        self.show_summary(round_)
-        return round_.result()
+            while view is not None:
+                feedback = self.ask(round_, view)
+                if feedback is None:
+                    break
+                self.show_feedback(round_, feedback)
+                view = round_.next_question()
+        except KeyboardInterrupt:
+            self.interrupted = self.ended = True
+            self.say()
+            self.say("Interrupted: the round ends here.")
+        round_.stop()
 
     def ask(self, round_: Round, view: QuestionView) -> Feedback | None:
         """Show `view` and read answers until one is valid; None when input ends."""
@@ -280,16 +312,61 @@ def run_plain(
     game.say(f"{title} — {rules.title}{total}, seed {round_.seed}, playing as {player}")
     game.say("Answer each question on one line; type quit to leave, end of input ends the round.")
     try:
-        saves.record(game.play(round_))
+        play_and_record(game, round_, saves)
         missed = round_.missed_ids()
         while game.offer_replay(missed):
             replay_config, only_missed = missed_again(replace(config, seed=round_.seed), missed)
             replay = Round(pack.questions, replay_config, clock=clock, prioritise=only_missed)
-            saves.record(game.play(replay))
+            play_and_record(game, replay, saves)
             missed = replay.missed_ids()
     except RoundStateError as error:  # a bug, but say it in one line rather than a traceback
         raise QuizError(f"the round stopped unexpectedly: {error}") from None
-    return 0
+    return INTERRUPTED if game.interrupted else 0
+
+
+def play_and_record(game: PlainGame, round_: Round, saves: Saves) -> None:
+    """Play `round_`, print its summary and record it. A Ctrl-C during the questions ends
+    the round; one after them waits until the round is recorded, then ends the program."""
+    game.play_questions(round_)
+    with _interrupts_held():
+        game.show_summary(round_)
+        saves.record(round_.result())
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C until the block is done, then raise it. Only the main thread can
+    handle signals: elsewhere this does nothing."""
+    pressed: list[int] = []
+
+    def hold(signum: int, _frame: FrameType | None) -> None:
+        pressed.append(signum)
+
+    try:
+        previous = signal.signal(signal.SIGINT, hold)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pressed:
+        raise KeyboardInterrupt
+
+
+def _discard_output(stream: TextIO) -> None:
+    """Send what is still written to a closed pipe to /dev/null instead, so that Python's
+    flush at exit neither fails nor prints 'Exception ignored'."""
+    try:
+        descriptor = stream.fileno()
+    except (OSError, ValueError):  # not a real file (a StringIO), or already closed
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, descriptor)
+    finally:
+        os.close(null)
 
 
 class Saves:
@@ -303,12 +380,14 @@ class Saves:
         self.player = player
         self.game = game
         self.store = None
+        self.not_opened: str | None = None  # why the saves could not be opened
         try:
             from quiz.store import SaveStore
 
             self.store = SaveStore.from_cli(folder)
         except QuizError as error:
-            game.say(f"Not saving: {safe_text(str(error), single_line=True)}")
+            self.not_opened = safe_text(str(error), single_line=True)
+            game.say(f"Not saving: {self.not_opened}")
 
     def practice_order(self) -> Prioritise | None:
         """The study schedule's order (due, then new), or None for missed-first."""
@@ -339,18 +418,30 @@ class Saves:
             return False
 
     def record(self, result: RoundResult) -> None:
-        """Keep the round in the player's save file; say so when it is a new high score."""
-        if self.store is None or not result.answers:
+        """Keep the round in the player's save file and say, in one line, what became of
+        it; then whether it is a new high score."""
+        if not result.answers:
+            self.game.report("No answers, so this round was not recorded.")
+            return
+        if self.store is None:
+            self.game.report(f"Not saved: {self.not_opened}")
             return
         try:
             outcome = self.store.record_round(self.player, result)
         except QuizError as error:
-            self.game.say(f"Not saved: {safe_text(str(error), single_line=True)}")
+            self.game.report(f"Not saved: {safe_text(str(error), single_line=True)}")
             return
         for warning in self.store.take_warnings():
-            self.game.say(safe_text(warning, single_line=True))
+            self.game.report(safe_text(warning, single_line=True))
+        if not outcome.saved:
+            reason = outcome.warning or self.store.unavailable or "the saves can't be written"
+            if not reason.startswith("Not saved"):
+                reason = f"Not saved: {reason}"
+            self.game.report(safe_text(reason, single_line=True))
+            return
+        self.game.report(f"Saved as round {outcome.round} for {self.player}")
         if outcome.warning:
-            self.game.say(safe_text(outcome.warning, single_line=True))
+            self.game.report(safe_text(outcome.warning, single_line=True))
         if outcome.new_high_score:
             self.game.say("New high score!")
         elif outcome.rank is not None:

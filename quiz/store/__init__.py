@@ -6,8 +6,9 @@ paths (where saves live, names, folder names), reading (the one guarded path eve
 save file takes, and recovery from backups), end_line (the check a cut-off file can't pass),
 files (atomic writes, backups), schema (file models, kinds, migrations), history (round
 files, sealing), aggregates (totals), player_files (one player's derived files), savestore
-(SaveStore), players (list, create, rename, delete, export), stats (Scores-screen data),
-study_state (FSRS cards on disk).
+(SaveStore), players (list, create, rename, delete, export), transfer (import), reset,
+stats (Scores-screen data), progress (rounds and days from the history), study_state (FSRS
+cards on disk).
 
 Where saves live
 ----------------
@@ -29,6 +30,10 @@ Players (names: quiz.name_identity.player_name; names that look alike are one pl
 - `store.rename_player(old, new)` (one write of the profile; the folder stays, so a game
   playing as that player meanwhile keeps saving), `store.delete_player(name)`
 - `store.export_player(name, destination=None) -> str` (one TOML document, export_version 1)
+- `import_player(store, path, name=None) -> ImportSummary` (quiz.store.transfer): merges an
+  export into a player here, new or not; rounds already here (by `round_id`) are skipped.
+  `read_export(path)` checks a file whole (SaveError naming the file and field).
+- `reset_player(store, name, scores=…, study=…) -> ResetSummary` (quiz.store.reset)
 - `store.find_player(name) -> Path | None`
 - `store.open_profile(name) -> Profile`: `.name`, `.created`, `.settings.theme`,
   `.settings.bell`,
@@ -69,6 +74,9 @@ History and the Scores screen
   pack played). `store.stats(name) -> StatsFile` holds the raw totals, by pack.
 - `recent_scores(stats, pack_id, mode)` (the menu's sparkline) and
   `daily_played(store, name, pack_id, day)` (the daily challenge scores once a day).
+- `player_progress(store, name, pack_id=None) -> PlayerProgress` (quiz.store.progress):
+  every round and day, weakest topics and most missed of one pack or all, read from the
+  history (what `quiz scores --json` reports).
 
 Practice (FSRS, per player and question id)
 -------------------------------------------

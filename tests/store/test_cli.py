@@ -84,9 +84,11 @@ def test_scores_json_has_the_documented_shape(
     code, out, _ = run(capsys, "scores", "--json", "--player", "ada", "--pack", "labour-2010")
     assert code == 0
     document = json.loads(out)
-    assert document["version"] == 1 and document["pack"] == "labour-2010"
+    assert document["version"] == 2 and document["pack"] == "labour-2010"
     [ada] = document["players"]
-    assert set(ada) == {"name", "rounds", "high_scores", "recent", "weakest_topics", "most_missed"}
+    assert set(ada) == {
+        "name", "rounds", "high_scores", "recent", "progress", "weakest_topics", "most_missed",
+    }  # fmt: skip
     assert ada["name"] == "Ada" and ada["rounds"] == 3
     assert [(row["rank"], row["score"]) for row in ada["high_scores"]] == [(1, 900), (2, 300)]
     assert set(ada["high_scores"][0]) == {

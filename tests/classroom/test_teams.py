@@ -57,7 +57,7 @@ async def test_teams_take_turns_and_the_scoreboard_keeps_score() -> None:
         assert [t.score for t in the_game.teams] == [1000, 0, 1000]
 
         await pilot.press("enter")  # true/false, always True then False
-        assert the_game.question.options == ("True", "False")
+        assert the_game.question.choices == ("True", "False")
         right = the_game.question.correct[0]
         await team_presses(pilot, clock, str(right + 1))
         await team_presses(pilot, clock, str(right + 1))

@@ -148,5 +148,5 @@ def test_pack_check_says_limits_in_words() -> None:
     with pytest.raises(PackError) as raised:
         parse_pack_text(text, filename="race.toml")
     assert [str(p) for p in raised.value.problems] == [
-        "race.toml:81: questions[0].answer: must not be empty"
+        "race.toml:93: questions[0].answer: must not be empty"
     ]

@@ -4,6 +4,7 @@ list of questions (for scripts, tests and benchmarks)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
@@ -15,10 +16,10 @@ MAX_JSON_BYTES = 5_000_000
 
 
 def pack_questions(
-    ref: str | None, *, count: int | None, seed: int
+    ref: str | None, *, count: int | None, seed: int, kinds: Collection[str] | None = None
 ) -> tuple[str, str, list[Question]]:
-    """(pack id, pack title, drawn questions) of the pack `ref`. Raises the pack layer's
-    located errors (QuizError) for a bad pack."""
+    """(pack id, pack title, drawn questions) of the pack `ref`, of every type or only of
+    `kinds`. Raises the pack layer's located errors (QuizError) for a bad pack."""
     from quiz.packs.catalog import resolve_pack
     from quiz.packs.draw import draw_questions
     from quiz.packs.generate import generate_questions
@@ -31,8 +32,9 @@ def pack_questions(
     questions = draw_questions(
         generate_questions(pack), seed=seed, count=None, shuffle_choices=False
     )
-    hostable = [q for q in questions if q.type in ("single", "multiple", "true_false", "typed")]
-    return pack.pack.id, pack.pack.title, hostable[:count] if count else hostable
+    if kinds is not None:
+        questions = [question for question in questions if question.type in kinds]
+    return pack.pack.id, pack.pack.title, questions[:count] if count else questions
 
 
 def json_questions(path: Path, *, count: int | None) -> list[Question]:

@@ -185,7 +185,9 @@ def run_teams(options: TeamsOptions) -> int:
     from quiz.classroom.question_source import pack_questions
 
     seed = options.seed if options.seed is not None else random.randrange(2**32)
-    _, _, questions = pack_questions(options.pack, count=options.count, seed=seed)
+    # Teams answer by number keys or by typing: the types that fit one shared keyboard.
+    kinds = ("single", "multiple", "true_false", "typed")
+    _, _, questions = pack_questions(options.pack, count=options.count, seed=seed, kinds=kinds)
     # Teams answer in turn with no clock; the time limit only fills in the question.
     hosted = prepare(questions, seconds=DEFAULT_TIME_LIMIT, seed=seed)
     TeamsApp(TeamGame.from_names(options.teams, hosted)).run()

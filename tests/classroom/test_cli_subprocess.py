@@ -95,7 +95,7 @@ def test_plain_host_and_plain_students_play_a_game_and_report(
         host.kill()
     assert host.returncode == 0, host_err
     assert "question 4/4" in host_out and "podium: 1. Ann" in host_out
-    assert "hint: answer with a number from 1 to 2" in ann_out
+    assert "hint: 'x' is not a choice. Answer with a number 1-2 or a letter A-B." in ann_out
     assert "game over: rank 1 of 2" in ann_out
     assert "game over: rank 2 of 2" in bob_out
     assert bob.returncode == 0 and ann.returncode == 0

@@ -46,13 +46,16 @@ class HostedQuestion(BaseModel):
         return self.question.type
 
 
-def _indices(wanted: Sequence[str], shown: Sequence[str]) -> tuple[int, ...]:
-    """The position in `shown` of each text in `wanted`; a repeated text takes the next
-    unused position, so two equal items still make a permutation."""
+def positions(wanted: Sequence[str], shown: Sequence[str]) -> tuple[int, ...]:
+    """The index in `shown` of each text in `wanted`; a repeated text takes the next unused
+    index, so two equal items still make a permutation. Front ends turn the texts a panel or
+    a typed line gives into an answer's indices with it. ValueError if a text is not shown."""
     used: set[int] = set()
     found = []
     for text in wanted:
-        index = next(i for i, item in enumerate(shown) if item == text and i not in used)
+        index = next((i for i, item in enumerate(shown) if item == text and i not in used), -1)
+        if index < 0:
+            raise ValueError(f"{text!r} is not one of the choices shown")
         used.add(index)
         found.append(index)
     return tuple(found)
@@ -70,10 +73,10 @@ def host_question(question: Question, *, seconds: float, seed: int) -> HostedQue
         correct = tuple(i for i, choice in enumerate(choices) if choice in question.answers)
     elif kind == "ordering":
         choices = shown.items
-        correct = _indices(question.items, choices)
+        correct = positions(question.items, choices)
     elif kind == "matching":
         choices = shown.rights
-        correct = _indices([right for _, right in question.pairs], choices)
+        correct = positions([right for _, right in question.pairs], choices)
     else:
         choices, correct = (), ()
     return HostedQuestion(

@@ -18,6 +18,7 @@ from typing import TextIO
 
 from quiz.classroom import protocol as p
 from quiz.classroom.client import ClassroomClient, TokenMemory, join_with_memory
+from quiz.classroom.deck import positions
 from quiz.game import answer_input
 from quiz.game.labels import letter, option_label
 from quiz.game.views import QuestionView
@@ -38,17 +39,6 @@ def question_view(question: p.QuestionMessage) -> QuestionView:
     return replace(view, choices=shown)
 
 
-def _positions(texts: list[str], shown: list[str]) -> list[int]:
-    """Each text's index among `shown` (a repeated text takes the next unused index)."""
-    used: set[int] = set()
-    found = []
-    for text in texts:
-        index = next(i for i, item in enumerate(shown) if item == text and i not in used)
-        used.add(index)
-        found.append(index)
-    return found
-
-
 def parse_answer(line: str, question: p.QuestionMessage) -> p.Answer:
     """The Answer for an input line, or ValueError with a hint (the solo game's hints)."""
     view = question_view(question)
@@ -58,13 +48,13 @@ def parse_answer(line: str, question: p.QuestionMessage) -> p.Answer:
         assert isinstance(value, str)
         return p.Answer(question=number, text=value.strip()[: p.MAX_TYPED_ANSWER])
     if isinstance(value, str):
-        return p.Answer(question=number, choices=_positions([value], question.options))
+        return p.Answer(question=number, choices=list(positions([value], question.options)))
     if question.kind == "matching":
         assert isinstance(value, dict)
         partners = [value[left] for left in question.left]
         return p.Answer(question=number, choices=[question.options.index(r) for r in partners])
     assert isinstance(value, list)
-    choices = _positions(value, question.options)
+    choices = list(positions(value, question.options))
     return p.Answer(
         question=number, choices=choices if question.kind == "ordering" else sorted(choices)
     )

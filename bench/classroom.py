@@ -177,7 +177,7 @@ async def bare_host(size: int, questions: int) -> dict:
             message = json.loads(raw)
             if message["type"] == "answer":
                 await ws.send(
-                    json.dumps({"v": 1, "type": "accepted", "question": message["question"]})
+                    json.dumps({"v": 2, "type": "accepted", "question": message["question"]})
                 )
                 answered["n"] += 1
                 if answered["n"] >= size:
@@ -202,14 +202,14 @@ async def bare_host(size: int, questions: int) -> dict:
                     total=questions,
                     kind="single",
                     prompt=f"Question {number}: who is 'the vacancy', according to the article?",
-                    options=["Ed Balls", "David Miliband", "Andy Burnham", "John McDonnell"],
+                    choices=["Ed Balls", "David Miliband", "Andy Burnham", "John McDonnell"],
                     seconds=30,
                 )
                 sent.append(time.monotonic())
                 broadcast(clients, p.encode(message))
                 await all_answered.wait()
                 await asyncio.sleep(REVEAL_SECONDS)
-            broadcast(clients, json.dumps({"v": 1, "type": "game_over"}))
+            broadcast(clients, json.dumps({"v": 2, "type": "game_over"}))
             out = await asyncio.to_thread(students.results)
     finally:
         students.kill()
@@ -239,7 +239,7 @@ async def students(uri: str, size: int, first: int, mode: str) -> dict:
     async def answer(ws, number: int, choice: int, think: float, pending: dict) -> None:  # type: ignore[no-untyped-def]
         await asyncio.sleep(think)
         pending[number] = time.monotonic()
-        message = {"v": 1, "type": "answer", "question": number, "choices": [choice], "text": None}
+        message = {"v": 2, "type": "answer", "question": number, "choices": [choice], "text": None}
         await ws.send(json.dumps(message))
 
     async def student(index: int) -> None:
@@ -250,7 +250,7 @@ async def students(uri: str, size: int, first: int, mode: str) -> dict:
         async with ws:
             if mode == "quiz":
                 await ws.send(
-                    json.dumps({"v": 1, "type": "join", "code": CODE, "name": f"s{index}"})
+                    json.dumps({"v": 2, "type": "join", "code": CODE, "name": f"s{index}"})
                 )
             pending: dict[int, float] = {}
             async for raw in ws:

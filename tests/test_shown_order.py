@@ -126,7 +126,7 @@ def test_a_classroom_deck_shows_the_order_a_round_with_the_same_seed_shows(
     path.write_text(PACK, encoding="utf-8")
     _, _, questions = pack_questions(str(path), count=None, seed=SEED)
     deck = prepare(questions, seconds=20, seed=SEED)
-    options = {hosted.question.id: hosted.options for hosted in deck}
+    shown = {hosted.question.id: hosted.choices for hosted in deck}
     in_round = _shown_in_a_round(path)
     # Every type: choices, ordering items and a matching question's right-hand column.
-    assert options == in_round
+    assert shown == in_round

@@ -36,7 +36,7 @@ class HostedQuestion(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     question: Question
-    options: tuple[str, ...]
+    choices: tuple[str, ...]
     correct: tuple[int, ...]
     seconds: float
     left: tuple[str, ...] = ()
@@ -81,7 +81,7 @@ def host_question(question: Question, *, seconds: float, seed: int) -> HostedQue
         choices, correct = (), ()
     return HostedQuestion(
         question=question,
-        options=choices,
+        choices=choices,
         correct=correct,
         seconds=float(question.time_limit or seconds),
         left=shown.lefts,
@@ -109,7 +109,7 @@ def judge(hosted: HostedQuestion, choices: Sequence[int], text: str | None) -> C
         return check_answer(hosted.question, text)
     if text is not None:
         raise ValueError("this question is answered by choice number, not text")
-    shown = hosted.options
+    shown = hosted.choices
     if any(index >= len(shown) for index in choices):
         raise ValueError(f"choices are numbered 0 to {len(shown) - 1}")
     if kind == "ordering":

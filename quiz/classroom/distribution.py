@@ -38,7 +38,7 @@ def choice_counts(hosted: HostedQuestion, answers: Sequence[GivenAnswer]) -> lis
     """How many picked each choice of a choice question (empty for other types)."""
     if hosted.kind not in CHOICE_KINDS:
         return []
-    counts = [0] * len(hosted.options)
+    counts = [0] * len(hosted.choices)
     for answer in answers:
         for index in answer.choices:
             if index < len(counts):
@@ -53,7 +53,7 @@ def tallies(hosted: HostedQuestion, answers: Sequence[GivenAnswer]) -> list[Tall
         counts = choice_counts(hosted, answers)
         return [
             Tally(label=choice, count=count, right=index in hosted.correct)
-            for index, (choice, count) in enumerate(zip(hosted.options, counts, strict=True))
+            for index, (choice, count) in enumerate(zip(hosted.choices, counts, strict=True))
         ]
     if kind == "ordering":
         full = sum(1 for answer in answers if answer.credit >= 1)
@@ -77,7 +77,7 @@ def tallies(hosted: HostedQuestion, answers: Sequence[GivenAnswer]) -> list[Tall
                 for answer in answers
                 if position < len(answer.choices) and answer.choices[position] == right
             )
-            bars.append(Tally(label=f"{left} → {hosted.options[right]}", count=made, right=True))
+            bars.append(Tally(label=f"{left} → {hosted.choices[right]}", count=made, right=True))
         return bars
     if kind == "numeric":
         return _numeric_tallies(hosted, answers)

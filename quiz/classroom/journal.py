@@ -171,7 +171,7 @@ def find_session(saves: Path, session: str | None, *, unfinished: bool = False) 
 
 def session_header(session: HostSession, session_id: str, **extra: Any) -> dict[str, Any]:
     """The journal's first event: everything needed to rebuild the session (the questions in
-    the host's option order, the code, the settings)."""
+    the host's choice order, the code, the settings)."""
     return {
         "e": "session",
         "id": session_id,
@@ -194,7 +194,9 @@ def replay(
         raise QuizError("the journal does not start with a session header")
     header = events[0]
     try:
-        questions = [HostedQuestion.model_validate(item) for item in header["questions"]]
+        questions = [
+            HostedQuestion.model_validate(_choices_named(item)) for item in header["questions"]
+        ]
         session = HostSession(
             questions,
             code=header["code"],
@@ -210,3 +212,10 @@ def replay(
         ) from None
     session.record = record
     return session, header
+
+
+def _choices_named(item: Any) -> Any:
+    """A hosted question as journals before protocol 2 wrote it (`options`, now `choices`)."""
+    if isinstance(item, dict) and "options" in item and "choices" not in item:
+        return {("choices" if key == "options" else key): value for key, value in item.items()}
+    return item

@@ -1,8 +1,8 @@
 """The classroom wire protocol: JSON messages as pydantic models, discriminated by `type`.
 
 Every message carries `v` (the protocol version). The host refuses any other version. What a
-student receives before a question's reveal never says which option is right: the `question`
-message holds the prompt and the options in the host's shuffled order only, with no pack id,
+student receives before a question's reveal never says which choice is right: the `question`
+message holds the prompt and the choices in the host's shuffled order only, with no pack id,
 title or question id. docs/classroom-protocol.md describes each message with an example.
 """
 
@@ -12,11 +12,11 @@ from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-PROTOCOL_VERSION: Literal[1] = 1
+PROTOCOL_VERSION: Literal[2] = 2
 MAX_MESSAGE_BYTES = 4096
 MAX_NAME_INPUT = 200
 MAX_TYPED_ANSWER = 200
-MAX_OPTIONS = 8
+MAX_CHOICES = 8
 # An ordering question has up to 12 items and a matching question up to 12 pairs.
 MAX_ITEMS = 12
 
@@ -26,7 +26,7 @@ class Message(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
-    v: Literal[1] = PROTOCOL_VERSION
+    v: Literal[2] = PROTOCOL_VERSION
 
 
 # --- student → host -------------------------------------------------------------------------
@@ -86,7 +86,7 @@ QuestionKind = Literal[
 
 
 class QuestionMessage(Message):
-    """A question opens. `options` are in the host's shuffled order; answer by index.
+    """A question opens. `choices` are in the host's shuffled order; answer by index.
     Ordering: the items to put in order. Matching: the right-hand column, to pair with each
     of `left`. Numeric: none; `unit` says what the number counts."""
 
@@ -95,7 +95,7 @@ class QuestionMessage(Message):
     total: int
     kind: QuestionKind
     prompt: str
-    options: list[str]
+    choices: list[str]
     seconds: float = Field(description="Seconds left to answer (the full limit when it opens).")
     left: list[str] = Field([], description="Matching: the items to pair, in answer order.")
     unit: str = Field("", description="Numeric: the unit of the answer, if any.")
@@ -127,7 +127,7 @@ class Tally(BaseModel):
 
 
 class Reveal(Message):
-    """The right answer, how many picked each option, the distribution of the answers per
+    """The right answer, how many picked each choice, the distribution of the answers per
     question type, the explanation and the quote."""
 
     type: Literal["reveal"] = "reveal"

@@ -240,7 +240,7 @@ class HostSession:
             total=len(self.questions),
             kind=hosted.kind,
             prompt=hosted.question.prompt,
-            options=list(hosted.options),
+            choices=list(hosted.choices),
             seconds=hosted.seconds,
             left=list(hosted.left),
             unit=hosted.question.unit if hosted.kind == "numeric" else "",

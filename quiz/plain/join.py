@@ -29,7 +29,7 @@ from quiz.safe_text import safe_text
 def question_view(question: p.QuestionMessage) -> QuestionView:
     """The game's view of a hosted question, so that it is read and hinted at as in solo play."""
     kind = question.kind
-    shown = tuple(question.options)
+    shown = tuple(question.choices)
     asked = Question(id="classroom", type=kind, prompt=question.prompt, unit=question.unit)
     view = QuestionView(question=asked, number=question.number, total=question.total)
     if kind == "ordering":
@@ -48,13 +48,13 @@ def parse_answer(line: str, question: p.QuestionMessage) -> p.Answer:
         assert isinstance(value, str)
         return p.Answer(question=number, text=value.strip()[: p.MAX_TYPED_ANSWER])
     if isinstance(value, str):
-        return p.Answer(question=number, choices=list(positions([value], question.options)))
+        return p.Answer(question=number, choices=list(positions([value], question.choices)))
     if question.kind == "matching":
         assert isinstance(value, dict)
         partners = [value[left] for left in question.left]
-        return p.Answer(question=number, choices=[question.options.index(r) for r in partners])
+        return p.Answer(question=number, choices=[question.choices.index(r) for r in partners])
     assert isinstance(value, list)
-    choices = list(positions(value, question.options))
+    choices = list(positions(value, question.choices))
     return p.Answer(
         question=number, choices=choices if question.kind == "ordering" else sorted(choices)
     )
@@ -165,11 +165,11 @@ def _question_lines(message: p.QuestionMessage) -> list[str]:
     lines = [f"{head}: {_clean(message.prompt)}"]
     if message.kind == "matching":
         lines += [f"  {i + 1}. {_clean(text)}" for i, text in enumerate(message.left)]
-        lines += [f"  {letter(i)}. {_clean(text)}" for i, text in enumerate(message.options)]
+        lines += [f"  {letter(i)}. {_clean(text)}" for i, text in enumerate(message.choices)]
     elif message.kind == "ordering":
-        lines += [f"  {i + 1}. {_clean(text)}" for i, text in enumerate(message.options)]
+        lines += [f"  {i + 1}. {_clean(text)}" for i, text in enumerate(message.choices)]
     else:
-        lines += [f"  {option_label(i)}  {_clean(o)}" for i, o in enumerate(message.options)]
+        lines += [f"  {option_label(i)}  {_clean(o)}" for i, o in enumerate(message.choices)]
     lines.append(f"answer: {_clean(answer_input.expected_form(question_view(message)))}")
     return lines
 

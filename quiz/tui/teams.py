@@ -79,7 +79,7 @@ class TeamsApp(App[int]):
     def render_options(self) -> None:
         options = self.query_one("#team-options", Vertical)
         options.remove_children()
-        for index, text in enumerate(self.game.question.options):
+        for index, text in enumerate(self.game.question.choices):
             chosen = "[x] " if index in self.picked else ""
             line = styled(f"[b]{option_label(index)}[/b]  {chosen}$text", text=text)
             options.mount(Static(line, classes="team-option"))
@@ -143,7 +143,7 @@ class TeamsApp(App[int]):
 
     def action_pick(self, index: int) -> None:
         question = self.game.question
-        if self.revealed or question.kind == "typed" or index >= len(question.options):
+        if self.revealed or question.kind == "typed" or index >= len(question.choices):
             return
         if question.kind == "multiple":
             self.picked ^= {index}

@@ -87,7 +87,7 @@ QUESTION = p.QuestionMessage(
     total=10,
     kind="single",
     prompt="Who is 'the vacancy', according to the article? [b]not bold[/b]",
-    options=["Ed Balls", "David Miliband", "[@click=app.quit]x[/]", "John McDonnell"],
+    choices=["Ed Balls", "David Miliband", "[@click=app.quit]x[/]", "John McDonnell"],
     seconds=20,
 )
 

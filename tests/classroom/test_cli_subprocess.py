@@ -134,7 +134,7 @@ async def bot(
             if message.kind == "typed":
                 await client.answer(message.number, text=question.answers[0])
             else:
-                picks = [i for i, o in enumerate(message.options) if o in question.answers]
+                picks = [i for i, o in enumerate(message.choices) if o in question.answers]
                 await client.answer(message.number, choices=picks)
 
 

@@ -39,13 +39,13 @@ def test_every_question_type_is_hosted_in_the_order_drawn() -> None:
     ]
     ordering, matching, numeric = hosted[4:]
     # Shown shuffled (never in the right order), and the right answer kept as indices.
-    assert sorted(ordering.options) == sorted(more_questions()[0].items)
-    assert list(ordering.options) != list(more_questions()[0].items)
-    assert [ordering.options[i] for i in ordering.correct] == list(more_questions()[0].items)
+    assert sorted(ordering.choices) == sorted(more_questions()[0].items)
+    assert list(ordering.choices) != list(more_questions()[0].items)
+    assert [ordering.choices[i] for i in ordering.correct] == list(more_questions()[0].items)
     assert matching.left == ("Tony Blair", "Gordon Brown", "Geoff Hoon")
-    assert list(matching.options) != ["Cheesie", "Chalkie", "Taxi"]
-    assert [matching.options[i] for i in matching.correct] == ["Cheesie", "Chalkie", "Taxi"]
-    assert numeric.options == () and numeric.correct == ()
+    assert list(matching.choices) != ["Cheesie", "Chalkie", "Taxi"]
+    assert [matching.choices[i] for i in matching.correct] == ["Cheesie", "Chalkie", "Taxi"]
+    assert numeric.choices == () and numeric.correct == ()
 
 
 def test_ordering_matching_and_numeric_score_with_the_game_rules_on_the_host_clock() -> None:
@@ -55,7 +55,7 @@ def test_ordering_matching_and_numeric_score_with_the_game_rules_on_the_host_clo
     bob, _ = session.join(CODE, "Bob")
 
     session.open_next()  # ordering, 4 items
-    shown = session.hosted.options
+    shown = session.hosted.choices
     clock.now += 5
     # Two of the three neighbouring pairs kept: 2/3 of round(1000 × (1 − 5/40)) = 875.
     order = ["Nominations close", "Election day", "Coalition talks", "Brown resigns"]
@@ -71,7 +71,7 @@ def test_ordering_matching_and_numeric_score_with_the_game_rules_on_the_host_clo
     assert results[ann.id].points == 583 and not results[ann.id].correct
 
     session.open_next()  # matching, 3 pairs
-    shown = session.hosted.options
+    shown = session.hosted.choices
     clock.now += 10
     # Two of three pairs right at 10 s of 20: 2/3 of 750.
     session.answer(ann, p.Answer(question=2, choices=indices(shown, ["Cheesie", "Taxi", "Taxi"])))
@@ -96,7 +96,7 @@ def test_ordering_matching_and_numeric_score_with_the_game_rules_on_the_host_clo
     session.answer(bob, p.Answer(question=3, text="1,000"))
     assert ann.answers[3].points == 1000 and bob.answers[3].points == 0
     message = session.question_message()
-    assert message.kind == "numeric" and message.unit == "hours" and message.options == []
+    assert message.kind == "numeric" and message.unit == "hours" and message.choices == []
     reveal, _ = session.reveal()
     assert reveal.answer == "236 hours (± 4)"
     assert [(t.label, t.count, t.right) for t in reveal.distribution] == [
@@ -167,16 +167,16 @@ async def test_new_types_over_the_wire_carry_no_answer_before_the_reveal(
         raw = next(frame for frame in frames if '"question"' in frame and '"kind"' in frame)
         frame = json.loads(raw)
         assert set(frame) == {
-            *("v", "type", "number", "total", "kind", "prompt", "options", "seconds"),
+            *("v", "type", "number", "total", "kind", "prompt", "choices", "seconds"),
             *("left", "unit"),
         }
         assert "236" not in raw and "correct" not in raw
         if question.kind == "ordering":
-            assert question.options != list(hosted.question.items)
+            assert question.choices != list(hosted.question.items)
             await ann.answer(number, choices=list(hosted.correct))
         elif question.kind == "matching":
             assert question.left == ["Tony Blair", "Gordon Brown", "Geoff Hoon"]
-            assert question.options != ["Cheesie", "Chalkie", "Taxi"]
+            assert question.choices != ["Cheesie", "Chalkie", "Taxi"]
             await ann.answer(number, choices=list(hosted.correct))
         else:
             assert question.kind == "numeric" and question.unit == "hours"

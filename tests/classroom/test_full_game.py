@@ -40,7 +40,7 @@ async def test_a_full_game_with_five_students(host: Host) -> None:
             elif right:
                 await client.answer(number, choices=list(hosted.correct))
             else:
-                wrong = [i for i in range(len(hosted.options)) if i not in hosted.correct]
+                wrong = [i for i in range(len(hosted.choices)) if i not in hosted.correct]
                 await client.answer(number, choices=wrong[:1])
             assert (await client.next_message()).type == "accepted"
         assert host.session.answered_count() == 4
@@ -69,7 +69,7 @@ async def test_reveal_counts_each_choice_and_names_the_player_ahead(host: Host) 
     ann, bob = await join_all(host, ["Ann", "Bob"])
     host.server.ask_next()
     hosted = host.session.hosted
-    wrong = next(i for i in range(len(hosted.options)) if i not in hosted.correct)
+    wrong = next(i for i in range(len(hosted.choices)) if i not in hosted.correct)
     await ann.answer(1, choices=list(hosted.correct))
     await bob.answer(1, choices=[wrong])
     await next_of(ann, "accepted")

@@ -27,16 +27,16 @@ def test_a_cleaned_name_is_short_printable_and_its_key_is_stable(raw: str) -> No
 
 
 SINGLE = p.QuestionMessage(
-    number=2, total=5, kind="single", prompt="?", options=["a", "b", "c"], seconds=20
+    number=2, total=5, kind="single", prompt="?", choices=["a", "b", "c"], seconds=20
 )
 MULTIPLE = SINGLE.model_copy(update={"kind": "multiple"})
-TYPED = SINGLE.model_copy(update={"kind": "typed", "options": []})
-TRUE_FALSE = SINGLE.model_copy(update={"kind": "true_false", "options": ["True", "False"]})
-ORDERING = SINGLE.model_copy(update={"kind": "ordering", "options": ["b", "c", "a", "d"]})
+TYPED = SINGLE.model_copy(update={"kind": "typed", "choices": []})
+TRUE_FALSE = SINGLE.model_copy(update={"kind": "true_false", "choices": ["True", "False"]})
+ORDERING = SINGLE.model_copy(update={"kind": "ordering", "choices": ["b", "c", "a", "d"]})
 MATCHING = SINGLE.model_copy(
-    update={"kind": "matching", "left": ["Blair", "Brown", "Hoon"], "options": ["x", "y", "z"]}
+    update={"kind": "matching", "left": ["Blair", "Brown", "Hoon"], "choices": ["x", "y", "z"]}
 )
-NUMERIC = SINGLE.model_copy(update={"kind": "numeric", "options": [], "unit": "hours"})
+NUMERIC = SINGLE.model_copy(update={"kind": "numeric", "choices": [], "unit": "hours"})
 
 
 @pytest.mark.parametrize(

@@ -64,7 +64,7 @@ def test_matching_questions_show_numbered_items_and_lettered_partners() -> None:
         total=7,
         kind="matching",
         prompt="Match [b]them[/b]",
-        options=["Taxi", "Cheesie\x1b[2J"],
+        choices=["Taxi", "Cheesie\x1b[2J"],
         left=["Geoff Hoon", "Tony Blair"],
         seconds=20,
     )

@@ -40,7 +40,7 @@ def played_session(saves: Path) -> tuple[HostSession, Journal]:
         else:
             session.answer(ann, p.Answer(question=number, choices=list(current.correct)))
             if number == 1:
-                wrong = next(i for i in range(len(current.options)) if i not in current.correct)
+                wrong = next(i for i in range(len(current.choices)) if i not in current.correct)
                 session.answer(bob, p.Answer(question=number, choices=[wrong]))
         session.reveal()
     session.end()
@@ -142,3 +142,27 @@ async def test_an_answer_is_acknowledged_only_once_the_journal_has_it(tmp_path: 
         await client.close()
         await server.stop()
         await journal.aclose()
+
+
+def test_a_journal_and_results_written_before_choices_were_named_still_read(
+    tmp_path: Path,
+) -> None:
+    import json
+
+    session, journal = played_session(tmp_path)
+    lines = journal.path.read_text().splitlines()
+    header = json.loads(lines[0])
+    for item in header["questions"]:
+        item["options"] = item.pop("choices")
+    journal.path.write_text("\n".join([json.dumps(header), *lines[1:]]) + "\n")
+    again, _ = replay(journal.read())
+    assert again.questions[0].choices == session.questions[0].choices
+
+    old = build_results(session, "s1")
+    old["version"] = 1
+    for question in old["questions"]:
+        question["options"] = question.pop("choices")
+    save_results(journal.folder, old)
+    assert load_results(journal.folder)["questions"][0]["choices"] == list(
+        session.questions[0].choices
+    )

@@ -57,10 +57,10 @@ async def test_a_locked_lobby_refuses_new_names_but_not_a_returning_token(host: 
     [
         ("{not json", "bad_json"),
         ("[1, 2]", "bad_message"),
-        ('{"v": 1, "type": "shout"}', "bad_message"),
-        ('{"v": 2, "type": "join", "code": "123456", "name": "x"}', "bad_version"),
-        ('{"v": 1, "type": "join", "code": 123456, "name": "x"}', "bad_message"),
-        ('{"v": 1, "type": "join", "code": "123456", "name": "x", "admin": true}', "bad_message"),
+        ('{"v": 2, "type": "shout"}', "bad_message"),
+        ('{"v": 1, "type": "join", "code": "123456", "name": "x"}', "bad_version"),
+        ('{"v": 2, "type": "join", "code": 123456, "name": "x"}', "bad_message"),
+        ('{"v": 2, "type": "join", "code": "123456", "name": "x", "admin": true}', "bad_message"),
         (b"\xff\xfe binary junk", "bad_json"),
     ],
 )
@@ -88,10 +88,10 @@ async def test_wrong_field_types_in_an_answer_are_refused(host: Host) -> None:
     await ann.join()
     host.server.ask_next()
     for raw in (
-        {"v": 1, "type": "answer", "question": "1", "choices": [0]},
-        {"v": 1, "type": "answer", "question": 1, "choices": "0"},
-        {"v": 1, "type": "answer", "question": 1, "choices": [99]},
-        {"v": 1, "type": "answer", "question": 1, "choices": [0], "points": 1000},
+        {"v": 2, "type": "answer", "question": "1", "choices": [0]},
+        {"v": 2, "type": "answer", "question": 1, "choices": "0"},
+        {"v": 2, "type": "answer", "question": 1, "choices": [99]},
+        {"v": 2, "type": "answer", "question": 1, "choices": [0], "points": 1000},
     ):
         await ann.send_raw(json.dumps(raw))
         assert (await next_of(ann, "error")).code == "bad_message"
@@ -101,7 +101,7 @@ async def test_wrong_field_types_in_an_answer_are_refused(host: Host) -> None:
 async def test_a_message_over_4_kib_closes_the_connection_with_1009(host: Host) -> None:
     ann = host.client("Ann")
     await ann.join()
-    await ann.send_raw(json.dumps({"v": 1, "type": "answer", "question": 1, "text": "x" * 5000}))
+    await ann.send_raw(json.dumps({"v": 2, "type": "answer", "question": 1, "text": "x" * 5000}))
     with pytest.raises(ConnectionClosed):
         while True:
             await ann.next_message()

@@ -44,10 +44,10 @@ def _session(questions: list[Question], clock: FakeClock) -> HostSession:
 
 def _answer(session: HostSession, player: Player, *picks: str) -> int:
     """Answer the open question with these option texts; returns the points it scored."""
-    options = session.hosted.options
+    shown = session.hosted.choices
     session.answer(
         player,
-        p.Answer(question=session.current, choices=[options.index(pick) for pick in picks]),
+        p.Answer(question=session.current, choices=[shown.index(pick) for pick in picks]),
     )
     return player.answers[session.current].points
 

@@ -34,7 +34,7 @@ async def test_student_answers_by_key_and_sees_the_reveal(host: Host) -> None:
         await wait_until(pilot, lambda: len(host.session.players) == 2)
         host.server.ask_next()
         await wait_until(pilot, lambda: app.question is not None)
-        assert "1 ▲" in text_of(app, ".option")
+        assert "1 ▲" in text_of(app, ".choice")
         correct = host.session.hosted.correct[0]
         # The rival answers right first, so Ann (wrong) ends just behind the markup name.
         await rival.answer(1, choices=[correct])

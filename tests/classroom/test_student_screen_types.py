@@ -99,7 +99,7 @@ LONG = p.QuestionMessage(
     total=10,
     kind="multiple",
     prompt=" ".join(["Which of these did the article say about the leadership race?"] * 4),
-    options=[f"Choice number {n} [b]with[/b] words enough to fill a line" for n in range(1, 9)],
+    choices=[f"Choice number {n} [b]with[/b] words enough to fill a line" for n in range(1, 9)],
     seconds=30,
 )
 
@@ -117,7 +117,7 @@ async def test_at_80x24_a_long_question_scrolls_and_the_status_stays_in_view() -
         await pilot.press("8")
         await pilot.press("pagedown", "pagedown", "pagedown")
         await pilot.pause()
-        last = list(app.query(".option"))[-1]
+        last = list(app.query(".choice"))[-1]
         assert body.region.contains_region(last.region)
         # Picked shows "[x]" literally, and the choice's own "[b]" is text too.
         assert "8 ⬟  [x] Choice number 8 [b]with[/b]" in str(last.render())

@@ -1,5 +1,5 @@
 """Every frame a student receives, captured: nothing before a reveal tells the right answer,
-the pack's option order, or the pack's id and title."""
+the pack's choice order, or the pack's id and title."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ ALLOWED_BEFORE_REVEAL = {
         "total",
         "kind",
         "prompt",
-        "options",
+        "choices",
         "seconds",
         "left",
         "unit",
@@ -41,12 +41,12 @@ async def test_no_correct_answer_leaves_the_host_before_the_reveal(host: Host) -
         state["q"] = number
         host.server.ask_next()
         sent = await next_of(ann, "question")
-        reordered += list(sent.options) != list(question.choices)
-        await ann.answer(number, choices=[0]) if sent.options else await ann.answer(
+        reordered += list(sent.choices) != list(question.choices)
+        await ann.answer(number, choices=[0]) if sent.choices else await ann.answer(
             number, text="x"
         )
         await next_of(ann, "accepted")
-        await bob.answer(number, choices=[0]) if sent.options else await bob.answer(
+        await bob.answer(number, choices=[0]) if sent.choices else await bob.answer(
             number, text="x"
         )
         host.server.reveal()

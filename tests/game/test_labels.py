@@ -25,7 +25,7 @@ def test_the_tui_the_editor_preview_and_the_classroom_label_alike() -> None:
     preview = player_lines({"id": "q", "type": "single", "choices": choices})
     assert preview[0] == "  1 A ▲  Abbott" and preview[5] == "  6 F ♥  Dromey"
     message = p.QuestionMessage(
-        number=1, total=1, kind="single", prompt="Who?", options=choices, seconds=20
+        number=1, total=1, kind="single", prompt="Who?", choices=choices, seconds=20
     )
     assert lines_for(message)[1:7] == [
         "  1 ▲  Abbott", "  2 ◆  Balls", "  3 ●  Burnham",

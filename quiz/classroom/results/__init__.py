@@ -11,7 +11,7 @@ from quiz.durable import write_durably
 from quiz.errors import QuizError
 
 RESULTS_NAME = "results.json"
-RESULTS_VERSION = 1
+RESULTS_VERSION = 2  # 2: a question's `options` became `choices`
 
 
 def build_results(session: HostSession, session_id: str) -> dict[str, Any]:
@@ -25,7 +25,7 @@ def build_results(session: HostSession, session_id: str) -> dict[str, Any]:
                 "id": hosted.question.id,
                 "kind": hosted.kind,
                 "prompt": hosted.question.prompt,
-                "options": list(hosted.options),
+                "choices": list(hosted.choices),
                 "correct": list(hosted.correct),
                 "answer": hosted.question.answer_text,
             }
@@ -78,8 +78,10 @@ def load_results(folder: Path) -> dict[str, Any]:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
             raise QuizError(f"{path}: cannot read the results: {error}") from None
-        if not isinstance(data, dict) or data.get("version") != RESULTS_VERSION:
+        if not isinstance(data, dict) or data.get("version") not in (1, RESULTS_VERSION):
             raise QuizError(f"{path}: not a results file of version {RESULTS_VERSION}")
+        for question in data.get("questions", []) if data["version"] == 1 else []:
+            question["choices"] = question.pop("options", [])
         return data
     from quiz.classroom.journal import Journal, replay
 

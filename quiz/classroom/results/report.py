@@ -51,12 +51,12 @@ def student_rows(results: dict[str, Any]) -> list[list[object]]:
 
 
 def distribution(results: dict[str, Any], question: dict[str, Any]) -> list[tuple[str, int]]:
-    """How many picked each option (typed: each distinct answer, most common first)."""
+    """How many picked each choice (typed: each distinct answer, most common first)."""
     number = str(question["number"])
     given = [p["answers"][number] for p in results["players"] if number in p["answers"]]
-    if question["options"]:
+    if question["choices"]:
         counts = Counter(index for answer in given for index in answer["choices"])
-        return [(option, counts.get(i, 0)) for i, option in enumerate(question["options"])]
+        return [(choice, counts.get(i, 0)) for i, choice in enumerate(question["choices"])]
     counts = Counter(answer["given"].strip().casefold() for answer in given)
     return counts.most_common()
 

@@ -157,7 +157,7 @@ class HostApp(App[int]):
     def reveal(self) -> None:
         public, board = self.server.reveal()
         self.stage = "reveal"
-        self.query_one(RevealPanel).show(public, list(self.session.hosted.options))
+        self.query_one(RevealPanel).show(public, list(self.session.hosted.choices))
         self.query_one(LeaderboardPanel).show(board)
         self.switch("reveal")
 

@@ -56,12 +56,12 @@ class LobbyPanel(Vertical):
 
 
 class QuestionPanel(Vertical):
-    """The open question, its options with numbers and shapes, the countdown and the count."""
+    """The open question, its choices with numbers and shapes, the countdown and the count."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="question-head")
         yield Static("", id="prompt")
-        yield Vertical(id="options")
+        yield Vertical(id="choices")
         yield Static("", id="countdown")
         yield Static("", id="answer-count")
 
@@ -70,13 +70,13 @@ class QuestionPanel(Vertical):
             Content(f"Question {message.number} of {message.total}")
         )
         self.query_one("#prompt", Static).update(literal(message.prompt))
-        options = self.query_one("#options", Vertical)
-        options.remove_children()
+        choices = self.query_one("#choices", Vertical)
+        choices.remove_children()
         if message.kind == "typed":
-            options.mount(Static(Content("Type your answer on your own screen."), classes="option"))
-        for index, text in enumerate(message.options):
+            choices.mount(Static(Content("Type your answer on your own screen."), classes="choice"))
+        for index, text in enumerate(message.choices):
             line = styled(f"[b]{option_label(index)}[/b]  $text", text=text)
-            options.mount(Static(line, classes=f"option option-{index}"))
+            choices.mount(Static(line, classes=f"choice choice-{index}"))
 
     def tick(self, seconds_left: float, answered: int, players: int, paused: bool) -> None:
         left = "paused" if paused else f"{max(0, int(seconds_left + 0.999))} s left"
@@ -85,7 +85,7 @@ class QuestionPanel(Vertical):
 
 
 class RevealPanel(Vertical):
-    """The right answer, a bar per option with how many picked it, explanation and quote."""
+    """The right answer, a bar per choice with how many picked it, explanation and quote."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="reveal-answer")
@@ -93,14 +93,14 @@ class RevealPanel(Vertical):
         yield Static("", id="explanation")
         yield Static("", id="quote")
 
-    def show(self, reveal: p.Reveal, options: list[str]) -> None:
+    def show(self, reveal: p.Reveal, choices: list[str]) -> None:
         self.query_one("#reveal-answer", Static).update(
             styled("Answer: [b]$a[/b]", a=reveal.answer)
         )
         bars = self.query_one("#bars", Vertical)
         bars.remove_children()
         most = max(reveal.counts, default=0) or 1
-        for index, (text, count) in enumerate(zip(options, reveal.counts, strict=False)):
+        for index, (text, count) in enumerate(zip(choices, reveal.counts, strict=False)):
             right = index in reveal.correct
             mark = "✓" if right else " "
             bar = "█" * round(BAR_WIDTH * count / most)

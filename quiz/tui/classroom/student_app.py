@@ -99,7 +99,7 @@ class StudentApp(App[int]):
                 yield Static("", id="head")
                 with VerticalScroll(id="question-body"):
                     yield Static("", id="prompt")
-                    yield Vertical(id="options")
+                    yield Vertical(id="choices")
                     yield Vertical(id="answer-panel")
                 yield Input(placeholder="Type your answer and press Enter", id="typed")
                 yield Static("", id="status")
@@ -242,7 +242,7 @@ class StudentApp(App[int]):
         self.picked = set()
         self.locked_in = False
         self.query_one("#prompt", Static).update(literal(message.prompt))
-        self.render_options()
+        self.render_choices()
         self.mount_answer_panel(message)
         typed = self.query_one("#typed", Input)
         typed.display = message.kind in ("typed", "numeric")
@@ -268,25 +268,25 @@ class StudentApp(App[int]):
         area.remove_children()
         panel: Widget | None = None
         if message.kind == "ordering":
-            panel = OrderingPanel(message.options)
+            panel = OrderingPanel(message.choices)
         elif message.kind == "matching":
-            panel = MatchingPanel(message.left, message.options)
+            panel = MatchingPanel(message.left, message.choices)
         if panel is not None:
             area.mount(panel)
             panel.focus()
 
-    def render_options(self) -> None:
+    def render_choices(self) -> None:
         assert self.question is not None
-        options = self.query_one("#options", Vertical)
-        options.remove_children()
+        choices = self.query_one("#choices", Vertical)
+        choices.remove_children()
         if self.question.kind not in CHOICE_KINDS:
             return
-        for index, text in enumerate(self.question.options):
+        for index, text in enumerate(self.question.choices):
             picked = index in self.picked
             # "[x]" is text, not markup: built as Content, never parsed.
             head = Content.from_markup(f"[b]{option_label(index)}[/b]  ")
             line = head + Content("[x] " if picked else "") + literal(text)
-            options.mount(Static(line, classes="option picked" if picked else "option"))
+            choices.mount(Static(line, classes="choice picked" if picked else "choice"))
 
     def show_reveal(self, reveal: p.Reveal) -> None:
         self.query_one("#right-answer", Static).update(
@@ -330,11 +330,11 @@ class StudentApp(App[int]):
         question = self.question
         if question is None or self.locked_in or question.kind not in CHOICE_KINDS:
             return
-        if index >= len(question.options):
+        if index >= len(question.choices):
             return
         if question.kind == "multiple":
             self.picked ^= {index}
-            self.render_options()
+            self.render_choices()
             return
         await self.send(p.Answer(question=question.number, choices=[index]))
 
@@ -353,7 +353,7 @@ class StudentApp(App[int]):
         if question.kind == "ordering" and isinstance(event.value, tuple):
             items = [item for item in event.value if isinstance(item, str)]
             await self.send(
-                p.Answer(question=question.number, choices=list(positions(items, question.options)))
+                p.Answer(question=question.number, choices=list(positions(items, question.choices)))
             )
         elif question.kind == "matching":
             pairs = dict(pair for pair in event.value if isinstance(pair, tuple))
@@ -364,7 +364,7 @@ class StudentApp(App[int]):
             partners = [pairs[left] for left in question.left]
             await self.send(
                 p.Answer(
-                    question=question.number, choices=list(positions(partners, question.options))
+                    question=question.number, choices=list(positions(partners, question.choices))
                 )
             )
 

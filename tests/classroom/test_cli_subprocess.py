@@ -111,7 +111,7 @@ def test_plain_host_and_plain_students_play_a_game_and_report(
     assert rows[1][1] == "Ann" and rows[2][1] == "'=cmd|' /C calc'!A0"
     assert rows[2][4] == "4" and rows[2][-1] == "nope" and rows[1][-1] == "Unite"
     questions = list(csv.reader(per_question.open(encoding="utf-8-sig")))
-    assert len(questions) == 5 and questions[4][5] == "50.0"  # typed: Ann right, Bob wrong
+    assert len(questions) == 5 and questions[4][6] == "50.0"  # typed: Ann right, Bob wrong
 
 
 async def bot(

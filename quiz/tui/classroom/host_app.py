@@ -1,14 +1,32 @@
 """The teacher's projector screen: lobby, questions, reveals, leaderboard and podium.
 
-The websockets server runs in the app's own event loop. Server events arrive as Textual
-messages; the handlers own every change to what is shown.
+The screen keeps up with a class of 1,000 without slowing it down:
+
+- The server runs on its own loop (quiz.classroom.server_thread.ServerThread, in a thread),
+  and the screen reaches it only through `calls`: host actions (ask, reveal, kick, …) and
+  reading the session run there, between the server's own messages.
+- The server's events (a join, an answer, a student who left) are only queued; the screen
+  takes them up at most `REFRESHES_PER_SECOND` times a second, in one batch.
+- The lobby draws only the names on screen (quiz.tui.classroom.name_grid.NameGrid).
+
+Ending and quitting ask first. `k` opens the players dialog at any stage (kick, or ban when
+the server can ban). Hooks the server side provides, found by what the server can do:
+
+- `async def ban(player_id: str) -> None` on the server: kick, and refuse the player's name
+  and token for the rest of the session (the dialog's Ban button is off without it);
+- the listener event `"reclaim"` with `{"request": str, "name": str, "score": int}` when a
+  student without a token asks for an away player's name: the screen asks the teacher and
+  answers with `decide_reclaim(request, approved)` on the server.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from textual import on
 from textual.app import App, ComposeResult
@@ -19,7 +37,9 @@ from textual.widgets import ContentSwitcher, Footer, Header
 from quiz.classroom import protocol as p
 from quiz.classroom.journal import Journal
 from quiz.classroom.server import ClassroomServer
+from quiz.classroom.server_thread import HostCalls, SameLoop, ServerThread
 from quiz.classroom.session import HostSession
+from quiz.tui.classroom.dialogs import ConfirmDialog, PlayersDialog, ReclaimDialog, Removal
 from quiz.tui.classroom.host_panels import (
     LeaderboardPanel,
     LobbyPanel,
@@ -28,14 +48,37 @@ from quiz.tui.classroom.host_panels import (
     RevealPanel,
 )
 
+REFRESHES_PER_SECOND = 10
 
-class ServerEvent(Message):
-    """Something happened on the server (a join, an answer, …)."""
 
-    def __init__(self, event: str, detail: dict[str, Any]) -> None:
-        super().__init__()
-        self.event = event
-        self.detail = detail
+@runtime_checkable
+class Bans(Protocol):
+    """A server that can ban a player for the rest of the session."""
+
+    async def ban(self, player_id: str) -> None: ...
+
+
+@runtime_checkable
+class DecidesReclaims(Protocol):
+    """A server that asks the teacher before handing an away player's name to someone."""
+
+    def decide_reclaim(self, request: str, approved: bool) -> None: ...
+
+
+@dataclass(frozen=True)
+class HostView:
+    """What the screen shows of the session, read on the server's loop in one go."""
+
+    players: int
+    answered: int
+    seconds_left: float
+    everyone_answered: bool
+    locked: bool
+    paused: bool
+
+
+class Refresh(Message):
+    """Time to bring the screen up to date with what the server did meanwhile."""
 
 
 class HostApp(App[int]):
@@ -46,37 +89,46 @@ class HostApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "advance", "Start / next"),
         Binding("s", "skip", "Skip (reveal now)"),
-        Binding("k", "kick", "Kick"),
+        Binding("k", "players", "Kick / ban"),
         Binding("l", "lock", "Lock joining"),
         Binding("p", "pause", "Pause"),
         Binding("e", "end", "End"),
-        Binding("q", "quit", "Quit"),
+        Binding("q", "quit_game", "Quit"),
+        Binding("ctrl+q", "quit_game", "Quit", show=False, priority=True),
     ]
 
     def __init__(
         self,
         server: ClassroomServer,
         *,
+        calls: HostCalls | None = None,
         addresses: list[str] | None = None,
         start_server: bool = True,
         save_results: Callable[[], Path] | None = None,
-        tick: float = 0.25,
+        refresh_seconds: float = 1 / REFRESHES_PER_SECOND,
     ) -> None:
         super().__init__()
         self.server = server
-        self.session = server.session
+        self.session: HostSession = server.session
+        self.calls: HostCalls = calls or SameLoop()
         self.addresses = addresses
         self.start_server = start_server
         self.save_results = save_results
-        self.tick_seconds = tick
+        self.refresh_seconds = refresh_seconds
         self.stage = "lobby"
         self.last_question: p.QuestionMessage | None = None
-        self.paused_at: float | None = None
+        self.view = HostView(0, 0, 0.0, False, False, False)
+        # The server's events, queued by the server's loop and taken up by `update_view`.
+        self.events: deque[tuple[str, dict[str, Any]]] = deque()
+        self.reclaims: deque[dict[str, Any]] = deque()
+        self.asking_teacher = False
+        self.paused_at: float | None = None  # on the session's clock; only the server's loop
+        self._acting = asyncio.Lock()
         server.listener = self._server_event
 
     def _server_event(self, event: str, detail: dict[str, Any]) -> None:
-        # Called on the server's side of the loop: hand the event to the app as a message.
-        self.post_message(ServerEvent(event, detail))
+        # Called on the server's loop: queue it (deque.append is thread-safe), nothing more.
+        self.events.append((event, detail))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -90,146 +142,272 @@ class HostApp(App[int]):
 
     async def on_mount(self) -> None:
         if self.start_server:
-            await self.server.start()
+            await self.calls.call_async(self.server.start)
         if self.addresses is None:
             from quiz.classroom.addresses import lan_addresses
 
-            port = self.server.port
-            bound = self.server.host
+            port, bound = self.server.port, self.server.host
             hosts = lan_addresses() if bound in ("0.0.0.0", "", "::") else [bound]
             self.addresses = [f"quiz join {a}:{port}" for a in hosts]
-        self.refresh_lobby()
-        if self.session.phase in ("open", "closed"):  # resumed mid-question
-            self.show_question(self.server.ask_again())
-        elif self.session.phase == "revealed":
+        session = self.session
+        players, phase = await self.calls.call(
+            lambda: ([(pl.id, pl.name) for pl in session.active_players()], session.phase)
+        )
+        names = self.query_one(LobbyPanel).names
+        for player, name in players:
+            names.add(player, name)
+        if phase in ("open", "closed"):  # resumed mid-question
+            self.show_question(await self.calls.call(self.server.ask_again))
+        elif phase == "revealed":
             self.stage = "leaderboard"
-            self.query_one(LeaderboardPanel).show(self.session.leaderboard())
+            self.query_one(LeaderboardPanel).show(await self.calls.call(session.leaderboard))
             self.switch("leaderboard")
-        self.set_interval(self.tick_seconds, self.tick)
+        self.set_interval(self.refresh_seconds, lambda: self.post_message(Refresh()))
+        await self.update_view()
 
     async def on_unmount(self) -> None:
         if self.start_server:
-            await self.server.stop()
+            await self.calls.call_async(self.server.stop)
 
     def switch(self, panel: str) -> None:
         self.query_one(ContentSwitcher).current = panel
 
-    # --- what the server tells us ---------------------------------------------------------
+    # --- keeping up with the server, in batches -------------------------------------------
 
-    @on(ServerEvent)
-    def server_event(self, message: ServerEvent) -> None:
-        if message.event in ("joined", "rejoined", "left", "kicked"):
-            self.refresh_lobby()
-        if message.event == "answered":
-            self.tick()
+    @on(Refresh)
+    async def refreshed(self) -> None:
+        await self.update_view()
 
-    def refresh_lobby(self) -> None:
-        players = [(pl.id, pl.name) for pl in self.session.active_players()]
-        self.query_one(LobbyPanel).show(
-            self.addresses or [], self.session.code, players, self.session.locked
+    async def update_view(self) -> None:
+        """Take up the events queued since the last time, read the session once, update
+        what is shown; reveal when the time is up or everyone has answered."""
+        if self._acting.locked():
+            return  # an action is changing the stage; the next refresh catches up
+        async with self._acting:
+            self._take_events()
+            self.view = await self.calls.call(self._read_view)
+            self.query_one(LobbyPanel).show(
+                self.addresses or [], self.session.code, self.view.players, self.view.locked
+            )
+            if self.stage == "question":
+                view = self.view
+                panel = self.query_one(QuestionPanel)
+                panel.tick(view.seconds_left, view.answered, view.players, view.paused)
+                if not view.paused and (view.seconds_left <= 0 or view.everyone_answered):
+                    await self._reveal()
+        self._ask_teacher()
+
+    def _take_events(self) -> None:
+        names = self.query_one(LobbyPanel).names
+        while self.events:
+            event, detail = self.events.popleft()
+            if event in ("joined", "rejoined"):
+                names.add(detail["player"], detail["name"])
+            elif event == "left":
+                names.set_away(detail["player"], True)
+            elif event == "kicked":
+                names.drop(detail["player"])
+            elif event == "reclaim":
+                self.reclaims.append(detail)
+
+    def _read_view(self) -> HostView:
+        """Runs on the server's loop: everything the screen needs, in O(1)."""
+        session = self.session
+        seconds_left = 0.0
+        if self.last_question is not None and session.phase == "open":
+            now = self.paused_at if self.paused_at is not None else session.clock()
+            seconds_left = self.last_question.seconds - (now - session.opened_at)
+        return HostView(
+            players=session.active_count,
+            answered=session.answered_count(),
+            seconds_left=seconds_left,
+            everyone_answered=session.everyone_answered(),
+            locked=session.locked,
+            paused=self.paused_at is not None,
         )
 
     # --- the flow ---------------------------------------------------------------------------
-
-    def tick(self) -> None:
-        """Refresh the countdown; close and reveal when time is up or everyone answered."""
-        if self.stage != "question" or self.last_question is None:
-            return
-        session = self.session
-        now = self.paused_at if self.paused_at is not None else session.clock()
-        left = self.last_question.seconds - (now - session.opened_at)
-        self.query_one(QuestionPanel).tick(
-            left,
-            session.answered_count(),
-            session.active_count,
-            self.paused_at is not None,
-        )
-        if self.paused_at is None and (left <= 0 or session.everyone_answered()):
-            self.reveal()
 
     def show_question(self, message: p.QuestionMessage) -> None:
         self.stage = "question"
         self.last_question = message
         self.query_one(QuestionPanel).show(message)
+        self.query_one(QuestionPanel).tick(message.seconds, 0, self.view.players, False)
         self.switch("question")
-        self.tick()
 
-    def reveal(self) -> None:
-        public, board = self.server.reveal()
+    async def _reveal(self) -> None:
+        public, board = await self.calls.call(self.server.reveal)
         self.stage = "reveal"
-        self.query_one(RevealPanel).show(public, list(self.session.hosted.choices))
+        kind = self.last_question.kind if self.last_question else ""
+        self.query_one(RevealPanel).show(public, kind)
         self.query_one(LeaderboardPanel).show(board)
         self.switch("reveal")
 
-    def finish(self) -> None:
-        finals = self.server.finish()
+    async def _finish(self) -> None:
+        finals = await self.calls.call(self.server.finish)
         self.stage = "podium"
         podium = next(iter(finals.values())).podium if finals else []
-        saved = str(self.save_results()) if self.save_results else ""
+        saved = str(await self.calls.call(self.save_results)) if self.save_results else ""
         self.query_one(PodiumPanel).show(podium, saved)
         self.switch("podium")
 
-    def action_advance(self) -> None:
-        if self.stage == "lobby" and self.session.active_players():
-            self.show_question(self.server.ask_next())
-        elif self.stage == "question":
-            return  # Space does not skip by accident; `s` does.
+    async def _act(self, action: Callable[[], Awaitable[None]]) -> None:
+        async with self._acting:
+            await action()
+
+    async def action_advance(self) -> None:
+        await self._act(self._advance)
+
+    async def _advance(self) -> None:
+        if self.paused_at is not None:
+            self.notify("Paused: press p to resume first.")
+        elif self.stage == "lobby" and self.view.players:
+            self.show_question(await self.calls.call(self.server.ask_next))
         elif self.stage == "reveal":
             self.stage = "leaderboard"
             self.switch("leaderboard")
         elif self.stage == "leaderboard":
-            if self.session.has_next:
-                self.show_question(self.server.ask_next())
+            has_next = await self.calls.call(lambda: self.session.has_next)
+            if has_next:
+                self.show_question(await self.calls.call(self.server.ask_next))
             else:
-                self.finish()
+                await self._finish()
+        # In a question, Space does nothing: `s` reveals at once, on purpose.
 
-    def action_skip(self) -> None:
-        if self.stage == "question":
-            self.reveal()
+    async def action_skip(self) -> None:
+        async def skip() -> None:
+            if self.stage == "question":
+                await self._reveal()
 
-    async def action_kick(self) -> None:
-        player = self.query_one(LobbyPanel).selected_player
-        if self.stage == "lobby" and player is not None:
-            await self.server.kick(player)
+        await self._act(skip)
 
-    def action_lock(self) -> None:
-        self.server.set_locked(not self.session.locked)
-        self.refresh_lobby()
+    async def action_lock(self) -> None:
+        await self.calls.call(lambda: self.server.set_locked(not self.session.locked))
+        self.post_message(Refresh())
 
-    def action_pause(self) -> None:
+    async def action_pause(self) -> None:
         if self.stage == "podium":
             return
+        await self.calls.call(self._toggle_pause)
+        self.post_message(Refresh())
+
+    def _toggle_pause(self) -> None:
+        """Runs on the server's loop: the time paused does not count against the students."""
+        session = self.session
         if self.paused_at is None:
-            self.paused_at = self.session.clock()
+            self.paused_at = session.clock()
             self.server.set_paused(True)
         else:
-            # The time paused does not count against the students.
-            self.session.opened_at += self.session.clock() - self.paused_at
+            session.opened_at += session.clock() - self.paused_at
             self.paused_at = None
             self.server.set_paused(False)
-        self.tick()
+
+    # --- asking first -----------------------------------------------------------------------
 
     def action_end(self) -> None:
-        if self.stage != "podium":
-            self.finish()
+        if self.stage == "podium":
+            return
+
+        async def decided(end: bool | None) -> None:
+            if end and self.stage != "podium":
+                await self._act(self._finish)
+
+        self.push_screen(
+            ConfirmDialog(
+                "End the game now? The podium shows the scores so far, and answers to a "
+                "question not yet revealed do not count.",
+                yes="End the game",
+            ),
+            decided,
+        )
+
+    def action_quit_game(self) -> None:
+        if self.stage == "podium":
+            self.exit(0)
+            return
+
+        def decided(leave: bool | None) -> None:
+            if leave:
+                self.exit(0)
+
+        self.push_screen(
+            ConfirmDialog(
+                "Quit? The game stops for every student. It can be continued later with "
+                "`quiz host --resume`.",
+                yes="Quit",
+            ),
+            decided,
+        )
+
+    async def action_players(self) -> None:
+        session = self.session
+        players = await self.calls.call(
+            lambda: [(pl.id, pl.name) for pl in session.active_players()]
+        )
+
+        async def decided(removal: Removal | None) -> None:
+            if removal is not None:
+                await self.remove_player(removal)
+
+        self.push_screen(PlayersDialog(players, can_ban=isinstance(self.server, Bans)), decided)
+
+    async def remove_player(self, removal: Removal) -> None:
+        server = self.server
+        if removal.ban and isinstance(server, Bans):
+            await self.calls.call_async(lambda: server.ban(removal.player))
+        else:
+            await self.calls.call_async(lambda: server.kick(removal.player))
+        verb = "Banned" if removal.ban else "Removed"
+        self.notify(f"{verb}: {removal.name}", markup=False)
+        self.post_message(Refresh())
+
+    def _ask_teacher(self) -> None:
+        """One reclaim request at a time: the teacher approves or refuses it."""
+        if self.asking_teacher or not self.reclaims:
+            return
+        request = self.reclaims.popleft()
+        server = self.server
+        if not isinstance(server, DecidesReclaims):
+            return
+        self.asking_teacher = True
+
+        async def decided(approved: bool | None) -> None:
+            self.asking_teacher = False
+            await self.calls.call(lambda: server.decide_reclaim(request["request"], bool(approved)))
+            self._ask_teacher()
+
+        self.push_screen(ReclaimDialog(request["name"], int(request.get("score", 0))), decided)
 
 
 def run_host_app(
     session: HostSession, journal: Journal, session_id: str, *, bind: str, port: int
 ) -> int:
     """Run the projector screen for a session until the teacher quits; results are saved
-    when the game ends."""
-    from quiz.classroom.results import build_results
+    when the game ends. The server listens (or fails with a one-line error) before the
+    screen opens, and runs on its own thread."""
+    from quiz.classroom.results import Attendance, build_results, pack_of
     from quiz.classroom.results import save_results as write_results
 
     journal.group_commit = True
     server = ClassroomServer(session, host=bind, port=port, durable=journal.durable)
+    thread = ServerThread(server)
+    try:
+        thread.start()
+    except BaseException:
+        journal.close()
+        raise
+    app = HostApp(server, calls=thread, start_server=False)
+    attendance = Attendance(server.listener)
+    server.listener = attendance
 
     def save() -> Path:
-        return write_results(journal.folder, build_results(session, session_id))
+        pack = pack_of(journal.folder)
+        results = build_results(session, session_id, pack=pack, away=attendance.away)
+        return write_results(journal.folder, results)
 
+    app.save_results = save
     try:
-        HostApp(server, save_results=save).run()
+        app.run()
     finally:
-        journal.close()
+        thread.stop(finally_=journal.aclose)
     return 0

@@ -133,7 +133,7 @@ def test_the_student_csv_has_shared_ranks_statuses_and_right_wrong_points(
 
 
 def test_the_question_csv_has_share_right_mean_time_and_each_count(tmp_path: Path) -> None:
-    session, journal, attendance = a_class(tmp_path)
+    session, _journal, attendance = a_class(tmp_path)
     results = build_results(session, SESSION, away=attendance.away)
     rows = question_rows(results)
     assert rows[0][:8] == [

@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 from collections.abc import Awaitable, Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, runtime_checkable
@@ -31,6 +32,7 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import ContentSwitcher, Footer, Header
 
@@ -86,11 +88,13 @@ class HostApp(App[int]):
 
     CSS_PATH = "host.tcss"
     TITLE = "quiz — classroom"
+    # The keys below are the teacher's; the palette would only crowd the footer at 80×24.
+    ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "advance", "Start / next"),
-        Binding("s", "skip", "Skip (reveal now)"),
-        Binding("k", "players", "Kick / ban"),
-        Binding("l", "lock", "Lock joining"),
+        Binding("space", "advance", "Next"),
+        Binding("s", "skip", "Reveal now"),
+        Binding("k", "players", "Kick/ban"),
+        Binding("l", "lock", "Lock"),
         Binding("p", "pause", "Pause"),
         Binding("e", "end", "End"),
         Binding("q", "quit_game", "Quit"),
@@ -176,13 +180,15 @@ class HostApp(App[int]):
 
     @on(Refresh)
     async def refreshed(self) -> None:
-        await self.update_view()
+        # NoMatches: the app closed while the server was being read; nothing left to update.
+        with suppress(NoMatches):
+            await self.update_view()
 
     async def update_view(self) -> None:
         """Take up the events queued since the last time, read the session once, update
         what is shown; reveal when the time is up or everyone has answered."""
-        if self._acting.locked():
-            return  # an action is changing the stage; the next refresh catches up
+        if self._acting.locked() or not self.query(LobbyPanel):
+            return  # an action is changing the stage (the next refresh catches up), or closing
         async with self._acting:
             self._take_events()
             self.view = await self.calls.call(self._read_view)

@@ -101,7 +101,7 @@ class StudentApp(App[int]):
                     yield Static("", id="prompt")
                     yield Vertical(id="choices")
                     yield Vertical(id="answer-panel")
-                yield Input(placeholder="Type your answer and press Enter", id="typed")
+                    yield Input(placeholder="Type your answer and press Enter", id="typed")
                 yield Static("", id="status")
             with VerticalScroll(id="outcome"):
                 yield Static("", id="verdict")
@@ -152,7 +152,9 @@ class StudentApp(App[int]):
     def tick(self) -> None:
         """Show the question number and the seconds left (rounded up, as the host does)."""
         question = self.question
-        if question is None:
+        heads = self.query("#head").results(Static)
+        widget = next(heads, None)
+        if question is None or widget is None:  # no question yet, or the app is closing
             return
         head = f"Question {question.number} of {question.total}"
         left = self.seconds_left()
@@ -160,7 +162,7 @@ class StudentApp(App[int]):
             head += " — paused"
         elif left is not None:
             head += f" — {int(left + 0.999)} s left"
-        self.query_one("#head", Static).update(Content(head))
+        widget.update(Content(head))
 
     # --- showing what the host says ---------------------------------------------------------
 
@@ -192,6 +194,7 @@ class StudentApp(App[int]):
             if not self.locked_in:
                 self.status("Time is up.")
             self.query_one("#typed", Input).display = False
+            self.put_away_panel()
             self.tick()
         elif isinstance(message, p.Reveal):
             self.show_reveal(message)
@@ -212,6 +215,7 @@ class StudentApp(App[int]):
                 self.query_one(selector, Static).update(Content(""))
             self.query_one("#spread", Vertical).remove_children()
             self.switch("outcome")
+            self.put_away_panel()
         elif isinstance(message, p.Kicked):
             waiting.update(Content("The teacher removed you from the game."))
             self.switch("waiting")
@@ -254,7 +258,10 @@ class StudentApp(App[int]):
             if message.kind == "numeric"
             else "Type your answer and press Enter"
         )
-        self.status(HINTS.get(message.kind, "Press the number of your answer."))
+        hint = HINTS.get(message.kind, "Press the number of your answer.")
+        if message.kind == "numeric" and unit:
+            hint = f"Type a number ({unit}), then Enter."
+        self.status(hint)
         self.switch("play")
         self.query_one("#question-body", VerticalScroll).scroll_home(animate=False)
         if message.kind in ("typed", "numeric"):
@@ -315,6 +322,7 @@ class StudentApp(App[int]):
         line = Content(f"Score {result.score} — rank {result.rank}") + ahead
         self.query_one("#standing", Static).update(line)
         self.switch("outcome")
+        self.put_away_panel()
         self.query_one("#outcome", VerticalScroll).scroll_home(animate=False)
 
     # --- answering ------------------------------------------------------------------------
@@ -367,6 +375,14 @@ class StudentApp(App[int]):
                     question=question.number, choices=list(positions(partners, question.choices))
                 )
             )
+
+    def put_away_panel(self) -> None:
+        """The question is over: its panel takes no keys (and no focus it was about to get)."""
+        for panel in self.query("#answer-panel > *"):
+            panel.disabled = True
+        self.query_one("#typed", Input).display = False
+        # After any focus the question asked for (widgets take the focus a moment later).
+        self.call_later(self.set_focus, None)
 
     def unlock_panel(self) -> None:
         """Let the ordering or matching panel be changed and sent again."""

@@ -13,7 +13,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Input, Static
 
@@ -45,14 +45,16 @@ class TeamsApp(App[int]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="teams-body"):
+        # The scoreboard sits beside the question, outside what scrolls: at 80×24 it stays
+        # on screen with the reveal.
+        yield Static("", id="scoreboard")
+        with VerticalScroll(id="teams-body"):
             yield Static("", id="team-head")
             yield Static("", id="team-prompt")
             yield Vertical(id="team-options")
             yield Input(placeholder="Type the team's answer and press Enter", id="team-typed")
             yield Static("", id="team-turn")
             yield Static("", id="team-reveal")
-            yield Static("", id="scoreboard")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -55,3 +55,24 @@ async def test_teams_take_turns_and_the_scoreboard_keeps_score() -> None:
 def test_bad_team_lists_are_usage_errors(names: str) -> None:
     with pytest.raises(UsageError):
         game(names)
+
+
+async def test_at_80x24_the_scoreboard_stays_on_screen_with_the_reveal() -> None:
+    the_game = game("Reds,Blues,Greens,Yellows")
+    app = TeamsApp(the_game)
+    async with app.run_test(size=(80, 24)) as pilot:
+        right = the_game.question.correct[0]
+        await pilot.press(*(str(right + 1) for _ in the_game.teams))
+        await pilot.pause()
+        screen = app.screen.region
+        board = app.query_one("#scoreboard", Static)
+        reveal = app.query_one("#team-reveal", Static)
+        assert "Yellows" in str(reveal.render())
+        # Both the whole scoreboard and the reveal's last line are in view, side by side.
+        assert screen.contains_region(board.region) and board.region.height >= 6
+        assert "Yellows" in str(board.render())
+        body = app.query_one("#teams-body")
+        body.scroll_end(animate=False)
+        await pilot.pause()
+        assert screen.contains_region(board.region)
+        assert not board.region.overlaps(reveal.region)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import sys
 import threading
 from collections.abc import Awaitable, Callable
 from typing import Protocol, TypeVar
@@ -22,6 +23,7 @@ from typing import Protocol, TypeVar
 from quiz.classroom.server import ClassroomServer
 
 T = TypeVar("T")
+SWITCH_INTERVAL = 0.001  # seconds; see ServerThread.start
 
 
 class HostCalls(Protocol):
@@ -61,6 +63,10 @@ class ServerThread:
         self.loop.close()
 
     def start(self) -> None:
+        # Two threads share the interpreter lock. Python hands it over every 5 ms by
+        # default, so a repaint of the screen could hold up an answer that long; 1 ms
+        # keeps the server's wait for the lock well under the acknowledgement target.
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
         self._thread.start()
         self.run(self.server.start)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from classroom_helpers import Host, next_of
-from textual.widgets import Button, Digits, Static
+from textual.widgets import Button, Digits
 
 from quiz.tui.classroom.dialogs import ConfirmDialog, PlayersDialog
 from quiz.tui.classroom.host_app import HostApp
@@ -17,7 +17,7 @@ NEVER = 3600.0
 
 
 def text_of(app: HostApp, selector: str) -> str:
-    return str(app.query_one(selector, Static).render())
+    return str(app.query_one(selector).render())
 
 
 def host_app(host: Host, **kwargs: object) -> HostApp:

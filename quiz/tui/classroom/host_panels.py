@@ -25,14 +25,38 @@ from quiz.tui.text import literal, styled
 BAR_WIDTH = 40
 
 
+class Line(Widget):
+    """One line of text, shown literally, that repaints only when it changes and never
+    asks for a new layout (its height is fixed): the screen refreshes ten times a second
+    during a question, and a countdown should cost one line's repaint, not the screen's."""
+
+    DEFAULT_CSS = "Line { height: 1; }"
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
+        self.text = ""
+
+    def show(self, text: str) -> None:
+        if text != self.text:
+            self.text = text
+            self.refresh()
+
+    def render(self) -> Content:
+        return literal(self.text, single_line=True)
+
+
 class LobbyPanel(Vertical):
     """Where to join, the code in large digits, and the names as they arrive."""
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
+        self.addresses: list[str] = []  # as last shown
 
     def compose(self) -> ComposeResult:
         yield Static("Join with:  quiz join ADDRESS --code CODE --name NAME", id="join-help")
         yield Static("", id="addresses")
         yield Digits("", id="code")
-        yield Static("", id="lobby-count")
+        yield Line(id="lobby-count")
         yield NameGrid(id="names")
 
     @property
@@ -41,11 +65,15 @@ class LobbyPanel(Vertical):
 
     def show(self, addresses: list[str], code: str, count: int, locked: bool) -> None:
         """The addresses, the code and how many are in; the names are `names`' own."""
-        self.query_one("#addresses", Static).update(literal("\n".join(addresses)))
-        self.query_one("#code", Digits).update(code)
+        if addresses != self.addresses:
+            self.addresses = list(addresses)
+            self.query_one("#addresses", Static).update(literal("\n".join(addresses)))
+        digits = self.query_one("#code", Digits)
+        if digits.value != code:
+            digits.update(code)
         state = "  (locked: no new players)" if locked else ""
         text = f"{count} player{'s' if count != 1 else ''}{state}"
-        self.query_one("#lobby-count", Static).update(Content(text))
+        self.query_one("#lobby-count", Line).show(text)
 
 
 class QuestionPanel(VerticalScroll):
@@ -53,10 +81,10 @@ class QuestionPanel(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="question-head")
-        yield Static("", id="countdown")
+        yield Line(id="countdown")
         yield Static("", id="prompt")
         yield Vertical(id="choices")
-        yield Static("", id="answer-count")
+        yield Line(id="answer-count")
 
     def show(self, message: p.QuestionMessage) -> None:
         self.query_one("#question-head", Static).update(
@@ -70,8 +98,8 @@ class QuestionPanel(VerticalScroll):
 
     def tick(self, seconds_left: float, answered: int, players: int, paused: bool) -> None:
         left = "paused" if paused else f"{max(0, int(seconds_left + 0.999))} s left"
-        self.query_one("#countdown", Static).update(Content(left))
-        self.query_one("#answer-count", Static).update(Content(f"{answered} of {players} answered"))
+        self.query_one("#countdown", Line).show(left)
+        self.query_one("#answer-count", Line).show(f"{answered} of {players} answered")
 
 
 def question_lines(message: p.QuestionMessage) -> list[Widget]:

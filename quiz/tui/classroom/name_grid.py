@@ -46,6 +46,7 @@ class NameGrid(ScrollView, can_focus=True):
         self._position: dict[str, int] = {}
         self.away: set[str] = set()
         self.cursor = 0
+        self._resize_due = False
 
     # --- the names ------------------------------------------------------------------------
 
@@ -60,7 +61,9 @@ class NameGrid(ScrollView, can_focus=True):
         self._position[player] = len(self.ids)
         self.ids.append(player)
         self.names.append(safe_text(name, single_line=True))
-        self._resized()
+        if not self._resize_due:  # once for a batch of names, not once per name
+            self._resize_due = True
+            self.call_next(self._resized)
 
     def drop(self, player: str) -> None:
         """Take a player out (a kick): O(n), which is rare."""
@@ -101,6 +104,7 @@ class NameGrid(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.width // CELL_WIDTH)
 
     def _resized(self) -> None:
+        self._resize_due = False
         rows = -(-len(self.ids) // self.columns)
         self.virtual_size = Size(self.columns * CELL_WIDTH, rows)
         self.refresh()

@@ -188,6 +188,7 @@ class StudentApp(App[int]):
         elif isinstance(message, p.Accepted):
             self.locked_in = True
             self.status("Locked in! Waiting for the others…")
+            self.put_away_panel()
         elif isinstance(message, p.Closed):
             self.deadline = None
             self.paused_left = None

@@ -7,7 +7,7 @@ Names are shown literally.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,23 +21,27 @@ from quiz.classroom.names import name_key
 from quiz.tui.classroom.name_grid import NameGrid
 from quiz.tui.text import literal, styled
 
-DIALOG_CSS = """
-ModalScreen { align: center middle; }
-ModalScreen > Vertical {
-    width: 72; max-width: 100%; height: auto; max-height: 100%;
-    border: thick $accent; background: $surface; padding: 1 2;
-}
-ModalScreen Horizontal { height: auto; margin-top: 1; }
-ModalScreen Button { margin-right: 2; }
-ModalScreen .question { margin-bottom: 1; }
-PlayersDialog NameGrid { height: 12; border: round $panel; }
-"""
+Decision = TypeVar("Decision")
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class Dialog(ModalScreen[Decision]):
+    """A box in the middle of the screen, over what it asks about."""
+
+    DEFAULT_CSS = """
+    Dialog { align: center middle; }
+    Dialog > Vertical {
+        width: 72; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $accent; background: $surface; padding: 1 2;
+    }
+    Dialog Horizontal { height: auto; margin-top: 1; }
+    Dialog Button { margin-right: 2; }
+    Dialog .question { margin-bottom: 1; }
+    Dialog NameGrid { height: 12; border: round $panel; }
+    """
+
+
+class ConfirmDialog(Dialog[bool]):
     """Ask before something that cannot be undone; Escape is "no"."""
-
-    DEFAULT_CSS = DIALOG_CSS
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "no", "Cancel")]
 
     def __init__(self, question: str, yes: str, no: str = "Keep playing") -> None:
@@ -73,11 +77,9 @@ class Removal:
     ban: bool
 
 
-class PlayersDialog(ModalScreen[Removal | None]):
+class PlayersDialog(Dialog[Removal | None]):
     """Find a player by name and remove them (Kick), or remove them and refuse their name
     and token for the rest of the session (Ban, when the server can ban)."""
-
-    DEFAULT_CSS = DIALOG_CSS
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
 
     def __init__(self, players: list[tuple[str, str]], *, can_ban: bool) -> None:
@@ -132,11 +134,9 @@ class PlayersDialog(ModalScreen[Removal | None]):
         self.dismiss(None)
 
 
-class ReclaimDialog(ModalScreen[bool]):
+class ReclaimDialog(Dialog[bool]):
     """Someone without a token asks to continue as a player who is away: only the teacher,
     who can see who is asking, may hand them the name and score."""
-
-    DEFAULT_CSS = DIALOG_CSS
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "refuse", "Refuse")]
 
     def __init__(self, name: str, score: int) -> None:

@@ -301,3 +301,21 @@ def test_student_screens_at_80x24(  # type: ignore[no-untyped-def]
 ) -> None:
     stage = student_at(*messages, keys=keys)
     assert snap_compare(student_app(), terminal_size=SMALL, run_before=stage)
+
+
+async def to_players_dialog(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("k")
+    await pilot.pause()
+    await pilot.press(*"b")
+    await pilot.pause()
+
+
+async def to_end_dialog(pilot) -> None:  # type: ignore[no-untyped-def]
+    await to_question(pilot)
+    await pilot.press("e")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("stage", [to_players_dialog, to_end_dialog], ids=lambda f: f.__name__)
+def test_host_dialogs_at_80x24(snap_compare, stage: Stage) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(host_app(), terminal_size=SMALL, run_before=stage)

@@ -31,12 +31,12 @@ class Dialog(ModalScreen[Decision]):
     Dialog { align: center middle; }
     Dialog > Vertical {
         width: 72; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $accent; background: $surface; padding: 1 2;
+        border: thick $accent; background: $surface; padding: 0 2;
     }
     Dialog Horizontal { height: auto; margin-top: 1; }
     Dialog Button { margin-right: 2; }
     Dialog .question { margin-bottom: 1; }
-    Dialog NameGrid { height: 12; border: round $panel; }
+    Dialog NameGrid { height: 8; border: round $panel; }
     """
 
 
@@ -92,7 +92,7 @@ class PlayersDialog(Dialog[Removal | None]):
         with Vertical():
             yield Static(Content("Remove a player"), classes="question")
             yield Input(placeholder="Type to find a name", id="find")
-            yield NameGrid(id="found")
+            yield NameGrid(id="found", picking=True)
             with Horizontal():
                 yield Button("Kick", variant="warning", id="kick")
                 yield Button("Ban", variant="error", id="ban", disabled=not self.can_ban)

@@ -39,8 +39,11 @@ class NameGrid(ScrollView, can_focus=True):
         Binding("right", "move(1, 0)", "Right", show=False),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, picking: bool = False) -> None:
+        """`picking`: the highlight shows even without the focus (a list to pick from, not
+        a lobby on the projector)."""
         super().__init__(id=id)
+        self.picking = picking
         self.ids: list[str] = []
         self.names: list[str] = []
         self._position: dict[str, int] = {}
@@ -128,7 +131,8 @@ class NameGrid(ScrollView, can_focus=True):
             player = self.ids[index]
             text = self.names[index] + (AWAY if player in self.away else "")
             cell = set_cell_size(text, CELL_WIDTH - 2)
-            style = cursor_style if index == self.cursor and self.has_focus else base
+            here = index == self.cursor and (self.has_focus or self.picking)
+            style = cursor_style if here else base
             style = away_style if player in self.away and style is base else style
             segments.append(Segment(cell, style))
             segments.append(Segment("  ", base))

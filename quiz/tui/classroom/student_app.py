@@ -212,8 +212,8 @@ class StudentApp(App[int]):
                     f"Final rank: {message.rank} of {message.players}, with {message.score} points."
                 )
             )
-            for selector in ("#right-answer", "#accepted"):
-                self.query_one(selector, Static).update(Content(""))
+            self.query_one("#right-answer", Static).update(Content(""))
+            self.query_one("#accepted", Static).display = False
             self.query_one("#spread", Vertical).remove_children()
             self.switch("outcome")
             self.put_away_panel()
@@ -316,7 +316,9 @@ class StudentApp(App[int]):
         else:
             verdict = "Wrong" if result.answered else "No answer"
         self.query_one("#verdict", Static).update(Content(verdict))
-        self.query_one("#accepted", Static).update(literal(result.accepted))
+        accepted = self.query_one("#accepted", Static)
+        accepted.update(literal(result.accepted))
+        accepted.display = bool(result.accepted)
         ahead = (
             styled(", just behind [b]$name[/b]", name=result.ahead) if result.ahead else Content("")
         )

@@ -17,6 +17,8 @@ QuestionForm.can_focus
 _.sub_title  # type: ignore[name-defined]  # noqa: F821
 _.border_title  # type: ignore[name-defined]  # noqa: F821
 _.animation_level  # type: ignore[name-defined]  # noqa: F821
+_.ENABLE_COMMAND_PALETTE  # type: ignore[name-defined]  # noqa: F821  # the host's footer
+_.COMPONENT_CLASSES  # type: ignore[name-defined]  # noqa: F821  # the lobby's name styles
 
 # Fields of file and wire formats: written for people and other programs to read.
 models.PackMeta.language

@@ -36,3 +36,26 @@ def safe_text(text: str, *, single_line: bool = False) -> str:
     if single_line:
         cleaned = " ".join(cleaned.split())
     return cleaned
+
+
+# A spreadsheet runs a cell starting with one of these as a formula (`=HYPERLINK(…)`).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A CSV cell that a spreadsheet will not run as a formula: text starting with `=`,
+    `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, which spreadsheets show
+    as plain text. Anything else (numbers too) is returned as it is.
+
+    Text that already starts with quotes before such a character gets one more, so that
+    `spreadsheet_text` always gives the original back."""
+    if isinstance(value, str) and value.lstrip("'").startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def spreadsheet_text(cell: str) -> str:
+    """The text `spreadsheet_cell` was given, from the cell it wrote."""
+    if cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA_STARTS):
+        return cell[1:]
+    return cell

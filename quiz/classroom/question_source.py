@@ -29,12 +29,11 @@ def pack_questions(
     if not path.is_file():
         raise QuizError(f"{path}: no such pack; give one with --pack NAME or --pack FILE")
     pack = load_pack(path)
-    questions = draw_questions(
-        generate_questions(pack), seed=seed, count=None, shuffle_choices=False
-    )
-    if kinds is not None:
-        questions = [question for question in questions if question.type in kinds]
-    return pack.pack.id, pack.pack.title, questions[:count] if count else questions
+    # Leave out what is not asked before drawing, so the round's limits (one appearance per
+    # fact, true/false and templates in check) hold for what is asked.
+    offered = [q for q in generate_questions(pack) if kinds is None or q.type in kinds]
+    questions = draw_questions(offered, seed=seed, count=count or None, shuffle_choices=False)
+    return pack.pack.id, pack.pack.title, questions
 
 
 def json_questions(path: Path, *, count: int | None) -> list[Question]:

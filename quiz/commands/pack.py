@@ -6,13 +6,13 @@ from __future__ import annotations
 import argparse
 import importlib
 
-PACK_COMMANDS = ("list", "check", "show", "export", "generate", "schema", "new", "import")
+PACK_COMMANDS = ("list", "check", "show", "stats", "export", "generate", "schema", "new", "import")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "pack",
-        help="list, check, show, generate, import and export question packs",
+        help="list, check, show, count, generate, import and export question packs",
         description="Work with question packs (TOML files; see questions/README.md).",
     )
     pack_subparsers = parser.add_subparsers(dest="pack_command", metavar="PACK_COMMAND")

@@ -4,13 +4,16 @@ Each PACK is a file, or the id of a bundled pack (`quiz pack check labour-2010`)
 
 Prints `FILE: OK (N questions)` for a good pack and `FILE:LINE: key.path: what is wrong`
 for each problem, and exits 1 if there was any. A pack that loads is also linted
-(`quiz.packs.lint`): its warnings print as `FILE:LINE: warning: key.path: …` and fail the
-check only with `--strict`.
+(`quiz.packs.lint`, and every concrete question by `quiz.packs.question_lint`: four
+plausible choices of the answer's kind and pronoun, none also true, no two questions alike,
+typed answers that take no other entity's name, true/false at most a third): its warnings
+print as `FILE:LINE: warning: key.path: …` and fail the check only with `--strict`.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -73,6 +76,7 @@ def check_pack_file(path: str | Path, source_text: str | None = None) -> CheckRe
     from quiz.packs.generate import generate_questions
     from quiz.packs.lint import lint_pack
     from quiz.packs.loader import decode_pack_bytes, load_pack, read_pack_bytes
+    from quiz.packs.question_lint import lint_questions
     from quiz.packs.quotes import check_quotes
 
     result = CheckResult(Path(path))
@@ -81,16 +85,29 @@ def check_pack_file(path: str | Path, source_text: str | None = None) -> CheckRe
     except PackError as error:
         result.problems = list(error.problems)
         return result
-    result.question_count = len(generate_questions(result.pack))
+    questions = generate_questions(result.pack)
+    result.question_count = len(questions)
     text = decode_pack_bytes(read_pack_bytes(path), str(path))
     if source_text is not None:
         result.problems += check_quotes(result.pack, source_text, str(path), text)
     # Quotes missing from the source are errors above, so lint does not repeat them.
+    found = lint_pack(result.pack, text, str(path))
+    found += lint_questions(
+        result.pack, questions, text, str(path), typed_accepts=_typed_accepts
+    )
     result.warnings = [
         Problem(w.file, w.line, f"warning: {w.key}" if w.key else "warning", w.message)
-        for w in lint_pack(result.pack, text, str(path))
+        for w in sorted(found, key=lambda problem: problem.line or 0)
     ]
     return result
+
+
+def _typed_accepts(given: str, accepted: Sequence[str]) -> bool:
+    """The game's own typed-answer rule, without its refusal of other names: what a near
+    miss would be taken for if the game did not know better."""
+    from quiz.game.typed_answers import match_typed
+
+    return match_typed(given, accepted).accepted
 
 
 def run(args: argparse.Namespace) -> int:

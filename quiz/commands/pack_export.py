@@ -1,9 +1,9 @@
 """`quiz pack export PACK --format F [-o FILE] [--force]`: write every concrete question of a
-pack (hand-written and generated) as JSON, Open Trivia DB JSON, GIFT, Aiken, Kahoot CSV,
-Moodle XML or an Anki deck.
+pack (hand-written and generated) as JSON, Open Trivia DB JSON, GIFT, Aiken, Kahoot CSV or
+.xlsx, Moodle XML or an Anki deck.
 
 What a format cannot hold is named on stderr (one line per skipped question, one per kind
-of field left out). Binary formats (Anki) need -o; an existing file is replaced only with
+of field left out). Binary formats (.xlsx, Anki) need -o; an existing file is replaced only with
 --force, and writes are atomic.
 """
 
@@ -14,14 +14,14 @@ import sys
 
 from quiz.commands.common import add_pack_argument
 
-EXPORT_FORMATS = ("json", "opentdb", "gift", "aiken", "csv", "moodle-xml", "anki")
+EXPORT_FORMATS = ("json", "opentdb", "gift", "aiken", "csv", "xlsx", "moodle-xml", "anki")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="write a pack's questions as JSON, Open Trivia DB, GIFT, Aiken, Kahoot CSV, "
-        "Moodle XML or an Anki deck",
+        help="write a pack's questions as JSON, Open Trivia DB, GIFT, Aiken, Kahoot CSV or "
+        ".xlsx, Moodle XML or an Anki deck",
         description="Write every question a pack asks (hand-written and generated) in another "
         "format, to stdout unless -o is given. What the format cannot hold is reported on "
         "stderr.",
@@ -30,7 +30,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--format", required=True, choices=EXPORT_FORMATS, help="the format to write"
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here (needed for anki)")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (needed for xlsx and anki)"
+    )
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
 

@@ -5,7 +5,8 @@ Answers are given as texts, never as positions, so a UI may show the choices in 
 - single: the chosen choice text; credit 1 or 0.
 - true_false: "True" or "False" (a bool too); credit 1 or 0.
 - multiple: an iterable of chosen choice texts; credit max(0, (right − wrong) / R).
-- typed: the typed text; credit 1 or 0 (see `quiz.game.typed_answers`).
+- typed: the typed text; credit 1 or 0 (see `quiz.game.typed_answers`; the question's
+  `other_names` are never taken for its answer).
 - numeric: the typed text (or a number); credit 1 or 0, within the tolerance.
 - ordering: every item, in the player's order; credit adjacent pairs kept / (n − 1).
 - matching: a mapping left → right (or pairs); credit pairs right / pairs.
@@ -125,7 +126,9 @@ def _check_multiple(question: Question, answer: Answer) -> Check:
 
 def _check_typed(question: Question, answer: Answer) -> Check:
     text = _text(answer, "typed text")
-    match = match_typed(text, question.answers, tolerance=question.tolerance)
+    match = match_typed(
+        text, question.answers, tolerance=question.tolerance, refused=question.other_names
+    )
     return Check(
         credit=1.0 if match.accepted else 0.0,
         given=text.strip(),

@@ -1,7 +1,8 @@
 """Which questions a round asks, and in which order.
 
 Drawing is seeded, so the same seed and pool always give the same round; the pack layer's
-`quiz.packs.draw.draw_questions` does it (it keeps questions of one fact apart).
+`quiz.packs.draw.draw_questions` does it, for every front end: one appearance per fact, at
+most three true/false and two questions of one template in ten, easier to harder.
 
 Practice mode does not draw at random: a `Prioritise` function orders the pool. Until the
 study schedule decides, `missed_first` puts the questions the player missed first.

@@ -13,7 +13,13 @@ The rules, in order:
    scores 87.5, so it is refused. Texts with the same number of words are compared word by
    word (so an initial must be exact: "E. Miliband" is not "D. Miliband"); texts with a
    different number of words may differ by one edit in all (a space: "edballs").
-4. Numbers are never fuzzy. If the player typed a number and an accepted text is a number,
+4. A near miss never turns one real name into another. `refused` holds the pack's names
+   that are not the answer's (other entities' names, aliases and surnames): an input that
+   is one of them (normalised) is refused, and so is a near miss that is at least as close
+   (rapidfuzz `ratio`) to one of them as to the answer. "Miliband" is one letter from the
+   nickname "Milibland", but it is a surname both brothers share: refused. Common spellings
+   ("Hatty") are accepted as explicit aliases, never by loosening the fuzz.
+5. Numbers are never fuzzy. If the player typed a number and an accepted text is a number,
    the two are compared as numbers (with the question's tolerance); "236", "236.0" and
    "1,000" all parse.
 
@@ -148,10 +154,18 @@ def _fuzzy_close(given: str, target: str) -> bool:
     return Levenshtein.distance(given, target, score_cutoff=MAX_SHORT_EDITS) <= MAX_SHORT_EDITS
 
 
-def match_typed(given: str, accepted: Iterable[str], *, tolerance: float = 0.0) -> TypedMatch:
+def match_typed(
+    given: str,
+    accepted: Iterable[str],
+    *,
+    tolerance: float = 0.0,
+    refused: Iterable[str] = (),
+) -> TypedMatch:
     """Check a typed answer against every accepted text (canonical answer first).
 
-    Exact (normalised) matches win over fuzzy ones; numbers compare as numbers only.
+    Exact (normalised) matches win over everything else; numbers compare as numbers only. A
+    fuzzy match is refused when the input is one of the `refused` names, or is at least as
+    close to one of them as to the accepted text it nearly matches.
     """
     texts = [text for text in accepted if text.strip()]
     if not texts:
@@ -180,8 +194,22 @@ def match_typed(given: str, accepted: Iterable[str], *, tolerance: float = 0.0) 
 
     if _has_digit(wanted):
         return REFUSED
+    others = {normalise(name) for name in refused} - {""}
+    if wanted in others:
+        return REFUSED
     for text in texts:
         target = normalise(text)
         if target and not _has_digit(target) and _fuzzy_close(wanted, target):
+            if others and _nearer_another(wanted, target, others):
+                return REFUSED
             return found(text, fuzzy=True)
     return REFUSED
+
+
+def _nearer_another(wanted: str, target: str, others: set[str]) -> bool:
+    """Whether `wanted` is at least as close to one of `others` as to `target`."""
+    from rapidfuzz import fuzz
+
+    # A plain comparison: process.extractOne's score_cutoff misses exact ties.
+    to_target = fuzz.ratio(wanted, target)
+    return any(fuzz.ratio(wanted, other) >= to_target for other in others)

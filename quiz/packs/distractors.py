@@ -1,9 +1,12 @@
 """Wrong answers for generated questions.
 
 The rules (questions/README.md, "How distractors are chosen"):
-- an entity answer gets entities of the same kind that share a role with it;
-- a phrase answer gets the fact's own `distractors`, then other facts' values of the relation;
-- a number answer gets nearby numbers, and other facts' values of the relation;
+- an entity answer gets entities of the same kind, with the relation's role for that side
+  (else a role of the answer), in the answer's pronoun, never one the prompt names;
+- a phrase answer gets the fact's own `distractors`, then values the relation gives to
+  subjects of the same kind and role, rewritten to fit the subject's pronoun;
+- a number answer gets nearby numbers (between half and double it), and other facts'
+  values of the relation;
 - a distractor never equals an answer (ignoring case, and counting an answer's aliases),
   never equals another distractor, and is never itself a correct answer by the facts.
 
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import random
+import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
@@ -23,10 +27,11 @@ from typing import TypeVar
 from quiz.packs.models import Entity
 
 T = TypeVar("T")
-PoolKey = tuple[tuple[str, str], ...]
+PoolKey = tuple[tuple[str, str, str], ...]
 # The most candidates one question looks at when most of a pool is ruled out.
 SCAN_LIMIT = 64
 
+_NOT_WORD = re.compile(r"[^\w]+")
 # Multipliers for "nearby" numbers: close enough to be plausible, far enough to be wrong.
 _NEARBY_FACTORS = (0.5, 0.75, 1.5, 2.0, 0.25, 1.25, 3.0)
 
@@ -37,7 +42,13 @@ def names_of(entity: Entity) -> set[str]:
 
 
 class EntityPools:
-    """Candidate distractors by (kind, role), built once per pack so lookups stay cheap."""
+    """Candidate distractors by kind, role and pronoun, built once per pack so lookups stay
+    cheap.
+
+    An entity is a candidate for a right answer when it is of the same kind, has one of the
+    roles (the relation's roles for that side, else the answer's own roles), and agrees in
+    pronoun: "he" for "he", never "she" (an unknown pronoun agrees with anything).
+    """
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         self._by_kind_role: dict[tuple[str, str], list[Entity]] = defaultdict(list)
@@ -48,18 +59,33 @@ class EntityPools:
         self._preferred: dict[tuple[PoolKey, Hashable], list[Entity]] = {}
 
     @staticmethod
-    def key(answers: Sequence[Entity]) -> PoolKey:
-        """What decides a pool: every (kind, role) of the answers."""
-        return tuple(sorted({(a.kind, role) for a in answers for role in a.roles}))
+    def key(answers: Sequence[Entity], roles: Sequence[str] = (), *, agree: bool = True) -> PoolKey:
+        """What decides a pool: (kind, pronoun, role) for every answer and usable role.
 
-    def pool(self, answers: Sequence[Entity]) -> list[Entity]:
-        """Entities of the same kind as some answer, sharing a role with that answer."""
-        keys = self.key(answers)
+        `agree` False leaves the pronoun out (a phrase is rewritten to fit instead).
+        """
+        return tuple(
+            sorted(
+                {
+                    (a.kind, (a.pronoun or "") if agree else "*", role)
+                    for a in answers
+                    for role in (roles or a.roles)
+                }
+            )
+        )
+
+    def pool(
+        self, answers: Sequence[Entity], roles: Sequence[str] = (), *, agree: bool = True
+    ) -> list[Entity]:
+        """Entities of an answer's kind, with one of `roles` (default: a role of that answer),
+        in that answer's pronoun (unless `agree` is False), sorted by id."""
+        keys = self.key(answers, roles, agree=agree)
         if keys not in self._unions:
             merged: dict[str, Entity] = {}
-            for key in keys:
-                for entity in self._by_kind_role.get(key, ()):
-                    merged.setdefault(entity.id, entity)
+            for kind, pronoun, role in keys:
+                for entity in self._by_kind_role.get((kind, role), ()):
+                    if pronoun in ("", "*") or entity.pronoun in (None, pronoun):
+                        merged.setdefault(entity.id, entity)
             self._unions[keys] = [merged[entity_id] for entity_id in sorted(merged)]
         return self._unions[keys]
 
@@ -70,17 +96,21 @@ class EntityPools:
         count: int,
         *,
         like: Sequence[Entity],
+        roles: Sequence[str] = (),
         prefer: Preferred | None = None,
         also_not: str | None = None,
+        prompt: str = "",
     ) -> list[Entity]:
-        """Up to `count` entities from the pool of `like`, none of them a right answer.
+        """Up to `count` entities from the pool of `like` (and `roles`), none of them right.
 
         A candidate is refused when it is one of `right`, when its name is a name of a right
         answer, or when a right answer's name is one of its aliases (so the same person under
-        two ids never becomes a wrong choice), and when its id is `also_not` (the question's
-        own subject, say). Candidates in `prefer` (entities that play the same part in other
-        facts of the relation) are taken first, as long as they are in the pool too.
+        two ids never becomes a wrong choice), when its id is `also_not` (the question's own
+        subject, say), and when the prompt names it ("Cameron's little friend" never offers
+        Cameron). Candidates in `prefer` (entities that play the same part in other facts of
+        the relation) are taken first, as long as they are in the pool too.
         """
+        named = _NamedIn(prompt)
 
         def acceptable(candidate: Entity) -> bool:
             return (
@@ -88,30 +118,50 @@ class EntityPools:
                 and candidate.id != also_not
                 and candidate.name.casefold() not in right.names
                 and not (names_of(candidate) & right.display)
+                and not named.names(candidate)
             )
 
         chosen: list[Entity] = []
         if prefer is not None:
             chosen = pick_distinct(
-                rng, self._preferred_in(like, prefer), acceptable, count, _entity_name
+                rng, self._preferred_in(like, roles, prefer), acceptable, count, _entity_name
             )
         taken = {entity.name.casefold() for entity in chosen}
         chosen += pick_distinct(
             rng,
-            self.pool(like),
+            self.pool(like, roles),
             lambda entity: acceptable(entity) and entity.name.casefold() not in taken,
             count - len(chosen),
             _entity_name,
         )
         return chosen
 
-    def _preferred_in(self, source: Sequence[Entity], prefer: Preferred) -> list[Entity]:
+    def _preferred_in(
+        self, source: Sequence[Entity], roles: Sequence[str], prefer: Preferred
+    ) -> list[Entity]:
         """The preferred entities that are in the pool, computed once per pool and list."""
-        cache_key = (self.key(source), prefer.token)
+        cache_key = (self.key(source, roles), prefer.token)
         if cache_key not in self._preferred:
-            in_pool = {entity.id for entity in self.pool(source)}
+            in_pool = {entity.id for entity in self.pool(source, roles)}
             self._preferred[cache_key] = [e for e in prefer.entities if e.id in in_pool]
         return self._preferred[cache_key]
+
+
+class _NamedIn:
+    """Whether a prompt names an entity (any of its names, as whole words)."""
+
+    def __init__(self, prompt: str) -> None:
+        self._folded = " ".join(_NOT_WORD.sub(" ", prompt.casefold()).split())
+        self._padded = f" {self._folded} "
+
+    def names(self, entity: Entity) -> bool:
+        if not self._folded:
+            return False
+        for name in (entity.name, *entity.aliases):
+            words = " ".join(_NOT_WORD.sub(" ", name.casefold()).split())
+            if words and f" {words} " in self._padded:
+                return True
+        return False
 
 
 @dataclass(frozen=True)
@@ -242,7 +292,9 @@ def nearby_numbers(
 ) -> list[float]:
     """Up to `count` plausible wrong numbers, each outside the tolerance of every right one.
 
-    `others` are the relation's other values, sorted; the few nearest `value` are used.
+    `others` are the relation's other values, sorted; the few nearest `value` are used. A
+    wrong number for a positive value lies between half and double it: "39 years" for 13
+    would give itself away by tone alone.
     """
     integral = float(value).is_integer()
     # Only the relation's values nearest this one: plausible, and cheap for a huge relation.
@@ -262,7 +314,7 @@ def nearby_numbers(
         at = bisect.bisect_left(rights, number)
         if any(abs(number - right) <= tolerance for right in rights[max(0, at - 1) : at + 1]):
             return False
-        if value > 0 and number <= 0:
+        if value > 0 and not value / 2 <= number <= value * 2:
             return False
         return not (unit == "%" and 0 <= value <= 100 and number > 100)
 

@@ -5,9 +5,14 @@ How a fact becomes questions is said once per relation (see `Relation`):
   subject and relation, it is ONE multiple-answer question, never an ambiguous single one.
   Number relations give a numeric question and a single choice with nearby numbers instead.
 - `ask_subject`: one question per object asking for the subject, grouped the same way.
-- `statement`: per fact, a true statement, and a false one with a plausible wrong object
-  that no fact makes true.
-- `typed`: the object as a typed answer (name and aliases accepted), when it is unique.
+- `statement`: per fact, one true/false question: the true statement, or (for about half
+  the facts) a false one with a plausible wrong object that no fact makes true.
+- `typed`: the object as a typed answer (name and aliases accepted), when it is unique; it
+  carries the pack's other names near the answer, which the game never accepts for it.
+
+Choice questions have four choices (a multiple-answer one at least four, two of them
+wrong, and says "Choose all that apply."); wrong ones share the answer's kind, role and
+pronoun. When the pack cannot supply them, that choice question is not made.
 
 Output is deterministic: ids come from relation, subject, object and fact ids only, and
 every random choice is seeded from the question id, so the same pack gives the same
@@ -21,6 +26,7 @@ from collections import defaultdict
 from quiz.packs.distractors import EntityPools
 from quiz.packs.hand_questions import attribution_of, hand_to_question
 from quiz.packs.models import Fact, PackFile
+from quiz.packs.other_names import NameIndex
 from quiz.packs.question import FALSE, TRUE, Question
 from quiz.packs.relation_questions import PackContext, RelationQuestions
 
@@ -38,19 +44,20 @@ def generate_questions(pack: PackFile) -> list[Question]:
     """
     attribution = attribution_of(pack)
     entities = {entity.id: entity for entity in pack.entities}
-    questions = [hand_to_question(q, entities, attribution) for q in pack.questions]
+    names = NameIndex(entities.values())
+    questions = [hand_to_question(q, entities, attribution, names) for q in pack.questions]
     taken: set[str] = set()
-    for question in _generated(pack, attribution):
+    for question in _generated(pack, attribution, names):
         if question.id not in taken:
             taken.add(question.id)
             questions.append(question)
     return questions
 
 
-def _generated(pack: PackFile, attribution: str) -> list[Question]:
+def _generated(pack: PackFile, attribution: str, names: NameIndex) -> list[Question]:
     """The questions of every relation, in pack order; within a relation, sorted by id."""
     entities = {entity.id: entity for entity in pack.entities}
-    context = PackContext(entities, EntityPools(entities.values()), attribution)
+    context = PackContext(entities, EntityPools(entities.values()), attribution, names)
     facts_by_relation: dict[str, dict[str, Fact]] = defaultdict(dict)
     for fact in pack.facts:
         facts_by_relation[fact.relation].setdefault(fact.id, fact)

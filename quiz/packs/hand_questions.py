@@ -15,6 +15,7 @@ from quiz.packs.models import (
     TrueFalse,
     Typed,
 )
+from quiz.packs.other_names import NameIndex
 from quiz.packs.question import FALSE, TRUE, Question
 from quiz.packs.templates import unique
 
@@ -28,9 +29,16 @@ def attribution_of(pack: PackFile) -> str:
 
 
 def hand_to_question(
-    question: HandQuestion, entities: dict[str, Entity], attribution: str
+    question: HandQuestion,
+    entities: dict[str, Entity],
+    attribution: str,
+    names: NameIndex | None = None,
 ) -> Question:
-    """A hand-written question as a concrete `Question` (origin 'hand')."""
+    """A hand-written question as a concrete `Question` (origin 'hand').
+
+    Its `facts` become `fact_ids`. A typed question carries the pack's other names near its
+    answer (`names`, built from `entities` when not given), which the game never accepts.
+    """
     fields: dict[str, Any] = {
         "id": question.id,
         "type": question.type,
@@ -42,6 +50,7 @@ def hand_to_question(
         "tags": tuple(question.tags),
         "time_limit": question.time_limit,
         "origin": "hand",
+        "fact_ids": tuple(dict.fromkeys(question.facts)),
     }
     if isinstance(question, SingleChoice):
         fields.update(choices=tuple(question.choices), answers=(question.answer,))
@@ -54,7 +63,12 @@ def hand_to_question(
         entity = entities.get(question.entity or "")
         if entity is not None:
             accepted += [entity.name, *entity.aliases]
-        fields.update(answers=tuple(unique(accepted)))
+        accepted = unique(accepted)
+        names = names if names is not None else NameIndex(entities.values())
+        answer_entity = entity.id if entity is not None else names.entity_named(question.answer)
+        fields.update(
+            answers=tuple(accepted), other_names=names.other_names(accepted, answer_entity)
+        )
     elif isinstance(question, Ordering):
         fields.update(items=tuple(question.items))
     elif isinstance(question, Matching):

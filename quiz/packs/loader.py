@@ -272,6 +272,7 @@ def _checks_of_valid_parts(data: dict[str, Any], error: ValidationError) -> list
         pack,
         unchecked_entities=unchecked["entities"],
         unchecked_relations=unchecked["relations"],
+        unchecked_facts=unchecked["facts"],
     )
     return [
         Issue(original(issue.path) or (), issue.message, original(issue.related))

@@ -26,6 +26,7 @@ MAX_CHOICES = 8
 MAX_ALIASES = 32
 MAX_TAGS = 16
 MAX_ITEMS = 12
+MAX_QUESTION_FACTS = 32
 MAX_ENTITIES = 5_000
 MAX_FACTS = 20_000
 MAX_RELATIONS = 500
@@ -50,6 +51,7 @@ Tags = Annotated[
 Number = Annotated[float, Field(ge=-1e15, le=1e15, allow_inf_nan=False)]
 
 EntityKind = Literal["person", "party", "union", "media", "organisation", "group", "place", "other"]
+Pronoun = Literal["he", "she", "it", "they"]
 
 
 class PackModel(BaseModel):
@@ -106,6 +108,12 @@ class Entity(PackModel):
         default_factory=list,
         description="Roles such as 'candidate' or 'backer'; distractors share kind and a role.",
     )
+    pronoun: Pronoun | None = Field(
+        default=None,
+        description="How the source refers to it: he, she, it or they. A wrong choice agrees "
+        "with the right answer's pronoun, and a phrase borrowed from another subject is "
+        "rewritten to fit ('his' becomes 'her').",
+    )
     description: Text = ""
 
 
@@ -135,6 +143,23 @@ class Relation(PackModel):
     )
     unit: Annotated[str, StringConstraints(max_length=40)] = ""
     tolerance: Annotated[float, Field(ge=0, le=1e12)] = 0
+    subject_roles: Annotated[list[Tag], Field(max_length=MAX_TAGS)] = Field(
+        default_factory=list,
+        description="The roles a subject of this relation plays (e.g. 'candidate'); wrong "
+        "choices for a subject come from entities with one of them. Empty: entities sharing "
+        "a role with the right answer.",
+    )
+    object_roles: Annotated[list[Tag], Field(max_length=MAX_TAGS)] = Field(
+        default_factory=list,
+        description="The roles an entity object of this relation plays (e.g. 'backer'); "
+        "wrong choices for an object come from entities with one of them.",
+    )
+    own_distractors_only: bool = Field(
+        default=False,
+        description="Phrase relations: wrong phrases come only from each fact's own "
+        "`distractors`, never from other subjects' values (another person's nickname is no "
+        "plausible wrong nickname).",
+    )
     tags: Tags = Field(default_factory=list)
 
 
@@ -151,6 +176,11 @@ class Fact(PackModel):
     distractors: Annotated[list[Choice], Field(max_length=MAX_CHOICES)] = Field(
         default_factory=list, description="Plausible wrong values, for phrase relations."
     )
+    accept: Annotated[list[Choice], Field(max_length=MAX_ALIASES)] = Field(
+        default_factory=list,
+        description="Phrase facts: other spellings a typed answer accepts, e.g. 'Hatty' "
+        "for 'Hattie'.",
+    )
     quote: Quote = Field(description="The verbatim supporting words of the source.")
     explanation: Text = ""
     difficulty: Difficulty = 1
@@ -166,6 +196,11 @@ class QuestionBase(PackModel):
     tags: Tags = Field(default_factory=list)
     time_limit: Annotated[int, Field(ge=5, le=600)] | None = Field(
         default=None, description="Seconds for this question; the round's default otherwise."
+    )
+    facts: Annotated[list[Id], Field(max_length=MAX_QUESTION_FACTS)] = Field(
+        default_factory=list,
+        description="Ids of the facts this question tests or gives away; a round never asks "
+        "two questions about one fact.",
     )
 
 

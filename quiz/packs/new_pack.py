@@ -90,15 +90,15 @@ _EXAMPLES = """\
 # answer = true
 # explanation = "It is dated 13 May 2010."
 
-## Typed answer: `accept` lists other spellings; `entity` accepts that entity's aliases.
+## Typed answer: `accept` lists other spellings. With the entity example above switched
+## on, `entity = "david-miliband"` would accept that entity's aliases too.
 # [[questions]]
 # id = "example-typed"
 # type = "typed"
 # prompt = "Name the candidate the example fact is about."
 # answer = "David Miliband"
-# accept = ["D. Miliband"]
-# entity = "david-miliband"
-# explanation = "Aliases of the entity are accepted too."
+# accept = ["D. Miliband", "Miliband"]
+# explanation = "Other spellings are accepted too."
 
 ## Ordering: `items` in the correct order; players see them shuffled.
 # [[questions]]

@@ -41,6 +41,11 @@ class Question:
     - ordering: `items` in the correct order.
     - matching: `pairs` of (left, right), correctly matched.
     - numeric: `value`, `tolerance` and `unit`.
+
+    `fact_ids` are the facts the question tests (a round asks about each fact once);
+    `template` names the wording it was made from (`<relation>.ask-object`, …; empty for a
+    hand-written question, which is its own); `other_names` are names in the pack that are
+    not the answer's, which a typed answer refuses even when they are a near miss.
     """
 
     # Read by pydantic when it validates this class (a TypedDict, so a plain dict works).
@@ -64,6 +69,8 @@ class Question:
     time_limit: int | None = None
     origin: Literal["hand", "generated"] = "hand"
     fact_ids: tuple[str, ...] = ()
+    template: str = ""
+    other_names: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # Callers may pass lists; keep the question hashable and equal to its tuple form.
@@ -131,7 +138,7 @@ def format_number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-_SEQUENCES = ("choices", "answers", "items", "tags", "fact_ids")
+_SEQUENCES = ("choices", "answers", "items", "tags", "fact_ids", "other_names")
 
 
 def _default_of(item: Any) -> Any:

@@ -47,6 +47,7 @@ def check_semantics(
     *,
     unchecked_entities: Collection[str] = (),
     unchecked_relations: Collection[str] = (),
+    unchecked_facts: Collection[str] = (),
 ) -> list[Issue]:
     """Every whole-pack problem of `pack`, in the order of the file's sections.
 
@@ -58,7 +59,7 @@ def check_semantics(
     issues += _aliases(pack)
     issues += _relations(pack)
     issues += _facts(pack, set(unchecked_entities), set(unchecked_relations))
-    issues += _questions(pack, set(unchecked_entities))
+    issues += _questions(pack, set(unchecked_entities), set(unchecked_facts))
     return issues
 
 
@@ -156,11 +157,23 @@ def _template_issues(path: KeyPath, template: str, field: str) -> list[Issue]:
 
 def _relations(pack: PackFile) -> list[Issue]:
     issues: list[Issue] = []
+    roles = sorted({role for entity in pack.entities for role in entity.roles})
     for index, relation in enumerate(pack.relations):
         for field in TEMPLATE_NEEDS:
             template = getattr(relation, field)
             if template is not None:
                 issues += _template_issues(("relations", index, field), template, field)
+        for side in ("subject_roles", "object_roles"):
+            for number, role in enumerate(getattr(relation, side)):
+                if role not in roles:
+                    # Wrong choices come from entities with this role: a typo means none.
+                    issues.append(
+                        Issue(
+                            ("relations", index, side, number),
+                            f'no entity has role "{role}"'
+                            f"{did_you_mean(role, roles) or '; give an entity that role'}",
+                        )
+                    )
     return issues
 
 
@@ -199,6 +212,14 @@ def _facts(
                         " remove value",
                     )
                 )
+            if fact.accept:
+                issues.append(
+                    Issue(
+                        (*here, "accept"),
+                        f'relation "{relation.id}" takes an entity object: a typed answer'
+                        " accepts the entity's aliases; add spellings there",
+                    )
+                )
             continue
         if fact.object is not None:
             issues.append(
@@ -206,6 +227,14 @@ def _facts(
                     (*here, "object"),
                     f'relation "{relation.id}" takes a {kind} value, not an object;'
                     " write value = … instead",
+                )
+            )
+        if fact.accept and kind != "phrase":
+            issues.append(
+                Issue(
+                    (*here, "accept"),
+                    f'relation "{relation.id}" takes a {kind} value; accepted spellings are'
+                    " for phrase facts only",
                 )
             )
         if kind == "number" and not isinstance(fact.value, float):
@@ -222,10 +251,12 @@ def _facts(
     return issues
 
 
-def _unknown(here: KeyPath, field: str, value: str, what: str, known: Iterable[str]) -> Issue:
+def _unknown(here: KeyPath, field: str | int, value: str, what: str, known: Iterable[str]) -> Issue:
     options = sorted(known)
     hint = did_you_mean(value, options) or (
-        f"; known {what} ids: {quoted_list(options)}" if options else f"; the pack has no {what}s"
+        f"; known {what} ids: {quoted_list(options)}"
+        if options
+        else f"; the pack has no {'entities' if what == 'entity' else what + 's'}"
     )
     return Issue((*here, field), f'unknown {what} "{value}"{hint}')
 
@@ -251,12 +282,19 @@ def _distinct(path: KeyPath, items: Sequence[str], what: str) -> list[Issue]:
     ]
 
 
-def _questions(pack: PackFile, unchecked_entities: set[str]) -> list[Issue]:
+def _questions(
+    pack: PackFile, unchecked_entities: set[str], unchecked_facts: set[str]
+) -> list[Issue]:
     issues: list[Issue] = []
     entity_ids = {e.id for e in pack.entities}
     known_entities = entity_ids | unchecked_entities
+    fact_ids = {f.id for f in pack.facts}
+    known_facts = fact_ids | unchecked_facts
     for index, question in enumerate(pack.questions):
         here = ("questions", index)
+        for number, fact_id in enumerate(question.facts):
+            if fact_id not in known_facts:
+                issues.append(_unknown((*here, "facts"), number, fact_id, "fact", fact_ids))
         if isinstance(question, SingleChoice | MultipleChoice):
             # (At least two choices is the model's min_length; here, that they differ.)
             issues += _distinct((*here, "choices"), question.choices, "choice")

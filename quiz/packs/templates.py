@@ -15,6 +15,8 @@ import unicodedata
 from quiz.packs.question import format_number
 
 ACCORDING = "according to the article"
+# What every multiple-answer question says, so nobody picks one answer and stops.
+ALL_THAT_APPLY = "Choose all that apply."
 # Facts and questions tagged with one of these state an opinion of the source or a claim
 # (or spelling) that history disputes; their prompts must say "according to the article".
 FLAGGED_TAGS = frozenset({"opinion", "disputed"})
@@ -101,6 +103,14 @@ def say_according(prompt: str) -> str:
         end = body[-1] + end
         body = body[:-1]
     return f"{body}, {ACCORDING}{end or '?'}"
+
+
+def with_instruction(prompt: str, instruction: str) -> str:
+    """The prompt followed by what to do ("Choose all that apply."), unless it says so
+    already (ignoring case)."""
+    if instruction.casefold().rstrip(".") in prompt.casefold():
+        return prompt
+    return f"{prompt.rstrip()} {instruction}"
 
 
 def unique(values: list[str], *, limit: int | None = None) -> list[str]:

@@ -88,3 +88,18 @@ def test_lint_warnings_of_one_question_name_their_field() -> None:
         'warning: prompt: the prompt contains its own answer "David Miliband"',
     ]
     assert question_warnings(question | {"prompt": "Who?", "explanation": "x"}) == []
+
+
+def test_the_facts_a_bank_question_names_survive_an_edit_and_are_no_problem() -> None:
+    from pathlib import Path
+
+    from quiz.packs.loader import load_pack
+
+    bank = load_pack(Path(__file__).resolve().parents[2] / "questions" / "labour-2010.toml")
+    question = {"id": "cav", "type": "single", "prompt": "Who?", "choices": ["a", "b", "c", "d"],
+                "answer": "a", "facts": ["verdict-ed-smarter"]}  # fmt: skip
+    edited = from_form(to_form(question) | {"prompt": "Who, then?"}, question)
+    assert edited["facts"] == ["verdict-ed-smarter"]
+    assert question_problems(edited, bank) == []
+    [problem] = question_problems(edited | {"facts": ["no-such-fact"]}, bank)
+    assert problem.startswith('facts.0: unknown fact "no-such-fact"')

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.packs.formats import exporter, importer
+from quiz.packs.formats import BINARY_IMPORTS, exporter, importer
 from quiz.packs.formats.common import Exported, ImportResult
 from quiz.packs.formats.pack_writer import build_pack, pack_to_toml
 from quiz.packs.generate import generate_questions
@@ -40,7 +40,9 @@ def import_file() -> Callable[[str, Path], ImportResult]:
     """Read a real file with the named format's importer."""
 
     def run(fmt: str, path: Path) -> ImportResult:
-        return importer(fmt).import_text(path.read_text(encoding="utf-8"), str(path))
+        if fmt in BINARY_IMPORTS:
+            return importer(fmt).import_bytes(path.read_bytes(), str(path))  # type: ignore[no-any-return]
+        return importer(fmt).import_text(path.read_text(encoding="utf-8"), str(path))  # type: ignore[no-any-return]
 
     return run
 

@@ -10,6 +10,8 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from quiz.packs.formats.anki import note_guid, stable_id
 
 
@@ -43,7 +45,7 @@ def test_moodle_xml_has_a_question_of_each_type_it_holds(
     multi = questions["multi"]
     assert multi.findtext("single") == "false"
     fractions = {a.findtext("text"): a.get("fraction") for a in multi.findall("answer")}
-    assert fractions["Peter Mandelson"] == "-100" and fractions["Jack Dromey"] == "33.33333"
+    assert fractions["Peter Mandelson"] == "-33.33333" and fractions["Jack Dromey"] == "33.33333"
 
     assert [a.findtext("text") for a in questions["typed"].findall("answer")] == [
         "Milibland",
@@ -172,3 +174,77 @@ def test_every_export_counts_what_it_left_out_in_the_same_words(
         assert counts, fmt
         pattern = rf"{name} has no place for [a-z ]+: \d+ left out"
         assert all(re.fullmatch(pattern, note) for note in counts), counts
+
+
+def _full_questions() -> list:  # type: ignore[type-arg]
+    from quiz.packs.question import Question
+
+    rest = {
+        "explanation": "Why.",
+        "quote": "The words.",
+        "attribution": "A. Blogger",
+        "difficulty": 2,
+        "tags": ("unions", "backers"),
+        "time_limit": 30,
+    }
+    return [
+        Question(id="s", type="single", prompt="S?", choices=("a", "b"), answers=("a",), **rest),
+        Question(id="t", type="typed", prompt="T?", answers=("Unite", "Unite union"), **rest),
+        Question(id="n", type="numeric", prompt="N?", value=258.0, unit="MPs", **rest),
+    ]
+
+
+EXPECTED_LEFT_OUT = {
+    "gift": [
+        "GIFT has no place for attributions: 3 left out",
+        "GIFT has no place for difficulty: 3 left out",
+        "GIFT has no place for quotes: 3 left out",
+        "GIFT has no place for time limits: 3 left out",
+        "GIFT has no place for units: 1 left out",
+    ],
+    "aiken": [
+        "Aiken has no place for attributions: 1 left out",
+        "Aiken has no place for difficulty: 1 left out",
+        "Aiken has no place for explanations: 1 left out",
+        "Aiken has no place for quotes: 1 left out",
+        "Aiken has no place for tags: 1 left out",
+        "Aiken has no place for time limits: 1 left out",
+    ],
+    "csv": [
+        "Kahoot CSV has no place for attributions: 1 left out",
+        "Kahoot CSV has no place for difficulty: 1 left out",
+        "Kahoot CSV has no place for explanations: 1 left out",
+        "Kahoot CSV has no place for quotes: 1 left out",
+        "Kahoot CSV has no place for tags: 1 left out",
+    ],
+    "opentdb": [
+        "Open Trivia DB has no place for attributions: 1 left out",
+        "Open Trivia DB has no place for explanations: 1 left out",
+        "Open Trivia DB has no place for quotes: 1 left out",
+        "Open Trivia DB has no place for tags after the first: 1 left out",
+        "Open Trivia DB has no place for time limits: 1 left out",
+    ],
+    "moodle-xml": [
+        "Moodle XML has no place for attributions: 3 left out",
+        "Moodle XML has no place for difficulty: 3 left out",
+        "Moodle XML has no place for quotes: 3 left out",
+        "Moodle XML has no place for time limits: 3 left out",
+    ],
+    "anki": [
+        "Anki has no place for attributions: 3 left out",
+        "Anki has no place for difficulty: 3 left out",
+        "Anki has no place for time limits: 3 left out",
+        "Anki has no place for typed alternatives: 1 left out",
+    ],
+    "json": [],
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(EXPECTED_LEFT_OUT))
+def test_every_export_counts_every_kind_of_field_it_cannot_carry(
+    fmt: str, meta, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from quiz.packs.formats import exporter
+
+    notes = exporter(fmt).export_questions(_full_questions(), meta).notes
+    assert [note for note in notes if " has no place for " in note] == EXPECTED_LEFT_OUT[fmt]

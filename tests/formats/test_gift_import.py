@@ -96,12 +96,37 @@ def test_general_feedback_explains(features) -> None:  # type: ignore[no-untyped
     assert features["general-feedback"]["accept"] == ["thirty-three"]
 
 
-def test_format_tags_are_removed_and_html_reported(features, notes) -> None:  # type: ignore[no-untyped-def]
-    assert features["markdown"]["prompt"] == "Which is **bold**?"
+def test_html_and_markdown_become_plain_text_for_the_question_and_its_answers(
+    features, notes
+) -> None:  # type: ignore[no-untyped-def]
+    assert features["markdown"]["prompt"] == "Which is bold?"
+    assert features["markdown"]["choices"] == ["this", "that"]
     assert features["markdown"]["tags"] == ["Formats"]
     assert features["plain"]["prompt"].startswith("Is 1")
-    assert features["html"]["prompt"] == "<p>Which <b>tag</b>?</p>"
-    assert any(n.startswith("features.gift:60:") and "HTML" in n for n in notes)
+    assert features["html"]["prompt"] == "Which tag?"
+    assert not any(n.startswith("features.gift:60:") for n in notes)
+
+
+def test_html_text_keeps_what_a_reader_sees() -> None:
+    text = (
+        "[html]<p>Tom &amp; <b>Jerry</b></p><p>Pick &lt;two&gt;<br>of them "
+        '<img src="@@PLUGINFILE@@/map.png"></p>{=A &amp; B#<i>Yes</i> ~C ####<p>Because.</p>}\n'
+    )
+    result = import_text(text, "h.gift")
+    (question,) = result.questions
+    assert question.prompt == "Tom & Jerry\nPick <two>\nof them"
+    assert question.choices == ["A & B", "C"]
+    assert question.explanation == "Because."
+    assert [str(n) for n in result.notes] == [
+        'h.gift:1: image "map.png" is left out: a pack holds text only',
+        'h.gift:1: feedback "Yes" is dropped: a pack has one explanation per question, not '
+        "feedback per answer",
+    ]
+
+
+def test_an_answer_may_have_a_format_of_its_own() -> None:
+    (question,) = import_text("[html]<b>Q</b> {=[plain]<b>x</b> ~y}\n", "f.gift").questions
+    assert (question.prompt, question.choices) == ("Q", ["<b>x</b>", "y"])
 
 
 def test_escapes_and_newline(features) -> None:  # type: ignore[no-untyped-def]
@@ -122,7 +147,7 @@ def test_essay_and_description_are_reported_with_their_lines(features, notes) ->
 
 def test_question_without_title_gets_an_id_from_its_words(features) -> None:  # type: ignore[no-untyped-def]
     untitled = [q for q in features.values() if q["prompt"] == "Which union backs Ed Balls?"]
-    assert len(untitled) == 1 and untitled[0]["id"] == "which-union-backs-ed-balls"
+    assert len(untitled) == 1 and untitled[0]["id"] == "which-union-backs-ed-balls-ecd83e65"
 
 
 def test_numerical_wrong_answer_feedback_is_reported() -> None:
@@ -140,12 +165,6 @@ def test_the_last_general_feedback_marker_counts_as_in_moodle() -> None:
     assert question.explanation == "two"
 
 
-def test_repeated_title_gets_a_new_id_and_a_note() -> None:
-    result = import_text("::Same:: A? {T}\n\n::Same:: B? {F}\n", "dup.gift")
-    assert [q.id for q in result.questions] == ["same", "same-2"]
-    assert [str(n) for n in result.notes] == ['dup.gift:3: title "Same" is used twice; id same-2']
-
-
 def test_partial_credit_and_several_right_answers_are_reported() -> None:
     text = "Pick {=a ~%50%b ~c}\n\nBoth {=a =b ~c}\n\nWeights {~%70%a ~%30%b ~c}\n"
     result = import_text(text, "w.gift")
@@ -153,7 +172,38 @@ def test_partial_credit_and_several_right_answers_are_reported() -> None:
     messages = [str(n) for n in result.notes]
     assert messages[0].startswith("w.gift:1: partial credit (50%)")
     assert messages[1].startswith('w.gift:3: skipped multiple choice "Both"')
-    assert messages[2].startswith('w.gift:5: weights of "Weights" differ')
+    assert messages[2] == (
+        'w.gift:5: weights of "Weights" change to the game\'s rule (each right choice +50%, '
+        "each wrong one -50%); the file gives +70%, +30%, +0%"
+    )
+
+
+def test_the_right_answers_feedback_survives_partial_credit_on_wrong_answers() -> None:
+    text = "Pick {=a#Right, a. ~%50%b#Half. ~c#No.}\n"
+    result = import_text(text, "p.gift")
+    (question,) = result.questions
+    assert question.explanation == "Right, a."
+    assert [str(n) for n in result.notes] == [
+        'p.gift:1: partial credit (50%) for "b" is dropped: a pack\'s single-answer question '
+        "has one right answer",
+        'p.gift:1: feedback "Half." is dropped: a pack has one explanation per question, not '
+        "feedback per answer",
+        'p.gift:1: feedback "No." is dropped: a pack has one explanation per question, not '
+        "feedback per answer",
+    ]
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        "~%50%a ~%50%b ~%-50%c ~%-50%d",
+        "~%33.33333%a ~%33.33333%b ~%33.33333%c ~%-33.33333%d",
+        "~%100%a ~%-100%b",
+    ],
+)
+def test_weights_that_are_the_games_own_rule_import_without_a_note(answers: str) -> None:
+    result = import_text(f"Which? {{{answers}}}\n", "w.gift")
+    assert result.notes == [] and result.questions[0].type == "multiple"
 
 
 def test_question_a_pack_cannot_hold_is_skipped_with_its_line() -> None:
@@ -240,7 +290,8 @@ def test_many_repeats_of_one_question_get_distinct_ids() -> None:
     result = import_text("Q {=a ~b}\n\n" * 300 + "::q-2:: Q {=a ~b}\n", "rep.gift")
     ids = [q.id for q in result.questions]
     assert len(set(ids)) == len(ids) == 301
-    assert ids[:3] == ["q", "q-2", "q-3"] and ids[-1] == "q-2-2"
+    assert ids[:3] == ["q-90bfedf1", "q-90bfedf1-2", "q-90bfedf1-3"]
+    assert ids[-1] == "q-2"  # its own title
 
 
 def test_a_question_with_thousands_of_answers_is_one_note() -> None:

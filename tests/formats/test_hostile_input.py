@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quiz.packs.errors import PackError
-from quiz.packs.formats import IMPORTERS, importer
+from quiz.packs.formats import BINARY_IMPORTS, IMPORTERS, importer
 
 PIECES = {
     "gift": [
@@ -53,6 +53,27 @@ PIECES = {
         "null",
         "7",
     ],
+    "moodle-xml": [
+        '<?xml version="1.0"?>\n<quiz>',
+        '<question type="multichoice">',
+        '<question type="category"><category><text>$course$/top/A</text></category>',
+        "<name><text>n</text></name>",
+        '<questiontext format="html"><text><![CDATA[<p>Q &amp; <b>x</b></p>]]></text>',
+        "</questiontext>",
+        '<answer fraction="100"><text>a</text></answer>',
+        '<answer fraction="-50"><text>b</text><feedback><text>f</text></feedback></answer>',
+        "<single>false</single>",
+        "</question>",
+        "</quiz>",
+        "<!DOCTYPE quiz [",
+        '<!ENTITY a "aaaa">',
+        "&a;",
+        "<",
+        ">",
+        "&",
+    ],
+    "quizlet": ["\t", "\n", ";", "term", "definition", " ", "\r\n"],
+    "xlsx": ["PK\x03\x04", "\x00", "[Content_Types].xml", "x"],
     "json": [
         '{"questions": [',
         "{",
@@ -81,7 +102,10 @@ def test_importer_returns_questions_or_pack_error(fmt: str, data: st.DataObject)
     pieces = data.draw(st.lists(st.sampled_from(PIECES[fmt]) | st.text(max_size=5), max_size=40))
     text = "".join(pieces)
     try:
-        result = importer(fmt).import_text(text, "fuzz")
+        if fmt in BINARY_IMPORTS:
+            result = importer(fmt).import_bytes(text.encode("utf-8", "replace"), "fuzz")
+        else:
+            result = importer(fmt).import_text(text, "fuzz")
     except PackError as error:
         assert error.problems and all(str(p).startswith("fuzz") for p in error.problems)
         return

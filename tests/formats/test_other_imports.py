@@ -76,7 +76,7 @@ def test_malformed_aiken(text: str, expected: list[tuple[int, str]]) -> None:
 def test_kahoot_csv_finds_its_header_below_title_rows(fixtures: Path) -> None:
     questions = read("csv", fixtures / "kahoot.csv")
     assert questions[0] == {
-        "id": "which-union-backs-ed-balls",
+        "id": "which-union-backs-ed-balls-ecd83e65",
         "type": "single",
         "prompt": "Which union backs Ed Balls?",
         "choices": ["Unite", "GMB", "Unison", "CWU"],
@@ -153,7 +153,7 @@ def test_opentdb_decodes_html_entities(fixtures: Path) -> None:
         ["The Salamander", "The Dragon Slayer", "The Dragon", "The Demon"]
     )
     assert second == {
-        "id": "the-sun-s-surface-is-hotter-than",
+        "id": "the-sun-s-surface-is-hotter-than-27a72015",
         "type": "true_false",
         "answer": False,
         "prompt": "The Sun's surface is hotter than its core.",

@@ -46,7 +46,7 @@ def test_questions_the_loader_refuses_are_skipped_with_their_source_line() -> No
     pack = parse_pack_text(toml_text, filename="out.toml")
     assert [q.prompt for q in pack.questions] == ["Fine?"]
     (note,) = result.notes
-    assert str(note).startswith("case.gift:1: skipped question case:")
+    assert str(note).startswith("case.gift:1: skipped question case-9087803f:")
     assert "unite" in str(note)
 
 

@@ -27,6 +27,20 @@ CARRIED = {
         "explanation",
         "tags",
     ),
+    "moodle-xml": (
+        "id",
+        "type",
+        "prompt",
+        "choices",
+        "answers",
+        "pairs",
+        "value",
+        "tolerance",
+        "unit",
+        "explanation",
+        "tags",
+    ),
+    "xlsx": ("type", "prompt", "choices", "answers", "time_limit"),
     "aiken": ("type", "prompt", "choices", "answers"),
     "csv": ("type", "prompt", "choices", "answers", "time_limit"),
     "opentdb": ("type", "prompt", "answers", "difficulty", "tags"),
@@ -51,16 +65,28 @@ CARRIED = {
 }
 HELD_TYPES = {
     "gift": {"single", "multiple", "true_false", "typed", "matching", "numeric"},
+    "moodle-xml": {"single", "multiple", "true_false", "typed", "matching", "numeric"},
+    "xlsx": {"single", "multiple", "true_false"},
     "aiken": {"single"},
     "csv": {"single", "multiple", "true_false"},
     "opentdb": {"single", "true_false"},
     "json": {"single", "multiple", "true_false", "typed", "ordering", "matching", "numeric"},
 }
-EXTENSIONS = {"gift": "gift", "aiken": "txt", "csv": "csv", "opentdb": "json", "json": "json"}
+EXTENSIONS = {
+    "gift": "gift",
+    "moodle-xml": "xml",
+    "xlsx": "xlsx",
+    "aiken": "txt",
+    "csv": "csv",
+    "opentdb": "json",
+    "json": "json",
+}
 
 
 def carried(question: Question, fmt: str) -> dict[str, object]:
     fields = {field: getattr(question, field) for field in CARRIED[fmt]}
+    if fmt == "xlsx" and question.time_limit is None:
+        fields["time_limit"] = 20  # Kahoot's default, written where a question has none
     if question.type == "multiple":
         # The right answers of a multiple-answer question are a set; GIFT lists them in
         # choice order.

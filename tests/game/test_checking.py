@@ -65,6 +65,19 @@ def test_typed_reports_what_was_accepted(by_id: dict[str, Question]) -> None:
     assert not check_answer(by_id["typed"], "Ed Balls").correct
 
 
+def test_typed_refuses_the_questions_other_names_even_as_a_near_miss() -> None:
+    question = Question(
+        id="nick",
+        type="typed",
+        prompt="What does the article call David Miliband?",
+        answers=("Milibland",),
+        other_names=("Miliband", "Ed Miliband"),
+    )
+    assert check_answer(question, "Milibland").correct
+    refused = check_answer(question, "Miliband")
+    assert not refused.correct and refused.accepted == ""
+
+
 def test_numeric_tolerance(by_id: dict[str, Question]) -> None:
     question = by_id["numeric"]
     assert check_answer(question, "236").correct

@@ -95,16 +95,16 @@ def test_daily_round_golden_for_the_bundled_bank() -> None:
     bank = open_playable("labour-2010")
     round_ = _daily(bank.questions, bank.id)
     assert [question.id for question in round_.questions] == [
-        "verdict-harman-right.true",
-        "managed-relationship-of.gordon-brown.ask-subject",
-        "judged.peter-mandelson.ask-object",
-        "labour-hours-vermin.true",
-        "judged.the-left.ask-object",
+        "nickname.peter-mandelson.typed",
+        "bought-off-left",
+        "retreat-to-berlin",
+        "likes-of",
+        "cruddas-thesis",
+        "labour-thirteen-years.numeric",
+        "luvvie-intellectual-giant",
         "nickname.cheesie.ask-subject",
-        "cruddas-background.false",
-        "harman-declined.false",
-        "backed-by.harriet-harman.ask-subject",
-        "business-start-year",
+        "harman-ninety-percent.numeric",
+        "days-of-guff.labour.ask-object",
     ]
 
 

@@ -12,6 +12,7 @@ from quiz.game.round import Round, RoundConfig
 from quiz.game.typed_answers import match_typed
 from quiz.game.views import QuestionView
 from quiz.packs.playable import PlayablePack, open_playable
+from quiz.packs.question import Question
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +50,32 @@ def test_a_full_round_of_the_bank_in_every_mode(bank: PlayablePack, mode: str) -
         assert len(result.answers) == len(bank.questions)
     else:
         assert len(result.answers) == 10
+
+
+def _limits_broken(questions: tuple[Question, ...]) -> list[str]:
+    broken = []
+    facts = [fact for question in questions for fact in question.fact_ids]
+    if len(facts) != len(set(facts)):
+        broken.append("a fact twice")
+    if sum(question.type == "true_false" for question in questions) > 3:
+        broken.append("more than 3 true/false")
+    templates = [question.template or question.id for question in questions]
+    if any(templates.count(template) > 2 for template in templates):
+        broken.append("a template 3+ times")
+    levels = [question.difficulty for question in questions]
+    if levels != sorted(levels):
+        broken.append("not easier to harder")
+    return broken
+
+
+def test_200_seeded_classic_rounds_of_the_bank_keep_every_limit(bank: PlayablePack) -> None:
+    for seed in range(200):
+        round_ = Round(bank.questions, RoundConfig(mode="classic", seed=seed, pack_id=bank.id))
+        assert len(round_.questions) == 10
+        assert _limits_broken(round_.questions) == [], seed
+
+
+def test_a_month_of_daily_challenges_keeps_every_limit(bank: PlayablePack) -> None:
+    for day in range(1, 31):
+        config = RoundConfig(mode="daily", pack_id=bank.id, day=date(2026, 11, day))
+        assert _limits_broken(Round(bank.questions, config).questions) == [], day

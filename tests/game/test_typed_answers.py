@@ -132,3 +132,48 @@ def test_multi_word_typos_are_judged_word_by_word() -> None:
     assert match_typed("Gordon Browne", ("Gordon Brown",)).fuzzy
     assert match_typed("David Milibland", MILIBAND).fuzzy
     assert match_typed("edballs", ("Ed Balls",)).fuzzy
+
+
+# Names in the pack that are not the answer's: what a typed answer must never turn into it.
+OTHER_NAMES = ("Ed Miliband", "E. Miliband", "Miliband", "Ed Balls", "Balls", "Jon Cruddas")
+
+
+def test_another_name_in_the_pack_is_refused_though_one_typo_from_the_answer() -> None:
+    # The nickname "Milibland" is one letter from the surname both brothers share.
+    assert not match_typed("Miliband", ("Milibland",), refused=OTHER_NAMES).accepted
+    assert not match_typed("miliband!", ("Milibland",), refused=OTHER_NAMES).accepted
+    assert match_typed("Milibland", ("Milibland",), refused=OTHER_NAMES).accepted
+
+
+def test_a_typo_as_close_to_another_name_as_to_the_answer_is_refused() -> None:
+    # "Milliband" is one letter from "Milibland" but closer still to "Miliband".
+    assert not match_typed("Milliband", ("Milibland",), refused=OTHER_NAMES).accepted
+    # "Mlibland" is nearer the nickname than any other name: a typo, accepted.
+    match = match_typed("Mlibland", ("Milibland",), refused=OTHER_NAMES)
+    assert match.accepted and match.fuzzy
+
+
+def test_a_typo_of_the_answer_still_counts_among_other_names() -> None:
+    match = match_typed("David Milliband", MILIBAND[:1] + MILIBAND[2:], refused=OTHER_NAMES)
+    assert match.accepted and match.fuzzy
+    assert match_typed("Ed Bals", ("Ed Balls",), refused=("Ed Miliband", "Jon Cruddas")).fuzzy
+
+
+def test_an_answer_the_author_accepts_is_taken_even_if_another_entity_has_it() -> None:
+    # Exact accepted texts win: the pack's author said so (the checker warns about it).
+    assert match_typed("Miliband", ("David Miliband", "Miliband"), refused=OTHER_NAMES).accepted
+
+
+@given(words, st.lists(words, min_size=1, max_size=5))
+def test_a_fuzzy_match_never_accepts_another_name(answer: str, others: list[str]) -> None:
+    others = [other for other in others if normalise(other) != normalise(answer)]
+    for other in others:
+        assert not match_typed(other, (answer,), refused=others).accepted
+        # Nor anything at least as close to another name as to the answer.
+        for typo in (other[:-1], other + "s", other[1:]):
+            match = match_typed(typo, (answer,), refused=others)
+            if match.accepted and normalise(typo) != normalise(answer):
+                from rapidfuzz import fuzz
+
+                to_answer = fuzz.ratio(normalise(typo), normalise(answer))
+                assert all(fuzz.ratio(normalise(typo), normalise(o)) < to_answer for o in others)

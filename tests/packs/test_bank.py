@@ -54,7 +54,7 @@ def test_bank_is_big_enough_and_uses_every_question_type() -> None:
     assert len(pack.questions) >= 30
     assert {q.type for q in pack.questions} == ALL_TYPES
     distinct = {(q.type, q.prompt, q.answers) for q in generated()}
-    assert len(distinct) == len(generated()) >= 150
+    assert len(distinct) == len(generated()) >= 100
     assert {q.type for q in questions()} == ALL_TYPES
 
 
@@ -161,7 +161,7 @@ def test_generated_answers_match_the_facts_and_no_distractor_is_also_right() -> 
         assert len(wrong) == len(question.choices) - len(question.answers), question.id
         assert question.type == ("single" if len(right) == 1 else "multiple"), question.id
         checked += 1
-    assert checked >= 60
+    assert checked >= 40
 
 
 def test_false_variants_are_false_and_true_statements_true() -> None:
@@ -175,7 +175,10 @@ def test_false_variants_are_false_and_true_statements_true() -> None:
             true_statements.add(fill(template, subject, obj))
     falses = [q for q in generated() if q.id.endswith(".false")]
     trues = [q for q in generated() if q.id.endswith(".true")]
-    assert len(falses) >= 30 and len(trues) >= 40
+    assert len(falses) >= 15 and len(trues) >= 20
+    # One true/false question per fact: never a fact's statement and its false variant.
+    stems = [q.id.rpartition(".")[0] for q in falses + trues]
+    assert len(stems) == len(set(stems))
     assert all(q.answers == (FALSE,) and q.prompt not in true_statements for q in falses)
     assert all(q.answers == (TRUE,) and q.prompt in true_statements for q in trues)
 
@@ -184,7 +187,8 @@ def test_typed_questions_accept_entity_aliases() -> None:
     typed = {q.id: q for q in questions() if q.type == "typed"}
     assert {"Mandy", "Lord Mandelson"} <= set(typed["backed-by.david-miliband.typed"].answers)
     assert "Milibland" in typed["vacant-man-typed"].answers
-    assert "Monaghan" in typed["media-presenter-surname"].answers
+    assert "gone missing" in typed["vacant-man-typed"].answers
+    assert "Hatty" in typed["nickname.harriet-harman.typed"].answers
 
 
 def test_opinions_and_disputed_claims_say_according_to_the_article() -> None:
@@ -193,7 +197,7 @@ def test_opinions_and_disputed_claims_say_according_to_the_article() -> None:
     assert flagged_facts and flagged_relations
     facts = {f.id: f for f in bank().facts}
     flagged = 0
-    for question in questions():
+    for question in generated():
         from_flagged_fact = any(
             fact_id in flagged_facts or facts[fact_id].relation in flagged_relations
             for fact_id in question.fact_ids
@@ -201,7 +205,12 @@ def test_opinions_and_disputed_claims_say_according_to_the_article() -> None:
         if from_flagged_fact or set(question.tags) & FLAGGED_TAGS:
             assert "according to the article" in question.prompt.casefold(), question.id
             flagged += 1
-    assert flagged >= 80
+    assert flagged >= 50
+    # A hand-written opinion says whose it is in its own words ("Of whom does the article
+    # say…", "The article ends with…"); its `facts` only keep it apart from its twins.
+    for question in questions():
+        if question.origin == "hand" and set(question.tags) & FLAGGED_TAGS:
+            assert "the article" in question.prompt.casefold(), question.id
     # The article's spelling of the Sky presenter is flagged as disputed.
     dermot = next(q for q in questions() if q.id == "dermot-sky.true")
     assert "disputed" in dermot.tags and "Murnaghan" in dermot.explanation
@@ -273,3 +282,125 @@ def test_authoring_guide_states_the_banks_real_size() -> None:
     # The guide's example of a shortened id is a real id of the bank.
     example = re.search(r"`(described-as\.[a-z0-9-]+\.ask-subject)`", text)
     assert example and example.group(1) in {q.id for q in questions()}
+
+
+# --- keys a teacher can trust: golden values ------------------------------------------------
+
+
+def by_id() -> dict[str, Question]:
+    return {question.id: question for question in questions()}
+
+
+def test_opinion_questions_carry_the_articles_own_words() -> None:
+    asked = by_id()
+    assert asked["cavalier"].prompt == (
+        "Of whom does the article say that anyone dismissing him as a serious candidate is"
+        " being cavalier?"
+    )
+    assert asked["cavalier"].answers == ("Ed Miliband",)
+    assert asked["vacancy-pun"].prompt.endswith(
+        "Which candidate does its later “ultimate vacant man” pun point the line at?"
+    )
+    assert asked["vacancy-pun"].answers == ("David Miliband",)
+    assert asked["mandelson-person-to-person"].answers == (
+        "move from person to person until he’s sure which one’s going to win",
+    )
+    assert asked["judged.thinks-he-can-win-almost-outright.ask-subject"].prompt == (
+        "According to the article, who thinks he can win almost outright?"
+    )
+    assert asked["rock-steady-coalition"].answers == (
+        "Labour itself: its Old union wing and New Labour",
+    )
+
+
+def test_questions_with_arguable_keys_are_gone() -> None:
+    asked = by_id()
+    for gone in (
+        # "Which of these should not be dismissed…?" had three defensible answers.
+        "judged.should-not-be-dismissed-as-a-serio-4658276500.ask-subject",
+        # "The vacancy" is only linked to David Miliband by a later pun.
+        "described-as.the-vacancy-at-the-top-of-th-35e8824bf9.ask-subject",
+        "david-the-vacancy.true",
+        # "I can't see it lasting the full term": "it" may be either coalition.
+        "judged.is-unlikely-to-last-the-full-term.ask-subject",
+        "verdict-labour-coalition-term.true",
+        # "The article calls Tony Blair ‘Hattie’" was nonsense; Blair is never Hattie.
+        "nickname-cheesie.false",
+        # Which party a Labour figure belongs to is not a question.
+        "includes-the-likes-of.andrew-adonis.ask-subject",
+        # A typed answer that tested a misspelling, and one ordering that printed its years.
+        "media-presenter-surname",
+        "timeline",
+    ):
+        assert gone not in asked, gone
+    assert all(
+        "Hattie" not in q.prompt or "Harman" in q.prompt or q.type == "matching"
+        for q in questions()
+        if q.type == "true_false"
+    )
+
+
+def _check(question_id: str, typed: str) -> bool:
+    from quiz.game.checking import check_answer
+
+    return check_answer(by_id()[question_id], typed).correct
+
+
+def test_typed_answers_never_turn_one_real_name_into_another() -> None:
+    for accepted in ("David Miliband", "Milibland", "gone missing", "D. Miliband",
+                     "david milliband", "David ‘gone missing’ Miliband"):  # fmt: skip
+        assert _check("vacant-man-typed", accepted), accepted
+    # A bare "Miliband" could be either brother; "Milliband" is nearer that than "Milibland".
+    for refused in ("Miliband", "Ed Miliband", "E. Miliband", "Milliband", "the other Ed"):
+        assert not _check("vacant-man-typed", refused), refused
+
+
+def test_typed_answers_take_common_spellings_as_aliases() -> None:
+    assert _check("nickname.harriet-harman.typed", "Hatty")
+    assert _check("nickname.tony-blair.typed", "Cheesy")
+    assert _check("nickname.gordon-brown.typed", "Chalky")
+    assert not _check("nickname.tony-blair.typed", "Chalkie")
+    assert _check("nickname.peter-mandelson.typed", "his Lordship")
+    assert _check("backed-by.david-miliband.typed", "Mandelsen")  # a typo
+    assert not _check("backed-by.david-miliband.typed", "David Miliband")
+    assert not _check("backed-by.david-miliband.typed", "Whelan")
+
+
+def test_no_two_questions_share_a_wording() -> None:
+    wordings = [" ".join(q.prompt.casefold().split()) for q in questions()]
+    assert len(wordings) == len(set(wordings))
+
+
+def test_true_false_is_at_most_a_third_of_the_bank() -> None:
+    true_false = sum(q.type == "true_false" for q in questions())
+    assert 3 * true_false <= len(questions())
+
+
+def test_choice_questions_offer_four_plausible_choices() -> None:
+    entities = {}
+    for entity in bank().entities:
+        for name in (entity.name, *entity.aliases):
+            entities[name.casefold()] = entity
+    for question in questions():
+        if question.type == "single":
+            assert len(question.choices) == 4, question.id
+        if question.type == "multiple":
+            assert len(question.choices) >= 4, question.id
+            assert "Choose all that apply." in question.prompt, question.id
+        if question.type not in ("single", "multiple"):
+            continue
+        right = [entities.get(answer.casefold()) for answer in question.answers]
+        if None in right:
+            continue
+        for choice in set(question.choices) - set(question.answers):
+            wrong = entities.get(choice.casefold())
+            if wrong is None:
+                continue
+            assert wrong.kind in {e.kind for e in right if e}, (question.id, choice)
+            assert wrong.pronoun in {e.pronoun for e in right if e}, (question.id, choice)
+            # Never someone the prompt itself names ("Cameron's little friend": not Cameron).
+            names = [wrong.name, *wrong.aliases]
+            assert not any(re.search(rf"\b{re.escape(n)}\b", question.prompt) for n in names), (
+                question.id,
+                choice,
+            )

@@ -61,6 +61,8 @@ def backers_pack() -> PackFile:
         person("balls", "candidate"),
         person("david", "candidate"),
         person("ed", "candidate"),
+        person("cruddas", "candidate"),
+        person("burnham", "candidate"),
         person("whelan", "backer", aliases=("Charlie",)),
         person("dromey", "backer"),
         person("harman", "backer"),
@@ -102,7 +104,9 @@ def test_several_subjects_of_one_object_make_one_multiple_answer_question() -> N
     question = by_id(generate_questions(backers_pack()))["backs.harman.ask-subject"]
     assert question.type == "multiple"
     assert set(question.answers) == {"Balls", "Ed"}
-    assert set(question.choices) - set(question.answers) == {"David"}
+    wrong = set(question.choices) - set(question.answers)
+    assert len(wrong) == 2 and wrong <= {"David", "Cruddas", "Burnham"}
+    assert question.prompt == "Whom does Harman back? Choose all that apply."
 
 
 def test_distractors_share_kind_and_a_role_and_are_never_the_subject() -> None:
@@ -122,16 +126,19 @@ def test_distractors_share_kind_and_a_role_and_are_never_the_subject() -> None:
     assert all("Sky" not in q.choices for q in generate_questions(pack))
 
 
-def test_a_question_without_any_valid_distractor_is_not_generated() -> None:
-    entities = [person("a", "candidate"), person("b", "candidate"), person("x", "backer")]
+def test_a_choice_question_without_three_plausible_wrong_choices_is_not_generated() -> None:
+    entities = [person("a", "candidate"), person("b", "candidate"), person("c", "candidate"),
+                person("x", "backer")]  # fmt: skip
     facts = [fact("f1", "a", "x")]
     questions = by_id(generate_questions(make_pack(entities, [BACKS], facts)))
     # Nobody else backs anyone: no wrong backer exists, so no ask-object and no false variant.
     assert "backs.a.ask-object" not in questions
     assert "f1.false" not in questions
-    # One wrong candidate exists: a two-choice question is still a question.
-    assert set(questions["backs.x.ask-subject"].choices) == {"A", "B"}
+    # Two wrong candidates are not enough: a question has four choices or is not asked.
+    assert "backs.x.ask-subject" not in questions
+    # The typed and true/false forms stand instead.
     assert questions["f1.true"].answers == (TRUE,)
+    assert questions["backs.a.typed"].answers == ("X",)
 
 
 def test_false_variants_are_never_true_by_any_fact() -> None:
@@ -151,6 +158,7 @@ def test_false_variants_are_never_true_by_any_fact() -> None:
 def test_templates_substitute_only_subject_and_object() -> None:
     relation = dict(BACKS, ask_object="Who {subject.__class__} backs {subject}? {0} {{x}}")
     entities = [person("a", "candidate"), person("b", "candidate"), person("x", "backer"),
+                person("u", "backer"), person("v", "backer"), person("w", "backer"),
                 {"id": "y", "name": "{object} {subject.__init__}", "kind": "person",
                  "roles": ["backer"]}]  # fmt: skip
     facts = [fact("f1", "a", "x"), fact("f2", "b", "y")]
@@ -158,31 +166,93 @@ def test_templates_substitute_only_subject_and_object() -> None:
     prompt = questions["backs.a.ask-object"].prompt
     assert prompt == "Who {subject.__class__} backs A? {0} {x}"
     # A name that looks like a placeholder is shown as written, never substituted again.
-    assert questions["f2.true"].prompt == "B is backed by {object} {subject.__init__}."
+    assert "{object} {subject.__init__}" in questions["backs.b.ask-object"].answers
+    statement = next(q for q in questions.values() if q.id.startswith("f2."))
+    assert statement.prompt.startswith("B is backed by ")
+    if statement.id == "f2.true":
+        assert statement.prompt == "B is backed by {object} {subject.__init__}."
     assert fill("{object}", "S", "{subject}") == "{subject}"
 
 
-def test_phrase_relations_use_the_facts_distractors_and_other_values() -> None:
-    nickname = {
-        "id": "nick",
-        "object": "phrase",
-        "ask_object": "Nickname of {subject}?",
-        "ask_subject": "Who is {object}?",
-        "statement": "{subject} is “{object}”.",
-    }
-    entities = [person("david", "nicknamed"), person("harriet", "nicknamed")]
+SAYS = {
+    "id": "says",
+    "object": "phrase",
+    "ask_object": "What does the article say of {subject}?",
+    "ask_subject": "Of whom does the article say that he {object}?",
+    "statement": "The article says {subject} {object}.",
+}
+
+
+def said(fact_id: str, subject: str, value: str, *distractors: str) -> dict[str, Any]:
+    return {"id": fact_id, "subject": subject, "relation": "says", "value": value,
+            "distractors": list(distractors), "quote": "q"}  # fmt: skip
+
+
+def gendered(entity_id: str, pronoun: str, *roles: str) -> dict[str, Any]:
+    return dict(person(entity_id, *roles), pronoun=pronoun)
+
+
+def test_phrase_choices_are_own_distractors_then_peers_rewritten_to_fit() -> None:
+    entities = [
+        gendered("ed", "he", "candidate"),
+        gendered("balls", "he", "candidate"),
+        gendered("harriet", "she", "candidate"),
+        gendered("unite", "it", "union"),
+    ]
     facts = [
-        {"id": "n1", "subject": "david", "relation": "nick", "value": "Milibland",
-         "distractors": ["Milibrand", "milibland"], "quote": "q"},
-        {"id": "n2", "subject": "harriet", "relation": "nick", "value": "Hattie", "quote": "q"},
+        said("s-ed", "ed", "is smarter than his brother", "is smarter than Ed",
+             "is SMARTER than his brother"),
+        said("s-balls", "balls", "hates the LibDems"),
+        said("s-harriet", "harriet", "was right not to run", "should have run"),
+        said("s-unite", "unite", "backs Ed Balls"),
+    ]  # fmt: skip
+    questions = by_id(generate_questions(make_pack(entities, [SAYS], facts)))
+    # Her own wrong phrases come from people with her role, in her pronoun; never the union's.
+    harriet = questions["says.harriet.ask-object"]
+    assert sorted(harriet.choices) == [
+        "hates the LibDems", "is smarter than her brother", "should have run",
+        "was right not to run",
+    ]  # fmt: skip
+    ed = questions["says.ed.ask-object"]
+    # Own distractors first; one that differs from the answer only in case is never offered.
+    assert "is smarter than Ed" in ed.choices
+    assert [c for c in ed.choices if c.casefold() == "is smarter than his brother"] == [
+        "is smarter than his brother"
+    ]
+    # The union has no peer of its kind: no four choices, no question.
+    assert "says.unite.ask-object" not in questions
+
+
+def test_ask_subject_offers_only_people_of_the_answers_pronoun_and_role() -> None:
+    entities = [gendered(f"m{n}", "he", "candidate") for n in range(4)]
+    entities += [gendered("w0", "she", "candidate"), gendered("w1", "she", "candidate")]
+    facts = [said("s1", "m0", "is smart"), said("s2", "w0", "was right not to run")]
+    questions = by_id(generate_questions(make_pack(entities, [SAYS], facts)))
+    he = questions["says.is-smart.ask-subject"]
+    assert sorted(he.choices) == ["M0", "M1", "M2", "M3"]
+    # Only one other woman: "Of whom … she …" would give her away, so it is not asked.
+    assert "says.was-right-not-to-run.ask-subject" not in questions
+
+
+def test_own_distractors_only_never_borrows_another_subjects_phrase() -> None:
+    nickname = {"id": "nick", "object": "phrase", "own_distractors_only": True,
+                "ask_object": "Nickname of {subject}?", "statement": "{subject} is “{object}”.",
+                "typed": True}  # fmt: skip
+    entities = [gendered("blair", "he", "nicknamed"), gendered("harman", "she", "nicknamed")]
+    facts = [
+        {"id": "n1", "subject": "blair", "relation": "nick", "value": "Cheesie",
+         "distractors": ["Chalkie", "Smiler", "Bambi"], "accept": ["Cheesy"], "quote": "q"},
+        {"id": "n2", "subject": "harman", "relation": "nick", "value": "Hattie", "quote": "q"},
     ]  # fmt: skip
     questions = by_id(generate_questions(make_pack(entities, [nickname], facts)))
-    choices = questions["nick.david.ask-object"].choices
-    # "milibland" only differs in case from the answer: never offered as a wrong choice.
-    assert sorted(choices) == ["Hattie", "Milibland", "Milibrand"]
-    assert questions["nick.milibland.ask-subject"].choices in (("David", "Harriet"),
-                                                              ("Harriet", "David"))  # fmt: skip
-    assert questions["n2.false"].prompt == "Harriet is “Milibland”."
+    assert sorted(questions["nick.blair.ask-object"].choices) == [
+        "Bambi", "Chalkie", "Cheesie", "Smiler",
+    ]  # fmt: skip
+    assert "nick.harman.ask-object" not in questions  # no own distractors: not asked
+    assert "n2.false" not in questions  # "Harman is “Cheesie”." would be nonsense
+    typed = questions["nick.blair.typed"]
+    assert typed.answers == ("Cheesie", "Cheesy")
+    assert typed.prompt == "Nickname of Blair? Type the answer."
 
 
 def test_number_relations_give_numeric_and_nearby_choices() -> None:
@@ -204,7 +274,12 @@ def test_number_relations_give_numeric_and_nearby_choices() -> None:
     for wrong in set(choice.choices) - {"90%"}:
         value = float(wrong.rstrip("%"))
         assert abs(value - 90) > 5 and 0 < value <= 100
-    assert questions["s1.false"].prompt != "90% of Labour."
+    statement = questions.get("s1.false") or questions["s1.true"]
+    assert statement.prompt != "90% of Labour." or statement.answers == (TRUE,)
+    # The typed and numeric forms never read exactly like the choice question.
+    assert numeric.prompt == "What share of Labour? Give a number."
+    assert choice.prompt == "What share of Labour?"
+    assert numeric.template == choice.template == "share.ask-object"
 
 
 def test_two_numbers_for_one_subject_are_not_asked_as_one_question() -> None:
@@ -296,7 +371,7 @@ def test_generated_pack_round_trips_through_the_loader() -> None:
     assert not loaded.facts
     original = [q for q in generate_questions(pack) if q.origin == "generated"]
     again = generate_questions(loaded)
-    keep = {"origin", "fact_ids"}
+    keep = {"origin", "fact_ids", "template"}
     assert [q.model_dump(exclude=keep) for q in again] == [
         q.model_dump(exclude=keep) for q in original
     ]
@@ -326,7 +401,8 @@ def test_random_fact_sets_never_give_ambiguous_or_wrong_questions(pairs, shuffle
     for question in questions:
         key, _, kind = question.id.rpartition(".")
         if question.type in ("single", "multiple"):
-            assert len(question.choices) == len({c.casefold() for c in question.choices}) >= 2
+            assert len(question.choices) == len({c.casefold() for c in question.choices}) >= 4
+            assert question.type == "multiple" or len(question.choices) == 4
             correct = backers_of[key.split(".")[1]] if kind == "ask-object" else (
                 backed_by[key.split(".")[1]])  # fmt: skip
             assert set(question.answers) == correct
@@ -336,10 +412,61 @@ def test_random_fact_sets_never_give_ambiguous_or_wrong_questions(pairs, shuffle
             assert question.prompt not in true_statements
         if kind == "true":
             assert question.prompt in true_statements
+    # One true/false question per fact, never both forms.
+    statements = [q.id.rpartition(".")[0] for q in questions if q.type == "true_false"]
+    assert sorted(statements) == sorted(f["id"] for f in facts)
     shuffled = list(facts)
     shuffle.shuffle(shuffled)
     again = generate_questions(make_pack(entities, [BACKS], shuffled))
     assert [q.model_dump() for q in again] == [q.model_dump() for q in questions]
+
+
+def test_a_choice_never_offers_someone_the_prompt_names() -> None:
+    friend = {"id": "friend", "object": "phrase", "ask_subject": "Who is {object}?",
+              "statement": "{subject} is {object}."}  # fmt: skip
+    entities = [
+        person("clegg", "leader"),
+        person("cameron", "leader", aliases=("Dave",)),
+        person("brown", "leader"),
+        person("salmond", "leader"),
+        person("jones", "leader"),
+    ]
+    facts = [{"id": "f", "subject": "clegg", "relation": "friend",
+              "value": "Dave’s little friend", "quote": "q"}]  # fmt: skip
+    question = by_id(generate_questions(make_pack(entities, [friend], facts)))[
+        "friend.daves-little-friend.ask-subject"
+    ]
+    assert sorted(question.choices) == ["Brown", "Clegg", "Jones", "Salmond"]
+
+
+def test_a_relations_roles_decide_where_wrong_choices_come_from() -> None:
+    relation = dict(BACKS, object_roles=["backer", "grandee"], subject_roles=["candidate"])
+    entities = [person("balls", "candidate"), person("david", "candidate"),
+                person("ed", "candidate"), person("cruddas", "candidate"),
+                person("whelan", "backer"), person("prescott", "grandee"),
+                person("hoon", "grandee", "nicknamed"), person("adonis", "grandee"),
+                person("blair", "nicknamed")]  # fmt: skip
+    facts = [fact("f1", "balls", "whelan")]
+    questions = by_id(generate_questions(make_pack(entities, [relation], facts)))
+    # Blair shares a role with Hoon, but is no backer or grandee: never offered.
+    assert sorted(questions["backs.balls.ask-object"].choices) == [
+        "Adonis", "Hoon", "Prescott", "Whelan",
+    ]  # fmt: skip
+    assert sorted(questions["backs.whelan.ask-subject"].choices) == [
+        "Balls", "Cruddas", "David", "Ed",
+    ]  # fmt: skip
+
+
+def test_a_typed_question_carries_the_other_names_it_must_refuse() -> None:
+    entities = [person("balls", "candidate", aliases=("Ed B",)), person("x", "candidate"),
+                person("ed-miliband", "backer"), person("whelan", "backer")]  # fmt: skip
+    entities[2]["name"], entities[3]["name"] = "Ed Miliband", "Charlie Whelan"
+    facts = [fact("f1", "balls", "ed-miliband")]
+    typed = by_id(generate_questions(make_pack(entities, [BACKS], facts)))["backs.balls.typed"]
+    assert typed.answers == ("Ed Miliband",)
+    assert typed.prompt == "Who backs Balls? Type the name."
+    # "Ed B" shares a word with the answer: a player's near miss must never become it.
+    assert typed.other_names == ("Ed B",)
 
 
 def _name(pack: PackFile, entity_id: str) -> str:

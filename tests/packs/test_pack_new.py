@@ -94,3 +94,36 @@ def test_schema_reference_is_relative_to_the_pack_folder(tmp_path: Path) -> None
     assert schema_reference(tmp_path / "elsewhere" / "p.toml", schema) == (
         "../repo/questions/pack.schema.json"
     )
+
+
+def uncomment_from(text: str, marker: str) -> str:
+    """The pack with only the examples from `marker` on switched on."""
+    start = text.index(marker)
+    lines = [
+        line[2:] if line.startswith("# ") else "" if line == "#" else line
+        for line in text[start:].splitlines()
+    ]
+    return text[:start] + "\n".join(lines) + "\n"
+
+
+def test_the_example_questions_alone_make_a_valid_pack() -> None:
+    text = uncomment_from(new_pack_text("Examples"), "## Single answer")
+    pack = parse_pack_text(text, filename="questions-only.toml")
+    assert [question.type for question in pack.questions] == EVERY_TYPE
+    assert pack.entities == [] and pack.facts == []
+
+
+def test_an_unknown_entity_in_a_pack_without_entities_is_said_in_good_english() -> None:
+    import pytest
+
+    from quiz.packs.errors import PackError
+
+    text = (
+        '[pack]\nid = "p"\ntitle = "P"\n\n[[questions]]\nid = "q"\ntype = "typed"\n'
+        'prompt = "Who?"\nanswer = "Ed"\nentity = "ed"\n'
+    )
+    with pytest.raises(PackError) as caught:
+        parse_pack_text(text, filename="p.toml")
+    assert str(caught.value) == (
+        'p.toml:10: questions[0].entity: unknown entity "ed"; the pack has no entities'
+    )

@@ -324,3 +324,41 @@ def test_reference_to_an_invalid_entity_is_not_called_unknown(
         (line_of(text, 'kind = "guild"'), "entities[5].kind"),
         (line_of(text, 'id = "q-order"\ntype = "numeric"'), "questions[6].id"),
     ]
+
+
+def test_a_question_may_only_name_facts_the_pack_has(
+    good_text: str, replace_once: Replace, line_of: LineOf
+) -> None:
+    text = replace_once(
+        good_text,
+        'quote = "Hattie’s decision not to run"',
+        'quote = "Hattie’s decision not to run"\nfacts = ["vacant-man", "vacant-mann"]',
+    )
+    problem = only_problem(text)
+    assert problem.key == "questions[2].facts[1]"
+    assert problem.line == line_of(text, 'facts = ["vacant-man", "vacant-mann"]')
+    assert problem.message == 'unknown fact "vacant-mann"; did you mean "vacant-man"?'
+
+
+def test_relation_roles_must_be_roles_some_entity_plays(
+    good_text: str, replace_once: Replace, line_of: LineOf
+) -> None:
+    text = replace_once(
+        good_text, 'typed = true\ntags = ["backers"]', 'typed = true\nobject_roles = ["candidat"]'
+    )
+    problem = only_problem(text)
+    assert problem.key == "relations[0].object_roles[0]"
+    assert problem.line == line_of(text, 'object_roles = ["candidat"]')
+    assert problem.message.startswith('no entity has role "candidat"; did you mean "candidate"?')
+
+
+def test_accepted_spellings_belong_to_phrase_facts(
+    good_text: str, replace_once: Replace, line_of: LineOf
+) -> None:
+    text = replace_once(
+        good_text, 'object = "david-miliband"\n', 'object = "david-miliband"\naccept = ["Davy"]\n'
+    )
+    problem = only_problem(text)
+    assert problem.key == "facts[0].accept"
+    assert problem.line == line_of(text, 'accept = ["Davy"]')
+    assert "entity's aliases" in problem.message

@@ -25,15 +25,7 @@ from typing import Any
 
 from quiz.errors import QuizError
 from quiz.safe_text import safe_text
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def cell(value: object) -> object:
-    """A CSV cell that a spreadsheet will not run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+from quiz.safe_text import spreadsheet_cell as cell
 
 
 def verdict(answer: dict[str, Any] | None) -> str:

@@ -13,16 +13,18 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from quiz.packs.errors import Problem
+from quiz.packs.errors import PackError, Problem
 from quiz.packs.formats.common import (
     Exported,
-    IdMaker,
     ImportResult,
-    build_untitled,
+    build_with_ids,
+    count_left_out,
     fail_if_problems,
     left_out,
+    numbered_lines,
+    too_many_questions,
 )
-from quiz.packs.models import PackMeta
+from quiz.packs.models import MAX_QUESTIONS, PackMeta
 from quiz.packs.question import Question
 
 _OPTION = re.compile(r"^([A-Z])[.)][ \t]+(.*)$")
@@ -44,13 +46,13 @@ def import_text(text: str, filename: str) -> ImportResult:
     """
     result = ImportResult()
     errors: list[Problem] = []
-    ids = IdMaker()
+    waiting: list[tuple[dict[str, Any], int, str]] = []
     pending: _Pending | None = None
 
     def error(line: int, message: str) -> None:
         errors.append(Problem(filename, line, "", message))
 
-    for number, raw_line in enumerate(text.lstrip("\ufeff").split("\n"), start=1):
+    for number, raw_line in numbered_lines(text.lstrip("\ufeff")):
         line = raw_line.strip()  # also drops the "\r" of CRLF files
         if not line:
             continue
@@ -76,7 +78,9 @@ def import_text(text: str, filename: str) -> ImportResult:
                     "choices": list(pending.options.values()),
                     "answer": pending.options[letter],
                 }
-                build_untitled(raw, ids, file=filename, line=pending.line, result=result)
+                waiting.append((raw, pending.line, "question"))
+                if len(waiting) > MAX_QUESTIONS:
+                    raise PackError.single(filename, too_many_questions(), line=number)
             pending = None
         elif option:
             if pending is None:
@@ -96,6 +100,7 @@ def import_text(text: str, filename: str) -> ImportResult:
     if pending is not None:
         error(pending.line, "the question has no 'ANSWER: <letter>' line")
     fail_if_problems(errors)
+    build_with_ids(waiting, file=filename, result=result)
     return result
 
 
@@ -113,8 +118,9 @@ def _unwritable(question: Question) -> str | None:
 
 
 def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
-    """Single-answer questions as Aiken; notes name every question left out and count the
-    explanations, quotes and tags Aiken has no place for."""
+    """Single-answer questions as Aiken; notes name every question left out and count each
+    kind of field Aiken has no place for (it holds only the question, its choices and the
+    right one)."""
     out: list[str] = []
     notes: list[str] = []
     dropped: Counter[str] = Counter()
@@ -123,13 +129,7 @@ def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
         if reason:
             notes.append(f"{question.id}: {reason}")
             continue
-        for field, label in (
-            ("explanation", "explanations"),
-            ("quote", "quotes"),
-            ("tags", "tags"),
-        ):
-            if getattr(question, field):
-                dropped[label] += 1
+        count_left_out(question, (), dropped)
         out.append(question.prompt)
         for letter, choice in zip(LETTERS, question.choices, strict=False):
             out.append(f"{letter}. {choice}")

@@ -15,15 +15,18 @@ import sqlite3
 import tempfile
 import time
 import zipfile
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from quiz.packs.formats.common import Exported
+from quiz.packs.formats.common import Exported, count_left_out, left_out
 from quiz.packs.models import PackMeta
 from quiz.packs.question import Question
 from quiz.safe_text import safe_text
 
 FIELDS = ("Question", "Choices", "Answer", "Explanation", "Quote")
+# The unit is part of a numeric question's answer; other typed answers show only the first.
+CARRIED = frozenset({"explanation", "quote", "tags", "unit"})
 _FRONT = "<div class=prompt>{{Question}}</div>{{#Choices}}<ul>{{Choices}}</ul>{{/Choices}}"
 _BACK = (
     "{{FrontSide}}<hr id=answer><div class=answer>{{Answer}}</div>"
@@ -74,7 +77,7 @@ def _fields(question: Question) -> list[str]:
 
 def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
     """The questions as an Anki package (bytes of the `.apkg` zip); every type becomes a
-    front/back card, so nothing is left out."""
+    front/back card. Notes count each kind of field a card has no place for."""
     import genanki
 
     model = genanki.Model(
@@ -85,7 +88,9 @@ def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
         css=".card { font-family: sans-serif; font-size: 20px; } blockquote { color: #555; }",
     )
     deck = genanki.Deck(stable_id(meta.id, "deck"), safe_text(meta.title, single_line=True))
+    dropped: Counter[str] = Counter()
     for question in questions:
+        count_left_out(question, CARRIED, dropped)
         tags = [safe_text(tag, single_line=True).replace(" ", "_") for tag in question.tags]
         deck.add_note(
             genanki.Note(
@@ -109,4 +114,4 @@ def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.write(database, "collection.anki2")
             archive.writestr("media", "{}")
-        return Exported(target.read_bytes())
+        return Exported(target.read_bytes(), left_out("Anki", dropped))

@@ -9,21 +9,27 @@ bytes plus notes about what the target format could not hold.
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
 from quiz.packs.errors import PackError, Problem
-from quiz.packs.models import MAX_ID, HandQuestion
+from quiz.packs.models import MAX_ID, MAX_QUESTIONS, HandQuestion
+from quiz.packs.question import Question
 from quiz.safe_text import safe_text
 
-_QUESTION_ADAPTER: TypeAdapter[Any] = TypeAdapter(HandQuestion)
-_QUESTIONS_ADAPTER: TypeAdapter[list[Any]] = TypeAdapter(list[HandQuestion])
+# mypy 1.20 reads an Annotated union passed as a value as a UnionType, not a TypeForm.
+_QUESTION_ADAPTER: TypeAdapter[HandQuestion] = TypeAdapter(HandQuestion)  # type: ignore[arg-type]  # see above
+_QUESTIONS_ADAPTER: TypeAdapter[list[HandQuestion]] = TypeAdapter(list[HandQuestion])
 _NOT_ID_CHARS = re.compile(r"[^a-z0-9_.-]+")
 
 
@@ -64,39 +70,81 @@ def slug_id(text: str) -> str:
     return slug[:MAX_ID].rstrip("-_.")
 
 
-class IdMaker:
-    """Hands out unique question ids: from a title when there is one, else from the first
-    words of the question (so ids survive reordering), else `q<N>`.
+def content_digest(raw: dict[str, Any]) -> str:
+    """A short hash of what a question asks and what its right answer is: its type, prompt
+    and answers (the right choices, the true/false value, the typed answer, the number,
+    the pairs or the order), with case and runs of spaces ignored.
 
-    A repeated title gets a suffix, and that change is reported, never silent.
+    Wrong choices, explanations, tags and the like are left out, so that correcting them in
+    the source and importing again keeps the question's id.
     """
+    kind = str(raw.get("type", ""))
+    if kind == "multiple":
+        answers = sorted(_folded(str(answer)) for answer in raw.get("answers", ()))
+    elif kind == "matching":
+        answers = sorted(
+            f"{_folded(str(pair['left']))}\x1f{_folded(str(pair['right']))}"
+            for pair in raw.get("pairs", ())
+        )
+    elif kind == "ordering":
+        answers = [_folded(str(item)) for item in raw.get("items", ())]
+    else:
+        answers = [_folded(str(raw.get("answer", "")))]
+    key = "\x1e".join([kind, _folded(str(raw.get("prompt", ""))), *answers])
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
 
-    def __init__(self) -> None:
-        self._used: set[str] = set()
-        self._next_suffix: dict[str, int] = {}  # so a thousand repeats cost no more than one
-        self._counter = 0
 
-    def make(
-        self, title: str, line: int, file: str, notes: list[Problem], *, text: str = ""
-    ) -> str:
-        self._counter += 1
-        base = slug_id(title) if title else ""
-        candidate = base or slug_id(" ".join(text.split()[:6]))[:40].rstrip("-_.")
-        candidate = candidate or f"q{self._counter}"
-        if candidate in self._used:
-            stem = candidate[: MAX_ID - 8]
-            suffix = self._next_suffix.get(stem, 2)
-            while f"{stem}-{suffix}" in self._used:
-                suffix += 1
-            self._next_suffix[stem] = suffix + 1
-            renamed = f"{stem}-{suffix}"
-            if base:
+def _folded(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def assign_ids(
+    pending: list[tuple[dict[str, Any], int, str]],
+    titles: list[str],
+    *,
+    file: str,
+    notes: list[Problem],
+) -> None:
+    """Give each pending question (raw fields, line, kind) its id, from its content, so that
+    reordering the file never moves an id to another question.
+
+    A question with a title of its own in the file gets the title's slug (`::Grant's tomb::`
+    → `grant-s-tomb`). Any other question, and every question whose title is used more than
+    once, gets a slug of its first words plus a short hash of its prompt and answers
+    (`which-union-backs-ed-balls-1a2b3c4d`). Only a question identical to an earlier one gets
+    a further `-2`, and that is reported.
+    """
+    slugs = [slug_id(title) if title else "" for title in titles]
+    repeated = {slug for slug, count in Counter(slugs).items() if slug and count > 1}
+    used: dict[str, int] = {}  # id → line of the question that has it
+    for (raw, line, _), title, slug in zip(pending, titles, slugs, strict=True):
+        if slug and slug not in repeated:
+            candidate = slug
+        else:
+            words = slug or slug_id(" ".join(str(raw.get("prompt", "")).split()[:6]))
+            stem = words[:40].rstrip("-_.") or "q"
+            candidate = f"{stem}-{content_digest(raw)}"
+            if slug:
                 notes.append(
-                    Problem(file, line, "", f"title {quoted(title)} is used twice; id {renamed}")
+                    Problem(
+                        file,
+                        line,
+                        "",
+                        f"title {quoted(title)} is used more than once; id {candidate}",
+                    )
                 )
+        if candidate in used:
+            first = used[candidate]
+            suffix = 2
+            while f"{candidate[: MAX_ID - 4]}-{suffix}" in used:
+                suffix += 1
+            renamed = f"{candidate[: MAX_ID - 4]}-{suffix}"
+            notes.append(
+                Problem(file, line, "", f"the same question as line {first}; id {renamed}")
+            )
             candidate = renamed
-        self._used.add(candidate)
-        return candidate
+        used[candidate] = line
+        raw["id"] = candidate
 
 
 def semantic_problem(raw: dict[str, Any]) -> str | None:
@@ -156,13 +204,34 @@ def build_question(
     return True
 
 
-def build_untitled(
-    raw: dict[str, Any], ids: IdMaker, *, file: str, line: int, result: ImportResult
-) -> bool:
-    """`build_question` for a format whose questions have no title: the id is made from the
-    question's first words."""
-    raw["id"] = ids.make("", line, file, result.notes, text=raw["prompt"])
-    return build_question(raw, file=file, line=line, kind="question", result=result)
+# The fields of a concrete question that a format may have no place for, as notes name them.
+FIELD_KINDS: dict[str, str] = {
+    "explanation": "explanations",
+    "quote": "quotes",
+    "attribution": "attributions",
+    "difficulty": "difficulty",
+    "tags": "tags",
+    "time_limit": "time limits",
+    "unit": "units",
+    "accept": "typed alternatives",
+}
+
+
+def count_left_out(question: Question, carried: Iterable[str], dropped: Counter[str]) -> None:
+    """Add one to `dropped` for each field kind `question` sets that is not `carried`."""
+    held = {
+        "explanation": bool(question.explanation),
+        "quote": bool(question.quote),
+        "attribution": bool(question.attribution),
+        "difficulty": question.difficulty != 1,
+        "tags": bool(question.tags),
+        "time_limit": question.time_limit is not None,
+        "unit": bool(question.unit),
+        "accept": question.type == "typed" and len(question.answers) > 1,
+    }
+    for kind, present in held.items():
+        if present and kind not in carried:
+            dropped[FIELD_KINDS[kind]] += 1
 
 
 def left_out(format_name: str, dropped: Counter[str]) -> list[str]:
@@ -195,15 +264,82 @@ def build_questions(
         result.lines.append(line)
 
 
+def build_with_ids(
+    pending: list[tuple[dict[str, Any], int, str]],
+    *,
+    file: str,
+    result: ImportResult,
+    titles: list[str] | None = None,
+) -> None:
+    """`assign_ids` then `build_questions`: what every importer does once it has read the
+    whole file without errors."""
+    assign_ids(pending, titles or [""] * len(pending), file=file, notes=result.notes)
+    build_questions(pending, file=file, result=result)
+
+
+@contextmanager
+def bulk_allocation() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a reader builds many small objects that
+    form no cycles: otherwise it runs again and again over all of them, about a sixth of
+    the time of a large import (bench/formats.py). Reference counting still frees them."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def numbered_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) for each line of `text`, cut at "\n" only (as editors count
+    lines), one at a time: a 20 MB file is never held a second time as a list of lines."""
+    number, start = 1, 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            yield number, text[start:]
+            return
+        yield number, text[start:end]
+        number, start = number + 1, end + 1
+
+
+def too_many_questions() -> str:
+    """The message for a file with more questions than a pack holds."""
+    return (
+        f"holds more than {MAX_QUESTIONS:,} questions; a pack holds at most "
+        f"{MAX_QUESTIONS:,}, so split the file"
+    )
+
+
+def weights_note(prompt: str, weights: list[float], right: int) -> str | None:
+    """How a multiple-answer question's weights (in percent, in choice order) change, or
+    None when they are the game's own rule: each of the `right` right choices +100/R %, each
+    wrong one -100/R %."""
+    share = 100 / right
+    if all(abs(abs(weight) - share) < 0.01 for weight in weights):
+        return None
+    given = ", ".join(f"{weight:+.7g}%" for weight in weights)
+    return (
+        f"weights of {quoted(prompt)} change to the game's rule (each right choice "
+        f"+{share:.7g}%, each wrong one -{share:.7g}%); the file gives {given}"
+    )
+
+
 def fail_if_problems(problems: list[Problem]) -> None:
     """Raise one PackError carrying every problem, if there are any."""
     if problems:
         raise PackError(problems)
 
 
-def load_json(text: str, filename: str) -> Any:
+def load_json(text: str, filename: str, *, per_question: str = "") -> Any:
     """Parse JSON text; anything wrong is a PackError naming the file and, where it can
-    tell, the line (invalid syntax, nesting too deep, a number too long to read)."""
+    tell, the line (invalid syntax, nesting too deep, a number too long to read).
+
+    With `per_question` (a key every question has, such as "question"), a file holding
+    more questions than a pack is refused before it is parsed into objects."""
+    if per_question and text.count(f'"{per_question}"') > MAX_QUESTIONS:
+        raise PackError.single(filename, too_many_questions())
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:

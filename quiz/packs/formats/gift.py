@@ -23,11 +23,13 @@ from typing import Any
 
 from quiz.packs.errors import Problem
 from quiz.packs.formats.common import (
-    IdMaker,
     ImportResult,
+    assign_ids,
     build_questions,
+    bulk_allocation,
     fail_if_problems,
     quoted,
+    weights_note,
 )
 from quiz.packs.formats.gift_syntax import (
     CATEGORY,
@@ -37,9 +39,9 @@ from quiz.packs.formats.gift_syntax import (
     number_spec,
     split_blocks,
 )
+from quiz.packs.formats.rich_text import html_to_text, markdown_to_text
 from quiz.packs.models import MAX_ALIASES
 
-_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _ANSWER_MARK = re.compile(r"[=~]")
 _BRACE = re.compile(r"[{}]")
 _WEIGHT = re.compile(r"^\s*%(-?\d+(?:\.\d+)?)%")
@@ -56,21 +58,43 @@ class GiftReader:
         self.file = filename
         self.result = ImportResult()
         self.errors: list[Problem] = []
-        self.ids = IdMaker()
+        self.titles: list[str] = []
         self.tags: list[str] = []
         self.pending: list[tuple[dict[str, Any], int, str]] = []
         self._block = Block([(1, "")])  # the block being read; offsets are within it
+        self._format = ""  # the format tag of the question being read
+        self._line = 1
         self.escapes = Escapes("")
 
     def read(self) -> ImportResult:
-        blocks, self.escapes = split_blocks(self.text)
-        for block in blocks:
-            self._read_block(block)
-        fail_if_problems(self.errors)
-        build_questions(self.pending, file=self.file, result=self.result)
+        with bulk_allocation():
+            blocks, self.escapes = split_blocks(self.text, self.file)
+            for block in blocks:
+                self._read_block(block)
+            fail_if_problems(self.errors)
+            assign_ids(self.pending, self.titles, file=self.file, notes=self.result.notes)
+            build_questions(self.pending, file=self.file, result=self.result)
         return self.result
 
     # -- one question ---------------------------------------------------------------------
+
+    def _text(self, raw: str) -> str:
+        """One piece of protected text as plain text, in its own format or the question's."""
+        if not raw:
+            return ""
+        text, fmt = self.escapes.unescape(raw)
+        return self._plain(text, fmt or self._format)
+
+    def _plain(self, text: str, fmt: str) -> str:
+        if fmt == "html" and ("<" in text or "&" in text):
+            text, images = html_to_text(text)
+        elif fmt == "markdown":
+            text, images = markdown_to_text(text)
+        else:
+            return text
+        for image in images:
+            self._note(self._line, f"image {quoted(image)} is left out: a pack holds text only")
+        return text
 
     def _error(self, line: int, message: str) -> None:
         self.errors.append(Problem(self.file, line, "", message))
@@ -127,8 +151,11 @@ class GiftReader:
         prompt, fmt = self.escapes.unescape(
             text[start:opening] + ("_____" + after if after.strip() else "")
         )
-        if fmt == "html" and _HTML_TAG.search(prompt):
-            self._note(line, f"HTML tags in {quoted(prompt)} are kept as literal text")
+        # As in Moodle, answers and feedback without a tag of their own share the question
+        # text's format.
+        self._format = fmt
+        self._line = line
+        prompt = self._plain(prompt, fmt)
         if not prompt:
             self._error(line, "the question has no text before its answers")
             return
@@ -139,15 +166,13 @@ class GiftReader:
         offset = opening + 1
         general = answers.rfind("####")
         if general >= 0:
-            question["explanation"] = self.escapes.unescape(answers[general + 4 :])[0]
+            question["explanation"] = self._text(answers[general + 4 :])
             answers = answers[:general]
         kind = self._answers(question, answers, offset, block)
         if kind is None:
             return
-        question["id"] = self.ids.make(
-            title, line, self.file, self.result.notes, text=question["prompt"]
-        )
         self.pending.append((question, line, kind))
+        self.titles.append(title)
 
     def _set_category(self, path: str, line: int) -> None:
         tags = category_tags(path)
@@ -178,7 +203,7 @@ class GiftReader:
             q["type"] = "true_false"
             q["answer"] = _TRUE_FALSE[head]
             # {T#wrong answer's feedback#right answer's feedback}; the last may hold '#'.
-            texts = [self.escapes.unescape(part)[0] for part in stripped.split("#", 2)[1:]]
+            texts = [self._text(part) for part in stripped.split("#", 2)[1:]]
             self._feedback(q, texts[1] if len(texts) > 1 else "", texts[:1], line)
             return "true/false question"
         marks = list(_ANSWER_MARK.finditer(answers))
@@ -220,7 +245,7 @@ class GiftReader:
                 )
                 return None
         text, _, feedback = raw.partition("#")
-        return mark, weight, self.escapes.unescape(text)[0], self.escapes.unescape(feedback)[0], at
+        return mark, weight, self._text(text), self._text(feedback), at
 
     def _choice_kinds(
         self, q: dict[str, Any], parsed: list[tuple[str, float, str, str, int]], line: int
@@ -245,14 +270,13 @@ class GiftReader:
                     f"partial credit ({weight:g}%) for {quoted(text)} is dropped: "
                     "a pack's single-answer question has one right answer",
                 )
+            correct = right
         elif not right and positive:
             q["type"], q["answers"] = "multiple", [item[2] for item in positive]
-            if len({item[1] for item in positive}) > 1:
-                self._note(
-                    line,
-                    f"weights of {quoted(q['prompt'])} differ; every answer with a "
-                    "positive weight becomes equally required",
-                )
+            note = weights_note(q["prompt"], [item[1] for item in parsed], len(positive))
+            if note:
+                self._note(line, note)
+            correct = positive
         elif right:
             self._note(
                 line,
@@ -267,11 +291,12 @@ class GiftReader:
                 "a positive weight such as ~%50%)",
             )
             return None
-        correct = [item for item in parsed if item[0] == "=" or item[1] > 0]
+        # The right answer's feedback explains; with several right answers none does alone.
+        explains = correct[0] if len(correct) == 1 else None
         self._feedback(
             q,
-            correct[0][3] if len(correct) == 1 else "",
-            [item[3] for item in parsed if item not in correct[:1] or len(correct) > 1],
+            explains[3] if explains else "",
+            [item[3] for item in parsed if item is not explains],
             line,
         )
         return "multiple-choice question"
@@ -322,9 +347,7 @@ class GiftReader:
         # As in Moodle: from the first '~' on is the feedback for any wrong number.
         body, tilde, wrong = body.partition("~")
         if tilde:
-            self._feedback(
-                q, "", [self.escapes.unescape(wrong.partition("#")[2] or wrong)[0]], line
-            )
+            self._feedback(q, "", [self._text(wrong.partition("#")[2] or wrong)], line)
         if "=" in body:
             marks = list(_ANSWER_MARK.finditer(body))
             if body[: marks[0].start()].strip():
@@ -357,7 +380,7 @@ class GiftReader:
             except ValueError as error:
                 self._error(line, str(error))
                 return None
-            found.append((weight, centre, spread, self.escapes.unescape(feedback)[0]))
+            found.append((weight, centre, spread, self._text(feedback)))
         best = max(found, key=lambda item: item[0])
         if best[0] <= 0:
             self._error(line, "a numerical question needs a right answer")

@@ -4,7 +4,7 @@ Every text is escaped (`\\ ~ = # { } :` and newlines as `\\n`), so what a pack s
 unchanged when the file is read again, whatever characters it holds. Tags become the
 `$CATEGORY:` of each question (under `$course$/top`), the id its `::title::`, the explanation
 its general feedback (`####`). GIFT has no ordering questions and no place for quotes,
-difficulty, units or time limits; the notes say what was left out.
+attributions, difficulty, units or time limits; the notes say what was left out.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from quiz.packs.formats.common import Exported, left_out
+from quiz.packs.formats.common import Exported, count_left_out, left_out
 from quiz.packs.formats.gift_syntax import FORMAT_TAG
 from quiz.packs.models import PackMeta
 from quiz.packs.question import Question
@@ -22,6 +22,7 @@ _ESCAPE = str.maketrans(
     | {"\n": "\\n", "\r": ""}
 )
 BLANK = "_____"
+CARRIED = frozenset({"explanation", "tags", "accept"})
 
 
 def escape(text: str) -> str:
@@ -37,6 +38,36 @@ def number(value: float) -> str:
     """The shortest text that reads back as the same float."""
     text = repr(float(value))
     return text[:-2] if text.endswith(".0") else text
+
+
+def multiple_answer_share(question: Question) -> str:
+    """The weight, in percent, that reproduces the game's multiple-answer rule in Moodle.
+
+    The game gives credit max(0, (right picked − wrong picked) ÷ R) for R right choices.
+    Moodle adds the weights of the picked choices and keeps the sum between 0 and 100%, so
+    +100/R % on each right choice and −100/R % on each wrong one give the same credit. The
+    weight is written to 5 decimals (33.33333), as Moodle lists its grades; for R from 1 to
+    8 it is one of them.
+    """
+    return number(round(100 / len(question.answers), 5))
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether Moodle's default (auto) format would read `text` as HTML: it holds a tag or
+    an entity, or anything starting with '<' or '&'."""
+    return "<" in text or "&" in text
+
+
+def question_texts(question: Question) -> list[str]:
+    """Every text GIFT writes for a question."""
+    pair_texts = [text for pair in question.pairs for text in pair]
+    return [
+        question.prompt,
+        question.explanation,
+        *question.choices,
+        *question.answers,
+        *pair_texts,
+    ]
 
 
 def category_path(tags: Sequence[str]) -> str:
@@ -56,9 +87,9 @@ def answer_block(question: Question) -> str | None:
             for choice in question.choices
         ]
     elif kind == "multiple":
-        share = number(round(100 / len(question.answers), 5))
+        share = multiple_answer_share(question)
         choices = [
-            (f"~%{share}%" if choice in question.answers else "~%-100%") + escape(choice)
+            (f"~%{share}%" if choice in question.answers else f"~%-{share}%") + escape(choice)
             for choice in question.choices
         ]
     elif kind == "typed":
@@ -98,11 +129,15 @@ def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
             )
             notes.append(f"{question.id}: skipped {question.type} question: {reason}")
             continue
-        _count_dropped(question, dropped)
+        count_left_out(question, CARRIED, dropped)
         if question.tags != category:
             category = question.tags
             out += [f"$CATEGORY: {category_path(category)}", ""]
         prompt = escape(question.prompt)
+        # Moodle reads answers and feedback in the question text's format: one [plain] at the
+        # start keeps every text of the question literal.
+        if not prompt.startswith("[plain]") and any(map(looks_like_html, question_texts(question))):
+            prompt = "[plain]" + prompt
         if question.prompt.count(BLANK) == 1 and question.prompt.split(BLANK)[1].strip():
             before, after = prompt.split(BLANK)
             out.append(f"::{question.id}:: {before}{block}{after}")
@@ -111,14 +146,3 @@ def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
         out.append("")
     notes += left_out("GIFT", dropped)
     return Exported("\n".join(out), notes)
-
-
-def _count_dropped(question: Question, dropped: Counter[str]) -> None:
-    if question.quote:
-        dropped["quotes"] += 1
-    if question.difficulty != 1:
-        dropped["difficulty"] += 1
-    if question.unit:
-        dropped["units"] += 1
-    if question.time_limit is not None:
-        dropped["time limits"] += 1

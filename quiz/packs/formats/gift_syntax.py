@@ -11,7 +11,9 @@ import math
 import re
 from decimal import Decimal
 
-from quiz.packs.formats.common import quoted
+from quiz.packs.errors import PackError
+from quiz.packs.formats.common import numbered_lines, quoted, too_many_questions
+from quiz.packs.models import MAX_QUESTIONS
 
 FORMAT_TAG = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
 CATEGORY = "$CATEGORY:"
@@ -51,6 +53,9 @@ class Escapes:
                 for placeholder, (_, real) in zip(self._placeholders, _ESCAPES, strict=True)
             }
         )
+        # translate() looks every character up in a dict; most texts hold no escape, and
+        # finding that out is one quick scan.
+        self._placeholder = re.compile(f"[{self._placeholders[0]}-{self._placeholders[-1]}]")
 
     def protect(self, text: str) -> str:
         for placeholder, (escape, _) in zip(self._placeholders, _ESCAPES, strict=True):
@@ -64,18 +69,24 @@ class Escapes:
         if match:
             fmt = match.group(1).lower()
             raw = raw[match.end() :]
-        return raw.translate(self.restore).strip(), fmt
+        if self._placeholder.search(raw):
+            raw = raw.translate(self.restore)
+        return raw.strip(), fmt
 
 
 def category_tags(path: str) -> list[str]:
     """`$course$/top/Politics/Labour` → ["Politics", "Labour"]; `//` is a literal slash.
 
-    Only a leading context (`$course$`, `$system$`, …) and the `top` after it are left out,
-    so a tag that happens to be "top" further down survives."""
+    Only a leading context (`$course$`, `$system$`, …), the `top` after it and Moodle's
+    automatic "Default for <course>" category are left out, so a tag that happens to be
+    "top" further down survives."""
     parts = [part.replace("//", "/").strip() for part in re.split(r"(?<!/)/(?!/)", path.strip())]
     if parts and re.fullmatch(r"\$\w+\$", parts[0]):
         parts.pop(0)
     if parts and parts[0].lower() == "top":
+        parts.pop(0)
+    # Moodle names each course's own category "Default for <course>": a place, not a topic.
+    if parts and parts[0].startswith("Default for "):
         parts.pop(0)
     return [part for part in parts if part]
 
@@ -106,19 +117,22 @@ class Block:
         return self._numbers[bisect.bisect_right(self._starts, offset) - 1]
 
 
-def split_blocks(text: str) -> tuple[list[Block], Escapes]:
+def split_blocks(text: str, filename: str) -> tuple[list[Block], Escapes]:
     """The question blocks of a GIFT file with its escapes swapped for placeholders, and the
     `Escapes` that swaps them back.
 
     Blank lines separate questions, `//` lines are comments, a `$CATEGORY:` line is a block
-    of its own. Lines are counted on "\\n" only, as editors count them.
+    of its own. Lines are counted on "\\n" only, as editors count them. A file with more
+    question blocks than a pack holds questions is refused (PackError) as soon as that is
+    clear, before the rest is read.
     """
     text = text.lstrip("\ufeff")
     escapes = Escapes(text)
     text = escapes.protect(text)
     blocks: list[Block] = []
+    questions = 0
     current: list[tuple[int, str]] = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in numbered_lines(text):
         line = line.removesuffix("\r")
         stripped = line.strip()
         if stripped.startswith("//"):
@@ -127,12 +141,17 @@ def split_blocks(text: str) -> tuple[list[Block], Escapes]:
             if current:
                 blocks.append(Block(current))
                 current = []
+                questions += 1
+                if questions > MAX_QUESTIONS:
+                    raise PackError.single(filename, too_many_questions(), line=number)
             if stripped:
                 blocks.append(Block([(number, stripped)]))
             continue
         current.append((number, line))
     if current:
         blocks.append(Block(current))
+        if questions + 1 > MAX_QUESTIONS:
+            raise PackError.single(filename, too_many_questions(), line=current[0][0])
     return blocks, escapes
 
 

@@ -42,7 +42,7 @@ def import_text(text: str, filename: str) -> ImportResult:
 
     Raises `PackError` listing every malformed question (FILE:LINE: key: …).
     """
-    data = load_json(text, filename)
+    data = load_json(text, filename, per_question="prompt")
     meta = None
     if isinstance(data, dict):
         try:

@@ -14,11 +14,12 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Sequence
 
-from quiz.packs.formats.common import Exported, left_out
-from quiz.packs.formats.gift_export import number
+from quiz.packs.formats.common import Exported, count_left_out, left_out
+from quiz.packs.formats.gift_export import multiple_answer_share, number
 from quiz.packs.models import PackMeta
 from quiz.packs.question import Question
 
+CARRIED = frozenset({"explanation", "tags", "unit", "accept"})
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TYPES = {
     "single": "multichoice",
@@ -62,10 +63,12 @@ class _Writer:
             ET.SubElement(element, "single").text = "true" if single else "false"
             ET.SubElement(element, "shuffleanswers").text = "true"
             ET.SubElement(element, "answernumbering").text = "abc"
-            share = number(round(100 / len(question.answers), 5))
+            share = multiple_answer_share(question)
             for choice in question.choices:
                 is_right = choice in question.answers
-                fraction = ("100" if single else share) if is_right else ("0" if single else "-100")
+                fraction = (
+                    ("100" if single else share) if is_right else ("0" if single else f"-{share}")
+                )
                 self._answer(element, choice, fraction)
         elif kind == "true_false":
             for value in ("true", "false"):
@@ -104,11 +107,9 @@ class _Writer:
 def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
     """The questions as Moodle XML; notes name each question Moodle XML cannot hold here
     (ordering) and each whose text lost characters XML cannot carry."""
+    # No category: Moodle puts the questions in the category chosen on its import page,
+    # and reading the file back gives each question exactly its own tags.
     quiz = ET.Element("quiz")
-    category = ET.SubElement(quiz, "question", {"type": "category"})
-    ET.SubElement(
-        ET.SubElement(category, "category"), "text"
-    ).text = f"$course$/top/{meta.title.replace('/', '//')}"
     writer = _Writer()
     notes: list[str] = []
     dropped: Counter[str] = Counter()
@@ -119,8 +120,7 @@ def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
                 "question types have no ordering"
             )
             continue
-        if question.quote:
-            dropped["quotes"] += 1
+        count_left_out(question, CARRIED, dropped)
         writer.question(quiz, question)
     notes += [
         f"{qid}: control characters removed (XML cannot hold them)" for qid in writer.stripped_ids

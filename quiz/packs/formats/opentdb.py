@@ -11,8 +11,12 @@ sorted (the right answer is not always first).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import html
 import json
+import re
+import urllib.parse
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -20,9 +24,9 @@ from typing import Any
 from quiz.packs.errors import PackError, Problem
 from quiz.packs.formats.common import (
     Exported,
-    IdMaker,
     ImportResult,
-    build_untitled,
+    build_with_ids,
+    count_left_out,
     fail_if_problems,
     json_item_lines,
     left_out,
@@ -34,14 +38,17 @@ from quiz.packs.question import Question
 
 DIFFICULTY_NAMES = {1: "easy", 2: "medium", 3: "hard"}
 DIFFICULTY_LEVELS = {name: level for level, name in DIFFICULTY_NAMES.items()}
+CARRIED = frozenset({"difficulty", "tags"})
 
 
-def import_text(text: str, filename: str) -> ImportResult:
-    """Read Open Trivia DB JSON (the API's answer, or just its `results` list).
+def import_text(text: str, filename: str, *, encoding: str = "auto") -> ImportResult:
+    """Read Open Trivia DB JSON (the API's answer, or just its `results` list), in any of
+    the three encodings the API serves: HTML entities (its default), `url3986` (percent
+    escapes) or `base64`; "auto" tells them apart by the file's own texts.
 
     Raises `PackError` listing every malformed entry (FILE:LINE: …).
     """
-    data = load_json(text, filename)
+    data = load_json(text, filename, per_question="question")
     if isinstance(data, dict):
         code = data.get("response_code", 0)
         if code != 0:
@@ -53,14 +60,92 @@ def import_text(text: str, filename: str) -> ImportResult:
     lines = json_item_lines(text, "results")
     result = ImportResult()
     errors: list[Problem] = []
-    ids = IdMaker()
+    pending: list[tuple[dict[str, Any], int, str]] = []
+    if encoding == "auto":
+        encoding = detect_encoding(data)
     for index, item in enumerate(data):
         line = lines[index] if index < len(lines) else 1
-        raw = _question(item, line, f"results[{index}]", filename, errors, result.notes)
+        key = f"results[{index}]"
+        if encoding != "html" and isinstance(item, dict):
+            item = _decoded(item, encoding, line, key, filename, errors)
+            if item is None:
+                continue
+        raw = _question(item, line, key, filename, errors, result.notes)
         if raw is not None:
-            build_untitled(raw, ids, file=filename, line=line, result=result)
+            pending.append((raw, line, "question"))
     fail_if_problems(errors)
+    build_with_ids(pending, file=filename, result=result)
     return result
+
+
+_TEXT_FIELDS = ("category", "type", "difficulty", "question", "correct_answer")
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+_BASE64_NAMES = frozenset(
+    base64.b64encode(name.encode()).decode()
+    for name in ("multiple", "boolean", "easy", "medium", "hard")
+)
+
+
+def detect_encoding(results: list[Any]) -> str:
+    """Which encoding the API used for `results`: "base64" when its type and difficulty
+    names are base64 ("bXVsdGlwbGU=" is "multiple"), "url3986" when its questions have
+    percent escapes and no spaces (url3986 writes a space as %20), else "html"."""
+    items = [item for item in results if isinstance(item, dict)]
+    names = {item.get(name) for item in items for name in ("type", "difficulty")}
+    if names & _BASE64_NAMES:
+        return "base64"
+    questions = [item.get("question") for item in items]
+    texts = [text for text in questions if isinstance(text, str)]
+    if (
+        texts
+        and all(" " not in text for text in texts)
+        and any(_PERCENT_ESCAPE.search(text) for text in texts)
+    ):
+        return "url3986"
+    return "html"
+
+
+def _decoded(
+    item: dict[str, Any], encoding: str, line: int, key: str, file: str, errors: list[Problem]
+) -> dict[str, Any] | None:
+    """`item` with its texts decoded from url3986 or base64, and marked as already plain
+    text; None (with an error) if a text is not in that encoding."""
+    decoded = dict(item)
+    fields = [name for name in _TEXT_FIELDS if isinstance(item.get(name), str)]
+    try:
+        for name in fields:
+            decoded[name] = _decode(item[name], encoding)
+        wrong = item.get("incorrect_answers")
+        if isinstance(wrong, list):
+            decoded["incorrect_answers"] = [
+                _decode(answer, encoding) if isinstance(answer, str) else answer for answer in wrong
+            ]
+    except ValueError:
+        errors.append(
+            Problem(
+                file,
+                line,
+                key,
+                f"a text is not valid {encoding}; give --encoding html, "
+                "url3986 or base64 as the file was fetched",
+            )
+        )
+        return None
+    decoded[_PLAIN] = True
+    return decoded
+
+
+def _decode(text: str, encoding: str) -> str:
+    if encoding == "base64":
+        try:
+            return base64.b64decode(text, validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError):
+            raise ValueError(text) from None
+    return urllib.parse.unquote(text, errors="strict")
+
+
+# Marks an item whose texts are decoded already (they must not be HTML-unescaped again).
+_PLAIN = "\x00plain"
 
 
 def _question(
@@ -93,11 +178,12 @@ def _question(
         error("category", "not a string")
     if len(errors) > before:
         return None
-    right = html.unescape(item["correct_answer"])
-    raw: dict[str, Any] = {"prompt": html.unescape(item["question"])}
+    unescape = _same if item.get(_PLAIN) else html.unescape
+    right = unescape(item["correct_answer"])
+    raw: dict[str, Any] = {"prompt": unescape(item["question"])}
     if DIFFICULTY_LEVELS[difficulty] != 1:
         raw["difficulty"] = DIFFICULTY_LEVELS[difficulty]
-    category = html.unescape(category)
+    category = unescape(category)
     if len(category) > 40:
         notes.append(
             Problem(
@@ -116,9 +202,13 @@ def _question(
         raw.update(type="true_false", answer=right == "True")
     else:
         assert isinstance(wrong, list)  # checked above
-        choices = sorted([right, *(html.unescape(answer) for answer in wrong)], key=str.casefold)
+        choices = sorted([right, *(unescape(answer) for answer in wrong)], key=str.casefold)
         raw.update(type="single", choices=choices, answer=right)
     return raw
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def encode(text: str) -> str:
@@ -128,7 +218,8 @@ def encode(text: str) -> str:
 
 def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
     """Single-choice and true/false questions as Open Trivia DB JSON; notes name every
-    question of another type and count the explanations the format has no place for."""
+    question of another type and count each kind of field the format has no place for
+    (it keeps one category, so tags after the first are counted too)."""
     results: list[dict[str, Any]] = []
     notes: list[str] = []
     dropped: Counter[str] = Counter()
@@ -139,8 +230,9 @@ def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:
                 "holds only single-answer choice and true/false"
             )
             continue
-        if question.explanation:
-            dropped["explanations"] += 1
+        count_left_out(question, CARRIED, dropped)
+        if len(question.tags) > 1:
+            dropped["tags after the first"] += 1
         right = question.answers[0]
         results.append(
             {

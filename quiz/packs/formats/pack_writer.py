@@ -17,7 +17,7 @@ from quiz.durable import write_durably
 from quiz.errors import QuizError
 from quiz.packs.errors import PackError, Problem
 from quiz.packs.formats.common import ImportResult, slug_id
-from quiz.packs.loader import parse_pack_text
+from quiz.packs.loader import MAX_PACK_BYTES, parse_pack_text
 from quiz.packs.models import MAX_NAME, MAX_QUESTIONS, PackFile, PackMeta
 from quiz.packs.pack_toml import pack_toml, schema_reference
 
@@ -74,6 +74,7 @@ def verified_toml(result: ImportResult, filename: str, output: Path | None) -> s
             f"holds {len(questions):,} questions; a pack holds at most {MAX_QUESTIONS:,}, "
             "so split the file",
         )
+    check_pack_size_early(questions, filename)
     for _ in range(5):
         if not questions:
             raise PackError.single(filename, "holds no question a pack can hold")
@@ -82,6 +83,7 @@ def verified_toml(result: ImportResult, filename: str, output: Path | None) -> s
         except ValueError as error:
             raise QuizError(f"{filename}: cannot make a pack: {error}") from None
         toml_text = pack_to_toml(pack, output)
+        check_pack_size(toml_text, filename)
         try:
             parse_pack_text(toml_text, filename=str(output or "<stdout>"))
             return toml_text
@@ -103,6 +105,38 @@ def verified_toml(result: ImportResult, filename: str, output: Path | None) -> s
                 )
                 del questions[index], lines[index]
     raise QuizError(f"{filename}: the imported questions do not make a valid pack")
+
+
+def check_pack_size_early(questions: Sequence[Any], filename: str) -> None:
+    """Raise PackError, before any TOML is written, when the questions' texts alone (each
+    quote, backslash and line break escaped as TOML writes it) are more than a pack file
+    may hold: a pack that large is refused without building it in memory."""
+    least = 0
+    for question in questions:
+        for value in question.model_dump(mode="python").values():
+            texts = value if isinstance(value, list) else [value]
+            for text in texts:
+                if isinstance(text, str):
+                    least += len(text) + text.count('"') + text.count("\\") + text.count("\n")
+    if least > MAX_PACK_BYTES:
+        raise PackError.single(filename, _too_big_message(least, at_least=True))
+
+
+def _too_big_message(size: int, *, at_least: bool = False) -> str:
+    return (
+        f"the pack would be {'at least ' if at_least else ''}{size / 2**20:.1f} MB of TOML, "
+        f"over the {MAX_PACK_BYTES // 2**20} MB a pack file may be; split the file and "
+        "import each part into its own pack"
+    )
+
+
+def check_pack_size(toml_text: str, filename: str) -> None:
+    """Raise PackError if `toml_text` is larger than a pack file may be, so that what an
+    import writes always loads (TOML can take more room than the file it came from)."""
+    # Counting characters is enough for ASCII text and needs no second copy of it.
+    size = len(toml_text) if toml_text.isascii() else len(toml_text.encode("utf-8", "replace"))
+    if size > MAX_PACK_BYTES:
+        raise PackError.single(filename, _too_big_message(size))
 
 
 def write_new_file(path: Path, data: str | bytes, *, force: bool) -> None:

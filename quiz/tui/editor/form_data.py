@@ -92,6 +92,9 @@ def from_form(values: Mapping[str, str], original: Mapping[str, Any]) -> dict[st
         if value is None:
             continue
         question[field] = value
+    # The facts a question names are not on the form; an edit keeps them as written.
+    if "facts" in original:
+        question["facts"] = original["facts"]
     return question
 
 
@@ -156,7 +159,7 @@ def question_problems(question: Mapping[str, Any], pack: PackFile | None = None)
         return sorted(problems, key=lambda line: _position(line, order))
     context = PackFile.model_validate({"pack": {"id": "edit", "title": "edit"}})
     if pack is not None:
-        context = pack.model_copy(update={"facts": [], "relations": [], "questions": []})
+        context = pack.model_copy(update={"questions": []})
     single = context.model_copy(update={"questions": [model]})
     problems = []
     for issue in check_semantics(single):

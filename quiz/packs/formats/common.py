@@ -27,8 +27,7 @@ from quiz.packs.models import MAX_ID, MAX_QUESTIONS, HandQuestion
 from quiz.packs.question import Question
 from quiz.safe_text import safe_text
 
-# mypy 1.20 reads an Annotated union passed as a value as a UnionType, not a TypeForm.
-_QUESTION_ADAPTER: TypeAdapter[HandQuestion] = TypeAdapter(HandQuestion)  # type: ignore[arg-type]  # see above
+_QUESTION_ADAPTER: TypeAdapter[HandQuestion] = TypeAdapter(HandQuestion)
 _QUESTIONS_ADAPTER: TypeAdapter[list[HandQuestion]] = TypeAdapter(list[HandQuestion])
 _NOT_ID_CHARS = re.compile(r"[^a-z0-9_.-]+")
 

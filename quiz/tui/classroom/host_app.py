@@ -80,7 +80,13 @@ class HostView:
 
 
 class Refresh(Message):
-    """Time to bring the screen up to date with what the server did meanwhile."""
+    """Time to bring the screen up to date with what the server did meanwhile. The timer's
+    refreshes do nothing when nothing can have changed (no event queued and no question
+    open); `everything` asks for a full look after the teacher did something."""
+
+    def __init__(self, *, everything: bool = False) -> None:
+        super().__init__()
+        self.everything = everything
 
 
 class HostApp(App[int]):
@@ -179,7 +185,9 @@ class HostApp(App[int]):
     # --- keeping up with the server, in batches -------------------------------------------
 
     @on(Refresh)
-    async def refreshed(self) -> None:
+    async def refreshed(self, message: Refresh) -> None:
+        if not (message.everything or self.events or self.stage == "question"):
+            return  # idle: no need to wake the server's thread, nor to repaint
         # NoMatches: the app closed while the server was being read; nothing left to update.
         with suppress(NoMatches):
             await self.update_view()
@@ -289,13 +297,13 @@ class HostApp(App[int]):
 
     async def action_lock(self) -> None:
         await self.calls.call(lambda: self.server.set_locked(not self.session.locked))
-        self.post_message(Refresh())
+        self.post_message(Refresh(everything=True))
 
     async def action_pause(self) -> None:
         if self.stage == "podium":
             return
         await self.calls.call(self._toggle_pause)
-        self.post_message(Refresh())
+        self.post_message(Refresh(everything=True))
 
     def _toggle_pause(self) -> None:
         """Runs on the server's loop: the time paused does not count against the students."""
@@ -365,7 +373,7 @@ class HostApp(App[int]):
             await self.calls.call_async(lambda: server.kick(removal.player))
         verb = "Banned" if removal.ban else "Removed"
         self.notify(f"{verb}: {removal.name}", markup=False)
-        self.post_message(Refresh())
+        self.post_message(Refresh(everything=True))
 
     def _ask_teacher(self) -> None:
         """One reclaim request at a time: the teacher approves or refuses it."""

@@ -79,11 +79,13 @@ def a_class(saves: Path, *, finish: bool = True) -> tuple[HostSession, Journal, 
             session.kick(players["Dee"].id)
             attendance("kicked", {"player": players["Dee"].id, "name": "Dee"})
         if number == 7 and not finish:
+            journal.close()
             return session, journal, attendance
     attendance("left", {"player": players["Cy"].id, "name": "Cy"})
     session.end()
     attendance("game_over", {"podium": []})
     attendance("left", {"player": players["Ann"].id, "name": "Ann"})  # after the end: not away
+    journal.close()
     return session, journal, attendance
 
 
@@ -127,7 +129,7 @@ def test_the_student_csv_has_shared_ranks_statuses_and_right_wrong_points(
     assert by_name["Cy"][matching : matching + 2] == ["partly right", 317]
     path = tmp_path / "students.csv"
     write_csv(path, rows)
-    read = list(csv.reader(path.open(encoding="utf-8-sig")))
+    read = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
     typed = 11 + 3 * 3 + 2
     assert read[3][typed] == '\'=HYPERLINK("x")'  # Cy's typed answer, made harmless
 

@@ -9,6 +9,8 @@ numeric questions what students are to type.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -77,13 +79,25 @@ class LobbyPanel(Vertical):
 
 
 class QuestionPanel(VerticalScroll):
-    """The open question as its type shows it, the countdown and the count of answers."""
+    """The open question as its type shows it, the countdown and the count of answers.
+
+    Its rows are made once and reused (filled in, shown or hidden) for every question: the
+    panel changes at the very moment the question goes out to the class, and mounting new
+    widgets then would cost the host the most CPU when it can least spare it."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="question-head")
         yield Line(id="countdown")
         yield Static("", id="prompt")
-        yield Vertical(id="choices")
+        yield Static("", id="question-hint", classes="hint")
+        with Vertical(id="choices"):
+            for _ in range(p.MAX_ITEMS):
+                yield Static("", classes="choice")
+        with Horizontal(id="pairs", classes="columns"):
+            for side in ("left", "right"):
+                with Vertical(classes=f"column {side}"):
+                    for _ in range(p.MAX_ITEMS):
+                        yield Static("", classes="pair")
         yield Line(id="answer-count")
 
     def show(self, message: p.QuestionMessage) -> None:
@@ -91,9 +105,14 @@ class QuestionPanel(VerticalScroll):
             Content(f"Question {message.number} of {message.total}")
         )
         self.query_one("#prompt", Static).update(literal(message.prompt))
-        choices = self.query_one("#choices", Vertical)
-        choices.remove_children()
-        choices.mount_all(question_lines(message))
+        hint, rows, left, right = question_rows(message)
+        hint_line = self.query_one("#question-hint", Static)
+        hint_line.update(Content(hint))
+        hint_line.display = bool(hint)
+        fill(self.query("#choices > Static").results(Static), rows)
+        fill(self.query("#pairs .left > Static").results(Static), left)
+        fill(self.query("#pairs .right > Static").results(Static), right)
+        self.query_one("#pairs").display = bool(left)
         self.scroll_home(animate=False)
 
     def tick(self, seconds_left: float, answered: int, players: int, paused: bool) -> None:
@@ -102,44 +121,46 @@ class QuestionPanel(VerticalScroll):
         self.query_one("#answer-count", Line).show(f"{answered} of {players} answered")
 
 
-def question_lines(message: p.QuestionMessage) -> list[Widget]:
-    """The widgets that show what a question asks for, by its type."""
+def fill(statics: Iterable[Static], rows: list[Content]) -> None:
+    """Show `rows` in the first statics and hide the others."""
+    for index, static in enumerate(statics):
+        if index < len(rows):
+            static.update(rows[index])
+        static.display = index < len(rows)
+
+
+def question_rows(
+    message: p.QuestionMessage,
+) -> tuple[str, list[Content], list[Content], list[Content]]:
+    """(hint, rows, left column, right column) that show what a question asks for."""
     kind = message.kind
     if kind == "typed":
-        return [Static(Content("Type your answer on your own screen."), classes="choice")]
+        return "", [Content("Type your answer on your own screen.")], [], []
     if kind == "numeric":
         unit = safe_text(message.unit, single_line=True)
         what = f"Type a number ({unit}) on your own screen." if unit else "Type a number."
-        return [Static(Content(what), classes="choice")]
+        return "", [Content(what)], [], []
     if kind == "ordering":
-        hint = Static(Content("Put these in order, first to last:"), classes="hint")
-        lines: list[Widget] = [hint]
-        lines += [
-            Static(styled(f"[b]{index + 1}.[/b]  $text", text=text), classes="choice")
+        rows = [
+            styled(f"[b]{index + 1}.[/b]  $text", text=text)
             for index, text in enumerate(message.choices)
         ]
-        return lines
+        return "Put these in order, first to last:", rows, [], []
     if kind == "matching":
-        left = Vertical(
-            *(
-                Static(styled(f"[b]{index + 1}.[/b] $text", text=text), classes="pair")
-                for index, text in enumerate(message.left)
-            ),
-            classes="column",
-        )
-        right = Vertical(
-            *(
-                Static(styled(f"[b]{letter(index)}.[/b] $text", text=text), classes="pair")
-                for index, text in enumerate(message.choices)
-            ),
-            classes="column",
-        )
-        hint = Static(Content("Match each number with a letter:"), classes="hint")
-        return [hint, Horizontal(left, right, classes="columns")]
-    return [
-        Static(styled(f"[b]{option_label(index)}[/b]  $text", text=text), classes="choice")
+        left = [
+            styled(f"[b]{index + 1}.[/b] $text", text=text)
+            for index, text in enumerate(message.left)
+        ]
+        right = [
+            styled(f"[b]{letter(index)}.[/b] $text", text=text)
+            for index, text in enumerate(message.choices)
+        ]
+        return "Match each number with a letter:", [], left, right
+    rows = [
+        styled(f"[b]{option_label(index)}[/b]  $text", text=text)
         for index, text in enumerate(message.choices)
     ]
+    return "", rows, [], []
 
 
 class RevealPanel(VerticalScroll):

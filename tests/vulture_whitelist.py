@@ -19,6 +19,8 @@ _.border_title  # type: ignore[name-defined]  # noqa: F821
 _.animation_level  # type: ignore[name-defined]  # noqa: F821
 _.opacity  # type: ignore[name-defined]  # noqa: F821  # a style Textual animates
 _.disabled  # type: ignore[name-defined]  # noqa: F821  # a widget Textual stops taking input
+_.ENABLE_COMMAND_PALETTE  # type: ignore[name-defined]  # noqa: F821  # the host's footer
+_.COMPONENT_CLASSES  # type: ignore[name-defined]  # noqa: F821  # the lobby's name styles
 
 # Fields of file and wire formats: written for people and other programs to read.
 models.PackMeta.language

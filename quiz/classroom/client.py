@@ -5,6 +5,7 @@ joining again with the same name keeps the score. Both student front ends use it
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import ssl
 from collections.abc import AsyncIterator, Callable
@@ -18,6 +19,7 @@ from quiz.classroom import protocol as p
 from quiz.classroom.journal import sessions_root
 from quiz.classroom.options import DEFAULT_PORT, JoinOptions
 from quiz.classroom.tls import client_context
+from quiz.durable import write_durably
 from quiz.errors import QuizError
 from quiz.name_identity import name_key
 from quiz.store.paths import resolve_saves_dir
@@ -176,29 +178,35 @@ class ClassroomClient:
 
 class TokenMemory:
     """Tokens kept per host, code and name, so running `quiz join` again with the same name
-    rejoins as the same player, score intact."""
+    rejoins as the same player, score intact.
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    One small file per host, code and name in `folder`, each written whole
+    (quiz.durable.write_durably): a class of students starting `quiz join` at the same
+    moment on one machine (a lab, a shared server) never overwrite each other's tokens, as
+    they did when every join read, changed and rewrote one shared file."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _file(self, key: str) -> Path:
+        return (
+            self.folder / f"{hashlib.sha256(key.encode('utf-8', 'replace')).hexdigest()[:32]}.json"
+        )
 
     def get(self, key: str) -> str | None:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads(self._file(key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        value = data.get(key) if isinstance(data, dict) else None
+        if not isinstance(data, dict) or data.get("key") != key:
+            return None
+        value = data.get("token")
         return value if isinstance(value, str) else None
 
     def put(self, key: str, token: str) -> None:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            data = data if isinstance(data, dict) else {}
-        except (OSError, ValueError):
-            data = {}
-        data[key] = token
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_text(json.dumps(data), encoding="utf-8")
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_durably(self._file(key), json.dumps({"key": key, "token": token}))
         except OSError:
             pass  # rejoining by token still works within this run
 
@@ -229,5 +237,5 @@ def student_connection(options: JoinOptions) -> tuple[ClassroomClient, TokenMemo
     client = ClassroomClient(
         uri, options.code.strip(), options.name, token=options.token, tls=tls
     )
-    memory = TokenMemory(sessions_root(resolve_saves_dir(options.saves)) / "tokens.json")
+    memory = TokenMemory(sessions_root(resolve_saves_dir(options.saves)) / "tokens")
     return client, memory

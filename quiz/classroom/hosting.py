@@ -42,7 +42,7 @@ def open_session(options: HostOptions) -> tuple[HostSession, Journal, str, int]:
         )
     hosted = prepare(questions, seconds=options.time_limit, seed=seed)
     if not hosted:
-        raise QuizError("no question a classroom can ask (single, multiple, true/false, typed)")
+        raise QuizError("no questions to ask: the pack or the question file is empty")
     code = options.code or f"{secrets.randbelow(10**6):06d}"
     session_id = new_session_id()
     journal = Journal.create(saves, session_id)

@@ -19,6 +19,7 @@ class RecordedAnswer:
     points: int
     seconds: float
     choices: tuple[int, ...] = ()
+    accepted: str = ""  # what a typed answer was taken for ("Accepted 'x' as Y"), if not as typed
 
 
 @dataclass

@@ -18,6 +18,8 @@ MAX_MESSAGE_BYTES = 4096
 MAX_NAME_INPUT = 200
 MAX_TYPED_ANSWER = 200
 MAX_CHOICES = 8
+# An ordering question has up to 12 items and a matching question up to 12 pairs.
+MAX_ITEMS = 12
 
 
 class Message(BaseModel):
@@ -41,11 +43,15 @@ class Join(Message):
 
 
 class Answer(Message):
-    """An answer to question `question` (1-based): choice indices, or text for typed answers."""
+    """An answer to question `question` (1-based): indices into the question's choices (an
+    ordering: every index, first to last; a matching: per `left` item the index of its
+    partner), or text for typed and numeric answers."""
 
     type: Literal["answer"] = "answer"
     question: Annotated[int, Field(ge=1, le=10_000)]
-    choices: Annotated[list[Annotated[int, Field(ge=0, lt=MAX_CHOICES)]], Field(max_length=8)] = []
+    choices: Annotated[
+        list[Annotated[int, Field(ge=0, lt=MAX_ITEMS)]], Field(max_length=MAX_ITEMS)
+    ] = []
     text: Annotated[str, Field(max_length=MAX_TYPED_ANSWER)] | None = None
 
 
@@ -76,16 +82,25 @@ class Lobby(Message):
     locked: bool = False
 
 
+QuestionKind = Literal[
+    "single", "multiple", "true_false", "typed", "ordering", "matching", "numeric"
+]
+
+
 class QuestionMessage(Message):
-    """A question opens. `choices` are in the host's shuffled order; answer by index."""
+    """A question opens. `choices` are in the host's shuffled order; answer by index.
+    Ordering: the items to put in order. Matching: the right-hand column, to pair with each
+    of `left`. Numeric: none; `unit` says what the number counts."""
 
     type: Literal["question"] = "question"
     number: int
     total: int
-    kind: Literal["single", "multiple", "true_false", "typed"]
+    kind: QuestionKind
     prompt: str
     choices: list[str]
     seconds: float = Field(description="Seconds left to answer (the full limit when it opens).")
+    left: list[str] = Field([], description="Matching: the items to pair, in answer order.")
+    unit: str = Field("", description="Numeric: the unit of the answer, if any.")
 
 
 class Accepted(Message):
@@ -102,14 +117,27 @@ class Closed(Message):
     question: int
 
 
+class Tally(BaseModel):
+    """One bar of a reveal's distribution: what it counts, how many, and whether it is
+    (part of) the right answer."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    label: str
+    count: int
+    right: bool
+
+
 class Reveal(Message):
-    """The right answer, how many picked each choice, the explanation and the quote."""
+    """The right answer, how many picked each choice, the distribution of the answers per
+    question type, the explanation and the quote."""
 
     type: Literal["reveal"] = "reveal"
     question: int
     correct: list[int]
     answer: str
     counts: list[int]
+    distribution: list[Tally] = []
     explanation: str = ""
     quote: str = ""
     attribution: str = ""
@@ -126,6 +154,7 @@ class YourResult(Message):
     score: int
     rank: int
     ahead: str | None = Field(None, description="Name of the player just above you, if any.")
+    accepted: str = Field("", description="What a typed answer was accepted as, if not as typed.")
 
 
 class Standing(BaseModel):

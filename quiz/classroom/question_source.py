@@ -4,6 +4,7 @@ list of questions (for scripts, tests and benchmarks)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
@@ -15,10 +16,10 @@ MAX_JSON_BYTES = 5_000_000
 
 
 def pack_questions(
-    ref: str | None, *, count: int | None, seed: int
+    ref: str | None, *, count: int | None, seed: int, kinds: Collection[str] | None = None
 ) -> tuple[str, str, list[Question]]:
-    """(pack id, pack title, drawn questions) of the pack `ref`. Raises the pack layer's
-    located errors (QuizError) for a bad pack."""
+    """(pack id, pack title, drawn questions) of the pack `ref`, of every type or only of
+    `kinds`. Raises the pack layer's located errors (QuizError) for a bad pack."""
     from quiz.packs.catalog import resolve_pack
     from quiz.packs.draw import draw_questions
     from quiz.packs.generate import generate_questions
@@ -28,14 +29,10 @@ def pack_questions(
     if not path.is_file():
         raise QuizError(f"{path}: no such pack; give one with --pack NAME or --pack FILE")
     pack = load_pack(path)
-    # Leave out what a classroom can't ask before drawing, so the round's limits (one
-    # appearance per fact, true/false and templates in check) hold for what is asked.
-    hostable = [
-        q
-        for q in generate_questions(pack)
-        if q.type in ("single", "multiple", "true_false", "typed")
-    ]
-    questions = draw_questions(hostable, seed=seed, count=count or None, shuffle_choices=False)
+    # Leave out what is not asked before drawing, so the round's limits (one appearance per
+    # fact, true/false and templates in check) hold for what is asked.
+    offered = [q for q in generate_questions(pack) if kinds is None or q.type in kinds]
+    questions = draw_questions(offered, seed=seed, count=count or None, shuffle_choices=False)
     return pack.pack.id, pack.pack.title, questions
 
 

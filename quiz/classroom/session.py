@@ -26,7 +26,8 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from quiz.classroom import protocol as p
-from quiz.classroom.deck import HostedQuestion, judge
+from quiz.classroom.deck import HostedQuestion, judge, recorded_choices
+from quiz.classroom.distribution import choice_counts, tallies
 from quiz.classroom.names import MAX_NAME, nickname
 from quiz.classroom.options import DEFAULT_MAX_PLAYERS
 from quiz.classroom.players import Place, Player, RecordedAnswer, hash_token, ranked
@@ -135,6 +136,7 @@ class HostSession:
                 points=event["points"],
                 seconds=event["seconds"],
                 choices=tuple(event.get("choices", ())),
+                accepted=event.get("accepted", ""),
             )
             player.streak = player.streak + 1 if event["correct"] else 0
             if player.connected and event["q"] == self.current:
@@ -344,6 +346,8 @@ class HostSession:
             prompt=hosted.question.prompt,
             choices=list(hosted.choices),
             seconds=round(max(0.0, self.seconds_left()), 2),
+            left=list(hosted.left),
+            unit=hosted.question.unit if hosted.kind == "numeric" else "",
         )
 
     def answer(self, player: Player, message: p.Answer) -> p.Accepted:
@@ -371,19 +375,20 @@ class HostSession:
             streak=player.streak + 1 if correct else 0,
             speed=self.speed,
         )
-        self._commit(
-            {
-                "e": "answer",
-                "player": player.id,
-                "q": self.current,
-                "given": judgement.given,
-                "choices": sorted(set(message.choices)),
-                "correct": correct,
-                "credit": judgement.credit,
-                "points": points,
-                "seconds": round(max(0.0, elapsed), 3),
-            }
-        )
+        event: Event = {
+            "e": "answer",
+            "player": player.id,
+            "q": self.current,
+            "given": judgement.given,
+            "choices": recorded_choices(self.hosted, message.choices),
+            "correct": correct,
+            "credit": judgement.credit,
+            "points": points,
+            "seconds": round(max(0.0, elapsed), 3),
+        }
+        if judgement.accepted:
+            event["accepted"] = judgement.accepted
+        self._commit(event)
         return p.Accepted(question=self.current)
 
     def answered_count(self) -> int:
@@ -404,18 +409,18 @@ class HostSession:
         self.close()
         self._commit({"e": "reveal", "q": self.current})
         hosted = self.hosted
-        counts = [0] * len(hosted.choices)
-        for player in self.active_players():
-            recorded = player.answers.get(self.current)
-            for index in recorded.choices if recorded else ():
-                if index < len(counts):
-                    counts[index] += 1
+        given = [
+            player.answers[self.current]
+            for player in self.active_players()
+            if self.current in player.answers
+        ]
         question = hosted.question
         public = p.Reveal(
             question=self.current,
             correct=list(hosted.correct),
             answer=question.answer_text,
-            counts=counts,
+            counts=choice_counts(hosted, given),
+            distribution=tallies(hosted, given),
             explanation=question.explanation,
             quote=question.quote,
             attribution=question.attribution,
@@ -431,6 +436,7 @@ class HostSession:
                 score=player.score,
                 rank=rank,
                 ahead=ahead.name if ahead else None,
+                accepted=recorded.accepted if recorded else "",
             )
         return public, results
 

@@ -13,7 +13,7 @@ from quiz.classroom.addresses import lan_addresses
 from quiz.classroom.flow import run_auto
 from quiz.classroom.journal import Journal
 from quiz.classroom.options import HostOptions
-from quiz.classroom.results import build_results, save_results
+from quiz.classroom.results import Attendance, build_results, pack_of, save_results
 from quiz.classroom.server import ClassroomServer
 from quiz.classroom.session import HostSession
 from quiz.safe_text import safe_text
@@ -44,8 +44,11 @@ class EventPrinter:
             self.line(f"question {detail['number']}/{detail['total']}")
         elif event == "reveal":
             reveal: p.Reveal = detail["reveal"]
-            counts = " ".join(str(n) for n in reveal.counts)
-            self.line(f"reveal {reveal.question}: {reveal.answer} | counts {counts}".rstrip())
+            bars = "; ".join(
+                f"{'✓ ' if tally.right else ''}{tally.label}: {tally.count}"
+                for tally in reveal.distribution
+            )
+            self.line(f"reveal {reveal.question}: {reveal.answer} | {bars}")
             board: p.Leaderboard = detail["leaderboard"]
             top = ", ".join(f"{s.rank}. {s.name} {s.score}" for s in board.top)
             self.line(f"leaderboard: {top}")
@@ -71,13 +74,14 @@ async def host_plain(
     show = printer or EventPrinter()
     out = show if isinstance(show, EventPrinter) else EventPrinter()
     journal.group_commit = True
+    attendance = Attendance(show)
     server = ClassroomServer(
         session,
         durable=journal.durable,
         host=options.bind,
         port=port,
         tls=tls,
-        listener=show,
+        listener=attendance,
     )
     await server.start()
     try:
@@ -90,7 +94,10 @@ async def host_plain(
         await run_auto(
             server, min_players=options.min_players, reveal_seconds=options.reveal_seconds
         )
-        path = save_results(journal.folder, build_results(session, session_id))
+        results = build_results(
+            session, session_id, pack=pack_of(journal.folder), away=attendance.away
+        )
+        path = save_results(journal.folder, results)
         out.line(f"results: {path}")
         return path
     finally:

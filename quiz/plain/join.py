@@ -1,8 +1,11 @@
 """`quiz join --plain`: the student side as lines on stdout, answers read from stdin.
 
-One input line answers one question: a choice number (`2`), several for multiple answer
-(`1,3` or `1 3`), or the text for a typed answer. A line that doesn't fit gets a hint and is
-asked again; the end of input ends answering but the game is still followed to its end.
+One input line answers one question, in the same forms as `quiz play --plain`
+(quiz.game.answer_input): a choice's number or letter (`2`, `b`), several for multiple
+answer (`1,3`), every item's number for an ordering (`3 1 2`), pairs for a matching
+(`1b 2a 3c`), a number for a numeric question, or the text for a typed one. A line that
+doesn't fit gets a hint and is asked again; the end of input ends answering but the game is
+still followed to its end.
 """
 
 from __future__ import annotations
@@ -10,28 +13,51 @@ from __future__ import annotations
 import asyncio
 import sys
 import threading
+from dataclasses import replace
 from typing import TextIO
 
 from quiz.classroom import protocol as p
 from quiz.classroom.client import ClassroomClient, TokenMemory, join_with_memory
-from quiz.game.labels import option_label
+from quiz.classroom.deck import positions
+from quiz.game import answer_input
+from quiz.game.labels import letter, option_label
+from quiz.game.views import QuestionView
+from quiz.packs.question import Question
 from quiz.safe_text import safe_text
 
 
+def question_view(question: p.QuestionMessage) -> QuestionView:
+    """The game's view of a hosted question, so that it is read and hinted at as in solo play."""
+    kind = question.kind
+    shown = tuple(question.choices)
+    asked = Question(id="classroom", type=kind, prompt=question.prompt, unit=question.unit)
+    view = QuestionView(question=asked, number=question.number, total=question.total)
+    if kind == "ordering":
+        return replace(view, items=shown)
+    if kind == "matching":
+        return replace(view, lefts=tuple(question.left), rights=shown)
+    return replace(view, choices=shown)
+
+
 def parse_answer(line: str, question: p.QuestionMessage) -> p.Answer:
-    """The Answer for an input line, or ValueError with a hint."""
-    text = line.strip()
-    if question.kind == "typed":
-        if not text:
-            raise ValueError("type your answer")
-        return p.Answer(question=question.number, text=text[: p.MAX_TYPED_ANSWER])
-    parts = text.replace(",", " ").split()
-    count = len(question.choices)
-    if not parts or not all(part.isdigit() and 1 <= int(part) <= count for part in parts):
-        raise ValueError(f"answer with a number from 1 to {count}")
-    if question.kind != "multiple" and len(parts) != 1:
-        raise ValueError("pick one choice")
-    return p.Answer(question=question.number, choices=sorted({int(part) - 1 for part in parts}))
+    """The Answer for an input line, or ValueError with a hint (the solo game's hints)."""
+    view = question_view(question)
+    value = answer_input.parse_answer(view, line)  # InvalidAnswer is a ValueError
+    number = question.number
+    if question.kind in ("typed", "numeric"):
+        assert isinstance(value, str)
+        return p.Answer(question=number, text=value.strip()[: p.MAX_TYPED_ANSWER])
+    if isinstance(value, str):
+        return p.Answer(question=number, choices=list(positions([value], question.choices)))
+    if question.kind == "matching":
+        assert isinstance(value, dict)
+        partners = [value[left] for left in question.left]
+        return p.Answer(question=number, choices=[question.choices.index(r) for r in partners])
+    assert isinstance(value, list)
+    choices = list(positions(value, question.choices))
+    return p.Answer(
+        question=number, choices=choices if question.kind == "ordering" else sorted(choices)
+    )
 
 
 def _stdin_lines(stream: TextIO, loop: asyncio.AbstractEventLoop) -> asyncio.Queue[str | None]:
@@ -98,16 +124,12 @@ async def join_plain(
 def lines_for(message: p.ServerMessage) -> list[str]:
     """What a student reads for one message from the host."""
     if isinstance(message, p.QuestionMessage):
-        head = f"question {message.number}/{message.total} ({message.seconds:g} s)"
-        lines = [f"{head}: {_clean(message.prompt)}"]
-        lines += [f"  {option_label(i)}  {_clean(o)}" for i, o in enumerate(message.choices)]
-        if message.kind == "multiple":
-            lines.append("answer: one or more numbers, e.g. 1,3")
-        elif message.kind == "typed":
-            lines.append("answer: type it")
-        return lines
+        return _question_lines(message)
     if isinstance(message, p.Reveal):
         lines = [f"answer: {_clean(message.answer)}"]
+        for tally in message.distribution:
+            mark = "✓" if tally.right else " "
+            lines.append(f"  {mark} {_clean(tally.label)}: {tally.count}")
         if message.explanation:
             lines.append(f"why: {_clean(message.explanation)}")
         if message.quote:
@@ -118,7 +140,10 @@ def lines_for(message: p.ServerMessage) -> list[str]:
         verdict = verdict if message.answered else "no answer"
         ahead = f", behind {_clean(message.ahead)}" if message.ahead else ""
         score = f"score {message.score}, rank {message.rank}"
-        return [f"{verdict}: +{message.points} points, {score}{ahead}"]
+        lines = [f"{verdict}: +{message.points} points, {score}{ahead}"]
+        if message.accepted:
+            lines.append(_clean(message.accepted))
+        return lines
     if isinstance(message, p.GameOver):
         return [f"game over: rank {message.rank} of {message.players}, score {message.score}"]
     if isinstance(message, p.Error):
@@ -133,6 +158,20 @@ def lines_for(message: p.ServerMessage) -> list[str]:
     if isinstance(message, p.Paused):
         return ["paused" if message.paused else "resumed"]
     return [simple[message.type]] if message.type in simple else []
+
+
+def _question_lines(message: p.QuestionMessage) -> list[str]:
+    head = f"question {message.number}/{message.total} ({message.seconds:g} s)"
+    lines = [f"{head}: {_clean(message.prompt)}"]
+    if message.kind == "matching":
+        lines += [f"  {i + 1}. {_clean(text)}" for i, text in enumerate(message.left)]
+        lines += [f"  {letter(i)}. {_clean(text)}" for i, text in enumerate(message.choices)]
+    elif message.kind == "ordering":
+        lines += [f"  {i + 1}. {_clean(text)}" for i, text in enumerate(message.choices)]
+    else:
+        lines += [f"  {option_label(i)}  {_clean(o)}" for i, o in enumerate(message.choices)]
+    lines.append(f"answer: {_clean(answer_input.expected_form(question_view(message)))}")
+    return lines
 
 
 def _clean(text: str) -> str:

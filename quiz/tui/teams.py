@@ -66,6 +66,9 @@ class TeamsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield RoundStatus()
+        # The scoreboard sits beside the question, outside what scrolls: at 80×24 it stays
+        # on screen with the reveal.
+        yield Static(id="scoreboard")
         with VerticalScroll(id="teams-body", can_focus=False), Vertical(id="column"):
             with Horizontal(id="question-head"):
                 yield Static(id="team-head")
@@ -74,7 +77,6 @@ class TeamsScreen(Screen[None]):
             yield Vertical(id="team-answer")
             yield Static(id="team-turn")
             yield Static(id="team-reveal")
-            yield Static(id="scoreboard")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -301,7 +303,9 @@ def run_teams(options: TeamsOptions) -> int:
     from quiz.classroom.question_source import pack_questions
 
     seed = options.seed if options.seed is not None else random.randrange(2**31)
-    _, _, questions = pack_questions(options.pack, count=options.count, seed=seed)
+    # Teams answer by number keys or by typing: the types that fit one shared keyboard.
+    kinds = ("single", "multiple", "true_false", "typed")
+    _, _, questions = pack_questions(options.pack, count=options.count, seed=seed, kinds=kinds)
     hosted = prepare(questions, seconds=options.time_limit, seed=seed)
     TeamsApp(TeamGame.from_names(options.teams, hosted, seed=seed)).run()
     return 0

@@ -63,6 +63,37 @@ def sample_questions() -> list[Question]:
     ]
 
 
+def more_questions() -> list[Question]:
+    """One question of each type the first classroom left out: ordering, matching, numeric."""
+    return [
+        Question(
+            id=f"{PACK_ID}.q5",
+            type="ordering",
+            prompt="Put these in the order they happened.",
+            items=("Election day", "Coalition talks", "Brown resigns", "Nominations close"),
+        ),
+        Question(
+            id=f"{PACK_ID}.q6",
+            type="matching",
+            prompt="Match each name to the nickname the article gives.",
+            pairs=(("Tony Blair", "Cheesie"), ("Gordon Brown", "Chalkie"), ("Geoff Hoon", "Taxi")),
+        ),
+        Question(
+            id=f"{PACK_ID}.q7",
+            type="numeric",
+            prompt="How many parliamentary hours were spent sparing vermin?",
+            value=236,
+            tolerance=4,
+            unit="hours",
+        ),
+    ]
+
+
+def every_type() -> list[Question]:
+    """The seven question types, in the order of sample_questions() then more_questions()."""
+    return sample_questions() + more_questions()
+
+
 @dataclass
 class Host:
     server: ClassroomServer

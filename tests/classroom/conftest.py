@@ -12,9 +12,9 @@ import pytest
 # --import-mode=importlib does not put test folders on sys.path; the helpers live beside us.
 sys.path.insert(0, str(Path(__file__).parent))
 
-from classroom_helpers import CODE, FakeClock, Host, sample_questions, unused_port
+from classroom_helpers import CODE, FakeClock, Host, every_type, sample_questions, unused_port
 
-from quiz.classroom.deck import prepare
+from quiz.classroom.deck import HostedQuestion, prepare
 from quiz.classroom.guesses import CodeGuesses
 from quiz.classroom.server import ClassroomServer
 from quiz.classroom.session import HostSession
@@ -33,8 +33,20 @@ def fake_clock() -> FakeClock:
 
 @pytest.fixture
 async def host(fake_clock: FakeClock) -> AsyncIterator[Host]:
+    """A host of four questions (single, true/false, multiple, typed), seed 3."""
+    async for the_host in _serve(prepare(sample_questions(), seconds=20, seed=3), fake_clock):
+        yield the_host
+
+
+@pytest.fixture
+async def every_host(fake_clock: FakeClock) -> AsyncIterator[Host]:
+    """A host of seven questions, one of each type (see classroom_helpers.every_type)."""
+    async for the_host in _serve(prepare(every_type(), seconds=20, seed=3), fake_clock):
+        yield the_host
+
+
+async def _serve(questions: list[HostedQuestion], fake_clock: FakeClock) -> AsyncIterator[Host]:
     events: list[dict] = []
-    questions = prepare(sample_questions(), seconds=20, seed=3)
     session = HostSession(
         questions, code=CODE, max_players=8, clock=fake_clock, record=events.append
     )

@@ -98,7 +98,7 @@ def test_plain_host_and_plain_students_play_a_game_and_report(
         host.kill()
     assert host.returncode == 0, host_err
     assert "question 4/4" in host_out and "podium: 1. Ann" in host_out
-    assert "hint: answer with a number from 1 to 2" in ann_out
+    assert "hint: 'x' is not a choice. Answer with a number 1-2 or a letter A-B." in ann_out
     assert "game over: rank 1 of 2" in ann_out
     assert "game over: rank 2 of 2" in bob_out
     assert bob.returncode == 0 and ann.returncode == 0
@@ -114,7 +114,7 @@ def test_plain_host_and_plain_students_play_a_game_and_report(
     assert rows[1][1] == "Ann" and rows[2][1] == "'=cmd|' /C calc'!A0"
     assert rows[2][4] == "4" and rows[2][-1] == "nope" and rows[1][-1] == "Unite"
     questions = list(csv.reader(per_question.open(encoding="utf-8-sig")))
-    assert len(questions) == 5 and questions[4][5] == "50.0"  # typed: Ann right, Bob wrong
+    assert len(questions) == 5 and questions[4][6] == "50.0"  # typed: Ann right, Bob wrong
 
 
 async def bot(

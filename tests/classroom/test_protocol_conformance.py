@@ -16,7 +16,9 @@ from classroom_helpers import CODE, Host, RawStudent
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
-QUESTION_FIELDS = {"v", "type", "number", "total", "kind", "prompt", "choices", "seconds"}
+QUESTION_FIELDS = {
+    *("v", "type", "number", "total", "kind", "prompt", "choices", "seconds", "left", "unit")
+}
 
 
 async def joined(host: Host, name: str) -> tuple[RawStudent, dict[str, Any]]:
@@ -79,8 +81,8 @@ async def test_frames_and_messages_refused_before_joining(
         {"v": 2, "type": "answer", "question": 1, "choices": [0], "text": None, "points": 1000},
         {"v": 2, "type": "answer", "question": 1, "choices": [0], "text": 7},
         {"v": 2, "type": "answer", "question": 0, "choices": [0], "text": None},
-        {"v": 2, "type": "answer", "question": 1, "choices": [8], "text": None},
-        {"v": 2, "type": "answer", "question": 1, "choices": [0] * 9, "text": None},
+        {"v": 2, "type": "answer", "question": 1, "choices": [12], "text": None},
+        {"v": 2, "type": "answer", "question": 1, "choices": [0] * 13, "text": None},
         {"v": 2, "type": "answer", "question": 1, "choices": [], "text": "x" * 201},
     ],
 )
@@ -361,7 +363,7 @@ async def test_a_question_reveal_result_and_leaderboard_in_order(host: Host) -> 
     assert reveal["quote"] == "the ultimate vacant man"
     assert result == {
         "v": 2, "type": "result", "question": 1, "answered": True, "correct": False,
-        "points": 0, "score": 0, "rank": 2, "ahead": "Ann",
+        "points": 0, "score": 0, "rank": 2, "ahead": "Ann", "accepted": "",
     }  # fmt: skip
     assert board["top"] == [
         {"rank": 1, "name": "Ann", "score": 1000, "move": 0},

@@ -78,8 +78,9 @@ def test_results_rows_and_formula_injection(tmp_path: Path) -> None:
     assert students[1][:6] == [1, "Ann", session.players["p1"].score, 4, 4, 100.0]
     assert students[2][:6] == [2, "@SUM(A1)", 0, 0, 1, 0.0]
     questions = question_rows(results)
-    assert questions[1][5] == 50.0 and questions[2][5] == 50.0
-    assert "Unite" in str(questions[4][6]).casefold().title()
+    assert questions[0][6] == "percent_right"
+    assert questions[1][6] == 50.0 and questions[2][6] == 50.0
+    assert questions[4][8:10] == ["unite", 1]  # typed: each distinct answer and its count
     path = tmp_path / "out.csv"
     write_csv(path, students)
     read = list(csv.reader(path.open(encoding="utf-8-sig")))

@@ -275,3 +275,27 @@ async def test_joining_again_with_the_same_name_uses_the_remembered_token(
     assert again.rejoined and again.player == first.player
     other = await join_with_memory(host.client("Bob"), memory)
     assert not other.rejoined and other.player != first.player
+
+
+def test_tokens_remembered_by_a_class_starting_at_once_are_all_kept(tmp_path: Path) -> None:
+    """Thirty students start `quiz join` on one machine at the same moment: every token is
+    remembered (one shared file, read, changed and rewritten by each, lost most of them)."""
+    import threading
+
+    from quiz.classroom.client import TokenMemory
+
+    start = threading.Barrier(30)
+
+    def remember(number: int) -> None:
+        memory = TokenMemory(tmp_path / "tokens")
+        start.wait()
+        memory.put(f"ws://lab:8765|424242|student {number}", f"p{number}.token")
+
+    threads = [threading.Thread(target=remember, args=(n,)) for n in range(30)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    memory = TokenMemory(tmp_path / "tokens")
+    kept = [memory.get(f"ws://lab:8765|424242|student {n}") for n in range(30)]
+    assert kept == [f"p{n}.token" for n in range(30)]

@@ -187,3 +187,25 @@ async def test_a_tie_is_announced_as_a_tie_on_screen() -> None:
 def test_bad_team_lists_are_usage_errors(names: str) -> None:
     with pytest.raises(UsageError):
         game(names)
+
+
+async def test_at_80x24_the_scoreboard_stays_on_screen_with_the_reveal() -> None:
+    the_game = game("Reds,Blues,Greens,Yellows")
+    clock = FakeClock()
+    app = TeamsApp(the_game, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        right = the_game.question.correct[0]
+        for _ in the_game.teams:
+            await team_presses(pilot, clock, str(right + 1))
+        screen = app.screen.region
+        board = app.screen.query_one("#scoreboard", Static)
+        reveal = app.screen.query_one("#team-reveal", Static)
+        assert "Yellows" in str(reveal.render())
+        # Both the whole scoreboard and the reveal's last line are in view, side by side.
+        assert screen.contains_region(board.region) and board.region.height >= 6
+        assert "Yellows" in str(board.render())
+        body = app.screen.query_one("#teams-body")
+        body.scroll_end(animate=False)
+        await pilot.pause()
+        assert screen.contains_region(board.region)
+        assert not board.region.overlaps(reveal.region)

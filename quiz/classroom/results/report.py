@@ -1,5 +1,14 @@
 """Reports of a session's results: CSV for the gradebook and a summary table.
 
+Per student (`student_rows`): rank (shared by equal scores), name, score, correct, answered,
+accuracy (right answers as a % of the questions asked), status (played, left, kicked), the
+session's date, pack and id, whether it finished, then per question whether the answer was
+right, wrong or partly right, the points, and the answer given.
+
+Per question (`question_rows`): the share of players who got it right, the mean time taken,
+then each choice (or, for the other types, each bar of the reveal) with its count; for
+typed answers each distinct answer, most common first.
+
 Spreadsheet formula injection: a student's name or typed answer such as `=HYPERLINK(…)` would
 run as a formula when the CSV is opened in a spreadsheet. Every text cell that starts with
 `=`, `+`, `-`, `@`, a tab or a carriage return is written with a leading `'`, which
@@ -19,62 +28,103 @@ from quiz.safe_text import safe_text
 from quiz.safe_text import spreadsheet_cell as cell
 
 
+def verdict(answer: dict[str, Any] | None) -> str:
+    """right, partly right, wrong, or no answer."""
+    if answer is None:
+        return "no answer"
+    if answer["correct"]:
+        return "right"
+    partly = answer.get("credit", 0) > 0 or (answer["points"] > 0)
+    return "partly right" if partly else "wrong"
+
+
 def student_rows(results: dict[str, Any]) -> list[list[object]]:
-    """Header + one row per student: name, score, correct, answered, accuracy (% of the
-    questions asked that were answered right), then the answer given to each question."""
-    asked = len(results["questions"])
+    """Header + one row per student (see the module docstring)."""
+    questions = results["questions"]
+    asked = len(questions)
     header: list[object] = ["rank", "name", "score", "correct", "answered", "accuracy"]
-    header += [f"Q{q['number']}" for q in results["questions"]]
+    header += ["status", "date", "pack", "session", "session_finished"]
+    for question in questions:
+        number = question["number"]
+        header += [f"Q{number}", f"Q{number} points", f"Q{number} answer"]
     rows = [header]
     for player in results["players"]:
         answers = player["answers"]
         correct = sum(1 for a in answers.values() if a["correct"])
+        rank = player["rank"]
         row: list[object] = [
-            player["rank"],
+            "" if rank is None else rank,
             player["name"],
             player["score"],
             correct,
             len(answers),
             round(100 * correct / asked, 1) if asked else 0.0,
+            player.get("status", "played"),
+            results.get("date", ""),
+            results.get("pack", ""),
+            results["session"],
+            "yes" if results.get("finished") else "no",
         ]
-        row += [answers.get(str(q["number"]), {}).get("given", "") for q in results["questions"]]
+        for question in questions:
+            answer = answers.get(str(question["number"]))
+            row += [
+                verdict(answer),
+                answer["points"] if answer else 0,
+                answer["given"] if answer else "",
+            ]
         rows.append(row)
     return rows
 
 
-def distribution(results: dict[str, Any], question: dict[str, Any]) -> list[tuple[str, int]]:
-    """How many picked each choice (typed: each distinct answer, most common first)."""
+def _answers_to(results: dict[str, Any], question: dict[str, Any]) -> list[dict[str, Any]]:
     number = str(question["number"])
-    given = [p["answers"][number] for p in results["players"] if number in p["answers"]]
-    if question["choices"]:
+    return [
+        player["answers"][number]
+        for player in results["players"]
+        if number in player["answers"] and player.get("status") != "kicked"
+    ]
+
+
+def distribution(results: dict[str, Any], question: dict[str, Any]) -> list[tuple[str, int]]:
+    """How many picked each choice; for typed answers each distinct answer, most common
+    first; for ordering, matching and numeric questions the reveal's bars."""
+    given = _answers_to(results, question)
+    if question["kind"] == "typed":
+        return Counter(answer["given"].strip().casefold() for answer in given).most_common()
+    if question["kind"] in ("single", "multiple", "true_false"):
         counts = Counter(index for answer in given for index in answer["choices"])
         return [(choice, counts.get(i, 0)) for i, choice in enumerate(question["choices"])]
-    counts = Counter(answer["given"].strip().casefold() for answer in given)
-    return counts.most_common()
+    return [(bar["label"], bar["count"]) for bar in question.get("distribution", [])]
 
 
 def question_rows(results: dict[str, Any]) -> list[list[object]]:
-    """Header + one row per question: % correct of the players, and the distribution."""
-    players = len(results["players"])
-    rows: list[list[object]] = [
-        ["question", "prompt", "answer", "answered", "correct", "percent_correct", "distribution"]
-    ]
-    for question in results["questions"]:
-        number = str(question["number"])
-        answers = [p["answers"][number] for p in results["players"] if number in p["answers"]]
-        correct = sum(1 for a in answers if a["correct"])
-        spread = "; ".join(f"{text}: {count}" for text, count in distribution(results, question))
-        rows.append(
-            [
-                question["number"],
-                question["prompt"],
-                question["answer"],
-                len(answers),
-                correct,
-                round(100 * correct / players, 1) if players else 0.0,
-                spread,
-            ]
-        )
+    """Header + one row per question: answered, right, % right of the players, the mean
+    seconds taken, then each choice (or bar, or typed answer) and its count."""
+    players = sum(1 for player in results["players"] if player.get("status") != "kicked")
+    spreads = [distribution(results, question) for question in results["questions"]]
+    widest = max((len(spread) for spread in spreads), default=0)
+    header: list[object] = ["question", "kind", "prompt", "answer", "answered", "right"]
+    header += ["percent_right", "mean_seconds"]
+    for index in range(1, widest + 1):
+        header += [f"choice {index}", f"choice {index} count"]
+    rows = [header]
+    for question, spread in zip(results["questions"], spreads, strict=True):
+        answers = _answers_to(results, question)
+        right = sum(1 for a in answers if a["correct"])
+        seconds = [a["seconds"] for a in answers]
+        row: list[object] = [
+            question["number"],
+            question["kind"],
+            question["prompt"],
+            question["answer"],
+            len(answers),
+            right,
+            round(100 * right / players, 1) if players else 0.0,
+            round(sum(seconds) / len(seconds), 1) if seconds else "",
+        ]
+        for text, count in spread:
+            row += [text, count]
+        rows.append(row)
     return rows
 
 
@@ -91,16 +141,22 @@ def write_csv(path: Path, rows: list[list[object]]) -> None:
 
 
 def summary_table(results: dict[str, Any]) -> str:
-    """A plain-text table of the students, then each question's % correct."""
+    """A plain-text table of the students, then each question's % right."""
     rows = student_rows(results)
-    shown = [[safe_text(str(value), single_line=True) for value in row[:6]] for row in rows]
-    widths = [max(len(row[i]) for row in shown) for i in range(6)]
-    lines = [f"Session {safe_text(str(results['session']), single_line=True)}"]
+    columns = 7  # rank … status
+    shown = [[safe_text(str(value), single_line=True) for value in row[:columns]] for row in rows]
+    widths = [max(len(row[i]) for row in shown) for i in range(columns)]
+    title = f"Session {safe_text(str(results['session']), single_line=True)}"
+    details = [results.get("date", ""), safe_text(str(results.get("pack", "")), single_line=True)]
+    title += "".join(f" — {detail}" for detail in details if detail)
+    if not results.get("finished"):
+        title += " — UNFINISHED: the game did not reach its end"
+    lines = [title]
     for row in shown:
         lines.append("  ".join(text.ljust(widths[i]) for i, text in enumerate(row)).rstrip())
     lines.append("")
     for question in question_rows(results)[1:]:
-        prompt = safe_text(str(question[1]), single_line=True)
+        prompt = safe_text(str(question[2]), single_line=True)
         prompt = prompt if len(prompt) <= 60 else prompt[:59] + "…"
-        lines.append(f"Q{question[0]}  {question[5]:>5}% correct  {prompt}")
+        lines.append(f"Q{question[0]}  {question[6]:>5}% right  {prompt}")
     return "\n".join(lines)

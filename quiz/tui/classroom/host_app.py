@@ -1,26 +1,45 @@
 """The teacher's projector screen: lobby, questions, reveals, leaderboard and podium.
 
-The websockets server runs in the app's own event loop. Server events arrive as Textual
-messages; the handlers own every change to what is shown.
+The screen keeps up with a class of 1,000 without slowing it down:
+
+- The server runs on its own loop (quiz.classroom.server_thread.ServerThread, in a thread),
+  and the screen reaches it only through `calls`: host actions (ask, reveal, kick, …) and
+  reading the session run there, between the server's own messages.
+- The server's events (a join, an answer, a student who left) are only queued; the screen
+  takes them up at most `REFRESHES_PER_SECOND` times a second, in one batch.
+- The lobby draws only the names on screen (quiz.tui.classroom.name_grid.NameGrid).
+
+Ending and quitting ask first. `k` opens the players dialog at any stage (kick, or ban:
+refused by name and token for the rest of the session). When a student without a token asks
+for a player's name (quiz.classroom.claims: the server's `"claim"` event), the screen asks
+the teacher, one claim at a time, and answers with `server.claims.approve` or `refuse`; a
+claim that lapses meanwhile (the player came back with their token) closes its dialog.
 """
 
 from __future__ import annotations
 
+import asyncio
 import ssl
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Awaitable, Callable
+from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import ContentSwitcher, Footer, Header
 
 from quiz.classroom import protocol as p
 from quiz.classroom.journal import Journal
 from quiz.classroom.server import ClassroomServer
+from quiz.classroom.server_thread import HostCalls, SameLoop, ServerThread
 from quiz.classroom.session import HostSession
+from quiz.tui.classroom.dialogs import ConfirmDialog, PlayersDialog, ReclaimDialog, Removal
 from quiz.tui.classroom.host_panels import (
     LeaderboardPanel,
     LobbyPanel,
@@ -29,14 +48,30 @@ from quiz.tui.classroom.host_panels import (
     RevealPanel,
 )
 
+REFRESHES_PER_SECOND = 10
 
-class ServerEvent(Message):
-    """Something happened on the server (a join, an answer, …)."""
 
-    def __init__(self, event: str, detail: dict[str, Any]) -> None:
+@dataclass(frozen=True)
+class HostView:
+    """What the screen shows of the session, read on the server's loop in one go."""
+
+    players: int  # not removed (away ones too): the lobby's count
+    connected: int  # who can answer now: "answered 3 of 5"
+    answered: int
+    seconds_left: float
+    everyone_answered: bool
+    locked: bool
+    paused: bool
+
+
+class Refresh(Message):
+    """Time to bring the screen up to date with what the server did meanwhile. The timer's
+    refreshes do nothing when nothing can have changed (no event queued and no question
+    open); `everything` asks for a full look after the teacher did something."""
+
+    def __init__(self, *, everything: bool = False) -> None:
         super().__init__()
-        self.event = event
-        self.detail = detail
+        self.everything = everything
 
 
 class HostApp(App[int]):
@@ -44,39 +79,50 @@ class HostApp(App[int]):
 
     CSS_PATH = "host.tcss"
     TITLE = "quiz — classroom"
+    # The keys below are the teacher's; the palette would only crowd the footer at 80×24.
+    ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "advance", "Start / next"),
-        Binding("s", "skip", "Skip (reveal now)"),
-        Binding("k", "kick", "Kick"),
-        Binding("l", "lock", "Lock joining"),
+        Binding("space", "advance", "Next"),
+        Binding("s", "skip", "Reveal now"),
+        Binding("k", "players", "Kick/ban"),
+        Binding("l", "lock", "Lock"),
         Binding("p", "pause", "Pause"),
         Binding("e", "end", "End"),
-        Binding("q", "quit", "Quit"),
+        Binding("q", "quit_game", "Quit"),
+        Binding("ctrl+q", "quit_game", "Quit", show=False, priority=True),
     ]
 
     def __init__(
         self,
         server: ClassroomServer,
         *,
+        calls: HostCalls | None = None,
         addresses: list[str] | None = None,
         start_server: bool = True,
         save_results: Callable[[], Path] | None = None,
-        tick: float = 0.25,
+        refresh_seconds: float = 1 / REFRESHES_PER_SECOND,
     ) -> None:
         super().__init__()
         self.server = server
-        self.session = server.session
+        self.session: HostSession = server.session
+        self.calls: HostCalls = calls or SameLoop()
         self.addresses = addresses
         self.start_server = start_server
         self.save_results = save_results
-        self.tick_seconds = tick
+        self.refresh_seconds = refresh_seconds
         self.stage = "lobby"
         self.last_question: p.QuestionMessage | None = None
+        self.view = HostView(0, 0, 0, 0.0, False, False, False)
+        # The server's events, queued by the server's loop and taken up by `update_view`.
+        self.events: deque[tuple[str, dict[str, Any]]] = deque()
+        self.claims: deque[dict[str, Any]] = deque()  # waiting for the teacher, oldest first
+        self.asking: int | None = None  # the claim the teacher is being asked about
+        self._acting = asyncio.Lock()
         server.listener = self._server_event
 
     def _server_event(self, event: str, detail: dict[str, Any]) -> None:
-        # Called on the server's side of the loop: hand the event to the app as a message.
-        self.post_message(ServerEvent(event, detail))
+        # Called on the server's loop: queue it (deque.append is thread-safe), nothing more.
+        self.events.append((event, detail))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -90,123 +136,248 @@ class HostApp(App[int]):
 
     async def on_mount(self) -> None:
         if self.start_server:
-            await self.server.start()
+            await self.calls.call_async(self.server.start)
         if self.addresses is None:
             from quiz.classroom.addresses import lan_addresses
 
-            port = self.server.port
-            bound = self.server.host
+            port, bound = self.server.port, self.server.host
             hosts = lan_addresses() if bound in ("0.0.0.0", "", "::") else [bound]
             scheme = "wss://" if self.server.tls else ""
             self.addresses = [f"quiz join {scheme}{a}:{port}" for a in hosts]
-        self.refresh_lobby()
-        if self.session.phase in ("open", "closed"):  # resumed mid-question
-            self.show_question(self.server.ask_again())
-        elif self.session.phase == "revealed":
+        session = self.session
+        players, phase = await self.calls.call(
+            lambda: ([(pl.id, pl.name) for pl in session.active_players()], session.phase)
+        )
+        names = self.query_one(LobbyPanel).names
+        for player, name in players:
+            names.add(player, name)
+        if phase in ("open", "closed"):  # resumed mid-question
+            self.show_question(await self.calls.call(self.server.ask_again))
+        elif phase == "revealed":
             self.stage = "leaderboard"
-            self.query_one(LeaderboardPanel).show(self.session.leaderboard())
+            self.query_one(LeaderboardPanel).show(await self.calls.call(session.leaderboard))
             self.switch("leaderboard")
-        self.set_interval(self.tick_seconds, self.tick)
+        self.set_interval(self.refresh_seconds, lambda: self.post_message(Refresh()))
+        await self.update_view()
 
     async def on_unmount(self) -> None:
         if self.start_server:
-            await self.server.stop()
+            await self.calls.call_async(self.server.stop)
 
     def switch(self, panel: str) -> None:
         self.query_one(ContentSwitcher).current = panel
 
-    # --- what the server tells us ---------------------------------------------------------
+    # --- keeping up with the server, in batches -------------------------------------------
 
-    @on(ServerEvent)
-    def server_event(self, message: ServerEvent) -> None:
-        if message.event in ("joined", "rejoined", "left", "kicked"):
-            self.refresh_lobby()
-        if message.event == "answered":
-            self.tick()
+    @on(Refresh)
+    async def refreshed(self, message: Refresh) -> None:
+        if not (message.everything or self.events or self.stage == "question"):
+            return  # idle: no need to wake the server's thread, nor to repaint
+        # NoMatches: the app closed while the server was being read; nothing left to update.
+        with suppress(NoMatches):
+            await self.update_view()
 
-    def refresh_lobby(self) -> None:
-        players = [(pl.id, pl.name) for pl in self.session.active_players()]
-        self.query_one(LobbyPanel).show(
-            self.addresses or [], self.session.code, players, self.session.locked
+    async def update_view(self) -> None:
+        """Take up the events queued since the last time, read the session once, update
+        what is shown; reveal when the time is up or everyone has answered."""
+        if self._acting.locked() or not self.query(LobbyPanel):
+            return  # an action is changing the stage (the next refresh catches up), or closing
+        async with self._acting:
+            self._take_events()
+            self.view = await self.calls.call(self._read_view)
+            self.query_one(LobbyPanel).show(
+                self.addresses or [], self.session.code, self.view.players, self.view.locked
+            )
+            if self.stage == "question":
+                view = self.view
+                panel = self.query_one(QuestionPanel)
+                panel.tick(view.seconds_left, view.answered, view.connected, view.paused)
+                if not view.paused and (view.seconds_left <= 0 or view.everyone_answered):
+                    await self._reveal()
+        await self._ask_teacher()
+
+    def _take_events(self) -> None:
+        names = self.query_one(LobbyPanel).names
+        while self.events:
+            event, detail = self.events.popleft()
+            if event in ("joined", "rejoined"):
+                names.add(detail["player"], detail["name"])
+            elif event in ("left", "away"):
+                names.set_away(detail["player"], True)
+            elif event == "kicked":
+                names.drop(detail["player"])
+            elif event == "claim":
+                self.claims.append(detail)
+            elif event == "claim_closed":
+                self._claim_closed(detail["claim"])
+
+    def _read_view(self) -> HostView:
+        """Runs on the server's loop: everything the screen needs, in O(1)."""
+        session = self.session
+        open_now = self.last_question is not None and session.phase == "open"
+        return HostView(
+            players=len(session.players) - sum(pl.kicked for pl in session.players.values()),
+            connected=session.connected_count,
+            answered=session.answered_count(),
+            seconds_left=session.seconds_left() if open_now else 0.0,
+            everyone_answered=session.everyone_answered(),
+            locked=session.locked,
+            paused=session.paused,
         )
 
     # --- the flow ---------------------------------------------------------------------------
-
-    def tick(self) -> None:
-        """Refresh the countdown; close and reveal when time is up or everyone answered."""
-        if self.stage != "question" or self.last_question is None:
-            return
-        session = self.session
-        self.query_one(QuestionPanel).tick(
-            session.seconds_left(),
-            session.answered_count(),
-            session.connected_count,
-            session.paused,
-        )
-        if session.time_up() or (not session.paused and session.everyone_answered()):
-            self.reveal()
 
     def show_question(self, message: p.QuestionMessage) -> None:
         self.stage = "question"
         self.last_question = message
         self.query_one(QuestionPanel).show(message)
+        self.query_one(QuestionPanel).tick(message.seconds, 0, self.view.players, False)
         self.switch("question")
-        self.tick()
 
-    def reveal(self) -> None:
-        public, board = self.server.reveal()
+    async def _reveal(self) -> None:
+        public, board = await self.calls.call(self.server.reveal)
         self.stage = "reveal"
-        self.query_one(RevealPanel).show(public, list(self.session.hosted.choices))
+        kind = self.last_question.kind if self.last_question else ""
+        self.query_one(RevealPanel).show(public, kind)
         self.query_one(LeaderboardPanel).show(board)
         self.switch("reveal")
 
-    def finish(self) -> None:
-        finals = self.server.finish()
+    async def _finish(self) -> None:
+        finals = await self.calls.call(self.server.finish)
         self.stage = "podium"
         podium = next(iter(finals.values())).podium if finals else []
-        saved = str(self.save_results()) if self.save_results else ""
+        saved = str(await self.calls.call(self.save_results)) if self.save_results else ""
         self.query_one(PodiumPanel).show(podium, saved)
         self.switch("podium")
 
-    def action_advance(self) -> None:
-        if self.session.paused:
-            return  # a paused game stays where it is until `p` resumes it
-        if self.stage == "lobby" and self.session.active_players():
-            self.show_question(self.server.ask_next())
-        elif self.stage == "question":
-            return  # Space does not skip by accident; `s` does.
+    async def _act(self, action: Callable[[], Awaitable[None]]) -> None:
+        async with self._acting:
+            await action()
+
+    async def action_advance(self) -> None:
+        await self._act(self._advance)
+
+    async def _advance(self) -> None:
+        if await self.calls.call(lambda: self.session.paused):
+            self.notify("Paused: press p to resume first.")
+        elif self.stage == "lobby" and self.view.players:
+            self.show_question(await self.calls.call(self.server.ask_next))
         elif self.stage == "reveal":
             self.stage = "leaderboard"
             self.switch("leaderboard")
         elif self.stage == "leaderboard":
-            if self.session.has_next:
-                self.show_question(self.server.ask_next())
+            has_next = await self.calls.call(lambda: self.session.has_next)
+            if has_next:
+                self.show_question(await self.calls.call(self.server.ask_next))
             else:
-                self.finish()
+                await self._finish()
+        # In a question, Space does nothing: `s` reveals at once, on purpose.
 
-    def action_skip(self) -> None:
-        if self.stage == "question":
-            self.reveal()
+    async def action_skip(self) -> None:
+        async def skip() -> None:
+            if self.stage == "question":
+                await self._reveal()
 
-    async def action_kick(self) -> None:
-        player = self.query_one(LobbyPanel).selected_player
-        if self.stage == "lobby" and player is not None:
-            await self.server.kick(player)
+        await self._act(skip)
 
-    def action_lock(self) -> None:
-        self.server.set_locked(not self.session.locked)
-        self.refresh_lobby()
+    async def action_lock(self) -> None:
+        await self.calls.call(lambda: self.server.set_locked(not self.session.locked))
+        self.post_message(Refresh(everything=True))
 
-    def action_pause(self) -> None:
+    async def action_pause(self) -> None:
         if self.stage == "podium":
             return
-        # The session stops the clock; the time paused does not count against the students.
+        await self.calls.call(self._toggle_pause)
+        self.post_message(Refresh(everything=True))
+
+    def _toggle_pause(self) -> None:
+        """Runs on the server's loop. The session stops the clock: the time paused does not
+        count against the students, and answers are refused until it resumes."""
         self.server.set_paused(not self.session.paused)
-        self.tick()
+
+    # --- asking first -----------------------------------------------------------------------
 
     def action_end(self) -> None:
-        if self.stage != "podium":
-            self.finish()
+        if self.stage == "podium":
+            return
+
+        async def decided(end: bool | None) -> None:
+            if end and self.stage != "podium":
+                await self._act(self._finish)
+
+        self.push_screen(
+            ConfirmDialog(
+                "End the game now? The podium shows the scores so far, and answers to a "
+                "question not yet revealed do not count.",
+                yes="End the game",
+            ),
+            decided,
+        )
+
+    def action_quit_game(self) -> None:
+        if self.stage == "podium":
+            self.exit(0)
+            return
+
+        def decided(leave: bool | None) -> None:
+            if leave:
+                self.exit(0)
+
+        self.push_screen(
+            ConfirmDialog(
+                "Quit? The game stops for every student. It can be continued later with "
+                "`quiz host --resume`.",
+                yes="Quit",
+            ),
+            decided,
+        )
+
+    async def action_players(self) -> None:
+        session = self.session
+        players = await self.calls.call(
+            lambda: [(pl.id, pl.name) for pl in session.active_players()]
+        )
+
+        async def decided(removal: Removal | None) -> None:
+            if removal is not None:
+                await self.remove_player(removal)
+
+        self.push_screen(PlayersDialog(players, can_ban=True), decided)
+
+    async def remove_player(self, removal: Removal) -> None:
+        server = self.server
+        await self.calls.call_async(lambda: server.kick(removal.player, ban=removal.ban))
+        verb = "Banned" if removal.ban else "Removed"
+        self.notify(f"{verb}: {removal.name}", markup=False)
+        self.post_message(Refresh(everything=True))
+
+    async def _ask_teacher(self) -> None:
+        """One claim at a time: the teacher approves or refuses it."""
+        if self.asking is not None or not self.claims:
+            return
+        claim = self.claims.popleft()
+        self.asking = claim_id = int(claim["claim"])
+        session, claims = self.session, self.server.claims
+        player = session.players.get(claim["player"])
+        score = player.score if player is not None else 0
+
+        async def decided(approved: bool | None) -> None:
+            if self.asking == claim_id:
+                self.asking = None
+            decide = claims.approve if approved else claims.refuse
+            await self.calls.call(lambda: decide(claim_id))
+            await self._ask_teacher()
+
+        self.push_screen(ReclaimDialog(str(claim["name"]), score), decided)
+
+    def _claim_closed(self, claim_id: int) -> None:
+        """A claim decided or lapsed on the server: forget it, and close its dialog if the
+        teacher is looking at it (the player came back with their token meanwhile)."""
+        self.claims = deque(c for c in self.claims if c["claim"] != claim_id)
+        if self.asking == claim_id:
+            self.asking = None
+            if isinstance(self.screen, ReclaimDialog):
+                self.screen.dismiss(None)
 
 
 def run_host_app(
@@ -219,18 +390,33 @@ def run_host_app(
     tls: ssl.SSLContext | None = None,
 ) -> int:
     """Run the projector screen for a session until the teacher quits; results are saved
-    when the game ends."""
-    from quiz.classroom.results import build_results
+    when the game ends. The server listens (or fails with a one-line error) before the
+    screen opens, and runs on its own thread."""
+    from quiz.classroom.results import Attendance, build_results, pack_of
     from quiz.classroom.results import save_results as write_results
 
     journal.group_commit = True
-    server = ClassroomServer(session, host=bind, port=port, tls=tls, durable=journal.durable)
+    server = ClassroomServer(
+        session, host=bind, port=port, tls=tls, durable=journal.durable, teacher_approves=True
+    )
+    thread = ServerThread(server)
+    try:
+        thread.start()
+    except BaseException:
+        journal.close()
+        raise
+    app = HostApp(server, calls=thread, start_server=False)
+    attendance = Attendance(server.listener)
+    server.listener = attendance
 
     def save() -> Path:
-        return write_results(journal.folder, build_results(session, session_id))
+        pack = pack_of(journal.folder)
+        results = build_results(session, session_id, pack=pack, away=attendance.away)
+        return write_results(journal.folder, results)
 
+    app.save_results = save
     try:
-        HostApp(server, save_results=save).run()
+        app.run()
     finally:
-        journal.close()
+        thread.stop(finally_=journal.aclose)
     return 0

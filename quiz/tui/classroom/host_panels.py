@@ -1,91 +1,170 @@
 """The panels of the teacher's projector screen: lobby, question, reveal, leaderboard, podium.
 
 Each panel shows protocol messages (quiz.classroom.protocol) and never parses the text it
-shows as markup: names and questions come from students and packs.
+shows as markup: names and questions come from students and packs. Every question type has
+its layout: choices with a number and a shape, ordering items numbered, a matching
+question's two columns (numbers on the left, letters on the right), and for typed and
+numeric questions what students are to type.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Digits, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widget import Widget
+from textual.widgets import Digits, Static
 
 from quiz.classroom import protocol as p
-from quiz.game.labels import option_label
+from quiz.game.labels import letter, option_label
+from quiz.safe_text import safe_text
+from quiz.tui.classroom.bars import bar_lines
+from quiz.tui.classroom.name_grid import NameGrid
 from quiz.tui.text import literal, styled
 
 BAR_WIDTH = 40
 
 
+class Line(Widget):
+    """One line of text, shown literally, that repaints only when it changes and never
+    asks for a new layout (its height is fixed): the screen refreshes ten times a second
+    during a question, and a countdown should cost one line's repaint, not the screen's."""
+
+    DEFAULT_CSS = "Line { height: 1; }"
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
+        self.text = ""
+
+    def show(self, text: str) -> None:
+        if text != self.text:
+            self.text = text
+            self.refresh()
+
+    def render(self) -> Content:
+        return literal(self.text, single_line=True)
+
+
 class LobbyPanel(Vertical):
     """Where to join, the code in large digits, and the names as they arrive."""
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
+        self.addresses: list[str] = []  # as last shown
 
     def compose(self) -> ComposeResult:
         yield Static("Join with:  quiz join ADDRESS --code CODE --name NAME", id="join-help")
         yield Static("", id="addresses")
         yield Digits("", id="code")
-        yield Static("", id="lobby-count")
-        yield OptionList(id="names")
-
-    def show(
-        self, addresses: list[str], code: str, players: list[tuple[str, str]], locked: bool
-    ) -> None:
-        """`players` are (player id, name) pairs in joining order."""
-        self.query_one("#addresses", Static).update(Content("\n".join(addresses)))
-        self.query_one("#code", Digits).update(code)
-        state = "  (locked: no new players)" if locked else ""
-        count = f"{len(players)} player{'s' if len(players) != 1 else ''}{state}"
-        self.query_one("#lobby-count", Static).update(Content(count))
-        names = self.query_one("#names", OptionList)
-        highlighted = names.highlighted
-        names.clear_options()
-        names.add_options(
-            [Option(literal(name, single_line=True), id=pid) for pid, name in players]
-        )
-        if players:
-            names.highlighted = min(highlighted or 0, len(players) - 1)
+        yield Line(id="lobby-count")
+        yield NameGrid(id="names")
 
     @property
-    def selected_player(self) -> str | None:
-        names = self.query_one("#names", OptionList)
-        if names.highlighted is None or names.option_count == 0:
-            return None
-        return names.get_option_at_index(names.highlighted).id
+    def names(self) -> NameGrid:
+        return self.query_one("#names", NameGrid)
+
+    def show(self, addresses: list[str], code: str, count: int, locked: bool) -> None:
+        """The addresses, the code and how many are in; the names are `names`' own."""
+        if addresses != self.addresses:
+            self.addresses = list(addresses)
+            self.query_one("#addresses", Static).update(literal("\n".join(addresses)))
+        digits = self.query_one("#code", Digits)
+        if digits.value != code:
+            digits.update(code)
+        state = "  (locked: no new players)" if locked else ""
+        text = f"{count} player{'s' if count != 1 else ''}{state}"
+        self.query_one("#lobby-count", Line).show(text)
 
 
-class QuestionPanel(Vertical):
-    """The open question, its choices with numbers and shapes, the countdown and the count."""
+class QuestionPanel(VerticalScroll):
+    """The open question as its type shows it, the countdown and the count of answers.
+
+    Its rows are made once and reused (filled in, shown or hidden) for every question: the
+    panel changes at the very moment the question goes out to the class, and mounting new
+    widgets then would cost the host the most CPU when it can least spare it."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="question-head")
+        yield Line(id="countdown")
         yield Static("", id="prompt")
-        yield Vertical(id="choices")
-        yield Static("", id="countdown")
-        yield Static("", id="answer-count")
+        yield Static("", id="question-hint", classes="hint")
+        with Vertical(id="choices"):
+            for _ in range(p.MAX_ITEMS):
+                yield Static("", classes="choice")
+        with Horizontal(id="pairs", classes="columns"):
+            for side in ("left", "right"):
+                with Vertical(classes=f"column {side}"):
+                    for _ in range(p.MAX_ITEMS):
+                        yield Static("", classes="pair")
+        yield Line(id="answer-count")
 
     def show(self, message: p.QuestionMessage) -> None:
         self.query_one("#question-head", Static).update(
             Content(f"Question {message.number} of {message.total}")
         )
         self.query_one("#prompt", Static).update(literal(message.prompt))
-        choices = self.query_one("#choices", Vertical)
-        choices.remove_children()
-        if message.kind == "typed":
-            choices.mount(Static(Content("Type your answer on your own screen."), classes="choice"))
-        for index, text in enumerate(message.choices):
-            line = styled(f"[b]{option_label(index)}[/b]  $text", text=text)
-            choices.mount(Static(line, classes=f"choice choice-{index}"))
+        hint, rows, left, right = question_rows(message)
+        hint_line = self.query_one("#question-hint", Static)
+        hint_line.update(Content(hint))
+        hint_line.display = bool(hint)
+        fill(self.query("#choices > Static").results(Static), rows)
+        fill(self.query("#pairs .left > Static").results(Static), left)
+        fill(self.query("#pairs .right > Static").results(Static), right)
+        self.query_one("#pairs").display = bool(left)
+        self.scroll_home(animate=False)
 
     def tick(self, seconds_left: float, answered: int, players: int, paused: bool) -> None:
         left = "paused" if paused else f"{max(0, int(seconds_left + 0.999))} s left"
-        self.query_one("#countdown", Static).update(Content(left))
-        self.query_one("#answer-count", Static).update(Content(f"{answered} of {players} answered"))
+        self.query_one("#countdown", Line).show(left)
+        self.query_one("#answer-count", Line).show(f"{answered} of {players} answered")
 
 
-class RevealPanel(Vertical):
-    """The right answer, a bar per choice with how many picked it, explanation and quote."""
+def fill(statics: Iterable[Static], rows: list[Content]) -> None:
+    """Show `rows` in the first statics and hide the others."""
+    for index, static in enumerate(statics):
+        if index < len(rows):
+            static.update(rows[index])
+        static.display = index < len(rows)
+
+
+def question_rows(
+    message: p.QuestionMessage,
+) -> tuple[str, list[Content], list[Content], list[Content]]:
+    """(hint, rows, left column, right column) that show what a question asks for."""
+    kind = message.kind
+    if kind == "typed":
+        return "", [Content("Type your answer on your own screen.")], [], []
+    if kind == "numeric":
+        unit = safe_text(message.unit, single_line=True)
+        what = f"Type a number ({unit}) on your own screen." if unit else "Type a number."
+        return "", [Content(what)], [], []
+    if kind == "ordering":
+        rows = [
+            styled(f"[b]{index + 1}.[/b]  $text", text=text)
+            for index, text in enumerate(message.choices)
+        ]
+        return "Put these in order, first to last:", rows, [], []
+    if kind == "matching":
+        left = [
+            styled(f"[b]{index + 1}.[/b] $text", text=text)
+            for index, text in enumerate(message.left)
+        ]
+        right = [
+            styled(f"[b]{letter(index)}.[/b] $text", text=text)
+            for index, text in enumerate(message.choices)
+        ]
+        return "Match each number with a letter:", [], left, right
+    rows = [
+        styled(f"[b]{option_label(index)}[/b]  $text", text=text)
+        for index, text in enumerate(message.choices)
+    ]
+    return "", rows, [], []
+
+
+class RevealPanel(VerticalScroll):
+    """The right answer, the distribution as bars, the explanation and the quote."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="reveal-answer")
@@ -93,19 +172,16 @@ class RevealPanel(Vertical):
         yield Static("", id="explanation")
         yield Static("", id="quote")
 
-    def show(self, reveal: p.Reveal, choices: list[str]) -> None:
+    def show(self, reveal: p.Reveal, kind: str) -> None:
         self.query_one("#reveal-answer", Static).update(
             styled("Answer: [b]$a[/b]", a=reveal.answer)
         )
         bars = self.query_one("#bars", Vertical)
         bars.remove_children()
-        most = max(reveal.counts, default=0) or 1
-        for index, (text, count) in enumerate(zip(choices, reveal.counts, strict=False)):
-            right = index in reveal.correct
-            mark = "✓" if right else " "
-            bar = "█" * round(BAR_WIDTH * count / most)
-            line = styled(f"{mark} {option_label(index)} $text\n  {bar} {count}", text=text)
-            bars.mount(Static(line, classes="bar right" if right else "bar"))
+        bars.mount_all(
+            Static(line, classes="bar right" if right else "bar")
+            for line, right in bar_lines(reveal, kind, BAR_WIDTH)
+        )
         self.query_one("#explanation", Static).update(literal(reveal.explanation))
         quote = (
             styled("“$q” — $who", q=reveal.quote, who=reveal.attribution or "the article")
@@ -113,6 +189,7 @@ class RevealPanel(Vertical):
             else Content("")
         )
         self.query_one("#quote", Static).update(quote)
+        self.scroll_home(animate=False)
 
 
 def movement(move: int) -> str:

@@ -1,24 +1,48 @@
 """The student's screen: lobby, each question answered by key, "locked in", the reveal with
-the points, rank and the player just ahead, and the final rank."""
+the points, rank and the player just ahead, and the final rank.
+
+Choice questions are answered by number keys; ordering and matching questions with the
+same panels as solo play (quiz.tui.widgets); typed and numeric ones in an input box. The
+question scrolls when it does not fit (a long prompt with eight choices at 80×24) while the
+countdown above and the status line below stay in view.
+"""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, Input, Static
 from websockets.exceptions import ConnectionClosed
 
 from quiz.classroom import protocol as p
 from quiz.classroom.client import ClassroomClient, TokenMemory, join_with_memory
+from quiz.classroom.deck import positions
 from quiz.errors import QuizError
 from quiz.game.labels import option_label
+from quiz.safe_text import safe_text
+from quiz.tui.classroom.bars import CHOICE_KINDS, bar_lines
 from quiz.tui.text import literal, styled
+from quiz.tui.widgets.answered import Answered
+from quiz.tui.widgets.matching import MatchingPanel
+from quiz.tui.widgets.ordering import OrderingPanel
+
+HINTS = {
+    "multiple": "Press the numbers of every right choice, then Enter.",
+    "typed": "Type your answer, then Enter.",
+    "numeric": "Type a number, then Enter.",
+    "ordering": "Put the items in order (↑/↓, Space to pick up and drop), then Enter.",
+    "matching": "Press a number, then the letter of its partner; Enter when all are paired.",
+}
+BAR_WIDTH = 30
 
 
 class FromHost(Message):
@@ -29,27 +53,43 @@ class FromHost(Message):
         self.message = message
 
 
+def players_in(count: int) -> str:
+    return "1 player is in" if count == 1 else f"{count} players are in"
+
+
 class StudentApp(App[int]):
-    """One student's game. With no client (tests, snapshots) messages are fed to `show`."""
+    """One student's game. With no client (tests, snapshots) messages are fed to `show`.
+    `clock` (monotonic seconds) runs the countdown; tests freeze it."""
 
     CSS_PATH = "student.tcss"
     TITLE = "quiz — classroom"
-    AUTO_FOCUS = None  # number keys answer; only a typed question focuses the input
+    AUTO_FOCUS = None  # number keys answer; only typed answers and panels take the focus
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(n), f"pick({n - 1})", f"Option {n}", show=False) for n in range(1, 9)),
+        *(Binding(str(n), f"pick({n - 1})", f"Choice {n}", show=False) for n in range(1, 9)),
         Binding("enter", "send_multiple", "Send", show=False),
+        Binding("pageup", "scroll_question(-1)", "Scroll up", show=False),
+        Binding("pagedown", "scroll_question(1)", "Scroll down", show=False),
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, client: ClassroomClient | None, memory: TokenMemory | None = None) -> None:
+    def __init__(
+        self,
+        client: ClassroomClient | None,
+        memory: TokenMemory | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__()
         self.client = client
         self.memory = memory
+        self.clock = clock
         self.question: p.QuestionMessage | None = None
         self.picked: set[int] = set()
         self.locked_in = False
         self.sent: list[p.Answer] = []
         self.player_name = ""
+        self.deadline: float | None = None  # on `clock`; None when no countdown runs
+        self.paused_left: float | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -57,18 +97,23 @@ class StudentApp(App[int]):
             yield Static(Content("Connecting…"), id="waiting")
             with Vertical(id="play"):
                 yield Static("", id="head")
-                yield Static("", id="prompt")
-                yield Vertical(id="choices")
-                yield Input(placeholder="Type your answer and press Enter", id="typed")
+                with VerticalScroll(id="question-body"):
+                    yield Static("", id="prompt")
+                    yield Vertical(id="choices")
+                    yield Vertical(id="answer-panel")
+                    yield Input(placeholder="Type your answer and press Enter", id="typed")
                 yield Static("", id="status")
-            with Vertical(id="outcome"):
+            with VerticalScroll(id="outcome"):
                 yield Static("", id="verdict")
+                yield Static("", id="accepted")
                 yield Static("", id="right-answer")
+                yield Vertical(id="spread")
                 yield Static("", id="standing")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#typed", Input).display = False
+        self.set_interval(0.25, self.tick)
         if self.client is not None:
             self.listen()
 
@@ -93,7 +138,31 @@ class StudentApp(App[int]):
         self.query_one(ContentSwitcher).current = panel
 
     def status(self, text: str) -> None:
-        self.query_one("#status", Static).update(Content(text))
+        self.query_one("#status", Static).update(literal(text))
+
+    # --- the countdown --------------------------------------------------------------------
+
+    def seconds_left(self) -> float | None:
+        if self.paused_left is not None:
+            return self.paused_left
+        if self.deadline is None:
+            return None
+        return max(0.0, self.deadline - self.clock())
+
+    def tick(self) -> None:
+        """Show the question number and the seconds left (rounded up, as the host does)."""
+        question = self.question
+        heads = self.query("#head").results(Static)
+        widget = next(heads, None)
+        if question is None or widget is None:  # no question yet, or the app is closing
+            return
+        head = f"Question {question.number} of {question.total}"
+        left = self.seconds_left()
+        if self.paused_left is not None:
+            head += " — paused"
+        elif left is not None:
+            head += f" — {int(left + 0.999)} s left"
+        widget.update(Content(head))
 
     # --- showing what the host says ---------------------------------------------------------
 
@@ -102,7 +171,7 @@ class StudentApp(App[int]):
         waiting = self.query_one("#waiting", Static)
         if isinstance(message, p.Welcome):
             self.player_name = message.name
-            self.sub_title = message.name
+            self.sub_title = safe_text(message.name, single_line=True)
             waiting.update(
                 styled("Joined as [b]$name[/b]. Waiting for the game to start…", name=message.name)
             )
@@ -110,7 +179,7 @@ class StudentApp(App[int]):
         elif isinstance(message, p.Lobby):
             waiting.update(
                 styled(
-                    f"Joined as [b]$name[/b]. {message.count} players are in. Waiting…",
+                    f"Joined as [b]$name[/b]. {players_in(message.count)}. Waiting…",
                     name=self.player_name,
                 )
             )
@@ -119,20 +188,23 @@ class StudentApp(App[int]):
         elif isinstance(message, p.Accepted):
             self.locked_in = True
             self.status("Locked in! Waiting for the others…")
+            self.put_away_panel()
         elif isinstance(message, p.Closed):
+            self.deadline = None
+            self.paused_left = None
             if not self.locked_in:
                 self.status("Time is up.")
             self.query_one("#typed", Input).display = False
+            self.put_away_panel()
+            self.tick()
         elif isinstance(message, p.Reveal):
-            self.query_one("#right-answer", Static).update(
-                styled("The answer: [b]$a[/b]", a=message.answer)
-            )
+            self.show_reveal(message)
         elif isinstance(message, p.YourResult):
             self.show_result(message)
         elif isinstance(message, p.Leaderboard):
             pass  # the teacher's screen shows it; our own rank came with the result
         elif isinstance(message, p.Paused):
-            self.status("Paused by the teacher." if message.paused else "")
+            self.show_paused(message.paused)
         elif isinstance(message, p.GameOver):
             self.query_one("#verdict", Static).update(Content("Game over"))
             self.query_one("#standing", Static).update(
@@ -141,46 +213,100 @@ class StudentApp(App[int]):
                 )
             )
             self.query_one("#right-answer", Static).update(Content(""))
+            self.query_one("#accepted", Static).display = False
+            self.query_one("#spread", Vertical).remove_children()
             self.switch("outcome")
+            self.put_away_panel()
         elif isinstance(message, p.Kicked):
             waiting.update(Content("The teacher removed you from the game."))
             self.switch("waiting")
         elif isinstance(message, p.Error):
             self.status(f"Not accepted: {message.message}")
+            self.unlock_panel()
+
+    def show_paused(self, paused: bool) -> None:
+        if paused and self.paused_left is None and self.deadline is not None:
+            self.paused_left = self.seconds_left()
+            self.status("Paused by the teacher.")
+        elif not paused and self.paused_left is not None:
+            self.deadline = self.clock() + self.paused_left
+            self.paused_left = None
+            self.status("Locked in! Waiting for the others…" if self.locked_in else "")
+        self.tick()
 
     def show_question(self, message: p.QuestionMessage) -> None:
+        again = self.question is not None and self.question.number == message.number
+        self.deadline = self.clock() + message.seconds
+        self.paused_left = None
+        if again:
+            # The same question again (a rejoin): only the time left changes.
+            self.question = message
+            self.tick()
+            return
         self.question = message
         self.picked = set()
         self.locked_in = False
-        self.query_one("#head", Static).update(
-            Content(f"Question {message.number} of {message.total} — {message.seconds:g} s")
-        )
         self.query_one("#prompt", Static).update(literal(message.prompt))
         self.render_choices()
+        self.mount_answer_panel(message)
         typed = self.query_one("#typed", Input)
-        typed.display = message.kind == "typed"
+        typed.display = message.kind in ("typed", "numeric")
         typed.value = ""
-        if message.kind == "typed":
-            typed.focus()
-        else:
-            self.set_focus(None)
-        hint = {
-            "multiple": "Press the numbers of every right choice, then Enter.",
-            "typed": "Type your answer, then Enter.",
-        }.get(message.kind, "Press the number of your answer.")
+        unit = safe_text(message.unit, single_line=True)
+        number = f"Type a number ({unit})" if unit else "Type a number"
+        typed.placeholder = (
+            f"{number} and press Enter"
+            if message.kind == "numeric"
+            else "Type your answer and press Enter"
+        )
+        hint = HINTS.get(message.kind, "Press the number of your answer.")
+        if message.kind == "numeric" and unit:
+            hint = f"Type a number ({unit}), then Enter."
         self.status(hint)
         self.switch("play")
+        self.query_one("#question-body", VerticalScroll).scroll_home(animate=False)
+        if message.kind in ("typed", "numeric"):
+            typed.focus()
+        elif message.kind not in ("ordering", "matching"):
+            self.set_focus(None)
+        self.tick()
+
+    def mount_answer_panel(self, message: p.QuestionMessage) -> None:
+        area = self.query_one("#answer-panel", Vertical)
+        area.remove_children()
+        panel: Widget | None = None
+        if message.kind == "ordering":
+            panel = OrderingPanel(message.choices)
+        elif message.kind == "matching":
+            panel = MatchingPanel(message.left, message.choices)
+        if panel is not None:
+            area.mount(panel)
+            panel.focus()
 
     def render_choices(self) -> None:
         assert self.question is not None
         choices = self.query_one("#choices", Vertical)
         choices.remove_children()
+        if self.question.kind not in CHOICE_KINDS:
+            return
         for index, text in enumerate(self.question.choices):
-            chosen = "[x] " if index in self.picked else ""
-            line = styled(f"[b]{option_label(index)}[/b]  {chosen}$text", text=text)
-            choices.mount(
-                Static(line, classes="choice picked" if index in self.picked else "choice")
-            )
+            picked = index in self.picked
+            # "[x]" is text, not markup: built as Content, never parsed.
+            head = Content.from_markup(f"[b]{option_label(index)}[/b]  ")
+            line = head + Content("[x] " if picked else "") + literal(text)
+            choices.mount(Static(line, classes="choice picked" if picked else "choice"))
+
+    def show_reveal(self, reveal: p.Reveal) -> None:
+        self.query_one("#right-answer", Static).update(
+            styled("The answer: [b]$a[/b]", a=reveal.answer)
+        )
+        spread = self.query_one("#spread", Vertical)
+        spread.remove_children()
+        kind = self.question.kind if self.question is not None else ""
+        spread.mount_all(
+            Static(line, classes="bar right" if right else "bar")
+            for line, right in bar_lines(reveal, kind, BAR_WIDTH)
+        )
 
     def show_result(self, result: p.YourResult) -> None:
         if result.correct:
@@ -190,18 +316,30 @@ class StudentApp(App[int]):
         else:
             verdict = "Wrong" if result.answered else "No answer"
         self.query_one("#verdict", Static).update(Content(verdict))
+        accepted = self.query_one("#accepted", Static)
+        accepted.update(literal(result.accepted))
+        accepted.display = bool(result.accepted)
         ahead = (
             styled(", just behind [b]$name[/b]", name=result.ahead) if result.ahead else Content("")
         )
         line = Content(f"Score {result.score} — rank {result.rank}") + ahead
         self.query_one("#standing", Static).update(line)
         self.switch("outcome")
+        self.put_away_panel()
+        self.query_one("#outcome", VerticalScroll).scroll_home(animate=False)
 
     # --- answering ------------------------------------------------------------------------
 
+    def action_scroll_question(self, direction: int) -> None:
+        body = self.query_one("#question-body", VerticalScroll)
+        if direction < 0:
+            body.scroll_page_up()
+        else:
+            body.scroll_page_down()
+
     async def action_pick(self, index: int) -> None:
         question = self.question
-        if question is None or self.locked_in or question.kind == "typed":
+        if question is None or self.locked_in or question.kind not in CHOICE_KINDS:
             return
         if index >= len(question.choices):
             return
@@ -216,11 +354,50 @@ class StudentApp(App[int]):
         if question and question.kind == "multiple" and self.picked and not self.locked_in:
             await self.send(p.Answer(question=question.number, choices=sorted(self.picked)))
 
+    @on(Answered)
+    async def panel_answered(self, event: Answered) -> None:
+        """An ordering or matching panel committed its answer (texts, as in solo play)."""
+        event.stop()
+        question = self.question
+        if question is None or self.locked_in:
+            return
+        if question.kind == "ordering" and isinstance(event.value, tuple):
+            items = [item for item in event.value if isinstance(item, str)]
+            await self.send(
+                p.Answer(question=question.number, choices=list(positions(items, question.choices)))
+            )
+        elif question.kind == "matching":
+            pairs = dict(pair for pair in event.value if isinstance(pair, tuple))
+            if len(pairs) < len(question.left):
+                self.unlock_panel()
+                self.status(f"Pair every item first ({len(pairs)} of {len(question.left)} paired).")
+                return
+            partners = [pairs[left] for left in question.left]
+            await self.send(
+                p.Answer(
+                    question=question.number, choices=list(positions(partners, question.choices))
+                )
+            )
+
+    def put_away_panel(self) -> None:
+        """The question is over: its panel takes no keys (and no focus it was about to get)."""
+        for panel in self.query("#answer-panel > *"):
+            panel.disabled = True
+        self.query_one("#typed", Input).display = False
+        # After any focus the question asked for (widgets take the focus a moment later).
+        self.call_later(self.set_focus, None)
+
+    def unlock_panel(self) -> None:
+        """Let the ordering or matching panel be changed and sent again."""
+        for panel in self.query("#answer-panel > *"):
+            if isinstance(panel, OrderingPanel | MatchingPanel):
+                panel.locked = False
+
     @on(Input.Submitted, "#typed")
     async def typed_answer(self, event: Input.Submitted) -> None:
         question = self.question
         text = event.value.strip()[: p.MAX_TYPED_ANSWER]
-        if question and question.kind == "typed" and text and not self.locked_in:
+        if question and question.kind in ("typed", "numeric") and text and not self.locked_in:
             await self.send(p.Answer(question=question.number, text=text))
 
     async def send(self, answer: p.Answer) -> None:

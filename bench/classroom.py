@@ -308,9 +308,8 @@ async def students(uri: str, size: int, first: int) -> dict:
         async with limit:
             started = time.monotonic()
             ws = await connect(uri, open_timeout=60, ping_interval=None, max_queue=None)
-            await ws.send(
-                json.dumps({"v": 2, "type": "join", "code": CODE, "name": f"s{index}", "token": None})
-            )
+            join = {"v": 2, "type": "join", "code": CODE, "name": f"s{index}", "token": None}
+            await ws.send(json.dumps(join))
         tasks = []
         async with ws:
             pending: dict[int, float] = {}

@@ -103,7 +103,7 @@ def team_rows() -> list[tuple[str, str, str]]:
     from quiz.tui.teams import TeamsApp, TeamsScreen
     from quiz.tui.widgets.choices import ChoicePanel
 
-    places = [
+    places: list[tuple[str, type[DOMNode]]] = [
         ("Anywhere", TeamsApp),
         ("Teams", TeamsScreen),
         ("Choices", ChoicePanel),

@@ -18,7 +18,7 @@ from typing import Protocol
 from quiz.classroom.deck import CHOICE_KINDS, HostedQuestion
 from quiz.classroom.protocol import Tally
 from quiz.game.typed_answers import numbers_match, parse_number
-from quiz.packs.question import format_number
+from quiz.packs.question import format_number, with_unit
 
 
 class GivenAnswer(Protocol):
@@ -102,13 +102,12 @@ def _numeric_tallies(hosted: HostedQuestion, answers: Sequence[GivenAnswer]) -> 
             low += 1
         else:
             high += 1
-    unit = f" {question.unit}" if question.unit else ""
     if question.tolerance:
         lowest = format_number(value - question.tolerance)
         highest = format_number(value + question.tolerance)
-        band = f"{lowest}–{highest}{unit}"
+        band = with_unit(f"{lowest}–{highest}", question.unit)
     else:
-        band = f"{format_number(value)}{unit}"
+        band = with_unit(format_number(value), question.unit)
         lowest = highest = format_number(value)
     return [
         Tally(label=f"Too low (under {lowest})", count=low, right=False),

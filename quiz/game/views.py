@@ -24,6 +24,16 @@ def _words(text: str) -> str:
     return " ".join(WORD.findall(text.casefold()))
 
 
+def quote_to_show(quote: str, explanation: str) -> str:
+    """The quote, or '' when the explanation already gives it word for word (ignoring case
+    and punctuation): the evidence is then on screen once, not twice. Every front end (solo,
+    line mode, the classroom's screens) shows a reveal's quote through this."""
+    words = _words(quote)
+    if words and f" {words} " in f" {_words(explanation)} ":
+        return ""
+    return quote
+
+
 @dataclass(frozen=True)
 class QuestionView:
     """The question being asked, as it should be shown.
@@ -107,10 +117,7 @@ class Feedback:
     def quote_to_show(self) -> str:
         """The quote, or '' when the explanation already gives it word for word (ignoring
         case and punctuation): the evidence is then on screen once, not twice."""
-        quote = _words(self.quote)
-        if quote and f" {quote} " in f" {_words(self.explanation)} ":
-            return ""
-        return self.quote
+        return quote_to_show(self.quote, self.explanation)
 
     @property
     def breakdown(self) -> str:

@@ -126,11 +126,18 @@ class Question:
             return "; ".join(f"{left} → {right}" for left, right in self.pairs)
         if self.type == "numeric":
             number = format_number(self.value if self.value is not None else 0.0)
-            text = f"{number}{self.unit}" if self.unit == "%" else f"{number} {self.unit}".strip()
+            text = with_unit(number, self.unit)
             if self.tolerance:
                 text += f" (± {format_number(self.tolerance)})"
             return text
         return ""
+
+
+def with_unit(number: str, unit: str) -> str:
+    """'236 hours', '25%' (a per cent sign sits by its number), or the number alone."""
+    if unit == "%":
+        return f"{number}%"
+    return f"{number} {unit}".strip()
 
 
 def format_number(value: float) -> str:

@@ -21,7 +21,7 @@ from quiz.classroom.client import ClassroomClient, TokenMemory, join_with_memory
 from quiz.classroom.deck import positions
 from quiz.game import answer_input
 from quiz.game.labels import letter, option_label
-from quiz.game.views import QuestionView
+from quiz.game.views import QuestionView, quote_to_show
 from quiz.packs.question import Question
 from quiz.safe_text import safe_text
 
@@ -132,8 +132,12 @@ def lines_for(message: p.ServerMessage) -> list[str]:
             lines.append(f"  {mark} {_clean(tally.label)}: {tally.count}")
         if message.explanation:
             lines.append(f"why: {_clean(message.explanation)}")
-        if message.quote:
-            lines.append(f"quote: “{_clean(message.quote)}” {_clean(message.attribution)}".rstrip())
+        source = f" — {_clean(message.attribution)}" if message.attribution else ""
+        shown = quote_to_show(message.quote, message.explanation)
+        if shown:
+            lines.append(f"quote: “{_clean(shown)}”{source}")
+        elif message.quote and source:
+            lines.append(f"source:{source[2:]}")
         return lines
     if isinstance(message, p.YourResult):
         verdict = "right" if message.correct else "partly right" if message.points else "wrong"

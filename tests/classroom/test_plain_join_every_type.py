@@ -75,3 +75,15 @@ def test_matching_questions_show_numbered_items_and_lettered_partners() -> None:
         "  B. Cheesie",
         "answer: Pair each number with a letter, e.g. 1b 2a 3c",
     ]
+
+
+def test_a_reveal_prints_a_quote_once_with_its_source() -> None:
+    said = "The article calls him “the ultimate vacant man”."
+    reveal = p.Reveal(
+        question=1, correct=[0], answer="David Miliband", counts=[1], explanation=said,
+        quote="the ultimate vacant man", attribution="Labour leadership race",
+    )  # fmt: skip
+    lines = lines_for(reveal)
+    assert lines[-2:] == [f"why: {said}", "source: Labour leadership race"]
+    other = reveal.model_copy(update={"quote": "he has gone missing"})
+    assert lines_for(other)[-1] == "quote: “he has gone missing” — Labour leadership race"

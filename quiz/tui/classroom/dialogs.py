@@ -148,7 +148,7 @@ class ReclaimDialog(Dialog[bool]):
         with Vertical():
             yield Static(
                 styled(
-                    f"A student asks to continue as [b]$name[/b] (score {self.score}), "
+                    f"A student asks to continue as [b]$name[/b] (score {self.score:,}), "
                     "from another machine and without their token.",
                     name=self.player_name,
                 ),

@@ -19,6 +19,7 @@ from textual.widgets import Digits, Static
 
 from quiz.classroom import protocol as p
 from quiz.game.labels import letter, option_label
+from quiz.game.views import quote_to_show
 from quiz.safe_text import safe_text
 from quiz.tui.classroom.bars import bar_lines
 from quiz.tui.classroom.name_grid import NameGrid
@@ -183,11 +184,13 @@ class RevealPanel(VerticalScroll):
             for line, right in bar_lines(reveal, kind, BAR_WIDTH)
         )
         self.query_one("#explanation", Static).update(literal(reveal.explanation))
-        quote = (
-            styled("“$q” — $who", q=reveal.quote, who=reveal.attribution or "the article")
-            if reveal.quote
-            else Content("")
-        )
+        shown = quote_to_show(reveal.quote, reveal.explanation)
+        if shown:
+            quote = styled("“$q” — $who", q=shown, who=reveal.attribution or "the article")
+        elif reveal.quote and reveal.attribution:  # quoted by the explanation: its source
+            quote = styled("— $who", who=reveal.attribution)
+        else:
+            quote = Content("")
         self.query_one("#quote", Static).update(quote)
         self.scroll_home(animate=False)
 
@@ -208,7 +211,7 @@ class LeaderboardPanel(Vertical):
         rows.remove_children()
         for standing in board.top:
             line = styled(
-                f"{standing.rank}. $name  [b]{standing.score}[/b]  {movement(standing.move)}",
+                f"{standing.rank}. $name  [b]{standing.score:,}[/b]  {movement(standing.move)}",
                 name=standing.name,
             )
             rows.mount(Static(line, classes="standing"))
@@ -225,7 +228,7 @@ class PodiumPanel(Vertical):
         rows = self.query_one("#podium", Vertical)
         rows.remove_children()
         for standing in podium:
-            line = styled(f"{standing.rank}. $name  [b]{standing.score}[/b]", name=standing.name)
+            line = styled(f"{standing.rank}. $name  [b]{standing.score:,}[/b]", name=standing.name)
             rows.mount(Static(line, classes=f"podium-{standing.rank}"))
         if results:
             rows.mount(Static(styled("Results saved: $path", path=results), id="results-path"))

@@ -209,7 +209,8 @@ class StudentApp(App[int]):
             self.query_one("#verdict", Static).update(Content("Game over"))
             self.query_one("#standing", Static).update(
                 Content(
-                    f"Final rank: {message.rank} of {message.players}, with {message.score} points."
+                    f"Final rank: {message.rank} of {message.players}, "
+                    f"with {message.score:,} points."
                 )
             )
             self.query_one("#right-answer", Static).update(Content(""))
@@ -310,9 +311,9 @@ class StudentApp(App[int]):
 
     def show_result(self, result: p.YourResult) -> None:
         if result.correct:
-            verdict = f"Right! +{result.points} points"
+            verdict = f"Right! +{result.points:,} points"
         elif result.points:
-            verdict = f"Partly right: +{result.points} points"
+            verdict = f"Partly right: +{result.points:,} points"
         else:
             verdict = "Wrong" if result.answered else "No answer"
         self.query_one("#verdict", Static).update(Content(verdict))
@@ -322,7 +323,7 @@ class StudentApp(App[int]):
         ahead = (
             styled(", just behind [b]$name[/b]", name=result.ahead) if result.ahead else Content("")
         )
-        line = Content(f"Score {result.score} — rank {result.rank}") + ahead
+        line = Content(f"Score {result.score:,} — rank {result.rank}") + ahead
         self.query_one("#standing", Static).update(line)
         self.switch("outcome")
         self.put_away_panel()

@@ -10,15 +10,18 @@ from quiz.commands.common import add_saves_option
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "report",
-        help="results of a classroom session: summary table or CSV",
-        description="Without --csv or --questions-csv, prints a summary table.",
+        help="results of a classroom session: summary table, CSV or HTML",
+        description="Without --csv, --questions-csv or --html, prints a summary table.",
     )
     parser.add_argument(
         "session", nargs="?", default=None, help="session id or folder (default: the newest)"
     )
     parser.add_argument("--csv", metavar="FILE", help="a row per student")
     parser.add_argument("--questions-csv", metavar="FILE", help="a row per question")
-    parser.add_argument("--force", action="store_true", help="overwrite existing CSV files")
+    parser.add_argument(
+        "--html", metavar="FILE", help="one page: which questions worked (works offline)"
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite existing files")
     add_saves_option(parser)
 
 
@@ -27,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
 
     from quiz.classroom.journal import find_session
     from quiz.classroom.results import load_results
+    from quiz.classroom.results.html_report import html_report, write_html
     from quiz.classroom.results.report import question_rows, student_rows, summary_table, write_csv
     from quiz.errors import QuizError
     from quiz.store.paths import resolve_saves_dir
@@ -34,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     folder = find_session(resolve_saves_dir(getattr(args, "saves", None)), args.session)
     results = load_results(folder)
     targets = [(args.csv, student_rows), (args.questions_csv, question_rows)]
-    for target, _ in targets:
+    for target in [args.csv, args.questions_csv, args.html]:
         if target and Path(target).exists() and not args.force:
             raise QuizError(f"{target}: already exists; pass --force to overwrite it")
     wrote = False
@@ -43,6 +47,10 @@ def run(args: argparse.Namespace) -> int:
             write_csv(Path(target), rows(results))
             print(f"wrote {target}")
             wrote = True
+    if args.html:
+        write_html(Path(args.html), html_report(results))
+        print(f"wrote {args.html}")
+        wrote = True
     if not wrote:
         print(summary_table(results))
     return 0

@@ -18,6 +18,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 from quiz.classroom import protocol as p
 from quiz.classroom.journal import sessions_root
 from quiz.classroom.options import DEFAULT_PORT, JoinOptions
+from quiz.classroom.results.student_save import ClassTranscript
 from quiz.classroom.tls import client_context
 from quiz.durable import write_durably
 from quiz.errors import QuizError
@@ -51,7 +52,8 @@ def host_uri(address: str, default_port: int = DEFAULT_PORT, *, secure: bool = F
 
 
 class ClassroomClient:
-    """One student's connection. `frames` (if given) sees every raw frame received."""
+    """One student's connection. `frames` (if given) sees every raw frame received;
+    `transcript` (if set) every message sent and received, for the student's own saves."""
 
     def __init__(
         self,
@@ -75,6 +77,7 @@ class ClassroomClient:
         self.tls = tls  # None: the system's certificate authorities, for a wss:// host
         self.welcome: p.Welcome | None = None
         self.finished = False
+        self.transcript: ClassTranscript | None = None
         self._ws: ClientConnection | None = None
 
     async def join(self) -> p.Welcome:
@@ -108,6 +111,8 @@ class ClassroomClient:
 
     async def send(self, message: p.Message) -> None:
         assert self._ws is not None, "join() first"
+        if self.transcript is not None:  # before sending: the acknowledgement may come first
+            self.transcript.sent(message)
         await self._ws.send(p.encode(message))
 
     async def send_raw(self, data: str | bytes) -> None:
@@ -163,9 +168,12 @@ class ClassroomClient:
         if self.frames is not None:
             self.frames(text)
         try:
-            return p.parse_server(text)
+            message = p.parse_server(text)
         except p.ProtocolError as error:
             raise QuizError(f"the host sent a message this client cannot read: {error}") from None
+        if self.transcript is not None:
+            self.transcript.received(message)
+        return message
 
     async def close(self) -> None:
         if self._ws is not None:

@@ -62,9 +62,7 @@ def test_the_page_asks_for_nothing_outside_itself() -> None:
     script = re.findall(r"<script>(.*?)</script>", page, re.S)
     assert len(script) == 1  # the sorting script, allowed by its hash and nothing else
     digest = base64.b64encode(hashlib.sha256(script[0].encode()).digest()).decode()
-    assert (
-        f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'" in page
-    )
+    assert f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'" in page
 
 
 def test_hostile_names_prompts_and_choices_are_shown_literally() -> None:

@@ -67,11 +67,14 @@ def counts_chart(
 ) -> str:
     """A horizontal bar per choice (or bar of the reveal) with how many students it had,
     the first at the top, on an axis of whole students."""
-    chart = pygal.HorizontalBar(show_legend=False, **_options(60 + 36 * max(1, len(labels))))
-    # pygal draws the first label at the bottom: reversed, the choices read top-down.
-    chart.x_labels = list(reversed(labels))
     step = max(1, -(-max(counts, default=0) // 10))
-    chart.y_labels = list(range(0, max(counts, default=0) + step, step))
+    chart = pygal.HorizontalBar(
+        show_legend=False,
+        # pygal draws the first label at the bottom: reversed, the choices read top-down.
+        x_labels=list(reversed(labels)),
+        y_labels=list(range(0, max(counts, default=0) + step, step)),
+        **_options(60 + 36 * max(1, len(labels))),
+    )
     chart.add("Students", list(reversed(counts)))
     return inline_svg(chart, chart_id=chart_id, caption=caption)
 
@@ -85,9 +88,13 @@ def indices_chart(
     caption: str,
 ) -> str:
     """Facility and discrimination of every question, side by side."""
-    chart = pygal.Bar(legend_at_bottom=True, range=(-1, 1), **_options(320))
-    chart.x_labels = [f"Q{number}" for number in numbers]
-    chart.value_formatter = lambda value: f"{value:.2f}"
+    chart = pygal.Bar(
+        legend_at_bottom=True,
+        range=(-1, 1),
+        x_labels=[f"Q{number}" for number in numbers],
+        value_formatter=lambda value: f"{value:.2f}",
+        **_options(320),
+    )
     chart.add("Facility", [round(value, 2) for value in facility])
     chart.add(
         "Discrimination",

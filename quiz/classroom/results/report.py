@@ -88,9 +88,7 @@ def _answers_to(results: dict[str, Any], question: dict[str, Any]) -> list[dict[
     ]
 
 
-def distribution(
-    results: dict[str, Any], question: dict[str, Any]
-) -> list[tuple[str, int, bool]]:
+def distribution(results: dict[str, Any], question: dict[str, Any]) -> list[tuple[str, int, bool]]:
     """How many picked each choice, and whether it is right; for typed answers each
     distinct answer, most common first (right: accepted); for ordering, matching and
     numeric questions the reveal's bars."""
@@ -109,8 +107,7 @@ def distribution(
             for i, choice in enumerate(question["choices"])
         ]
     return [
-        (bar["label"], bar["count"], bool(bar["right"]))
-        for bar in question.get("distribution", [])
+        (bar["label"], bar["count"], bool(bar["right"])) for bar in question.get("distribution", [])
     ]
 
 

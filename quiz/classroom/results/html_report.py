@@ -74,36 +74,22 @@ section.question { border-top: 1px solid #999; }
 """
 
 
-def _text(value: object) -> str:
+def escaped(value: object) -> str:
     """Untrusted text, safe to put in HTML: control characters removed, then escaped."""
     return html.escape(safe_text(str(value), single_line=True), quote=True)
 
 
-def _number(value: float | None, digits: int = 2) -> str:
+def shown_figure(value: float | None, digits: int = 2) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
 
 def html_report(results: dict[str, Any]) -> str:
     """The whole page for one session's results."""
     figures = question_statistics(results)
-    script_hash = base64.b64encode(hashlib.sha256(SORT_SCRIPT.encode()).digest()).decode()
-    policy = f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{script_hash}'"
-    title = f"Session {_text(results['session'])}"
+    title = f"Session {escaped(results['session'])}"
     if results.get("pack"):
-        title += f" — {_text(results['pack'])}"
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{title}: which questions worked</title>",
-        f"<style>{STYLE}</style>",
-        "</head>",
-        "<body>",
-        "<main>",
-        f"<h1>{title}: which questions worked</h1>",
+        title += f" — {escaped(results['pack'])}"
+    sections = [
         _summary(results, figures),
         _grid(results),
         *(
@@ -111,8 +97,35 @@ def html_report(results: dict[str, Any]) -> str:
             for question, figure in zip(results["questions"], figures, strict=True)
         ),
         _about(),
+    ]
+    return page(f"{title}: which questions worked", sections, script=SORT_SCRIPT)
+
+
+def page(title: str, sections: list[str], *, script: str | None = None) -> str:
+    """A self-contained page: `title` and `sections` are HTML already escaped. Its
+    Content-Security-Policy allows inline styles and `script` (by its hash), nothing else."""
+    if script is None:
+        allowed = "script-src 'none'"
+    else:
+        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        allowed = f"script-src 'sha256-{digest}'"
+    policy = f"default-src 'none'; style-src 'unsafe-inline'; {allowed}"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{title}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        f"<h1>{title}</h1>",
+        *sections,
         "</main>",
-        f"<script>{SORT_SCRIPT}</script>",
+        *([f"<script>{script}</script>"] if script is not None else []),
         "</body>",
         "</html>",
     ]
@@ -128,8 +141,8 @@ def _summary(results: dict[str, Any], figures: list[QuestionStatistics]) -> str:
     accuracy = 100 * right / (asked * len(counted)) if asked and counted else 0.0
     flagged = [f"Q{figure.number}" for figure in figures if figure.review]
     rows = [
-        ("Date", _text(results.get("date") or "unknown")),
-        ("Pack", _text(results.get("pack") or "(questions from a file)")),
+        ("Date", escaped(results.get("date") or "unknown")),
+        ("Pack", escaped(results.get("pack") or "(questions from a file)")),
         ("Finished", "yes" if results.get("finished") else "no"),
         (
             "Students",
@@ -179,7 +192,7 @@ def _grid(results: dict[str, Any]) -> str:
         "<tbody>",
     ]
     for order, player in enumerate(results["players"]):
-        name = _text(player["name"])
+        name = escaped(player["name"])
         rank = "" if player["rank"] is None else str(player["rank"])
         cells = []
         for question in questions:
@@ -192,7 +205,7 @@ def _grid(results: dict[str, Any]) -> str:
         lines.append(
             f'<tr data-order="{order}" data-name="{name}"><td>{rank}</td>'
             f'<th scope="row">{name}</th><td>{player["score"]}</td>'
-            f"<td>{_text(player.get('status', 'played'))}</td>{''.join(cells)}</tr>"
+            f"<td>{escaped(player.get('status', 'played'))}</td>{''.join(cells)}</tr>"
         )
     lines += ["</tbody></table></div>", "</section>"]
     return "\n".join(lines)
@@ -203,9 +216,9 @@ def _question(question: dict[str, Any], figure: QuestionStatistics, results: dic
     spread = distribution(results, question)
     lines = [
         f'<section class="question" aria-labelledby="q{number}">',
-        f'<h2 id="q{number}">Q{number}. {_text(question["prompt"])}</h2>',
-        f"<p>Right answer: <strong>{_text(question['answer'])}</strong> "
-        f"({_text(question['kind'].replace('_', '/'))})</p>",
+        f'<h2 id="q{number}">Q{number}. {escaped(question["prompt"])}</h2>',
+        f"<p>Right answer: <strong>{escaped(question['answer'])}</strong> "
+        f"({escaped(question['kind'].replace('_', '/'))})</p>",
     ]
     if figure.review:
         lines.append(
@@ -214,10 +227,10 @@ def _question(question: dict[str, Any], figure: QuestionStatistics, results: dic
         )
     lines += [
         "<table><tbody>",
-        f'<tr><th scope="row">Facility index</th><td>{_number(figure.facility)}</td></tr>',
+        f'<tr><th scope="row">Facility index</th><td>{shown_figure(figure.facility)}</td></tr>',
         '<tr><th scope="row">Discrimination index</th>'
-        f"<td>{_number(figure.discrimination)}</td></tr>",
-        f'<tr><th scope="row">Mean time</th><td>{_number(figure.mean_seconds, 1)} s</td></tr>',
+        f"<td>{shown_figure(figure.discrimination)}</td></tr>",
+        f'<tr><th scope="row">Mean time</th><td>{shown_figure(figure.mean_seconds, 1)} s</td></tr>',
         "</tbody></table>",
     ]
     if spread:
@@ -226,7 +239,7 @@ def _question(question: dict[str, Any], figure: QuestionStatistics, results: dic
             f'<table><thead><tr><th scope="col">{what}</th><th scope="col">Students</th>'
             '<th scope="col">Right?</th></tr></thead><tbody>',
             *(
-                f"<tr><td>{_text(text)}</td><td>{count}</td>"
+                f"<tr><td>{escaped(text)}</td><td>{count}</td>"
                 f"<td>{'✓ right' if right else ''}</td></tr>"
                 for text, count, right in spread
             ),

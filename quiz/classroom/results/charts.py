@@ -101,3 +101,18 @@ def indices_chart(
         [None if value is None else round(value, 2) for value in discrimination],
     )
     return inline_svg(chart, chart_id=chart_id, caption=caption)
+
+
+def sessions_chart(
+    labels: Sequence[str], means: Sequence[float], *, chart_id: str, caption: str
+) -> str:
+    """A bar per session: the class's mean score in it."""
+    chart = pygal.Bar(
+        show_legend=False,
+        x_labels=list(labels),
+        x_label_rotation=20,
+        value_formatter=lambda value: f"{value:.0f}",
+        **_options(320),
+    )
+    chart.add("Mean score", [round(mean) for mean in means])
+    return inline_svg(chart, chart_id=chart_id, caption=caption)

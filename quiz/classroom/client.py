@@ -10,7 +10,7 @@ import json
 import ssl
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
@@ -18,12 +18,14 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 from quiz.classroom import protocol as p
 from quiz.classroom.journal import sessions_root
 from quiz.classroom.options import DEFAULT_PORT, JoinOptions
-from quiz.classroom.results.student_save import ClassTranscript
 from quiz.classroom.tls import client_context
 from quiz.durable import write_durably
 from quiz.errors import QuizError
 from quiz.name_identity import name_key
 from quiz.store.paths import resolve_saves_dir
+
+if TYPE_CHECKING:  # the transcript (and the packs and saves it needs) only with --player
+    from quiz.classroom.results.student_save import ClassTranscript
 
 RETRY_DELAYS = (0.1, 0.2, 0.5, 1.0, 1.0, 2.0, 2.0, 2.0, 3.0, 3.0, 3.0, 5.0, 5.0, 5.0)
 # Close codes after which rejoining makes no sense.

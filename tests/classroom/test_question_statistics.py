@@ -52,3 +52,15 @@ def test_the_question_csv_has_the_same_figures() -> None:
     ]
     # Six students (Gus was kicked): A is right and marked so.
     assert rows[1][11:] == [*("A", 3, "yes", "B", 3, "no"), *("C", 0, "no", "D", 0, "no")]
+
+
+def test_the_summary_table_gives_the_figures_and_flags_questions_to_review() -> None:
+    from quiz.classroom.results.report import summary_table
+
+    lines = summary_table(constructed_results()).splitlines()[-4:]
+    assert lines == [
+        "Q1   50.0% right  facility 0.50  discrimination  1.00  Question 1?",
+        "Q2   50.0% right  facility 0.50  discrimination  0.00  review  Question 2?",
+        "Q3   33.3% right  facility 0.50  discrimination  1.00  Question 3?",
+        "Q4   16.7% right  facility 0.17  discrimination -0.50  review  Question 4?",
+    ]

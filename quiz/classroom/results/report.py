@@ -161,7 +161,8 @@ def write_csv(path: Path, rows: list[list[object]]) -> None:
 
 
 def summary_table(results: dict[str, Any]) -> str:
-    """A plain-text table of the students, then each question's % right."""
+    """A plain-text table of the students, then each question's % right, facility and
+    discrimination, and `review` on a question to look at again."""
     rows = student_rows(results)
     columns = 7  # rank … status
     shown = [[safe_text(str(value), single_line=True) for value in row[:columns]] for row in rows]
@@ -178,5 +179,10 @@ def summary_table(results: dict[str, Any]) -> str:
     for question in question_rows(results)[1:]:
         prompt = safe_text(str(question[2]), single_line=True)
         prompt = prompt if len(prompt) <= 60 else prompt[:59] + "…"
-        lines.append(f"Q{question[0]}  {question[6]:>5}% right  {prompt}")
+        discrimination = "  –  " if question[9] == "" else f"{question[9]:>5.2f}"
+        review = "  review" if question[10] else ""
+        lines.append(
+            f"Q{question[0]}  {question[6]:>5}% right  facility {question[8]:.2f}  "
+            f"discrimination {discrimination}{review}  {prompt}"
+        )
     return "\n".join(lines)

@@ -10,7 +10,7 @@ import json
 import ssl
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
@@ -23,6 +23,9 @@ from quiz.durable import write_durably
 from quiz.errors import QuizError
 from quiz.name_identity import name_key
 from quiz.store.paths import resolve_saves_dir
+
+if TYPE_CHECKING:  # the transcript (and the packs and saves it needs) only with --player
+    from quiz.classroom.results.student_save import ClassTranscript
 
 RETRY_DELAYS = (0.1, 0.2, 0.5, 1.0, 1.0, 2.0, 2.0, 2.0, 3.0, 3.0, 3.0, 5.0, 5.0, 5.0)
 # Close codes after which rejoining makes no sense.
@@ -51,7 +54,8 @@ def host_uri(address: str, default_port: int = DEFAULT_PORT, *, secure: bool = F
 
 
 class ClassroomClient:
-    """One student's connection. `frames` (if given) sees every raw frame received."""
+    """One student's connection. `frames` (if given) sees every raw frame received;
+    `transcript` (if set) every message sent and received, for the student's own saves."""
 
     def __init__(
         self,
@@ -75,6 +79,7 @@ class ClassroomClient:
         self.tls = tls  # None: the system's certificate authorities, for a wss:// host
         self.welcome: p.Welcome | None = None
         self.finished = False
+        self.transcript: ClassTranscript | None = None
         self._ws: ClientConnection | None = None
 
     async def join(self) -> p.Welcome:
@@ -108,6 +113,8 @@ class ClassroomClient:
 
     async def send(self, message: p.Message) -> None:
         assert self._ws is not None, "join() first"
+        if self.transcript is not None:  # before sending: the acknowledgement may come first
+            self.transcript.sent(message)
         await self._ws.send(p.encode(message))
 
     async def send_raw(self, data: str | bytes) -> None:
@@ -163,9 +170,12 @@ class ClassroomClient:
         if self.frames is not None:
             self.frames(text)
         try:
-            return p.parse_server(text)
+            message = p.parse_server(text)
         except p.ProtocolError as error:
             raise QuizError(f"the host sent a message this client cannot read: {error}") from None
+        if self.transcript is not None:
+            self.transcript.received(message)
+        return message
 
     async def close(self) -> None:
         if self._ws is not None:
@@ -234,8 +244,6 @@ def student_connection(options: JoinOptions) -> tuple[ClassroomClient, TokenMemo
     nothing is sent until the front end joins."""
     uri = host_uri(options.address, secure=options.ca is not None)
     tls = client_context(options.ca) if options.ca is not None else None
-    client = ClassroomClient(
-        uri, options.code.strip(), options.name, token=options.token, tls=tls
-    )
+    client = ClassroomClient(uri, options.code.strip(), options.name, token=options.token, tls=tls)
     memory = TokenMemory(sessions_root(resolve_saves_dir(options.saves)) / "tokens")
     return client, memory

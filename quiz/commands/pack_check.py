@@ -92,9 +92,7 @@ def check_pack_file(path: str | Path, source_text: str | None = None) -> CheckRe
         result.problems += check_quotes(result.pack, source_text, str(path), text)
     # Quotes missing from the source are errors above, so lint does not repeat them.
     found = lint_pack(result.pack, text, str(path))
-    found += lint_questions(
-        result.pack, questions, text, str(path), typed_accepts=_typed_accepts
-    )
+    found += lint_questions(result.pack, questions, text, str(path), typed_accepts=_typed_accepts)
     result.warnings = [
         Problem(w.file, w.line, f"warning: {w.key}" if w.key else "warning", w.message)
         for w in sorted(found, key=lambda problem: problem.line or 0)

@@ -80,8 +80,7 @@ def format_question(number: int, question: Question, *, seed: int = 0) -> str:
     lines.append(f"{INDENT}({question.type.replace('_', '/')}, difficulty {question.difficulty})")
     if question.type in ("single", "multiple", "true_false"):
         lines += [
-            f"{INDENT}{label}) {_safe(c)}"
-            for label, c in zip(LETTERS, view.choices, strict=False)
+            f"{INDENT}{label}) {_safe(c)}" for label, c in zip(LETTERS, view.choices, strict=False)
         ]
         labelled = [
             f"{LETTERS[view.choices.index(answer)]}) {_safe(answer)}"

@@ -29,6 +29,7 @@ def as_mode(name: str) -> Mode:
         return cast(Mode, name)
     raise ValueError(f"unknown mode {name!r}; the modes are {', '.join(MODES)}")
 
+
 DEFAULT_COUNT = 10
 DEFAULT_TIME_LIMIT = 20.0  # seconds per question, unless the question or --time says
 BLITZ_SECONDS = 60.0

@@ -26,4 +26,3 @@ def literal_text(text: str, *, single_line: bool = True) -> Text:
 def styled(markup: str, **variables: str) -> Content:
     """Our own `markup` with untrusted `variables` substituted literally ($name in markup)."""
     return Content.from_markup(markup, **{k: safe_text(v) for k, v in variables.items()})
-

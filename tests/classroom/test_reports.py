@@ -138,7 +138,7 @@ def test_the_question_csv_has_share_right_mean_time_and_each_count(tmp_path: Pat
     session, _journal, attendance = a_class(tmp_path)
     results = build_results(session, SESSION, away=attendance.away)
     rows = question_rows(results)
-    assert rows[0][:8] == [
+    assert rows[0][:11] == [
         "question",
         "kind",
         "prompt",
@@ -147,18 +147,30 @@ def test_the_question_csv_has_share_right_mean_time_and_each_count(tmp_path: Pat
         "right",
         "percent_right",
         "mean_seconds",
+        "facility",
+        "discrimination",
+        "review",
     ]
     single, *_, ordering, matching, numeric = rows[1:]
-    # Four players (Dee was kicked): Ann and Bob right, Cy wrong, Eve no answer.
-    assert single[4:8] == [3, 2, 50.0, 2.0]
-    counts = dict(zip(single[8::2], single[9::2], strict=True))
-    assert counts["David Miliband"] == 2 and sorted(counts.values()) == [0, 0, 1, 2]
-    assert ordering[8:] == ["All in the right order", 2, "Partly in order", 0, "Wrong order", 1]
-    assert matching[8:10] == ["Every pair right", 2]
-    assert numeric[8:] == [
-        *("Too low (under 232)", 0, "Right (232–240 hours)", 2, "Too high (over 240)", 1)
+    # Four players (Dee was kicked): Ann and Bob right, Cy wrong, Eve no answer. One student
+    # in each third: Ann (right) on top, Eve (no answer) at the bottom.
+    assert single[4:11] == [3, 2, 50.0, 2.0, 0.5, 1.0, ""]
+    cells = single[11:]
+    counts = {cells[i]: (cells[i + 1], cells[i + 2]) for i in range(0, len(cells), 3)}
+    assert counts["David Miliband"] == (2, "yes") and sorted(counts.values())[:3] == [
+        *((0, "no"), (0, "no"), (1, "no"))
     ]
-    assert rows[0][-2:] == ["choice 4", "choice 4 count"]
+    assert ordering[11:] == [
+        *("All in the right order", 2, "yes", "Partly in order", 0, "no"),
+        *("Wrong order", 1, "no"),
+    ]
+    # Cy's matching earned a third: facility (1 + 1 + 1/3) / 4.
+    assert matching[8:14] == [0.58, 1.0, "", "Every pair right", 2, "yes"]
+    assert numeric[11:] == [
+        *("Too low (under 232)", 0, "no", "Right (232–240 hours)", 2, "yes"),
+        *("Too high (over 240)", 1, "no"),
+    ]
+    assert rows[0][-3:] == ["choice 4", "choice 4 count", "choice 4 right"]
 
 
 def test_an_unfinished_session_is_flagged_and_rebuilt_from_its_journal(tmp_path: Path) -> None:

@@ -80,7 +80,7 @@ def test_results_rows_and_formula_injection(tmp_path: Path) -> None:
     questions = question_rows(results)
     assert questions[0][6] == "percent_right"
     assert questions[1][6] == 50.0 and questions[2][6] == 50.0
-    assert questions[4][8:10] == ["unite", 1]  # typed: each distinct answer and its count
+    assert questions[4][11:14] == ["unite", 1, "yes"]  # typed: each distinct answer
     path = tmp_path / "out.csv"
     write_csv(path, students)
     read = list(csv.reader(path.open(encoding="utf-8-sig")))

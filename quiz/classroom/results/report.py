@@ -6,8 +6,10 @@ session's date, pack and id, whether it finished, then per question whether the 
 right, wrong or partly right, the points, and the answer given.
 
 Per question (`question_rows`): the share of players who got it right, the mean time taken,
-then each choice (or, for the other types, each bar of the reveal) with its count; for
-typed answers each distinct answer, most common first.
+the facility and discrimination indices and whether to review the question
+(quiz.classroom.results.statistics), then each choice (or, for the other types, each bar of
+the reveal) with its count and whether it is right; for typed answers each distinct answer,
+most common first.
 
 Spreadsheet formula injection: a student's name or typed answer such as `=HYPERLINK(…)` would
 run as a formula when the CSV is opened in a spreadsheet. Every text cell that starts with
@@ -23,6 +25,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from quiz.classroom.results.statistics import question_statistics
 from quiz.errors import QuizError
 from quiz.safe_text import safe_text
 from quiz.safe_text import spreadsheet_cell as cell
@@ -85,33 +88,47 @@ def _answers_to(results: dict[str, Any], question: dict[str, Any]) -> list[dict[
     ]
 
 
-def distribution(results: dict[str, Any], question: dict[str, Any]) -> list[tuple[str, int]]:
-    """How many picked each choice; for typed answers each distinct answer, most common
-    first; for ordering, matching and numeric questions the reveal's bars."""
+def distribution(results: dict[str, Any], question: dict[str, Any]) -> list[tuple[str, int, bool]]:
+    """How many picked each choice, and whether it is right; for typed answers each
+    distinct answer, most common first (right: accepted); for ordering, matching and
+    numeric questions the reveal's bars."""
     given = _answers_to(results, question)
     if question["kind"] == "typed":
-        return Counter(answer["given"].strip().casefold() for answer in given).most_common()
+        typed = [(answer["given"].strip().casefold(), answer["correct"]) for answer in given]
+        accepted = {text for text, correct in typed if correct}
+        return [
+            (text, count, text in accepted)
+            for text, count in Counter(text for text, _ in typed).most_common()
+        ]
     if question["kind"] in ("single", "multiple", "true_false"):
         counts = Counter(index for answer in given for index in answer["choices"])
-        return [(choice, counts.get(i, 0)) for i, choice in enumerate(question["choices"])]
-    return [(bar["label"], bar["count"]) for bar in question.get("distribution", [])]
+        return [
+            (choice, counts.get(i, 0), i in question["correct"])
+            for i, choice in enumerate(question["choices"])
+        ]
+    return [
+        (bar["label"], bar["count"], bool(bar["right"])) for bar in question.get("distribution", [])
+    ]
 
 
 def question_rows(results: dict[str, Any]) -> list[list[object]]:
     """Header + one row per question: answered, right, % right of the players, the mean
-    seconds taken, then each choice (or bar, or typed answer) and its count."""
+    seconds taken, the facility and discrimination indices (2 decimals; no discrimination
+    with fewer than 3 students), `review` ("yes" for a question to look at again), then each
+    choice (or bar, or typed answer), its count and whether it is right ("yes"/"no")."""
     players = sum(1 for player in results["players"] if player.get("status") != "kicked")
     spreads = [distribution(results, question) for question in results["questions"]]
+    figures = question_statistics(results)
     widest = max((len(spread) for spread in spreads), default=0)
     header: list[object] = ["question", "kind", "prompt", "answer", "answered", "right"]
-    header += ["percent_right", "mean_seconds"]
+    header += ["percent_right", "mean_seconds", "facility", "discrimination", "review"]
     for index in range(1, widest + 1):
-        header += [f"choice {index}", f"choice {index} count"]
+        header += [f"choice {index}", f"choice {index} count", f"choice {index} right"]
     rows = [header]
-    for question, spread in zip(results["questions"], spreads, strict=True):
+    for question, spread, figure in zip(results["questions"], spreads, figures, strict=True):
         answers = _answers_to(results, question)
         right = sum(1 for a in answers if a["correct"])
-        seconds = [a["seconds"] for a in answers]
+        seconds = figure.mean_seconds
         row: list[object] = [
             question["number"],
             question["kind"],
@@ -120,10 +137,13 @@ def question_rows(results: dict[str, Any]) -> list[list[object]]:
             len(answers),
             right,
             round(100 * right / players, 1) if players else 0.0,
-            round(sum(seconds) / len(seconds), 1) if seconds else "",
+            "" if seconds is None else round(seconds, 1),
+            round(figure.facility, 2),
+            "" if figure.discrimination is None else round(figure.discrimination, 2),
+            "yes" if figure.review else "",
         ]
-        for text, count in spread:
-            row += [text, count]
+        for text, count, is_right in spread:
+            row += [text, count, "yes" if is_right else "no"]
         rows.append(row)
     return rows
 
@@ -141,7 +161,8 @@ def write_csv(path: Path, rows: list[list[object]]) -> None:
 
 
 def summary_table(results: dict[str, Any]) -> str:
-    """A plain-text table of the students, then each question's % right."""
+    """A plain-text table of the students, then each question's % right, facility and
+    discrimination, and `review` on a question to look at again."""
     rows = student_rows(results)
     columns = 7  # rank … status
     shown = [[safe_text(str(value), single_line=True) for value in row[:columns]] for row in rows]
@@ -158,5 +179,10 @@ def summary_table(results: dict[str, Any]) -> str:
     for question in question_rows(results)[1:]:
         prompt = safe_text(str(question[2]), single_line=True)
         prompt = prompt if len(prompt) <= 60 else prompt[:59] + "…"
-        lines.append(f"Q{question[0]}  {question[6]:>5}% right  {prompt}")
+        discrimination = "  –  " if question[9] == "" else f"{question[9]:>5.2f}"
+        review = "  review" if question[10] else ""
+        lines.append(
+            f"Q{question[0]}  {question[6]:>5}% right  facility {question[8]:.2f}  "
+            f"discrimination {discrimination}{review}  {prompt}"
+        )
     return "\n".join(lines)

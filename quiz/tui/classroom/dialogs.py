@@ -42,6 +42,7 @@ class Dialog(ModalScreen[Decision]):
 
 class ConfirmDialog(Dialog[bool]):
     """Ask before something that cannot be undone; Escape is "no"."""
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "no", "Cancel")]
 
     def __init__(self, question: str, yes: str, no: str = "Keep playing") -> None:
@@ -80,6 +81,7 @@ class Removal:
 class PlayersDialog(Dialog[Removal | None]):
     """Find a player by name and remove them (Kick), or remove them and refuse their name
     and token for the rest of the session (Ban, when the server can ban)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
 
     def __init__(self, players: list[tuple[str, str]], *, can_ban: bool) -> None:
@@ -137,6 +139,7 @@ class PlayersDialog(Dialog[Removal | None]):
 class ReclaimDialog(Dialog[bool]):
     """Someone without a token asks to continue as a player who is away: only the teacher,
     who can see who is asking, may hand them the name and score."""
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "refuse", "Refuse")]
 
     def __init__(self, name: str, score: int) -> None:

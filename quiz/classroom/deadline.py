@@ -40,7 +40,7 @@ def parse_local_time(text: str) -> float:
         moment = datetime.strptime(text.strip(), LOCAL_FORMAT)
     except ValueError:
         raise BadDeadline(
-            f"{text!r} is not a local date and time; write it as \"2026-12-05 17:00\""
+            f'{text!r} is not a local date and time; write it as "2026-12-05 17:00"'
         ) from None
     return moment.astimezone().timestamp()
 

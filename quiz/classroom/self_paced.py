@@ -34,7 +34,6 @@ from quiz.classroom.players import Player
 from quiz.classroom.session import LATE_GRACE, Event, HostSession, Refused
 from quiz.packs.draw import shown_order
 
-
 # Events that mean the student was there (an `expire` or `away` does not).
 SEEN = ("join", "ask", "answer", "back", "token")
 
@@ -143,9 +142,7 @@ class SelfPacedSession(HostSession):
 
     def _check_open(self) -> None:
         if self.phase == "over" or self.past_deadline():
-            raise Refused(
-                "past_deadline", f"this homework closed at {local_text(self.deadline)}"
-            )
+            raise Refused("past_deadline", f"this homework closed at {local_text(self.deadline)}")
 
     def join(self, code: str, name: str) -> tuple[Player, str]:
         """Admit a new student before the deadline (the code is checked first)."""

@@ -369,9 +369,7 @@ class ClassroomServer:
         if ws.state is not State.OPEN:
             return None
         if not approved or player.kicked:
-            await self._refuse(
-                ws, "name_taken", f"the name {player.name!r} is taken; pick another"
-            )
+            await self._refuse(ws, "name_taken", f"the name {player.name!r} is taken; pick another")
             return None
         token = self.session.new_token(player)
         await self._register(ws, player, token, rejoined=True)

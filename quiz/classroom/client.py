@@ -234,6 +234,8 @@ def student_connection(options: JoinOptions) -> tuple[ClassroomClient, TokenMemo
     nothing is sent until the front end joins."""
     uri = host_uri(options.address, secure=options.ca is not None)
     tls = client_context(options.ca) if options.ca is not None else None
-    client = ClassroomClient(uri, options.code.strip(), options.name, token=options.token, tls=tls)
+    client = ClassroomClient(
+        uri, options.code.strip(), options.name, token=options.token, tls=tls
+    )
     memory = TokenMemory(sessions_root(resolve_saves_dir(options.saves)) / "tokens")
     return client, memory

@@ -58,6 +58,7 @@ def started_at(session_id: str) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+
 def build_results(
     session: HostSession,
     session_id: str,
@@ -90,7 +91,9 @@ def build_results(
         _player(player, rank, "left" if player.id in away else "played", asked)
         for rank, player, _ in ranked(session.ranking())
     ]
-    players += [_player(pl, None, "kicked", asked) for pl in session.players.values() if pl.kicked]
+    players += [
+        _player(pl, None, "kicked", asked) for pl in session.players.values() if pl.kicked
+    ]
     return {
         "version": RESULTS_VERSION,
         "session": session_id,

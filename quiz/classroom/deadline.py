@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from quiz.safe_text import safe_text
+
 UNITS = {"d": 86400, "h": 3600, "m": 60}
 _DURATION = re.compile(r"(?:(\d+)([dhm]))+")
 _PART = re.compile(r"(\d+)([dhm])")
@@ -67,3 +69,12 @@ def local_text(moment: float) -> str:
 def iso_text(moment: float) -> str:
     """A deadline as a client reads it: local time with its offset, to the second."""
     return datetime.fromtimestamp(moment).astimezone().isoformat(timespec="seconds")
+
+
+def shown_deadline(deadline: str) -> str:
+    """An `assignment`'s deadline (ISO 8601, the host's local time) as people read it,
+    "2026-12-05 17:00", in the host's time zone; anything else from the network made safe."""
+    try:
+        return datetime.fromisoformat(deadline).strftime(LOCAL_FORMAT)
+    except ValueError:
+        return safe_text(deadline, single_line=True)[:40]

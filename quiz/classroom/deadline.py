@@ -1,5 +1,5 @@
 """A homework's deadline as the teacher writes it: a local date and time ("2026-12-05 17:00")
-or a length of time from now ("3d", "12h", "90m", "1d12h").
+or a length of time from now ("3d", "12h", "90m", "1d12h"; "30s" to try it out).
 
 Deadlines are kept as POSIX seconds (UTC), so a journal read after a change of time zone or
 of summer time still closes at the same moment; they are shown in the host's local time.
@@ -12,9 +12,9 @@ from datetime import datetime
 
 from quiz.safe_text import safe_text
 
-UNITS = {"d": 86400, "h": 3600, "m": 60}
-_DURATION = re.compile(r"(?:(\d+)([dhm]))+")
-_PART = re.compile(r"(\d+)([dhm])")
+UNITS = {"d": 86400, "h": 3600, "m": 60, "s": 1}  # seconds: for trying it out, and tests
+_DURATION = re.compile(r"(?:(\d+)([dhms]))+")
+_PART = re.compile(r"(\d+)([dhms])")
 LOCAL_FORMAT = "%Y-%m-%d %H:%M"
 
 
@@ -52,7 +52,7 @@ def parse_deadline(text: str, now: float) -> float:
     time from now (a leading "+" is allowed: "+1d"). BadDeadline if it can't be read or is
     not after `now`."""
     stripped = text.strip()
-    if re.fullmatch(r"\+?\s*[\d\sdhmDHM]+", stripped) and not re.fullmatch(r"[\d\s]+", stripped):
+    if re.fullmatch(r"\+?\s*[\d\sdhmsDHMS]+", stripped) and not re.fullmatch(r"[\d\s]+", stripped):
         deadline = now + parse_duration(stripped.lstrip("+"))
     else:
         deadline = parse_local_time(stripped)

@@ -93,12 +93,18 @@ async def join_plain(
     ended_input = False
     self_paced = False
 
+    # Self-paced homework: the end of input means the student stops for now (they can come
+    # back and go on); a live game is followed to its end.
+    leave = asyncio.Event()
+
     async def answer(question: p.QuestionMessage) -> None:
         nonlocal ended_input
         while not ended_input:
             line = await lines.get()
             if line is None:
                 ended_input = True
+                if self_paced:
+                    leave.set()
                 return
             try:
                 message = parse_answer(line, question)
@@ -116,26 +122,41 @@ async def join_plain(
             await client.send(p.Next())
         else:
             ended_input = True
+            leave.set()
 
-    async for message in client.messages():
-        for line in lines_for(message):
-            say(line)
-        if isinstance(message, p.QuestionMessage | p.Closed) and pending is not None:
-            pending.cancel()
-        if isinstance(message, p.QuestionMessage):
-            pending = asyncio.create_task(answer(message))
-        elif isinstance(message, p.Assignment) and message.answered < message.total:
-            self_paced = True
-            if pending is None or pending.done():
+    async def follow() -> int:
+        nonlocal pending, self_paced
+        async for message in client.messages():
+            for line in lines_for(message):
+                say(line)
+            if isinstance(message, p.QuestionMessage | p.Closed) and pending is not None:
+                pending.cancel()
+            if isinstance(message, p.QuestionMessage):
+                pending = asyncio.create_task(answer(message))
+            elif isinstance(message, p.Assignment) and message.answered < message.total:
+                self_paced = True
+                if pending is None or pending.done():
+                    pending = asyncio.create_task(ask_next())
+            elif isinstance(message, p.YourResult) and self_paced:
                 pending = asyncio.create_task(ask_next())
-        elif isinstance(message, p.YourResult) and self_paced:
-            pending = asyncio.create_task(ask_next())
-        elif isinstance(message, p.Kicked):
-            return 1
+            elif isinstance(message, p.Kicked):
+                return 1
+        return 0
+
+    following = asyncio.create_task(follow())
+    leaving = asyncio.create_task(leave.wait())
+    await asyncio.wait({following, leaving}, return_when=asyncio.FIRST_COMPLETED)
+    leaving.cancel()
+    if following.done():
+        code = following.result()
+    else:
+        following.cancel()
+        say("left the homework for now: run the same `quiz join` again to go on")
+        code = 0
     if pending is not None:
         pending.cancel()
     await client.close()
-    return 0
+    return code
 
 
 def lines_for(message: p.ServerMessage) -> list[str]:

@@ -4,6 +4,8 @@ the student's screen in a homework, driven by keys through Pilot, with raw stude
 
 from __future__ import annotations
 
+import asyncio
+import io
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -177,3 +179,31 @@ async def test_the_student_screen_asks_for_each_question_with_enter() -> None:
         assert app.awaiting_next
         app.show(p.GameOver(podium=[], rank=None, score=1850, players=3))
         assert str(app.query_one("#standing").render()) == "Finished, with 1850 points."
+
+
+async def test_a_plain_student_goes_on_with_enter_and_leaves_at_the_end_of_input(
+    homework: Homework,
+) -> None:
+    from classroom_helpers import CODE
+    from test_plain_join_every_type import right_line
+
+    from quiz.classroom.client import ClassroomClient
+    from quiz.plain.join import join_plain
+
+    first, second = (
+        homework.session.questions[n - 1] for n in homework.session.order_for("p1")[:2]
+    )
+    stdin = io.StringIO(f"\n{right_line(first)}\n\n{right_line(second)}\n")
+    out = io.StringIO()
+    client = ClassroomClient(homework.uri, CODE, "Ann", reconnect=False)
+    async with asyncio.timeout(20):
+        assert await join_plain(client, stdin=stdin, out=out) == 0
+    text = out.getvalue()
+    assert "homework: 0 of 7 answered, score 0, due 2026-12-05 " in text
+    assert text.count("next: press Enter for the next question") == 3
+    assert "question 1/7 (20 s): " in text and "question 2/7 (20 s): " in text
+    assert "right: +1000 points, score 1000\n" in text  # no rank without a leaderboard
+    assert text.rstrip().endswith(
+        "left the homework for now: run the same `quiz join` again to go on"
+    )
+    assert len(homework.session.players["p1"].answers) == 2

@@ -44,6 +44,10 @@ class SelfPacedServer(ClassroomServer):
         """Listen; questions left open when a resumed session stopped are timed again, and
         a deadline that passed meanwhile closes the session at once."""
         await super().start()
+        if not self.session.players and self.session.phase != "over":
+            # A homework is under way once it listens, even before anyone joins: its journal
+            # must not be taken for a start that failed (and removed) when the host quits.
+            self.session.set_deadline(self.session.deadline)
         for player_id, position, left in self.session.open_timers():
             self._time(player_id, position, left)
         self.check_deadline()

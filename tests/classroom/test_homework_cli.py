@@ -172,7 +172,13 @@ async def test_homework_killed_resumes_where_students_were_and_closes_at_its_dea
     folder = isolated_saves / "classroom" / session
     events = [json.loads(line) for line in (folder / "journal.jsonl").read_text().splitlines()]
     assert events[0]["self_paced"] is True
-    assert [e["e"] for e in events if e["e"] in ("deadline", "end")] == ["deadline", "end"]
+    # Opened (a homework is under way from the moment it listens), moved, ended.
+    assert [e["e"] for e in events if e["e"] in ("deadline", "end")] == [
+        "deadline",
+        "deadline",
+        "end",
+    ]
+    assert events[1]["e"] == "deadline"
     results = json.loads((folder / "results.json").read_text())
     assert results["finished"] is True
     (player,) = results["players"]
@@ -189,3 +195,24 @@ async def test_homework_killed_resumes_where_students_were_and_closes_at_its_dea
         rows = list(csv.reader(file))
     assert rows[0][:6] == ["rank", "name", "score", "correct", "answered", "accuracy"]
     assert rows[1][:5] == ["1", "Ann", "2100", "2", "2"]
+
+
+async def test_a_homework_nobody_joined_yet_is_kept_for_resume(isolated_saves: Path) -> None:
+    """Quitting the host before the first student came leaves a homework to continue, not
+    a failed start to clear away."""
+    from quiz.classroom.deck import prepare
+    from quiz.classroom.journal import Journal, find_session, session_header
+    from quiz.classroom.self_paced import SelfPacedSession
+    from quiz.classroom.self_paced_server import SelfPacedServer
+
+    journal = Journal.create(isolated_saves, "20261201-093000-abcd")
+    session = SelfPacedSession(
+        prepare(every_type(), seconds=20, seed=3), code=CODE, deadline=NOW + 86400, seed=3
+    )
+    journal.append(session_header(session, "20261201-093000-abcd", self_paced=True, deadline=NOW))
+    session.record = journal.append
+    server = SelfPacedServer(session, port=0)
+    await server.start()
+    await server.stop()
+    journal.discard_unstarted()
+    assert find_session(isolated_saves, None, unfinished=True) == journal.folder

@@ -216,9 +216,9 @@ def run_homework_app(
     from quiz.classroom.results import save_results as write_results
 
     journal.group_commit = True
-    server = SelfPacedServer(
-        session, host=bind, port=port, tls=tls, durable=journal.durable, teacher_approves=True
-    )
+    # Homework runs for days without the teacher at the keys: a name in use is refused
+    # (`name_taken`) rather than left waiting for an approval; the token brings them back.
+    server = SelfPacedServer(session, host=bind, port=port, tls=tls, durable=journal.durable)
     thread = ServerThread(server)
     try:
         thread.start()

@@ -4,6 +4,7 @@ resumed from its journal."""
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from quiz.classroom.deck import prepare
 from quiz.classroom.journal import (
@@ -15,6 +16,7 @@ from quiz.classroom.journal import (
 )
 from quiz.classroom.options import DEFAULT_PORT, HostOptions
 from quiz.classroom.question_source import json_questions, pack_questions
+from quiz.classroom.self_paced import SelfPacedSession
 from quiz.classroom.session import HostSession
 from quiz.errors import QuizError
 from quiz.store.paths import resolve_saves_dir
@@ -29,6 +31,10 @@ def open_session(options: HostOptions) -> tuple[HostSession, Journal, str, int]:
         session, header = replay(journal.read(), record=journal.append)
         if session.phase == "over":
             raise QuizError(f"session {header['id']} has already ended; see `quiz report`")
+        if options.deadline is not None:
+            if not isinstance(session, SelfPacedSession):
+                raise QuizError(f"session {header['id']} is a live game: it has no deadline")
+            session.set_deadline(options.deadline)
         port = options.port if options.port is not None else int(header.get("port", DEFAULT_PORT))
         return session, journal, header["id"], port
 
@@ -46,18 +52,41 @@ def open_session(options: HostOptions) -> tuple[HostSession, Journal, str, int]:
     code = options.code or f"{secrets.randbelow(10**6):06d}"
     session_id = new_session_id()
     journal = Journal.create(saves, session_id)
-    session = HostSession(
-        hosted,
-        code=code,
-        speed=options.speed,
-        max_players=options.max_players,
-        nicknames=options.nicknames,
-        record=journal.append,
-    )
+    settings: dict[str, Any] = {
+        "code": code,
+        "speed": options.speed,
+        "max_players": options.max_players,
+        "nicknames": options.nicknames,
+        "record": journal.append,
+    }
+    homework: dict[str, Any] = {}
+    if options.self_paced:
+        if options.deadline is None:
+            raise QuizError("self-paced homework needs a deadline (--until or --for)")
+        session = SelfPacedSession(
+            hosted,
+            deadline=options.deadline,
+            seed=seed,
+            leaderboard=options.leaderboard,
+            **settings,
+        )
+        homework = {
+            "self_paced": True,
+            "deadline": options.deadline,
+            "leaderboard": options.leaderboard,
+        }
+    else:
+        session = HostSession(hosted, **settings)
     port = options.port if options.port is not None else DEFAULT_PORT
     journal.append(
         session_header(
-            session, session_id, port=port, pack_id=pack_id, pack_title=pack_title, seed=seed
+            session,
+            session_id,
+            port=port,
+            pack_id=pack_id,
+            pack_title=pack_title,
+            seed=seed,
+            **homework,
         )
     )
     return session, journal, session_id, port

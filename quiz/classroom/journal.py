@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.classroom.deck import HostedQuestion
+from quiz.classroom.self_paced import SelfPacedSession
 from quiz.classroom.session import HostSession
 from quiz.errors import QuizError
 
@@ -250,13 +251,17 @@ def replay(
         questions = [
             HostedQuestion.model_validate(_choices_named(item)) for item in header["questions"]
         ]
-        session = HostSession(
-            questions,
-            code=header["code"],
-            speed=header["speed"],
-            max_players=header["max_players"],
-            nicknames=header.get("nicknames", False),
-            clock=clock,
+        settings: dict[str, Any] = {
+            "code": header["code"],
+            "speed": header["speed"],
+            "max_players": header["max_players"],
+            "nicknames": header.get("nicknames", False),
+            "clock": clock,
+        }
+        session = (
+            self_paced_session(questions, header, settings)
+            if header.get("self_paced")
+            else HostSession(questions, **settings)
         )
         for event in events[1:]:
             session.apply(event)
@@ -266,6 +271,20 @@ def replay(
         ) from None
     session.record = record
     return session, header
+
+
+def self_paced_session(
+    questions: list[HostedQuestion], header: dict[str, Any], settings: dict[str, Any]
+) -> SelfPacedSession:
+    """The homework a journal's header describes (its deadline as first set; a `deadline`
+    event later in the journal moves it)."""
+    return SelfPacedSession(
+        questions,
+        deadline=float(header["deadline"]),
+        seed=int(header["seed"]),
+        leaderboard=bool(header.get("leaderboard", False)),
+        **settings,
+    )
 
 
 def _choices_named(item: Any) -> Any:

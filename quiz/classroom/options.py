@@ -26,6 +26,11 @@ class HostOptions:
     newest unfinished one, anything else the session of that id. `min_players` and
     `reveal_seconds` pace a game that runs itself (`min_players` None: 1 for a new game, as
     many as were present for a resumed one). `saves` None is the default saves folder.
+
+    `self_paced` runs the session as homework until `deadline` (POSIX seconds): each
+    student at their own pace, in their own order (quiz.classroom.self_paced); ranks and
+    the leaderboard only with `leaderboard`. Resuming, `deadline` (if given) moves the
+    session's deadline.
     """
 
     pack: str | None = None
@@ -45,6 +50,9 @@ class HostOptions:
     reveal_seconds: float = 3.0
     resume: str | None = None
     saves: str | None = None
+    self_paced: bool = False
+    deadline: float | None = None
+    leaderboard: bool = False
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,14 @@ class Answer(Message):
     text: Annotated[str, Field(max_length=MAX_TYPED_ANSWER)] | None = None
 
 
-ClientMessage = Annotated[Join | Answer, Field(discriminator="type")]
+class Next(Message):
+    """Self-paced homework: ready for my next question. If one is still open it is sent
+    again, with the time left."""
+
+    type: Literal["next"] = "next"
+
+
+ClientMessage = Annotated[Join | Answer | Next, Field(discriminator="type")]
 
 # --- host → student -------------------------------------------------------------------------
 
@@ -152,7 +159,7 @@ class YourResult(Message):
     correct: bool
     points: int
     score: int
-    rank: int
+    rank: int | None = Field(description="None in self-paced homework without a leaderboard.")
     ahead: str | None = Field(None, description="Name of the player just above you, if any.")
     accepted: str = Field("", description="What a typed answer was accepted as, if not as typed.")
 
@@ -198,9 +205,21 @@ class GameOver(Message):
 
     type: Literal["game_over"] = "game_over"
     podium: list[Standing]
-    rank: int
+    rank: int | None = Field(description="None in self-paced homework without a leaderboard.")
     score: int
     players: int
+
+
+class Assignment(Message):
+    """Self-paced homework: how far you are and until when you may work. Sent after
+    `welcome`, and again when the teacher moves the deadline. `deadline` is the host's
+    local time with its offset (ISO 8601). Send `next` for a question."""
+
+    type: Literal["assignment"] = "assignment"
+    answered: int
+    total: int
+    score: int
+    deadline: str
 
 
 class Kicked(Message):
@@ -232,6 +251,7 @@ ErrorCode = Literal[
     "duplicate",
     "bad_answer",
     "paused",
+    "past_deadline",
 ]
 
 
@@ -255,19 +275,20 @@ ServerMessage = Annotated[
     | Paused
     | Pending
     | GameOver
+    | Assignment
     | Kicked
     | Error,
     Field(discriminator="type"),
 ]
 
 # A fresh mypy run reads pydantic's TypeForm here; an incremental one sometimes does not.
-_client_adapter: TypeAdapter[Join | Answer] = TypeAdapter(
+_client_adapter: TypeAdapter[Join | Answer | Next] = TypeAdapter(
     ClientMessage  # type: ignore[arg-type, unused-ignore]  # see above
 )
 _server_adapter: TypeAdapter[ServerMessage] = TypeAdapter(
     ServerMessage  # type: ignore[arg-type, unused-ignore]  # see above
 )
-_CLIENT_MODELS: dict[str, type[Message]] = {"join": Join, "answer": Answer}
+_CLIENT_MODELS: dict[str, type[Message]] = {"join": Join, "answer": Answer, "next": Next}
 _Parsed = TypeVar("_Parsed")
 
 
@@ -279,7 +300,7 @@ class ProtocolError(ValueError):
         self.code: ErrorCode = code
 
 
-def parse_client(raw: str | bytes) -> Join | Answer:
+def parse_client(raw: str | bytes) -> Join | Answer | Next:
     """Parse a student's message, or raise ProtocolError with a one-line reason.
 
     Stricter than the models alone: a binary frame, a `v` that is not the integer 2 (`true`

@@ -393,15 +393,9 @@ class ClassroomServer:
                 token=token,
                 score=player.score,
                 rejoined=rejoined,
-            )
+            ),
+            *self.joined_messages(player),
         ]
-        if self.asking and session.phase == "open":
-            if session.current in player.answers:
-                outgoing.append(p.Accepted(question=session.current))
-            else:
-                outgoing.append(session.question_message())
-        if session.paused:
-            outgoing.append(session.pause_message())
         old = self.connections.get(player.id)
         self.connections[player.id] = ws
         session.set_connected(player.id, True)
@@ -416,6 +410,20 @@ class ClassroomServer:
         if old is not None and old is not ws:
             await old.close(4000, "replaced by a newer connection")
 
+    def joined_messages(self, player: Player) -> list[p.Message]:
+        """What follows the `welcome` of a player who (re)joins: the open question (or
+        `accepted`, if they answered it), and `paused` during a pause."""
+        session = self.session
+        outgoing: list[p.Message] = []
+        if self.asking and session.phase == "open":
+            if session.current in player.answers:
+                outgoing.append(p.Accepted(question=session.current))
+            else:
+                outgoing.append(session.question_message())
+        if session.paused:
+            outgoing.append(session.pause_message())
+        return outgoing
+
     async def _serve_message(self, ws: ServerConnection, player: Player, raw: str | bytes) -> None:
         try:
             message = p.parse_client(raw)
@@ -423,13 +431,31 @@ class ClassroomServer:
                 raise Refused("already_joined", "you have already joined")
             if player.kicked:
                 raise Refused("not_joined", "you were removed from this game")
-            accepted = self.session.answer(player, message)
+            if isinstance(message, p.Next):
+                replies = self.next_for(player)
+            else:
+                replies = self.answer_for(player, message)
         except (p.ProtocolError, Refused) as error:
             await self._refuse(ws, error.code, str(error))
             return
         if self.durable is not None:
             await self.durable()
-        await ws.send(p.encode(accepted))
+        for reply in replies:
+            await ws.send(p.encode(reply))
+        if isinstance(message, p.Answer):
+            self.answered(player)
+        self.changed.set()
+
+    def next_for(self, player: Player) -> list[p.Message]:
+        """The replies to a `next`: only self-paced homework takes it."""
+        raise Refused("bad_message", "'next' is only for self-paced homework")
+
+    def answer_for(self, player: Player, message: p.Answer) -> list[p.Message]:
+        """Take an answer (or refuse it); the replies, `accepted` first."""
+        return [self.session.answer(player, message)]
+
+    def answered(self, player: Player) -> None:
+        """An answer was taken and acknowledged: tell the listener."""
         self.listener(
             "answered",
             {
@@ -438,7 +464,6 @@ class ClassroomServer:
                 "players": self.session.connected_count,
             },
         )
-        self.changed.set()
 
     async def _refuse(self, ws: ServerConnection, code: p.ErrorCode, message: str) -> None:
         await ws.send(p.encode(p.Error(code=code, message=message)))

@@ -363,24 +363,34 @@ class HostSession:
             raise Refused("late", f"answers to question {self.current} are closed")
         if self.current in player.answers:
             raise Refused("duplicate", "you already answered this question")
+        self._commit(self.scored_answer(player, self.current, message, elapsed))
+        return p.Accepted(question=self.current)
+
+    def scored_answer(
+        self, player: Player, number: int, message: p.Answer, elapsed: float
+    ) -> Event:
+        """The `answer` event for `player`'s answer to question `number`, judged and scored
+        with the game's rules `elapsed` seconds after it was asked; Refused (`bad_answer`)
+        if the answer does not fit the question."""
+        hosted = self.questions[number - 1]
         try:
-            judgement = judge(self.hosted, message.choices, message.text)
+            judgement = judge(hosted, message.choices, message.text)
         except ValueError as error:
             raise Refused("bad_answer", str(error)) from None
         correct = judgement.correct
         points = answer_points(
             credit=judgement.credit,
             elapsed=elapsed,
-            limit=self.hosted.seconds,
+            limit=hosted.seconds,
             streak=player.streak + 1 if correct else 0,
             speed=self.speed,
         )
         event: Event = {
             "e": "answer",
             "player": player.id,
-            "q": self.current,
+            "q": number,
             "given": judgement.given,
-            "choices": recorded_choices(self.hosted, message.choices),
+            "choices": recorded_choices(hosted, message.choices),
             "correct": correct,
             "credit": judgement.credit,
             "points": points,
@@ -388,8 +398,7 @@ class HostSession:
         }
         if judgement.accepted:
             event["accepted"] = judgement.accepted
-        self._commit(event)
-        return p.Accepted(question=self.current)
+        return event
 
     def answered_count(self) -> int:
         """How many connected players have answered the current question."""

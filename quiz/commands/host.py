@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import argparse
 import re
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz.classroom.options import DEFAULT_PORT, HostOptions
 from quiz.commands.common import add_saves_option
+
+if TYPE_CHECKING:
+    import ssl
+
+    from quiz.classroom.journal import Journal
+    from quiz.classroom.self_paced import SelfPacedSession
 
 DEFAULTS = HostOptions()  # what a flag not given means, in one place
 
@@ -81,7 +89,44 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="SESSION",
         help="continue a session that stopped (default: the newest unfinished one)",
     )
+    homework = parser.add_argument_group("self-paced homework")
+    homework.add_argument(
+        "--self-paced",
+        action="store_true",
+        help="homework: students join any time before the deadline and work at their own pace",
+    )
+    homework.add_argument(
+        "--until",
+        metavar='"YYYY-MM-DD HH:MM"',
+        help="the deadline, local time (with --resume: move it)",
+    )
+    homework.add_argument(
+        "--for", dest="for_", metavar="LENGTH", help="the deadline from now: 3d, 12h, 90m"
+    )
+    homework.add_argument(
+        "--leaderboard", action="store_true", help="rank the students (off by default)"
+    )
     add_saves_option(parser)
+
+
+def homework_deadline(args: argparse.Namespace, now: float) -> float | None:
+    """The deadline `--until` or `--for` give (POSIX seconds), None without either; a
+    UsageError (one line) for one that can't be read or has passed."""
+    from quiz.classroom.deadline import BadDeadline, parse_deadline, parse_duration
+    from quiz.errors import UsageError
+
+    until, length = args.until, args.for_
+    if until is not None and length is not None:
+        raise UsageError("give the deadline once: --until or --for, not both")
+    try:
+        if until is not None:
+            return parse_deadline(until, now)
+        if length is not None:
+            return now + parse_duration(length)
+    except BadDeadline as error:
+        option = "--until" if until is not None else "--for"
+        raise UsageError(f"{option}: {error}") from None
+    return None
 
 
 def host_options(args: argparse.Namespace) -> HostOptions:
@@ -104,6 +149,13 @@ def host_options(args: argparse.Namespace) -> HostOptions:
     for ok, message in checks:
         if not ok:
             raise UsageError(message)
+    deadline = homework_deadline(args, time.time())
+    if args.self_paced and args.resume is None and deadline is None:
+        raise UsageError("--self-paced needs a deadline: --until \"2026-12-05 17:00\" or --for 3d")
+    if deadline is not None and not args.self_paced and args.resume is None:
+        raise UsageError("--until and --for set a homework's deadline: add --self-paced")
+    if args.leaderboard and not args.self_paced:
+        raise UsageError("--leaderboard is for --self-paced homework (a live game always has one)")
     return HostOptions(
         pack=args.pack,
         questions_json=Path(args.questions_json) if args.questions_json else None,
@@ -122,6 +174,9 @@ def host_options(args: argparse.Namespace) -> HostOptions:
         reveal_seconds=args.reveal_seconds,
         resume=args.resume,
         saves=getattr(args, "saves", None),
+        self_paced=args.self_paced,
+        deadline=deadline,
+        leaderboard=args.leaderboard,
     )
 
 
@@ -130,11 +185,13 @@ def run(args: argparse.Namespace) -> int:
 
     from quiz.classroom.capacity import raise_open_file_limit, room_for
     from quiz.classroom.hosting import open_session
+    from quiz.classroom.self_paced import SelfPacedSession
     from quiz.classroom.tls import server_context
     from quiz.errors import UsageError
 
     options = host_options(args)
-    if args.plain and not args.auto:
+    plain_alone = args.plain and not args.auto
+    if plain_alone and not options.self_paced and options.resume is None:
         raise UsageError("--plain needs --auto: the keys that drive a game are on the host screen")
     cert, key = options.tls_cert, options.tls_key
     tls = server_context(cert, key) if cert and key else None
@@ -142,6 +199,12 @@ def run(args: argparse.Namespace) -> int:
     print(room_line(limit, room_for(limit), options.max_players), flush=True)
     session, journal, session_id, port = open_session(options)
     try:
+        if isinstance(session, SelfPacedSession):
+            return run_homework(session, journal, session_id, options, port, tls, plain=args.plain)
+        if plain_alone:
+            raise UsageError(
+                "--plain needs --auto: the keys that drive a game are on the host screen"
+            )
         if not args.plain:
             from quiz.tui.classroom.host_app import run_host_app
 
@@ -154,6 +217,29 @@ def run(args: argparse.Namespace) -> int:
         # A game nobody joined (a start that failed on a busy port, say) leaves nothing
         # behind for --resume to pick.
         journal.discard_unstarted()
+
+
+def run_homework(
+    session: SelfPacedSession,
+    journal: Journal,
+    session_id: str,
+    options: HostOptions,
+    port: int,
+    tls: ssl.SSLContext | None,
+    *,
+    plain: bool,
+) -> int:
+    """Host self-paced homework until its deadline: the teacher's progress screen, or lines."""
+    import asyncio
+
+    if not plain:
+        from quiz.tui.classroom.homework_app import run_homework_app
+
+        return run_homework_app(session, journal, session_id, bind=options.bind, port=port, tls=tls)
+    from quiz.plain.host import host_homework_plain
+
+    asyncio.run(host_homework_plain(session, journal, session_id, options, port=port, tls=tls))
+    return 0
 
 
 def room_line(limit: int | None, room: int | None, wanted: int) -> str:

@@ -10,10 +10,13 @@ from typing import Any, TextIO
 
 from quiz.classroom import protocol as p
 from quiz.classroom.addresses import lan_addresses
+from quiz.classroom.deadline import local_text
 from quiz.classroom.flow import run_auto
 from quiz.classroom.journal import Journal
 from quiz.classroom.options import HostOptions
 from quiz.classroom.results import Attendance, build_results, pack_of, save_results
+from quiz.classroom.self_paced import SelfPacedSession
+from quiz.classroom.self_paced_server import SelfPacedServer, run_until_closed
 from quiz.classroom.server import ClassroomServer
 from quiz.classroom.session import HostSession
 from quiz.safe_text import safe_text
@@ -85,18 +88,75 @@ async def host_plain(
     )
     await server.start()
     try:
-        addresses = lan_addresses() if options.bind in ("0.0.0.0", "") else [options.bind]
-        for address in addresses:
-            out.line(f"join: {server.scheme}://{address}:{server.port}")
-        out.line(f"port: {server.port}")
-        out.line(f"code: {session.code}")
-        out.line(f"session: {session_id}")
+        _announce(out, server, options, session_id)
         await run_auto(
             server, min_players=options.min_players, reveal_seconds=options.reveal_seconds
         )
         results = build_results(
             session, session_id, pack=pack_of(journal.folder), away=attendance.away
         )
+        path = save_results(journal.folder, results)
+        out.line(f"results: {path}")
+        return path
+    finally:
+        await journal.aclose()
+        await server.stop()
+
+
+def _announce(
+    out: EventPrinter, server: ClassroomServer, options: HostOptions, session_id: str
+) -> None:
+    """Where to join, with which code, and the session's id."""
+    addresses = lan_addresses() if options.bind in ("0.0.0.0", "") else [options.bind]
+    for address in addresses:
+        out.line(f"join: {server.scheme}://{address}:{server.port}")
+    out.line(f"port: {server.port}")
+    out.line(f"code: {server.session.code}")
+    out.line(f"session: {session_id}")
+
+
+class HomeworkPrinter(EventPrinter):
+    """Self-paced homework as lines: who joined and left, each student's progress after
+    every answer ("progress: Ann 3/10, score 2870"), a moved deadline, the close."""
+
+    def __call__(self, event: str, detail: dict[str, Any]) -> None:
+        if event == "progress":
+            self.line(
+                f"progress: {detail['name']} {detail['answered']}/{detail['total']}, "
+                f"score {detail['score']}"
+            )
+        elif event == "deadline":
+            self.line(f"deadline: {detail['text']}")
+        elif event == "game_over":
+            self.line("closed: the homework is over")
+        elif event not in ("asked", "answered", "question", "reveal"):
+            super().__call__(event, detail)
+
+
+async def host_homework_plain(
+    session: SelfPacedSession,
+    journal: Journal,
+    session_id: str,
+    options: HostOptions,
+    *,
+    port: int,
+    tls: ssl.SSLContext | None = None,
+    printer: HomeworkPrinter | None = None,
+) -> Path:
+    """Run self-paced homework on `port` until its deadline (a resumed one: until its
+    deadline, which `open_session` may have moved); returns the results file."""
+    out = printer or HomeworkPrinter()
+    journal.group_commit = True
+    server = SelfPacedServer(
+        session, durable=journal.durable, host=options.bind, port=port, tls=tls, listener=out
+    )
+    await server.start()
+    try:
+        _announce(out, server, options, session_id)
+        out.line(f"deadline: {local_text(session.deadline)}")
+        await run_until_closed(server)
+        # Students come and go as they please: nobody "left" a homework.
+        results = build_results(session, session_id, pack=pack_of(journal.folder))
         path = save_results(journal.folder, results)
         out.line(f"results: {path}")
         return path

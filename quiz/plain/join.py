@@ -18,6 +18,7 @@ from typing import TextIO
 
 from quiz.classroom import protocol as p
 from quiz.classroom.client import ClassroomClient, TokenMemory, join_with_memory
+from quiz.classroom.deadline import shown_deadline
 from quiz.classroom.deck import positions
 from quiz.game import answer_input
 from quiz.game.labels import letter, option_label
@@ -90,6 +91,11 @@ async def join_plain(
     lines = _stdin_lines(stdin, asyncio.get_running_loop())
     pending: asyncio.Task[None] | None = None
     ended_input = False
+    self_paced = False
+
+    # Self-paced homework: the end of input means the student stops for now (they can come
+    # back and go on); a live game is followed to its end.
+    leave = asyncio.Event()
 
     async def answer(question: p.QuestionMessage) -> None:
         nonlocal ended_input
@@ -97,6 +103,8 @@ async def join_plain(
             line = await lines.get()
             if line is None:
                 ended_input = True
+                if self_paced:
+                    leave.set()
                 return
             try:
                 message = parse_answer(line, question)
@@ -106,19 +114,49 @@ async def join_plain(
             await client.send(message)
             return
 
-    async for message in client.messages():
-        for line in lines_for(message):
-            say(line)
-        if isinstance(message, p.QuestionMessage | p.Closed) and pending is not None:
-            pending.cancel()
-        if isinstance(message, p.QuestionMessage):
-            pending = asyncio.create_task(answer(message))
-        elif isinstance(message, p.Kicked):
-            return 1
+    async def ask_next() -> None:
+        """Self-paced homework: the next question comes when the student is ready."""
+        nonlocal ended_input
+        say("next: press Enter for the next question")
+        if not ended_input and await lines.get() is not None:
+            await client.send(p.Next())
+        else:
+            ended_input = True
+            leave.set()
+
+    async def follow() -> int:
+        nonlocal pending, self_paced
+        async for message in client.messages():
+            for line in lines_for(message):
+                say(line)
+            if isinstance(message, p.QuestionMessage | p.Closed) and pending is not None:
+                pending.cancel()
+            if isinstance(message, p.QuestionMessage):
+                pending = asyncio.create_task(answer(message))
+            elif isinstance(message, p.Assignment) and message.answered < message.total:
+                self_paced = True
+                if pending is None or pending.done():
+                    pending = asyncio.create_task(ask_next())
+            elif isinstance(message, p.YourResult) and self_paced:
+                pending = asyncio.create_task(ask_next())
+            elif isinstance(message, p.Kicked):
+                return 1
+        return 0
+
+    following = asyncio.create_task(follow())
+    leaving = asyncio.create_task(leave.wait())
+    await asyncio.wait({following, leaving}, return_when=asyncio.FIRST_COMPLETED)
+    leaving.cancel()
+    if following.done():
+        code = following.result()
+    else:
+        following.cancel()
+        say("left the homework for now: run the same `quiz join` again to go on")
+        code = 0
     if pending is not None:
         pending.cancel()
     await client.close()
-    return 0
+    return code
 
 
 def lines_for(message: p.ServerMessage) -> list[str]:
@@ -143,13 +181,21 @@ def lines_for(message: p.ServerMessage) -> list[str]:
         verdict = "right" if message.correct else "partly right" if message.points else "wrong"
         verdict = verdict if message.answered else "no answer"
         ahead = f", behind {_clean(message.ahead)}" if message.ahead else ""
-        score = f"score {message.score}, rank {message.rank}"
+        score = f"score {message.score}"
+        score += f", rank {message.rank}" if message.rank is not None else ""
         lines = [f"{verdict}: +{message.points} points, {score}{ahead}"]
         if message.accepted:
             lines.append(_clean(message.accepted))
         return lines
     if isinstance(message, p.GameOver):
+        if message.rank is None:
+            return [f"finished: score {message.score}"]
         return [f"game over: rank {message.rank} of {message.players}, score {message.score}"]
+    if isinstance(message, p.Assignment):
+        return [
+            f"homework: {message.answered} of {message.total} answered, score {message.score}, "
+            f"due {shown_deadline(message.deadline)}"
+        ]
     if isinstance(message, p.Error):
         return [f"error: {_clean(message.message)}"]
     simple = {

@@ -25,8 +25,9 @@ from quiz.store.schema import (
     TagStats,
 )
 
-# Practice has no clock and scores flat points: it is never ranked.
-UNRANKED_MODES = frozenset({"practice"})
+# Practice has no clock and scores flat points; a classroom game's questions, count and pace
+# are the teacher's: neither is ranked against a player's own rounds.
+UNRANKED_MODES = frozenset({"practice", "classroom"})
 
 
 def as_utc(moment: datetime) -> datetime:

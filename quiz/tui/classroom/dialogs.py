@@ -1,4 +1,5 @@
-"""The teacher's dialogs: confirm ending or quitting, remove a player, approve a reclaim.
+"""The teacher's dialogs: confirm ending or quitting, remove a player, approve a reclaim,
+move a homework's deadline.
 
 Each is a ModalScreen that dismisses with the teacher's decision; the host app acts on it.
 Names are shown literally.
@@ -6,6 +7,7 @@ Names are shown literally.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 
@@ -17,6 +19,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from quiz.classroom.deadline import BadDeadline, parse_deadline
 from quiz.name_identity import name_key
 from quiz.tui.classroom.name_grid import NameGrid
 from quiz.tui.text import literal, styled
@@ -174,3 +177,51 @@ class ReclaimDialog(Dialog[bool]):
 
     def action_refuse(self) -> None:
         self.dismiss(False)
+
+
+class DeadlineDialog(Dialog[float | None]):
+    """Move a homework's deadline: a local date and time ("2026-12-06 17:00") or a length
+    of time from now ("+1d", "12h"). Dismisses with the new deadline (POSIX seconds);
+    a deadline that can't be read or has passed is said under the box, which stays open."""
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, current: str, now: Callable[[], float]) -> None:
+        super().__init__()
+        self.current = current
+        self.now = now
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(
+                styled("Due [b]$due[/b]. Move the deadline to:", due=self.current),
+                classes="question",
+            )
+            yield Input(placeholder="2026-12-06 17:00, or +1d, 12h, 90m", id="until")
+            yield Static("", id="deadline-error")
+            with Horizontal():
+                yield Button("Move", variant="primary", id="move")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#until", Input).focus()
+
+    @on(Input.Submitted, "#until")
+    def submitted(self) -> None:
+        self.move()
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "move":
+            self.move()
+        else:
+            self.dismiss(None)
+
+    def move(self) -> None:
+        text = self.query_one("#until", Input).value
+        try:
+            self.dismiss(parse_deadline(text, self.now()))
+        except BadDeadline as error:
+            self.query_one("#deadline-error", Static).update(literal(str(error)))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

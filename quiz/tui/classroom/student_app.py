@@ -25,6 +25,7 @@ from websockets.exceptions import ConnectionClosed
 
 from quiz.classroom import protocol as p
 from quiz.classroom.client import ClassroomClient, TokenMemory, join_with_memory
+from quiz.classroom.deadline import shown_deadline
 from quiz.classroom.deck import positions
 from quiz.errors import QuizError
 from quiz.game.labels import option_label
@@ -90,6 +91,9 @@ class StudentApp(App[int]):
         self.player_name = ""
         self.deadline: float | None = None  # on `clock`; None when no countdown runs
         self.paused_left: float | None = None
+        # Self-paced homework: Enter asks for the next question when the student is ready.
+        self.self_paced = False
+        self.awaiting_next = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -205,11 +209,19 @@ class StudentApp(App[int]):
             pass  # the teacher's screen shows it; our own rank came with the result
         elif isinstance(message, p.Paused):
             self.show_paused(message.paused)
+        elif isinstance(message, p.Assignment):
+            self.show_assignment(message)
         elif isinstance(message, p.GameOver):
-            self.query_one("#verdict", Static).update(Content("Game over"))
+            self.awaiting_next = False
+            finished = message.rank is None
+            self.query_one("#verdict", Static).update(
+                Content("All done" if finished else "Game over")
+            )
             self.query_one("#standing", Static).update(
                 Content(
-                    f"Final rank: {message.rank} of {message.players}, "
+                    f"Finished, with {message.score:,} points."
+                    if finished
+                    else f"Final rank: {message.rank} of {message.players}, "
                     f"with {message.score:,} points."
                 )
             )
@@ -225,6 +237,34 @@ class StudentApp(App[int]):
             self.status(f"Not accepted: {message.message}")
             self.unlock_panel()
 
+    def show_assignment(self, message: p.Assignment) -> None:
+        """Self-paced homework: how far the student is and until when; Enter goes on."""
+        self.self_paced = True
+        due = shown_deadline(message.deadline)
+        line = (
+            f"Homework: {message.answered} of {message.total} answered, "
+            f"{message.score:,} points. Due {due}."
+        )
+        if self.question is None or self.awaiting_next:
+            self.awaiting_next = True
+            styled_line = styled(
+                f"Joined as [b]$name[/b]. {line} Press Enter for a question.",
+                name=self.player_name,
+            )
+            self.query_one("#waiting", Static).update(styled_line)
+            if self.question is None:
+                self.switch("waiting")
+        else:
+            self.notify(line, markup=False)
+
+    async def ask_next(self) -> None:
+        self.awaiting_next = False
+        if self.client is not None:
+            try:
+                await self.client.send(p.Next())
+            except ConnectionClosed:
+                self.awaiting_next = True
+
     def show_paused(self, paused: bool) -> None:
         if paused and self.paused_left is None and self.deadline is not None:
             self.paused_left = self.seconds_left()
@@ -236,6 +276,7 @@ class StudentApp(App[int]):
         self.tick()
 
     def show_question(self, message: p.QuestionMessage) -> None:
+        self.awaiting_next = False
         again = self.question is not None and self.question.number == message.number
         self.deadline = self.clock() + message.seconds
         self.paused_left = None
@@ -323,7 +364,11 @@ class StudentApp(App[int]):
         ahead = (
             styled(", just behind [b]$name[/b]", name=result.ahead) if result.ahead else Content("")
         )
-        line = Content(f"Score {result.score:,} — rank {result.rank}") + ahead
+        ranked = f" — rank {result.rank}" if result.rank is not None else ""
+        line = Content(f"Score {result.score:,}{ranked}") + ahead
+        if self.self_paced:
+            self.awaiting_next = True
+            line += Content("\nPress Enter for the next question.")
         self.query_one("#standing", Static).update(line)
         self.switch("outcome")
         self.put_away_panel()
@@ -351,6 +396,9 @@ class StudentApp(App[int]):
         await self.send(p.Answer(question=question.number, choices=[index]))
 
     async def action_send_multiple(self) -> None:
+        if self.awaiting_next:
+            await self.ask_next()
+            return
         question = self.question
         if question and question.kind == "multiple" and self.picked and not self.locked_in:
             await self.send(p.Answer(question=question.number, choices=sorted(self.picked)))

@@ -1,0 +1,238 @@
+"""The teacher's screen for self-paced homework: how to join, the deadline, and each
+student's progress (answered / total, score, last seen), kept up to date twice a second.
+
+`d` moves the deadline (a small dialog), `k` removes a student, `e` closes the homework now
+and `q` quits (the homework can be continued with `quiz host --resume`); both ask first. At
+the deadline the server closes the homework by itself and the screen saves the results.
+
+As on the live game's screen (quiz.tui.classroom.host_app), the server runs on its own
+thread and the screen reaches the session only through `calls`.
+"""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
+from textual.widgets import Footer, Header
+
+from quiz.classroom.deadline import local_text
+from quiz.classroom.journal import Journal
+from quiz.classroom.self_paced import SelfPacedSession, StudentProgress
+from quiz.classroom.self_paced_server import SelfPacedServer
+from quiz.classroom.server_thread import HostCalls, SameLoop, ServerThread
+from quiz.tui.classroom.dialogs import ConfirmDialog, DeadlineDialog, PlayersDialog, Removal
+from quiz.tui.classroom.progress_panel import ProgressPanel
+
+REFRESH_SECONDS = 0.5
+
+
+@dataclass(frozen=True)
+class HomeworkView:
+    """What the screen shows of the session, read on the server's loop in one go."""
+
+    rows: list[StudentProgress]
+    deadline: float
+    now: float
+    closed: bool
+
+
+class HomeworkApp(App[int]):
+    """Watch self-paced homework, move its deadline, remove a student, close it."""
+
+    CSS_PATH = "host.tcss"
+    TITLE = "quiz — homework"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "deadline", "Deadline"),
+        Binding("k", "players", "Kick/ban"),
+        Binding("e", "end", "Close now"),
+        Binding("q", "quit_game", "Quit"),
+        Binding("ctrl+q", "quit_game", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        server: SelfPacedServer,
+        *,
+        calls: HostCalls | None = None,
+        addresses: list[str] | None = None,
+        start_server: bool = True,
+        save_results: Callable[[], Path] | None = None,
+        refresh_seconds: float = REFRESH_SECONDS,
+    ) -> None:
+        super().__init__()
+        self.server = server
+        self.session: SelfPacedSession = server.session
+        self.calls: HostCalls = calls or SameLoop()
+        self.addresses = addresses
+        self.start_server = start_server
+        self.save_results = save_results
+        self.refresh_seconds = refresh_seconds
+        self.saved: str | None = None  # the results file, once the homework closed
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield ProgressPanel(id="homework")
+        yield Footer()
+
+    @property
+    def panel(self) -> ProgressPanel:
+        return self.query_one(ProgressPanel)
+
+    async def on_mount(self) -> None:
+        if self.start_server:
+            await self.calls.call_async(self.server.start)
+        if self.addresses is None:
+            from quiz.classroom.addresses import lan_addresses
+
+            port, bound = self.server.port, self.server.host
+            hosts = lan_addresses() if bound in ("0.0.0.0", "", "::") else [bound]
+            scheme = "wss://" if self.server.tls else ""
+            self.addresses = [f"quiz join {scheme}{a}:{port}" for a in hosts]
+        self.panel.show_join(self.addresses, self.session.code)
+        self.set_interval(self.refresh_seconds, self.update_view)
+        await self.update_view()
+
+    async def on_unmount(self) -> None:
+        if self.start_server:
+            await self.calls.call_async(self.server.stop)
+
+    def _read_view(self) -> HomeworkView:
+        """Runs on the server's loop."""
+        session = self.session
+        return HomeworkView(
+            rows=session.progress_rows(),
+            deadline=session.deadline,
+            now=session.wall(),
+            closed=session.phase == "over",
+        )
+
+    async def update_view(self) -> None:
+        """Read the session once and bring the screen up to date; once the homework has
+        closed (its deadline passed), save the results, once."""
+        view = await self.calls.call(self._read_view)
+        if view.closed and self.saved is None:
+            self.saved = str(await self.calls.call(self.save_results)) if self.save_results else ""
+        with_saved = self.saved or ""
+        try:
+            self.panel.show_deadline(view.deadline, view.now, view.closed, with_saved)
+            self.panel.show_progress(view.rows, view.now)
+        except NoMatches:  # the app is closing
+            pass
+
+    # --- the teacher's keys -----------------------------------------------------------------
+
+    async def action_deadline(self) -> None:
+        session = self.session
+        deadline, closed = await self.calls.call(lambda: (session.deadline, session.phase))
+        if closed == "over":
+            self.notify("The homework has closed.")
+            return
+
+        async def decided(moved: float | None) -> None:
+            if moved is None:
+                return
+            if await self.calls.call(lambda: self.server.extend(moved)):
+                self.notify(f"Now due {local_text(moved)}.")
+            await self.update_view()
+
+        self.push_screen(DeadlineDialog(local_text(deadline), session.wall), decided)
+
+    async def action_players(self) -> None:
+        session = self.session
+        players = await self.calls.call(
+            lambda: [(pl.id, pl.name) for pl in session.active_players()]
+        )
+
+        async def decided(removal: Removal | None) -> None:
+            if removal is not None:
+                server = self.server
+                await self.calls.call_async(lambda: server.kick(removal.player, ban=removal.ban))
+                verb = "Banned" if removal.ban else "Removed"
+                self.notify(f"{verb}: {removal.name}", markup=False)
+                await self.update_view()
+
+        self.push_screen(PlayersDialog(players, can_ban=True), decided)
+
+    def action_end(self) -> None:
+        if self.saved is not None:
+            return
+
+        async def decided(end: bool | None) -> None:
+            if end and self.saved is None:
+                await self.calls.call(self.server.finish)
+                await self.update_view()
+
+        self.push_screen(
+            ConfirmDialog(
+                "Close the homework now? Students can no longer join or answer, and the "
+                "results are saved as they stand.",
+                yes="Close now",
+                no="Keep it open",
+            ),
+            decided,
+        )
+
+    def action_quit_game(self) -> None:
+        if self.saved is not None:
+            self.exit(0)
+            return
+
+        def decided(leave: bool | None) -> None:
+            if leave:
+                self.exit(0)
+
+        self.push_screen(
+            ConfirmDialog(
+                "Quit? Students cannot work on the homework until you continue it with "
+                "`quiz host --resume`.",
+                yes="Quit",
+                no="Keep it open",
+            ),
+            decided,
+        )
+
+
+def run_homework_app(
+    session: SelfPacedSession,
+    journal: Journal,
+    session_id: str,
+    *,
+    bind: str,
+    port: int,
+    tls: ssl.SSLContext | None = None,
+) -> int:
+    """Run the teacher's homework screen until they quit; the results are saved when the
+    homework closes. The server listens (or fails with a one-line error) before the screen
+    opens, and runs on its own thread."""
+    from quiz.classroom.results import build_results, pack_of
+    from quiz.classroom.results import save_results as write_results
+
+    journal.group_commit = True
+    # Homework runs for days without the teacher at the keys: a name in use is refused
+    # (`name_taken`) rather than left waiting for an approval; the token brings them back.
+    server = SelfPacedServer(session, host=bind, port=port, tls=tls, durable=journal.durable)
+    thread = ServerThread(server)
+    try:
+        thread.start()
+    except BaseException:
+        journal.close()
+        raise
+
+    def save() -> Path:
+        results = build_results(session, session_id, pack=pack_of(journal.folder))
+        return write_results(journal.folder, results)
+
+    app = HomeworkApp(server, calls=thread, start_server=False, save_results=save)
+    try:
+        app.run()
+    finally:
+        thread.stop(finally_=journal.aclose)
+    return 0

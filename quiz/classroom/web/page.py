@@ -43,7 +43,7 @@ class StudentPage:
                 f"script-src {scripts}",
                 f"style-src {styles}",
                 f"connect-src {socket_origin}",
-                "img-src 'none'",
+                "img-src data:",  # the empty icon, so that no favicon is fetched
                 "base-uri 'none'",
                 "form-action 'none'",
                 "frame-ancestors 'none'",

@@ -50,6 +50,7 @@ def open_session(options: HostOptions) -> tuple[HostSession, Journal, str, int]:
         hosted,
         code=code,
         speed=options.speed,
+        timer=options.timer,
         max_players=options.max_players,
         nicknames=options.nicknames,
         record=journal.append,

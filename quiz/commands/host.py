@@ -35,6 +35,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--no-speed", action="store_true", help="a flat 1000 per correct answer")
     parser.add_argument(
+        "--no-timer",
+        action="store_true",
+        help="accuracy only: no clock, no time-outs, no speed points, on every student's screen",
+    )
+    parser.add_argument(
         "--port", type=int, default=None, metavar="PORT", help=f"port (default {DEFAULT_PORT})"
     )
     parser.add_argument(
@@ -110,6 +115,7 @@ def host_options(args: argparse.Namespace) -> HostOptions:
         count=args.count,
         time_limit=args.time,
         speed=not args.no_speed,
+        timer=not args.no_timer,
         max_players=args.max_players,
         nicknames=args.nicknames,
         seed=args.seed,

@@ -275,3 +275,16 @@ def test_the_policy_stops_a_script_the_page_did_not_ship(
     )
     assert ran is False
     assert any("Content Security Policy" in error for error in one.errors)
+
+
+def test_without_a_timer_the_page_shows_no_clock(
+    browser: Browser, watched: list[Watched]
+) -> None:
+    with web_host(every_type(), FakeClock(), timer=False) as host:
+        one = Watched(browser)
+        watched.append(one)
+        join(one.page, host.url, "Ann")
+        host.call(host.server.ask_next)
+        wait_for_question(one.page, 1)
+        expect(one.page.locator("#clock")).to_have_text("No time limit")
+        expect(one.page.locator("#clock-bar")).to_be_hidden()

@@ -65,9 +65,15 @@ class WebHost:
     """A ClassroomServer on a ServerThread; host actions are called from the test thread,
     and `wait_for` waits (on the server's events, never a sleep) for a condition."""
 
-    def __init__(self, questions: list[Question], *, clock: Callable[[], float]) -> None:
+    def __init__(
+        self, questions: list[Question], *, clock: Callable[[], float], timer: bool = True
+    ) -> None:
         self.session = HostSession(
-            prepare(questions, seconds=20, seed=3), code=CODE, max_players=40, clock=clock
+            prepare(questions, seconds=20, seed=3),
+            code=CODE,
+            max_players=40,
+            clock=clock,
+            timer=timer,
         )
         self.server = ClassroomServer(self.session, port=0, listener=self._event)
         self.thread = ServerThread(self.server)
@@ -116,8 +122,10 @@ class WebHost:
 
 
 @contextmanager
-def web_host(questions: list[Question], clock: Callable[[], float]) -> Iterator[WebHost]:
-    host = WebHost(questions, clock=clock)
+def web_host(
+    questions: list[Question], clock: Callable[[], float], *, timer: bool = True
+) -> Iterator[WebHost]:
+    host = WebHost(questions, clock=clock, timer=timer)
     host.thread.start()
     try:
         yield host

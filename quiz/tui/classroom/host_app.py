@@ -58,7 +58,7 @@ class HostView:
     players: int  # not removed (away ones too): the lobby's count
     connected: int  # who can answer now: "answered 3 of 5"
     answered: int
-    seconds_left: float
+    seconds_left: float | None  # None: no timer (accuracy only)
     everyone_answered: bool
     locked: bool
     paused: bool
@@ -192,7 +192,9 @@ class HostApp(App[int]):
                 view = self.view
                 panel = self.query_one(QuestionPanel)
                 panel.tick(view.seconds_left, view.answered, view.connected, view.paused)
-                if not view.paused and (view.seconds_left <= 0 or view.everyone_answered):
+                left = view.seconds_left
+                time_up = left is not None and left <= 0
+                if not view.paused and (time_up or view.everyone_answered):
                     await self._reveal()
         await self._ask_teacher()
 

@@ -115,8 +115,13 @@ class QuestionPanel(VerticalScroll):
         self.query_one("#pairs").display = bool(left)
         self.scroll_home(animate=False)
 
-    def tick(self, seconds_left: float, answered: int, players: int, paused: bool) -> None:
-        left = "paused" if paused else f"{max(0, int(seconds_left + 0.999))} s left"
+    def tick(self, seconds_left: float | None, answered: int, players: int, paused: bool) -> None:
+        if paused:
+            left = "paused"
+        elif seconds_left is None:
+            left = "no time limit"
+        else:
+            left = f"{max(0, int(seconds_left + 0.999))} s left"
         self.query_one("#countdown", Line).show(left)
         self.query_one("#answer-count", Line).show(f"{answered} of {players} answered")
 

@@ -28,6 +28,7 @@ class HostOptions:
     newest unfinished one, anything else the session of that id. `min_players` and
     `reveal_seconds` pace a game that runs itself (`min_players` None: 1 for a new game, as
     many as were present for a resumed one). `saves` None is the default saves folder.
+    `qr_png` is where to save the join URL's QR code as a PNG (for a projector), if anywhere.
     """
 
     pack: str | None = None
@@ -48,6 +49,7 @@ class HostOptions:
     reveal_seconds: float = 3.0
     resume: str | None = None
     saves: str | None = None
+    qr_png: Path | None = None
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="questions from a JSON list (Question fields) instead of a pack",
     )
+    parser.add_argument(
+        "--qr-png",
+        metavar="FILE",
+        help="also save the QR code of the student page's address as a PNG (for a projector)",
+    )
     parser.add_argument("--plain", action="store_true", help="no screen: events as lines")
     parser.add_argument("--auto", action="store_true", help="start and move on by itself")
     parser.add_argument(
@@ -128,6 +133,7 @@ def host_options(args: argparse.Namespace) -> HostOptions:
         reveal_seconds=args.reveal_seconds,
         resume=args.resume,
         saves=getattr(args, "saves", None),
+        qr_png=Path(args.qr_png) if args.qr_png else None,
     )
 
 
@@ -148,6 +154,12 @@ def run(args: argparse.Namespace) -> int:
     print(room_line(limit, room_for(limit), options.max_players), flush=True)
     session, journal, session_id, port = open_session(options)
     try:
+        if options.qr_png is not None:
+            from quiz.classroom.web.join_url import join_url, save_qr_png
+
+            url = join_url(options.bind, port, session.code, tls=tls is not None)
+            save_qr_png(url, options.qr_png)
+            print(f"QR code of {url}: {options.qr_png}", flush=True)
         if not args.plain:
             from quiz.tui.classroom.host_app import run_host_app
 

@@ -16,6 +16,7 @@ from quiz.classroom.options import HostOptions
 from quiz.classroom.results import Attendance, build_results, pack_of, save_results
 from quiz.classroom.server import ClassroomServer
 from quiz.classroom.session import HostSession
+from quiz.classroom.web.join_url import join_url, qr_lines
 from quiz.safe_text import safe_text
 
 
@@ -30,6 +31,12 @@ class EventPrinter:
     def line(self, text: str) -> None:
         """Print one line; names and answers in it are untrusted, so it is made safe whole."""
         print(safe_text(text, single_line=True), file=self.out, flush=True)
+
+    def drawing(self, rows: list[str]) -> None:
+        """Print our own drawing (a QR code) as it is: its runs of spaces are the picture."""
+        for row in rows:
+            print(row, file=self.out)
+        self.out.flush()
 
     def __call__(self, event: str, detail: dict[str, Any]) -> None:
         if event in ("joined", "rejoined", "left", "away", "kicked"):
@@ -88,6 +95,9 @@ async def host_plain(
         addresses = lan_addresses() if options.bind in ("0.0.0.0", "") else [options.bind]
         for address in addresses:
             out.line(f"join: {server.scheme}://{address}:{server.port}")
+        url = join_url(options.bind, server.port, session.code, tls=tls is not None)
+        out.line(f"browser: {url}")
+        out.drawing(qr_lines(url, light_on_dark=True))
         out.line(f"port: {server.port}")
         out.line(f"code: {session.code}")
         out.line(f"session: {session_id}")

@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Digits, Static
 
 from quiz.classroom import protocol as p
+from quiz.classroom.web.join_url import qr_lines
 from quiz.game.labels import letter, option_label
 from quiz.safe_text import safe_text
 from quiz.tui.classroom.bars import bar_lines
@@ -55,8 +56,10 @@ class LobbyPanel(Vertical):
         self.addresses: list[str] = []  # as last shown
 
     def compose(self) -> ComposeResult:
+        yield Static("", id="join-qr")  # docked on the right, shown once there is a URL
         yield Static("Join with:  quiz join ADDRESS --code CODE --name NAME", id="join-help")
         yield Static("", id="addresses")
+        yield Static("", id="join-url")
         yield Digits("", id="code")
         yield Line(id="lobby-count")
         yield NameGrid(id="names")
@@ -64,6 +67,14 @@ class LobbyPanel(Vertical):
     @property
     def names(self) -> NameGrid:
         return self.query_one("#names", NameGrid)
+
+    def show_join_url(self, url: str) -> None:
+        """The student page's address, and its QR code for phones to scan."""
+        self.query_one("#join-url", Static).update(literal(f"or in a browser: {url}"))
+        self.query_one("#join-url").display = True
+        qr = self.query_one("#join-qr", Static)
+        qr.update(Content("\n".join(qr_lines(url))))
+        qr.display = True
 
     def show(self, addresses: list[str], code: str, count: int, locked: bool) -> None:
         """The addresses, the code and how many are in; the names are `names`' own."""

@@ -302,3 +302,33 @@ def test_missed_questions_can_be_played_again() -> None:
     assert "Play the " in out and "missed question(s) again? (y/n):" in out
     replay = out.split("missed question(s) again? (y/n):", 1)[1]
     assert "Question 1/2" in replay and "✓ Correct!" in replay  # the matching and ordering
+
+
+QUOTED = """
+[pack]
+id = "quoted"
+title = "Quoted"
+[pack.source]
+title = "A blog post"
+
+[[questions]]
+id = "q"
+type = "single"
+prompt = "Pick the second"
+choices = ["first", "second", "third"]
+answer = "second"
+explanation = "The post says “the second is best”, plainly."
+quote = "the second is best"
+"""
+
+
+def test_a_quote_the_explanation_already_gives_is_not_printed_twice(tmp_path: Path) -> None:
+    pack = tmp_path / "quoted.toml"
+    pack.write_text(QUOTED, encoding="utf-8")
+    run = play("--seed", "1", "--pack", str(pack), stdin="2\n")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.count("the second is best") == 1
+    assert "Why: The post says “the second is best”, plainly.\n— A blog post\n" in run.stdout
+    pack.write_text(QUOTED.replace("the second is best”", "it is second”"), encoding="utf-8")
+    run = play("--seed", "1", "--pack", str(pack), stdin="2\n")
+    assert "“the second is best” — A blog post\n" in run.stdout  # a quote it does not give

@@ -100,10 +100,8 @@ class Feedback:
 
     @property
     def mark(self) -> str:
-        """✓ for fully right, ½ for partial credit, ✗ otherwise."""
-        if self.correct:
-            return "✓"
-        return "½" if self.credit > 0 else "✗"
+        """✓ for fully right, ½ for partial credit, ✗ otherwise (the recorded answer's)."""
+        return self.record.mark
 
     @property
     def quote_to_show(self) -> str:
@@ -129,9 +127,5 @@ class Feedback:
 
     @property
     def verdict(self) -> str:
-        """The mark as a word, for screen readers: Correct, Partly correct, Wrong, Time's up."""
-        if self.correct:
-            return "Correct"
-        if self.timed_out:
-            return "Time's up"
-        return "Partly correct" if self.credit > 0 else "Wrong"
+        """The mark as a word, for screen readers (the recorded answer's)."""
+        return self.record.verdict

@@ -206,9 +206,11 @@ class PlainGame:
         self.say(f"Answer: {safe_text(feedback.right_answer, single_line=True)}")
         if feedback.explanation:
             self.say(f"Why: {safe_text(feedback.explanation)}")
-        if feedback.quote:
-            source = safe_text(feedback.attribution, single_line=True)
-            self.say(f"“{safe_text(feedback.quote)}”" + (f" — {source}" if source else ""))
+        source = safe_text(feedback.attribution, single_line=True)
+        if feedback.quote_to_show:  # not when the explanation already quotes it word for word
+            self.say(f"“{safe_text(feedback.quote_to_show)}”" + (f" — {source}" if source else ""))
+        elif feedback.quote and source:
+            self.say(f"— {source}")
         self.say(f"Score: {round_.score}")
 
     def show_summary(self, round_: Round) -> None:

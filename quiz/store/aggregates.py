@@ -68,7 +68,10 @@ def high_score_table(profile: Profile, result: RoundResult) -> list[HighScore] |
 
 
 def high_score_rank(table: list[HighScore], score: int) -> int | None:
-    """Where `score` would enter a top table (1 = best), or None if it would not."""
+    """Where `score` would enter a top table (1 = best), or None if it would not. A round
+    that scored nothing never does: 0 points is no one's high score."""
+    if score <= 0:
+        return None
     position = sum(1 for entry in table if entry.score >= score) + 1
     return position if position <= HIGH_SCORES_KEPT else None
 

@@ -287,6 +287,9 @@ class TeamsApp(App[int]):
     TITLE = "quiz — teams"
     AUTO_FOCUS = None
     cursor_blink = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+    ]
 
     def __init__(self, game: TeamGame, *, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
@@ -295,6 +298,12 @@ class TeamsApp(App[int]):
 
     def on_mount(self) -> None:
         self.push_screen(TeamsScreen(self.game, self.clock))
+
+    def action_help(self) -> None:
+        from quiz.tui.screens.help import HelpScreen, team_rows
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(team_rows()))
 
 
 def run_teams(options: TeamsOptions) -> int:

@@ -209,3 +209,20 @@ async def test_at_80x24_the_scoreboard_stays_on_screen_with_the_reveal() -> None
         await pilot.pause()
         assert screen.contains_region(board.region)
         assert not board.region.overlaps(reveal.region)
+
+
+async def test_help_lists_the_keys_of_team_play() -> None:
+    from quiz.tui.screens.help import HelpScreen
+
+    app = TeamsApp(game(), clock=FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "? Help" in screen_lines(app)[-1].replace("  ", " ")
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        rows = app.screen.rows or []
+        assert ("Teams", "Enter / Space / n", "Next question, after the reveal") in rows
+        assert any(where == "Choices" for where, _, _ in rows)
+        assert not any(where in ("Menu", "Round summary") for where, _, _ in rows)  # solo's
+        await pilot.press("escape")
+        assert isinstance(app.screen, TeamsScreen)

@@ -215,3 +215,13 @@ def test_two_stores_on_one_folder_see_each_others_writes(
     assert first.record_round("Ada", make_round(24, score=99)).round == 24
     assert second.open_profile("Ada").high_scores["labour-2010"]["classic"][0].score == 99
     assert [stored.round for stored in second.history("Ada")] == list(range(24, 0, -1))
+
+
+def test_a_round_that_scored_nothing_is_no_high_score(
+    store: SaveStore, make_round: RoundFactory
+) -> None:
+    nothing = store.record_round("Ada", make_round(1, score=0))
+    assert nothing.saved and nothing.rank is None and not nothing.new_high_score
+    assert store.open_profile("Ada").high_scores.get("labour-2010", {}).get("classic", []) == []
+    first = store.record_round("Ada", make_round(2, score=10))
+    assert first.new_high_score and first.previous_best is None

@@ -183,7 +183,7 @@ async def answer_right(pilot: Pilot[int], app: QuizApp) -> None:
             await pilot.press("abcdefgh"[panel.choices.index(answer)])
         await pilot.press("enter")
     elif question.type in ("typed", "numeric"):
-        await pilot.press(*RIGHT[question.id], "enter")
+        await pilot.press(*RIGHT.get(question.id, question.answers[0]), "enter")
     elif question.type == "ordering":
         assert isinstance(panel, OrderingPanel)
         if panel.cursor is None:

@@ -49,6 +49,10 @@ WORDS = {
     "shift": "Move the highlighted item up (⇧↑, -) or down (⇧↓, +, =)",
     "hold": "Pick up the highlighted item; ↑↓ carry it; Space drops it",
     "fifty_fifty": "50:50: take away about half the choices, all wrong (once per round)",
+    "Teams:fifty_fifty": "50:50 for the team whose turn it is (once per game; halves its points)",
+    "Teams:next": "Next question, after the reveal",
+    "Teams:close": "Close, after the final scores",
+    "Teams:leave": "Leave the game (asks first)",
     "next": "Next question",
     "finish": "Results: after the last answer, the round's summary (it is recorded)",
     "Question:leave": "Leave the round (asks first: a round left is not recorded)",
@@ -87,6 +91,30 @@ def binding_rows() -> list[tuple[str, str, str]]:
         ("Scores", ScoresScreen),
         ("Help", HelpScreen),
     ]
+    rows = _rows(places)
+    rows.append(("Anywhere", "Ctrl+P", "commands: new round, switch pack or mode, theme, bell"))
+    rows.append(("Typed / numeric", "Enter", "submit what you typed"))
+    rows.append(("Anywhere", "mouse", "click a choice, an item or a menu entry"))
+    return rows
+
+
+def team_rows() -> list[tuple[str, str, str]]:
+    """The keys of team play: its screen, the choices and Help itself."""
+    from quiz.tui.teams import TeamsApp, TeamsScreen
+    from quiz.tui.widgets.choices import ChoicePanel
+
+    places: list[tuple[str, type[DOMNode]]] = [
+        ("Anywhere", TeamsApp),
+        ("Teams", TeamsScreen),
+        ("Choices", ChoicePanel),
+        ("Help", HelpScreen),
+    ]
+    rows = _rows(places)
+    rows.append(("Typed", "Enter", "submit the team's typed answer"))
+    return rows
+
+
+def _rows(places: list[tuple[str, type[DOMNode]]]) -> list[tuple[str, str, str]]:
     rows: list[tuple[str, str, str]] = []
     for where, cls in places:
         # One row per action: its keys together, described once.
@@ -107,19 +135,20 @@ def binding_rows() -> list[tuple[str, str, str]]:
         for action, keys in keys_of.items():
             shown = keys[:1] if KEY_RANGE.match(keys[0]) else keys
             rows.append((where, " / ".join(dict.fromkeys(shown)), words_of[action]))
-    rows.append(("Anywhere", "Ctrl+P", "commands: new round, switch pack or mode, theme, bell"))
-    rows.append(("Typed / numeric", "Enter", "submit what you typed"))
-    rows.append(("Anywhere", "mouse", "click a choice, an item or a menu entry"))
     return rows
 
 
 class HelpScreen(ModalScreen[None]):
-    """The list of bindings; Escape closes it."""
+    """The list of bindings (`rows`: solo play's by default); Escape closes it."""
 
     CSS_PATH = "help.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close", key_display="Esc"),
     ]
+
+    def __init__(self, rows: list[tuple[str, str, str]] | None = None) -> None:
+        super().__init__()
+        self.rows = rows
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help"):
@@ -129,7 +158,7 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        rows = binding_rows()
+        rows = self.rows if self.rows is not None else binding_rows()
         width = min(self.app.size.width, 100)
         keys_width = max(len(keys) for _, keys, _ in rows)
         table.add_column("Where", width=15)

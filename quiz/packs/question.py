@@ -126,7 +126,7 @@ class Question:
             return "; ".join(f"{left} → {right}" for left, right in self.pairs)
         if self.type == "numeric":
             number = format_number(self.value if self.value is not None else 0.0)
-            text = f"{number} {self.unit}".strip()
+            text = f"{number}{self.unit}" if self.unit == "%" else f"{number} {self.unit}".strip()
             if self.tolerance:
                 text += f" (± {format_number(self.tolerance)})"
             return text

@@ -183,7 +183,8 @@ async def answer_right(pilot: Pilot[int], app: QuizApp) -> None:
             await pilot.press("abcdefgh"[panel.choices.index(answer)])
         await pilot.press("enter")
     elif question.type in ("typed", "numeric"):
-        await pilot.press(*RIGHT.get(question.id, question.answers[0]), "enter")
+        right = RIGHT[question.id] if question.id in RIGHT else question.answers[0]
+        await pilot.press(*right, "enter")
     elif question.type == "ordering":
         assert isinstance(panel, OrderingPanel)
         if panel.cursor is None:

@@ -63,6 +63,24 @@ def quoted(text: str, limit: int = 60) -> str:
     return f'"{clean}"'
 
 
+def explain_with_feedback(q: dict[str, Any], right: str, others: list[str]) -> list[str]:
+    """Moodle's feedback in a pack: the general feedback, else the right answer's, becomes
+    the question's explanation. Returns the feedback texts a pack cannot keep (it has one
+    explanation per question, not feedback per answer), for the importer to report."""
+    if right and not q.get("explanation"):
+        q["explanation"] = right
+    elif right:
+        others = [right, *others]
+    return [text for text in others if text]
+
+
+def dropped_feedback(text: str) -> str:
+    return (
+        f"feedback {quoted(text)} is dropped: a pack has one explanation per question, "
+        "not feedback per answer"
+    )
+
+
 def slug_id(text: str) -> str:
     """An id (lower-case letters, digits, '-', '_', '.') made from a title; "" if none.
     Accents are dropped rather than the letters: "Hammarskjöld" gives "hammarskjold"."""

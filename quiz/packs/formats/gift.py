@@ -27,6 +27,8 @@ from quiz.packs.formats.common import (
     assign_ids,
     build_questions,
     bulk_allocation,
+    dropped_feedback,
+    explain_with_feedback,
     fail_if_problems,
     quoted,
     weights_note,
@@ -397,19 +399,8 @@ class GiftReader:
         return "numerical question"
 
     def _feedback(self, q: dict[str, Any], right: str, others: list[str], line: int) -> None:
-        """The general feedback, else the right answer's, becomes the explanation; any other
-        feedback is reported, since a pack has no per-answer feedback."""
-        if right and not q.get("explanation"):
-            q["explanation"] = right
-        elif right:
-            others = [right, *others]
-        for text in others:
-            if text:
-                self._note(
-                    line,
-                    f"feedback {quoted(text)} is dropped: a pack has one "
-                    "explanation per question, not feedback per answer",
-                )
+        for text in explain_with_feedback(q, right, others):
+            self._note(line, dropped_feedback(text))
 
 
 def import_text(text: str, filename: str) -> ImportResult:

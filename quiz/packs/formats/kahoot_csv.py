@@ -13,15 +13,13 @@ import csv
 import io
 from collections.abc import Iterator, Sequence
 
-from quiz.packs.errors import PackError, Problem
+from quiz.packs.errors import PackError
 from quiz.packs.formats.common import (
     Exported,
     ImportResult,
-    build_with_ids,
-    fail_if_problems,
     left_out,
 )
-from quiz.packs.formats.kahoot_layout import HEADER, RowReader, export_rows, header_and_rows
+from quiz.packs.formats.kahoot_layout import HEADER, export_rows, import_rows
 from quiz.packs.models import PackMeta
 from quiz.packs.question import Question
 from quiz.safe_text import spreadsheet_cell, spreadsheet_text
@@ -65,14 +63,7 @@ def import_text(text: str, filename: str) -> ImportResult:
 
     Raises `PackError` listing every malformed row (FILE:LINE: …).
     """
-    result = ImportResult()
-    errors: list[Problem] = []
-    columns, rows = header_and_rows(_records(text, filename))
-    reader = RowReader(filename, columns, errors, result.notes)
-    reader.read(rows)
-    fail_if_problems(errors)
-    build_with_ids(reader.pending, file=filename, result=result)
-    return result
+    return import_rows(_records(text, filename), filename, ImportResult())
 
 
 def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:

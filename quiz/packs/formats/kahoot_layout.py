@@ -22,7 +22,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quiz.packs.errors import PackError, Problem
-from quiz.packs.formats.common import count_left_out, quoted, too_many_questions
+from quiz.packs.formats.common import (
+    ImportResult,
+    build_with_ids,
+    count_left_out,
+    fail_if_problems,
+    quoted,
+    too_many_questions,
+)
 from quiz.packs.models import MAX_CHOICES, MAX_QUESTIONS
 from quiz.packs.question import Question
 
@@ -249,6 +256,20 @@ class RowReader:
         else:
             raw.update(type="multiple", choices=choices, answers=right)
         return raw
+
+
+def import_rows(
+    rows: Iterator[tuple[int, list[str]]], filename: str, result: ImportResult
+) -> ImportResult:
+    """Questions from a Kahoot layout's rows (CSV records or spreadsheet rows, each with its
+    line), into `result`. Raises `PackError` listing every malformed row (FILE:LINE: …)."""
+    errors: list[Problem] = []
+    columns, data = header_and_rows(rows)
+    reader = RowReader(filename, columns, errors, result.notes)
+    reader.read(data)
+    fail_if_problems(errors)
+    build_with_ids(reader.pending, file=filename, result=result)
+    return result
 
 
 def header_and_rows(

@@ -23,17 +23,14 @@ from quiz.packs.errors import PackError, Problem
 from quiz.packs.formats.common import (
     Exported,
     ImportResult,
-    build_with_ids,
-    fail_if_problems,
     left_out,
 )
 from quiz.packs.formats.kahoot_layout import (
     HEADER,
     KAHOOT_DEFAULT_TIME_LIMIT,
-    RowReader,
     column_letter,
     export_rows,
-    header_and_rows,
+    import_rows,
 )
 from quiz.packs.models import PackMeta
 from quiz.packs.question import Question
@@ -121,13 +118,7 @@ def import_bytes(data: bytes, filename: str) -> ImportResult:
     """
     _check_zip(data, filename)
     result = ImportResult()
-    errors: list[Problem] = []
-    columns, rows = header_and_rows(_rows(data, filename, result.notes))
-    reader = RowReader(filename, columns, errors, result.notes)
-    reader.read(rows)
-    fail_if_problems(errors)
-    build_with_ids(reader.pending, file=filename, result=result)
-    return result
+    return import_rows(_rows(data, filename, result.notes), filename, result)
 
 
 def export_questions(questions: Sequence[Question], meta: PackMeta) -> Exported:

@@ -33,6 +33,8 @@ from quiz.packs.formats.common import (
     ImportResult,
     build_with_ids,
     bulk_allocation,
+    dropped_feedback,
+    explain_with_feedback,
     fail_if_problems,
     quoted,
     too_many_questions,
@@ -258,10 +260,7 @@ class _Reader:
                 self._feedback_dropped(text)
 
     def _feedback_dropped(self, text: str) -> None:
-        self._note(
-            f"feedback {quoted(text)} is dropped: a pack has one explanation per question, "
-            "not feedback per answer"
-        )
+        self._note(dropped_feedback(text))
 
     def _answers(self, element: ET.Element, default: str) -> list[tuple[str, float, str]] | None:
         """(text, fraction in percent, feedback) of each `<answer>`, or None (with an
@@ -281,15 +280,8 @@ class _Reader:
         return found
 
     def _explain(self, q: dict[str, Any], right: str, others: list[str]) -> None:
-        """The general feedback, else the right answer's feedback, explains; other feedback
-        is reported."""
-        if right and not q.get("explanation"):
-            q["explanation"] = right
-        elif right:
-            others = [right, *others]
-        for text in others:
-            if text:
-                self._feedback_dropped(text)
+        for text in explain_with_feedback(q, right, others):
+            self._feedback_dropped(text)
 
     def _multichoice(self, q: dict[str, Any], element: ET.Element) -> bool:
         answers = self._answers(element, "html")

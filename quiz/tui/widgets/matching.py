@@ -22,6 +22,7 @@ from textual.widgets import Static
 from quiz.game.labels import letter
 from quiz.tui.text import literal
 from quiz.tui.widgets.answered import AnswerPanel
+from quiz.tui.widgets.labelled_row import LabelledRow
 
 if TYPE_CHECKING:
     from quiz.game.views import Feedback
@@ -30,22 +31,13 @@ MOST_LEFTS = 9  # keys 1-9
 MOST_RIGHTS = 12  # keys a-l
 
 
-class PairRow(Horizontal):
+class PairRow(LabelledRow):
     """One item of a column, clickable: its label on the left, its text wrapping beside it."""
 
     def __init__(self, side: str, index: int) -> None:
         super().__init__(classes=f"pair-row {side}", id=f"{side}-{index}")
         self.side = side
         self.index = index
-
-    def compose(self) -> ComposeResult:
-        yield Static(classes="pair-head")
-        yield Static(classes="pair-text")
-
-    def show(self, head: str, text: Content) -> None:
-        first, second = self.query(Static)
-        first.update(Content(head))
-        second.update(text)
 
     def on_click(self, event: Click) -> None:
         event.stop()
@@ -59,8 +51,6 @@ class MatchingPanel(AnswerPanel, can_focus=True):
     MatchingPanel { height: auto; }
     MatchingPanel Horizontal { height: auto; }
     MatchingPanel .column { width: 1fr; height: auto; padding: 0 1; }
-    MatchingPanel .pair-head { width: auto; }
-    MatchingPanel .pair-text { width: 1fr; }
     MatchingPanel .pair-row.-highlight { background: $boost; text-style: bold; }
     MatchingPanel:focus .pair-row.-highlight { background: $accent 30%; }
     MatchingPanel .pair-row.-right { color: $success; }

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import Click
 from textual.widgets import Static
 
 from quiz.tui.text import literal
 from quiz.tui.widgets.answered import AnswerPanel
+from quiz.tui.widgets.labelled_row import LabelledRow
 
 if TYPE_CHECKING:
     from quiz.game.views import Feedback
@@ -33,21 +33,12 @@ def ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-class OrderRow(Horizontal):
+class OrderRow(LabelledRow):
     """One place in the order, clickable: its number on the left, the item wrapping beside it."""
 
     def __init__(self, position: int) -> None:
         super().__init__(classes="order-row", id=f"item-{position}")
         self.position = position
-
-    def compose(self) -> ComposeResult:
-        yield Static(classes="order-head")
-        yield Static(classes="order-text")
-
-    def show(self, head: str, text: Content) -> None:
-        first, second = self.query(Static)
-        first.update(Content(head))
-        second.update(text)
 
     def on_click(self, event: Click) -> None:
         event.stop()
@@ -60,8 +51,6 @@ class OrderingPanel(AnswerPanel, can_focus=True):
     DEFAULT_CSS = """
     OrderingPanel { height: auto; }
     OrderingPanel > .order-row, OrderingPanel > .hint { padding: 0 1; height: auto; }
-    OrderingPanel > .order-row > .order-head { width: auto; }
-    OrderingPanel > .order-row > .order-text { width: 1fr; }
     OrderingPanel > .order-row.-highlight { background: $boost; text-style: bold; }
     OrderingPanel:focus > .order-row.-highlight { background: $accent 30%; }
     OrderingPanel > .order-row.-right { color: $success; }

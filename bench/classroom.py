@@ -14,7 +14,10 @@ host's alone) and the students in two other processes (plain websockets clients)
   `quiz host --plain --auto` paces it (quiz.classroom.flow);
 - screen: the same server with the teacher's screen, the Textual HostApp under `run_test`
   (headless, 120×40), as `quiz host` runs it: the server on its own thread, the game moved on
-  by key presses (Space) as a teacher would, revealing when everyone has answered.
+  by key presses (Space) as a teacher would, revealing when everyone has answered;
+- browser: the plain host, with students doing what the student page does: load the page
+  (`GET /?code=…` over HTTP on the same port, counted in the join time), then open the
+  WebSocket, join and answer with the page's messages. The page's size is printed.
 
 Students think before answering (a seeded 0.3–2 s). Times use CLOCK_MONOTONIC, shared by
 every process on the machine. Prints, per size and host: broadcast → last student received
@@ -55,7 +58,7 @@ TARGET_BCAST_P99 = 0.250
 TARGET_BCAST_RATIO = 1.5
 TARGET_ACK_P99 = 0.050
 TARGET_JOIN_P99 = 0.500
-HOSTS = ("bare", "plain", "screen")
+HOSTS = ("bare", "plain", "screen", "browser")
 
 
 def raise_file_limit() -> None:
@@ -95,13 +98,14 @@ class StudentProcesses:
     """The students, split over STUDENT_PROCESSES processes so that no client loop is the
     bottleneck being measured."""
 
-    def __init__(self, uri: str, size: int) -> None:
+    def __init__(self, uri: str, size: int, *, page: bool = False) -> None:
         share = -(-size // STUDENT_PROCESSES)
         self.processes = [
             subprocess.Popen(
                 [
                     *(sys.executable, __file__, "--role", "students", "--uri", uri),
                     *("--size", str(min(share, size - first)), "--first", str(first)),
+                    *(["--page"] if page else []),
                 ],
                 stdout=subprocess.PIPE,
                 text=True,
@@ -148,12 +152,14 @@ def real_host(size: int, questions: int):  # type: ignore[no-untyped-def]
     return saves, journal, session, server
 
 
-async def plain_host(size: int, questions: int) -> dict:
+async def plain_host(size: int, questions: int, *, page: bool = False) -> dict:
+    """`quiz host --plain`'s server and flow; with `page`, students that load the student
+    page first, as a browser does."""
     from quiz.classroom.flow import wait_for_answers, wait_for_players
 
     saves, journal, session, server = real_host(size, questions)
     await server.start()
-    students = StudentProcesses(f"ws://127.0.0.1:{server.port}", size)
+    students = StudentProcesses(f"ws://127.0.0.1:{server.port}", size, page=page)
     sent: list[float] = []
     try:
         async with asyncio.timeout(RUN_TIMEOUT):
@@ -200,7 +206,7 @@ async def screen_host(size: int, questions: int) -> dict:
             await thread.call_async(lambda: wait_for_players(server, size))
             for _ in range(questions):
                 await pilot.press("space")  # the lobby or the leaderboard: the next question
-                await thread.call_async(lambda: wait_for_answers(server, 30))
+                await thread.call_async(lambda: wait_for_answers(server))
                 while app.stage != "reveal":  # the screen reveals at its next refresh
                     await asyncio.sleep(0.02)
                 await asyncio.sleep(REVEAL_SECONDS)
@@ -286,7 +292,19 @@ async def bare_host(size: int, questions: int) -> dict:
 # --- students (one process, many connections) ---------------------------------------------
 
 
-async def students(uri: str, size: int, first: int) -> dict:
+async def load_page(uri: str) -> None:
+    """What a browser does before the WebSocket: GET the student page on the same port."""
+    host, port = uri.removeprefix("ws://").rstrip("/").rsplit(":", 1)
+    reader, writer = await asyncio.open_connection(host, int(port))
+    request = f"GET /?code={CODE} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n\r\n"
+    writer.write(request.encode())
+    response = await reader.read()  # the host closes the connection after the page
+    writer.close()
+    if not response.startswith(b"HTTP/1.1 200") or b"</html>" not in response:
+        raise RuntimeError(f"the student page did not load: {response[:80]!r}")
+
+
+async def students(uri: str, size: int, first: int, page: bool = False) -> dict:
     import random
 
     from websockets.asyncio.client import connect
@@ -307,6 +325,8 @@ async def students(uri: str, size: int, first: int) -> dict:
         rng = random.Random(index)
         async with limit:
             started = time.monotonic()
+            if page:
+                await load_page(uri)
             ws = await connect(uri, open_timeout=60, ping_interval=None, max_queue=None)
             join = {"v": 2, "type": "join", "code": CODE, "name": f"s{index}", "token": None}
             await ws.send(json.dumps(join))
@@ -414,23 +434,33 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=300)
     parser.add_argument("--uri", default="")
     parser.add_argument("--first", type=int, default=0)
+    parser.add_argument("--page", action="store_true", help="students load the page first")
     args = parser.parse_args()
     raise_file_limit()
     if args.role == "students":
-        print(json.dumps(asyncio.run(students(args.uri, args.size, args.first))))
+        print(json.dumps(asyncio.run(students(args.uri, args.size, args.first, args.page))))
         return 0
     if args.role in HOSTS:
+        if args.role == "browser":
+            print(json.dumps(asyncio.run(plain_host(args.size, args.questions, page=True))))
+            return 0
         host = {"bare": bare_host, "plain": plain_host, "screen": screen_host}[args.role]
         print(json.dumps(asyncio.run(host(args.size, args.questions))))
         return 0
 
     print(
         f"classroom benchmark: {args.questions} questions, host and students in separate "
-        "processes; hosts: bare websockets, quiz host --plain, quiz host (the teacher's screen)"
+        "processes; hosts: bare websockets, quiz host --plain, quiz host (the teacher's screen), "
+        "browser (the plain host, students loading the page first)"
     )
+    from quiz.classroom.web.page import student_page
+
+    size_kb = len(student_page().body) / 1000
+    verdict = "PASS" if size_kb <= 60 else "FAIL"
+    print(f"student page: {size_kb:.1f} KB uncompressed ({verdict}: target ≤ 60 KB)")
     print(f"load average before: {load_average()}")
     columns = ("bcast p50", "bcast p99", "ack p50", "ack p99", "join p99")
-    print(f"{'size':>5} {'host':<6} " + " ".join(f"{c:>10}" for c in columns), end="")
+    print(f"{'size':>5} {'host':<7} " + " ".join(f"{c:>10}" for c in columns), end="")
     print(f" {'lost':>5} {'CPU s':>7} {'peak MB':>8}")
     largest = {name: 0 for name in HOSTS[1:]}
     failing: set[str] = set()
@@ -438,7 +468,7 @@ def main() -> int:
         rows = {name: summarise(run_host(name, size, args.questions), size) for name in HOSTS}
         for name, row in rows.items():
             print(
-                f"{size:>5} {name:<6} {row['b50'] * 1000:>8.1f}ms {row['b99'] * 1000:>8.1f}ms "
+                f"{size:>5} {name:<7} {row['b50'] * 1000:>8.1f}ms {row['b99'] * 1000:>8.1f}ms "
                 f"{row['a50'] * 1000:>8.1f}ms {row['a99'] * 1000:>8.1f}ms "
                 f"{row['j99'] * 1000:>8.1f}ms {row['lost']:>5} "
                 f"{row['cpu']:>7.2f} {row['mb']:>8.1f}"

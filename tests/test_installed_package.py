@@ -81,6 +81,11 @@ def test_wheel_installed_in_a_fresh_venv_lists_checks_shows_and_plays(tmp_path: 
     assert shipped == authored
     for name in shipped:
         assert (package / "data" / name).read_bytes() == (ROOT / "questions" / name).read_bytes()
+    # The student page `quiz host` serves, and it loads from the installed package.
+    page = package / "classroom" / "web" / "student.html"
+    assert page.read_bytes() == (ROOT / "quiz" / "classroom" / "web" / "student.html").read_bytes()
+    loads = "from quiz.classroom.web.page import student_page; print(len(student_page().body))"
+    assert int(run([python, "-c", loads], cwd=elsewhere, env=env).stdout) > 10_000
     installed_files = files_under(package.parent)
 
     listing = quiz("pack", "list")

@@ -38,7 +38,8 @@ async def wait_for_answers(server: ClassroomServer) -> None:
     session = server.session
     while session.phase == "open" and not session.everyone_answered() and not session.time_up():
         server.changed.clear()
-        left = None if session.paused else max(0.0, session.seconds_left() + LATE_GRACE)
+        seconds = session.seconds_left()
+        left = None if session.paused or seconds is None else max(0.0, seconds + LATE_GRACE)
         try:
             async with asyncio.timeout(left):
                 await server.changed.wait()

@@ -55,6 +55,7 @@ def open_session(options: HostOptions) -> tuple[HostSession, Journal, str, int]:
     settings: dict[str, Any] = {
         "code": code,
         "speed": options.speed,
+        "timer": options.timer,
         "max_players": options.max_players,
         "nicknames": options.nicknames,
         "record": journal.append,

@@ -230,6 +230,7 @@ def session_header(session: HostSession, session_id: str, **extra: Any) -> dict[
         "id": session_id,
         "code": session.code,
         "speed": session.speed,
+        "timer": session.timer,
         "max_players": session.max_players,
         "nicknames": session.nicknames,
         "questions": [hosted.model_dump(mode="json") for hosted in session.questions],
@@ -254,6 +255,7 @@ def replay(
         settings: dict[str, Any] = {
             "code": header["code"],
             "speed": header["speed"],
+            "timer": header.get("timer", True),
             "max_players": header["max_players"],
             "nicknames": header.get("nicknames", False),
             "clock": clock,

@@ -20,7 +20,9 @@ class HostOptions:
 
     Questions come from `questions_json` when given, else from `pack` (None: the default
     pack). `nicknames` hands out generated names ("Brave Otter") instead of the names
-    students type. `seed` None picks one at random; `code` None picks a join code; `port`
+    students type. `timer` False is accuracy only: no clock, no time-outs, no speed points
+    (screen-reader users cannot race a clock). `seed` None picks one at random; `code` None
+    picks a join code; `port`
     None is DEFAULT_PORT (or, resuming, the port the session had); `tls_cert` and `tls_key`
     (both or neither) serve wss://. `resume` None starts a new session, "" continues the
     newest unfinished one, anything else the session of that id. `min_players` and
@@ -31,6 +33,7 @@ class HostOptions:
     student at their own pace, in their own order (quiz.classroom.self_paced); ranks and
     the leaderboard only with `leaderboard`. Resuming, `deadline` (if given) moves the
     session's deadline.
+    `qr_png` is where to save the join URL's QR code as a PNG (for a projector), if anywhere.
     """
 
     pack: str | None = None
@@ -38,6 +41,7 @@ class HostOptions:
     count: int = DEFAULT_COUNT
     time_limit: float = DEFAULT_TIME_LIMIT
     speed: bool = True
+    timer: bool = True
     max_players: int = DEFAULT_MAX_PLAYERS
     nicknames: bool = False
     seed: int | None = None
@@ -53,6 +57,7 @@ class HostOptions:
     self_paced: bool = False
     deadline: float | None = None
     leaderboard: bool = False
+    qr_png: Path | None = None
 
 
 @dataclass(frozen=True)

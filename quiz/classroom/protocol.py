@@ -105,7 +105,9 @@ class QuestionMessage(Message):
     kind: QuestionKind
     prompt: str
     choices: list[str]
-    seconds: float = Field(description="Seconds left to answer (the full limit when it opens).")
+    seconds: float | None = Field(
+        description="Seconds left to answer (the full limit when it opens); null: no time limit."
+    )
     left: list[str] = Field([], description="Matching: the items to pair, in answer order.")
     unit: str = Field("", description="Numeric: the unit of the answer, if any.")
 

@@ -192,7 +192,7 @@ class SelfPacedSession(HostSession):
             kind=hosted.kind,
             prompt=hosted.question.prompt,
             choices=list(hosted.choices),
-            seconds=round(max(0.0, self.time_left(player.id)), 2),
+            seconds=round(max(0.0, self.time_left(player.id)), 2) if self.timer else None,
             left=list(hosted.left),
             unit=hosted.question.unit if hosted.kind == "numeric" else "",
         )
@@ -218,7 +218,7 @@ class SelfPacedSession(HostSession):
                 raise Refused("duplicate", "you already answered this question")
             raise Refused("late", f"your time for question {progress.position} ran out")
         elapsed = self.clock() - progress.opened_at
-        if elapsed > self.questions[number - 1].seconds + LATE_GRACE:
+        if self.timer and elapsed > self.questions[number - 1].seconds + LATE_GRACE:
             raise Refused("late", f"your time for question {progress.position} ran out")
         self._commit(self.scored_answer(player, number, message, elapsed))
         return p.Accepted(question=progress.position)
@@ -230,6 +230,8 @@ class SelfPacedSession(HostSession):
         player = self.players.get(player_id)
         if progress is None or player is None or player.kicked or self.phase == "over":
             return False
+        if not self.timer:
+            return False  # accuracy only: a question waits for its answer
         if not progress.open or progress.position != position:
             return False
         if self.time_left(player_id) > -LATE_GRACE:
@@ -336,5 +338,5 @@ class SelfPacedSession(HostSession):
         return [
             (player_id, progress.position, self.time_left(player_id))
             for player_id, progress in self.progress.items()
-            if progress.open and not self.players[player_id].kicked
+            if progress.open and not self.players[player_id].kicked and self.timer
         ]

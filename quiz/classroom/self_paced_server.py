@@ -79,7 +79,8 @@ class SelfPacedServer(ClassroomServer):
         question = self.session.next_question(player)
         if question is None:
             return [self.session.final_for(player)]
-        self._time(player.id, question.number, question.seconds)
+        if question.seconds is not None:  # None: no timer (accuracy only)
+            self._time(player.id, question.number, question.seconds)
         self.listener(
             "asked", {"player": player.id, "name": player.name, "number": question.number}
         )

@@ -32,6 +32,7 @@ from quiz.classroom.claims import Claim, Claims
 from quiz.classroom.guesses import CodeGuesses
 from quiz.classroom.players import Player
 from quiz.classroom.session import HostSession, NameHeld, Refused
+from quiz.classroom.web.serving import http_response, wants_websocket
 from quiz.errors import QuizError
 
 Listener = Callable[[str, dict[str, Any]], None]
@@ -254,9 +255,12 @@ class ClassroomServer:
 
     # --- one connection -------------------------------------------------------------------
 
-    def _process_request(self, ws: ServerConnection, _request: Request) -> Response | None:
-        """Refuse a connection (HTTP 503, before any WebSocket) when too many have not joined
-        yet or the host has no room for one more."""
+    def _process_request(self, ws: ServerConnection, request: Request) -> Response | None:
+        """A plain HTTP request gets the student page (quiz.classroom.web). A WebSocket is
+        refused (HTTP 503, before the handshake) when too many have not joined yet or the
+        host has no room for one more."""
+        if not wants_websocket(request):
+            return http_response(ws, request, scheme=self.scheme)
         if len(self._unjoined) >= self.max_unjoined:
             self._unjoined = {c for c in self._unjoined if c.state is not State.CLOSED}
         held = len(self.connections) + len(self._unjoined)

@@ -66,6 +66,7 @@ class HostSession:
         *,
         code: str,
         speed: bool = True,
+        timer: bool = True,
         max_players: int = DEFAULT_MAX_PLAYERS,
         nicknames: bool = False,
         clock: Callable[[], float] = time.monotonic,
@@ -73,7 +74,9 @@ class HostSession:
     ) -> None:
         self.questions = questions
         self.code = code
-        self.speed = speed
+        # Without a timer (accuracy only) nobody races a clock: no time-outs, no speed points.
+        self.timer = timer
+        self.speed = speed and timer
         self.max_players = max_players
         self.nicknames = nicknames
         self.clock = clock
@@ -298,19 +301,24 @@ class HostSession:
                 self.opened_at += self.clock() - self._paused_at
             self.paused = False
 
-    def seconds_left(self) -> float:
-        """Time left to answer the open question (negative once it has run out)."""
+    def seconds_left(self) -> float | None:
+        """Time left to answer the open question (negative once it has run out); None
+        without a timer."""
+        if not self.timer:
+            return None
         now = self._paused_at if self.paused else self.clock()
         return self.hosted.seconds - (now - self.opened_at)
 
     def pause_message(self) -> p.Paused:
         """Whether the game is paused, with the time left on the open question (if any)."""
-        left = round(max(0.0, self.seconds_left()), 2) if self.phase == "open" else None
-        return p.Paused(paused=self.paused, seconds=left)
+        left = self.seconds_left() if self.phase == "open" else None
+        seconds = None if left is None else round(max(0.0, left), 2)
+        return p.Paused(paused=self.paused, seconds=seconds)
 
     def time_up(self) -> bool:
         """The open question's time, and the grace for answers in flight, have run out."""
-        return self.phase == "open" and not self.paused and self.seconds_left() <= -LATE_GRACE
+        left = self.seconds_left()
+        return self.phase == "open" and not self.paused and left is not None and left <= -LATE_GRACE
 
     # --- the flow of a question -----------------------------------------------------------
 
@@ -339,13 +347,14 @@ class HostSession:
     def question_message(self) -> p.QuestionMessage:
         """The open question, with the time left to answer it."""
         hosted = self.hosted
+        left = self.seconds_left()
         return p.QuestionMessage(
             number=self.current,
             total=len(self.questions),
             kind=hosted.kind,
             prompt=hosted.question.prompt,
             choices=list(hosted.choices),
-            seconds=round(max(0.0, self.seconds_left()), 2),
+            seconds=None if left is None else round(max(0.0, left), 2),
             left=list(hosted.left),
             unit=hosted.question.unit if hosted.kind == "numeric" else "",
         )
@@ -359,7 +368,8 @@ class HostSession:
         if self.phase == "open" and self.paused:
             raise Refused("paused", "the game is paused; answer when it resumes")
         elapsed = self.clock() - self.opened_at
-        if self.phase != "open" or elapsed > self.hosted.seconds + LATE_GRACE:
+        late = self.timer and elapsed > self.hosted.seconds + LATE_GRACE
+        if self.phase != "open" or late:
             raise Refused("late", f"answers to question {self.current} are closed")
         if self.current in player.answers:
             raise Refused("duplicate", "you already answered this question")

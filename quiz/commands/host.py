@@ -43,6 +43,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--no-speed", action="store_true", help="a flat 1000 per correct answer")
     parser.add_argument(
+        "--no-timer",
+        action="store_true",
+        help="accuracy only: no clock, no time-outs, no speed points, on every student's screen",
+    )
+    parser.add_argument(
         "--port", type=int, default=None, metavar="PORT", help=f"port (default {DEFAULT_PORT})"
     )
     parser.add_argument(
@@ -64,6 +69,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--questions-json",
         metavar="FILE",
         help="questions from a JSON list (Question fields) instead of a pack",
+    )
+    parser.add_argument(
+        "--qr-png",
+        metavar="FILE",
+        help="also save the QR code of the student page's address as a PNG (for a projector)",
     )
     parser.add_argument("--plain", action="store_true", help="no screen: events as lines")
     parser.add_argument("--auto", action="store_true", help="start and move on by itself")
@@ -162,6 +172,7 @@ def host_options(args: argparse.Namespace) -> HostOptions:
         count=args.count,
         time_limit=args.time,
         speed=not args.no_speed,
+        timer=not args.no_timer,
         max_players=args.max_players,
         nicknames=args.nicknames,
         seed=args.seed,
@@ -177,6 +188,7 @@ def host_options(args: argparse.Namespace) -> HostOptions:
         self_paced=args.self_paced,
         deadline=deadline,
         leaderboard=args.leaderboard,
+        qr_png=Path(args.qr_png) if args.qr_png else None,
     )
 
 
@@ -199,6 +211,12 @@ def run(args: argparse.Namespace) -> int:
     print(room_line(limit, room_for(limit), options.max_players), flush=True)
     session, journal, session_id, port = open_session(options)
     try:
+        if options.qr_png is not None:
+            from quiz.classroom.web.join_url import join_url, save_qr_png
+
+            url = join_url(options.bind, port, session.code, tls=tls is not None)
+            save_qr_png(url, options.qr_png)
+            print(f"QR code of {url}: {options.qr_png}", flush=True)
         if isinstance(session, SelfPacedSession):
             return run_homework(session, journal, session_id, options, port, tls, plain=args.plain)
         if plain_alone:

@@ -19,6 +19,7 @@ from quiz.classroom.self_paced import SelfPacedSession
 from quiz.classroom.self_paced_server import SelfPacedServer, run_until_closed
 from quiz.classroom.server import ClassroomServer
 from quiz.classroom.session import HostSession
+from quiz.classroom.web.join_url import join_url, qr_lines
 from quiz.safe_text import safe_text
 
 
@@ -33,6 +34,12 @@ class EventPrinter:
     def line(self, text: str) -> None:
         """Print one line; names and answers in it are untrusted, so it is made safe whole."""
         print(safe_text(text, single_line=True), file=self.out, flush=True)
+
+    def drawing(self, rows: list[str]) -> None:
+        """Print our own drawing (a QR code) as it is: its runs of spaces are the picture."""
+        for row in rows:
+            print(row, file=self.out)
+        self.out.flush()
 
     def __call__(self, event: str, detail: dict[str, Any]) -> None:
         if event in ("joined", "rejoined", "left", "away", "kicked"):
@@ -106,10 +113,14 @@ async def host_plain(
 def _announce(
     out: EventPrinter, server: ClassroomServer, options: HostOptions, session_id: str
 ) -> None:
-    """Where to join, with which code, and the session's id."""
+    """Where to join (a terminal's address, a browser's URL and its QR code), with which
+    code, and the session's id."""
     addresses = lan_addresses() if options.bind in ("0.0.0.0", "") else [options.bind]
     for address in addresses:
         out.line(f"join: {server.scheme}://{address}:{server.port}")
+    url = join_url(options.bind, server.port, server.session.code, tls=server.tls is not None)
+    out.line(f"browser: {url}")
+    out.drawing(qr_lines(url, light_on_dark=True))
     out.line(f"port: {server.port}")
     out.line(f"code: {server.session.code}")
     out.line(f"session: {session_id}")

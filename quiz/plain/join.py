@@ -211,7 +211,8 @@ def lines_for(message: p.ServerMessage) -> list[str]:
 
 
 def _question_lines(message: p.QuestionMessage) -> list[str]:
-    head = f"question {message.number}/{message.total} ({message.seconds:g} s)"
+    clock = "no time limit" if message.seconds is None else f"{message.seconds:g} s"
+    head = f"question {message.number}/{message.total} ({clock})"
     lines = [f"{head}: {_clean(message.prompt)}"]
     if message.kind == "matching":
         lines += [f"  {i + 1}. {_clean(text)}" for i, text in enumerate(message.left)]

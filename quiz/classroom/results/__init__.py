@@ -97,6 +97,7 @@ def build_results(
         "date": started_at(session_id),
         "pack": pack,
         "finished": session.phase == "over",
+        "timer": session.timer,
         "questions": questions,
         "players": players,
     }

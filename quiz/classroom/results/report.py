@@ -172,6 +172,8 @@ def summary_table(results: dict[str, Any]) -> str:
     title += "".join(f" — {detail}" for detail in details if detail)
     if not results.get("finished"):
         title += " — UNFINISHED: the game did not reach its end"
+    if results.get("timer") is False:
+        title += " — accuracy only (no timer)"
     lines = [title]
     for row in shown:
         lines.append("  ".join(text.ljust(widths[i]) for i, text in enumerate(row)).rstrip())

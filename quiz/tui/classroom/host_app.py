@@ -58,7 +58,7 @@ class HostView:
     players: int  # not removed (away ones too): the lobby's count
     connected: int  # who can answer now: "answered 3 of 5"
     answered: int
-    seconds_left: float
+    seconds_left: float | None  # None: no timer (accuracy only)
     everyone_answered: bool
     locked: bool
     paused: bool
@@ -98,6 +98,7 @@ class HostApp(App[int]):
         *,
         calls: HostCalls | None = None,
         addresses: list[str] | None = None,
+        join_url: str | None = None,
         start_server: bool = True,
         save_results: Callable[[], Path] | None = None,
         refresh_seconds: float = 1 / REFRESHES_PER_SECOND,
@@ -107,6 +108,9 @@ class HostApp(App[int]):
         self.session: HostSession = server.session
         self.calls: HostCalls = calls or SameLoop()
         self.addresses = addresses
+        # The student page's address (with the code) for the QR code; worked out with the
+        # addresses when those are not given.
+        self.join_url = join_url
         self.start_server = start_server
         self.save_results = save_results
         self.refresh_seconds = refresh_seconds
@@ -144,6 +148,13 @@ class HostApp(App[int]):
             hosts = lan_addresses() if bound in ("0.0.0.0", "", "::") else [bound]
             scheme = "wss://" if self.server.tls else ""
             self.addresses = [f"quiz join {scheme}{a}:{port}" for a in hosts]
+            if self.join_url is None:
+                from quiz.classroom.web.join_url import join_url
+
+                tls = self.server.tls is not None
+                self.join_url = join_url(bound, port, self.session.code, tls=tls)
+        if self.join_url:
+            self.query_one(LobbyPanel).show_join_url(self.join_url)
         session = self.session
         players, phase = await self.calls.call(
             lambda: ([(pl.id, pl.name) for pl in session.active_players()], session.phase)
@@ -192,7 +203,9 @@ class HostApp(App[int]):
                 view = self.view
                 panel = self.query_one(QuestionPanel)
                 panel.tick(view.seconds_left, view.answered, view.connected, view.paused)
-                if not view.paused and (view.seconds_left <= 0 or view.everyone_answered):
+                left = view.seconds_left
+                time_up = left is not None and left <= 0
+                if not view.paused and (time_up or view.everyone_answered):
                     await self._reveal()
         await self._ask_teacher()
 

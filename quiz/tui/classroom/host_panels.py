@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Digits, Static
 
 from quiz.classroom import protocol as p
+from quiz.classroom.web.join_url import qr_lines
 from quiz.game.labels import letter, option_label
 from quiz.game.views import quote_to_show
 from quiz.safe_text import safe_text
@@ -56,8 +57,10 @@ class LobbyPanel(Vertical):
         self.addresses: list[str] = []  # as last shown
 
     def compose(self) -> ComposeResult:
+        yield Static("", id="join-qr")  # docked on the right, shown once there is a URL
         yield Static("Join with:  quiz join ADDRESS --code CODE --name NAME", id="join-help")
         yield Static("", id="addresses")
+        yield Static("", id="join-url")
         yield Digits("", id="code")
         yield Line(id="lobby-count")
         yield NameGrid(id="names")
@@ -65,6 +68,14 @@ class LobbyPanel(Vertical):
     @property
     def names(self) -> NameGrid:
         return self.query_one("#names", NameGrid)
+
+    def show_join_url(self, url: str) -> None:
+        """The student page's address, and its QR code for phones to scan."""
+        self.query_one("#join-url", Static).update(literal(f"or in a browser: {url}"))
+        self.query_one("#join-url").display = True
+        qr = self.query_one("#join-qr", Static)
+        qr.update(Content("\n".join(qr_lines(url))))
+        qr.display = True
 
     def show(self, addresses: list[str], code: str, count: int, locked: bool) -> None:
         """The addresses, the code and how many are in; the names are `names`' own."""
@@ -116,8 +127,13 @@ class QuestionPanel(VerticalScroll):
         self.query_one("#pairs").display = bool(left)
         self.scroll_home(animate=False)
 
-    def tick(self, seconds_left: float, answered: int, players: int, paused: bool) -> None:
-        left = "paused" if paused else f"{max(0, int(seconds_left + 0.999))} s left"
+    def tick(self, seconds_left: float | None, answered: int, players: int, paused: bool) -> None:
+        if paused:
+            left = "paused"
+        elif seconds_left is None:
+            left = "no time limit"
+        else:
+            left = f"{max(0, int(seconds_left + 0.999))} s left"
         self.query_one("#countdown", Line).show(left)
         self.query_one("#answer-count", Line).show(f"{answered} of {players} answered")
 

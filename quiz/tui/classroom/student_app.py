@@ -166,6 +166,8 @@ class StudentApp(App[int]):
             head += " — paused"
         elif left is not None:
             head += f" — {int(left + 0.999)} s left"
+        elif question.seconds is None and not self.locked_in:
+            head += " — no time limit"
         widget.update(Content(head))
 
     # --- showing what the host says ---------------------------------------------------------
@@ -278,7 +280,7 @@ class StudentApp(App[int]):
     def show_question(self, message: p.QuestionMessage) -> None:
         self.awaiting_next = False
         again = self.question is not None and self.question.number == message.number
-        self.deadline = self.clock() + message.seconds
+        self.deadline = None if message.seconds is None else self.clock() + message.seconds
         self.paused_left = None
         if again:
             # The same question again (a rejoin): only the time left changes.

@@ -120,7 +120,7 @@ def _answer(
     question: Question, transcript: ClassTranscript, number: int, result: p.YourResult
 ) -> AnswerResult:
     shown = transcript.questions[number]
-    limit = max(0.0, shown.seconds)
+    limit = max(0.0, shown.seconds or 0.0)  # None: a game without a timer
     given = transcript.accepted.get(number)
     if not result.answered or given is None:
         return AnswerResult(
@@ -196,7 +196,11 @@ def class_round(
         pack_id=pack.id,
         pack_version=pack.version,
         mode=CLASSROOM_MODE,
-        time_limit=max((q.seconds for q in transcript.questions.values()), default=20.0) or 20.0,
+        time_limit=max(
+            (q.seconds for q in transcript.questions.values() if q.seconds is not None),
+            default=20.0,
+        )
+        or 20.0,
         started_at=started,
         duration=max(0.0, (ended - started).total_seconds()),
         score=sum(answer.points for answer in answers),

@@ -159,7 +159,7 @@ async def test_the_student_screen_asks_for_each_question_with_enter() -> None:
             p.Assignment(answered=2, total=7, score=1850, deadline="2026-12-05T17:00:00+01:00")
         )
         waiting = str(app.query_one("#waiting").render())
-        assert "Homework: 2 of 7 answered, 1850 points. Due 2026-12-05 17:00." in waiting
+        assert "Homework: 2 of 7 answered, 1,850 points. Due 2026-12-05 17:00." in waiting
         assert app.awaiting_next
         await pilot.press("enter")
         assert not app.awaiting_next

@@ -178,7 +178,7 @@ async def test_the_student_screen_asks_for_each_question_with_enter() -> None:
         assert standing == "Score 1850\nPress Enter for the next question."
         assert app.awaiting_next
         app.show(p.GameOver(podium=[], rank=None, score=1850, players=3))
-        assert str(app.query_one("#standing").render()) == "Finished, with 1850 points."
+        assert str(app.query_one("#standing").render()) == "Finished, with 1,850 points."
 
 
 async def test_a_plain_student_goes_on_with_enter_and_leaves_at_the_end_of_input(

@@ -175,7 +175,7 @@ async def test_the_student_screen_asks_for_each_question_with_enter() -> None:
         )
         await pilot.pause()
         standing = str(app.query_one("#standing").render())
-        assert standing == "Score 1850\nPress Enter for the next question."
+        assert standing == "Score 1,850\nPress Enter for the next question."
         assert app.awaiting_next
         app.show(p.GameOver(podium=[], rank=None, score=1850, players=3))
         assert str(app.query_one("#standing").render()) == "Finished, with 1,850 points."

@@ -159,7 +159,7 @@ async def test_the_student_screen_asks_for_each_question_with_enter() -> None:
             p.Assignment(answered=2, total=7, score=1850, deadline="2026-12-05T17:00:00+01:00")
         )
         waiting = str(app.query_one("#waiting").render())
-        assert "Homework: 2 of 7 answered, 1850 points. Due 2026-12-05 17:00." in waiting
+        assert "Homework: 2 of 7 answered, 1,850 points. Due 2026-12-05 17:00." in waiting
         assert app.awaiting_next
         await pilot.press("enter")
         assert not app.awaiting_next
@@ -175,10 +175,10 @@ async def test_the_student_screen_asks_for_each_question_with_enter() -> None:
         )
         await pilot.pause()
         standing = str(app.query_one("#standing").render())
-        assert standing == "Score 1850\nPress Enter for the next question."
+        assert standing == "Score 1,850\nPress Enter for the next question."
         assert app.awaiting_next
         app.show(p.GameOver(podium=[], rank=None, score=1850, players=3))
-        assert str(app.query_one("#standing").render()) == "Finished, with 1850 points."
+        assert str(app.query_one("#standing").render()) == "Finished, with 1,850 points."
 
 
 async def test_a_plain_student_goes_on_with_enter_and_leaves_at_the_end_of_input(

@@ -41,7 +41,7 @@ class Homework:
         return student, welcome
 
 
-async def homework_host(leaderboard: bool = False) -> AsyncIterator[Homework]:
+async def homework_host(leaderboard: bool = False, timer: bool = True) -> AsyncIterator[Homework]:
     events: list[dict[str, Any]] = []
     clock, wall = FakeClock(), FakeClock(NOW)
     session = SelfPacedSession(
@@ -50,6 +50,7 @@ async def homework_host(leaderboard: bool = False) -> AsyncIterator[Homework]:
         deadline=DEADLINE,
         seed=3,
         leaderboard=leaderboard,
+        timer=timer,
         clock=clock,
         wall=wall,
         record=events.append,

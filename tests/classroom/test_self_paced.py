@@ -262,6 +262,54 @@ async def test_with_a_leaderboard_students_get_their_rank_and_the_top_five(
     assert (result["rank"], result["ahead"]) == (2, "Ann")
 
 
+@pytest.fixture
+async def untimed_homework() -> AsyncIterator[Homework]:
+    """As `homework`, hosted with --no-timer (accuracy only)."""
+    async for the_homework in homework_host(timer=False):
+        yield the_homework
+
+
+async def test_without_a_timer_questions_have_no_seconds_even_when_sent_again(
+    untimed_homework: Homework,
+) -> None:
+    homework = untimed_homework
+    student, welcome = await homework.student("Ann")
+    await student.next("assignment")
+    await student.send(type="next")
+    assert (await student.next("question"))["seconds"] is None
+    homework.clock.advance(3600)
+    await student.close()
+    again = await RawStudent.connect(homework.uri)
+    homework.students.append(again)
+    assert (await again.join(token=welcome["token"]))["rejoined"] is True
+    await again.next("assignment")
+    resent = await again.next()
+    assert (resent["type"], resent["number"], resent["seconds"]) == ("question", 1, None)
+
+
+async def test_without_a_timer_a_question_never_runs_out_and_a_late_answer_scores_flat(
+    untimed_homework: Homework,
+) -> None:
+    homework = untimed_homework
+    student, welcome = await homework.student("Ann")
+    results = []
+    for number in (1, 2):
+        await student.send(type="next")
+        question = await student.next("question")
+        # A day on the host's clock, far past the 20 s the question would have had; the
+        # server's time-out finds nothing to close.
+        homework.clock.advance(86_400)
+        homework.server.time_out(welcome["player"], number)
+        await student.answer(number, **right_answer(homework.session, question))
+        assert (await student.next())["type"] == "accepted"  # not closed, not late
+        assert (await student.next())["type"] == "reveal"
+        result = await student.next()
+        results.append((result["answered"], result["correct"], result["points"], result["score"]))
+    # 1000 flat (no speed points), then 1000 plus the streak bonus of 100.
+    assert results == [(True, True, 1000, 1000), (True, True, 1100, 2100)]
+    assert not any(message["type"] == "closed" for message in student.received)
+
+
 async def test_a_live_game_refuses_next(host) -> None:  # type: ignore[no-untyped-def]
     student = await host.raw()
     await student.join("Ann")

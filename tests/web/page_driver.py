@@ -142,3 +142,17 @@ def raw_answer(question: dict[str, Any], answer: Any) -> tuple[list[int], str | 
     if kind == "ordering":
         return [choices.index(text) for text in answer], None
     return [choices.index(answer[left]) for left in question["left"]], None
+
+
+def join_homework(page: Page, url: str, name: str) -> None:
+    """Join a self-paced homework: the page shows the assignment and waits for Next."""
+    page.goto(url + "?code=123456")
+    expect(page.locator("#code")).to_have_value("123456")
+    page.get_by_label("Your name").fill(name)
+    page.get_by_role("button", name="Join").click()
+    expect(page.locator("#hw-head")).to_be_visible()
+
+
+def shown_question(page: Page, prompts: list[str]) -> int:
+    """Which of `prompts` (every_type()'s, in order) the page asks now: its index."""
+    return prompts.index(page.locator("#q-prompt").inner_text())

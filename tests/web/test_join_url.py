@@ -1,5 +1,5 @@
-"""The join URL and its QR code: on the teacher's screen, in `quiz host --plain`'s lines and
-as a PNG for a projector (`--qr-png`)."""
+"""The join URL and its QR code: on the teacher's screen (a live game's and a homework's), in
+`quiz host --plain`'s lines and as a PNG for a projector (`--qr-png`), live and homework."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ import segno
 from classroom_helpers import every_type
 
 from quiz.classroom.deck import prepare
+from quiz.classroom.self_paced import SelfPacedSession
+from quiz.classroom.self_paced_server import SelfPacedServer
 from quiz.classroom.server import ClassroomServer
 from quiz.classroom.session import HostSession
 from quiz.classroom.web import join_url as join_url_module
@@ -85,6 +87,40 @@ async def test_the_teacher_screen_shows_the_url_and_its_code_at_80x24() -> None:
         await server.stop()
 
 
+async def test_the_homework_screen_shows_the_url_and_its_code_at_80x24() -> None:
+    from quiz.tui.classroom.homework_app import HomeworkApp
+
+    session = SelfPacedSession(
+        prepare(every_type(), seconds=20, seed=3),
+        code="123456",
+        deadline=2_000_000_000.0,
+        seed=3,
+        wall=lambda: 1_999_990_000.0,
+    )
+    server = SelfPacedServer(session, port=0)
+    await server.start()
+    app = HomeworkApp(
+        server,
+        start_server=False,
+        addresses=["quiz join 192.168.1.20:8765"],
+        join_url=URL,
+        refresh_seconds=3600,
+    )
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert str(app.query_one("#join-url").render()) == f"or in a browser: {URL}"
+            qr = app.query_one("#join-qr")
+            assert str(qr.render()).splitlines() == qr_lines(URL)
+            footer = app.query_one("Footer")
+            assert qr.region.bottom <= footer.region.y  # all of it above the footer
+            assert qr.region.right <= 80
+            due = app.query_one("#due")
+            assert due.region.right <= qr.region.x  # the deadline beside it, not under it
+    finally:
+        await server.stop()
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -119,6 +155,38 @@ def test_plain_host_prints_the_url_and_code_and_saves_the_png(tmp_path: Path) ->
         page.request("GET", "/?code=123456")
         assert page.getresponse().status == 200
         page.close()
+    finally:
+        host.terminate()
+        host.communicate(timeout=30)
+
+
+def test_plain_homework_prints_the_url_and_code_and_saves_the_png(
+    tmp_path: Path, isolated_saves: Path
+) -> None:
+    port = free_port()
+    png = tmp_path / "homework.png"
+    host = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "quiz", "host", "--plain", "--self-paced", "--for", "1h"),
+            *("--bind", "127.0.0.1", "--port", str(port), "--code", "123456"),
+            *("--qr-png", str(png)),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert host.stdout is not None
+        lines: list[str] = []
+        for line in host.stdout:
+            lines.append(line.rstrip("\n"))
+            if line.startswith("deadline:"):
+                break
+        url = f"http://127.0.0.1:{port}/?code=123456"
+        assert f"QR code of {url}: {png}" in lines
+        at = lines.index(f"browser: {url}")
+        assert lines[at + 1 : at + 18] == qr_lines(url, light_on_dark=True)
+        assert png.read_bytes().startswith(b"\x89PNG")
     finally:
         host.terminate()
         host.communicate(timeout=30)

@@ -1,6 +1,8 @@
 """axe-core, injected by the test, finds no serious or critical violation on any stage of
 the student page (join, lobby, each question type, reveal with the leaderboard, the end),
-at a phone's 360 px with nothing wider than the screen, answering by keyboard alone."""
+and of a self-paced homework (the assignment, each question, the student's own result, all
+done, the homework closed), at a phone's 360 px with nothing wider than the screen,
+answering by keyboard alone."""
 
 from __future__ import annotations
 
@@ -10,9 +12,19 @@ from typing import Any
 import pytest
 from classroom_helpers import every_type
 from fakes import FakeClock
-from page_driver import KINDS, RIGHT, answer_with_keyboard, join, wait_for_question
+from page_driver import (
+    KINDS,
+    RIGHT,
+    answer_with_keyboard,
+    join,
+    join_homework,
+    shown_question,
+    wait_for_question,
+)
 from playwright.sync_api import Browser, Page, expect
-from web_helpers import WebHost, axe_source, web_host
+from web_helpers import WebHost, axe_source, homework_web_host, web_host
+
+from quiz.classroom.deadline import parse_local_time
 
 SERIOUS = """async () => {
     const found = await axe.run(document, {resultTypes: ['violations']});
@@ -68,3 +80,35 @@ def test_every_stage_has_no_serious_accessibility_violation(host: WebHost, phone
     seen["final"] = violations(phone, axe)
     assert {stage: found for stage, found in seen.items() if found} == {}
     assert len(seen) == 24
+
+
+def test_every_homework_stage_has_no_serious_accessibility_violation(phone: Page) -> None:
+    axe = axe_source()
+    prompts = [question.prompt for question in every_type()]
+    deadline = parse_local_time("2026-12-05 17:00")
+    seen: dict[str, list[Any]] = {}
+    with homework_web_host(
+        every_type(), FakeClock(), FakeClock(deadline - 60), deadline=deadline
+    ) as host:
+        join_homework(phone, host.url, "Ann")
+        seen["assignment"] = violations(phone, axe)
+        for number in range(1, 8):
+            phone.keyboard.press("Enter")
+            expect(phone.locator("#q-head")).to_have_text(f"Question {number} of 7")
+            index = shown_question(phone, prompts)
+            seen[KINDS[index]] = violations(phone, axe)
+            answer_with_keyboard(phone, KINDS[index], RIGHT[index])
+            expect(phone.locator("#r-outcome")).to_contain_text("Right!")
+            seen[f"{KINDS[index]}, own result"] = violations(phone, axe)
+        phone.keyboard.press("Enter")
+        expect(phone.locator("#final-h")).to_have_text("All done")
+        seen["all done"] = violations(phone, axe)
+        host.call(host.server.finish)
+        join_closed = phone.context.new_page()
+        join_closed.goto(host.url + "?code=123456")
+        join_closed.get_by_label("Your name").fill("Bob")
+        join_closed.keyboard.press("Enter")
+        expect(join_closed.locator("#gone-h")).to_have_text("The homework is closed")
+        seen["closed"] = violations(join_closed, axe)
+    assert {stage: found for stage, found in seen.items() if found} == {}
+    assert len(seen) == 17

@@ -18,6 +18,8 @@ import pytest
 from websockets.sync.client import ClientConnection, connect
 
 from quiz.classroom.deck import prepare
+from quiz.classroom.self_paced import SelfPacedSession
+from quiz.classroom.self_paced_server import SelfPacedServer
 from quiz.classroom.server import ClassroomServer
 from quiz.classroom.server_thread import ServerThread
 from quiz.classroom.session import HostSession
@@ -62,20 +64,15 @@ def axe_source() -> str:
 
 
 class WebHost:
-    """A ClassroomServer on a ServerThread; host actions are called from the test thread,
-    and `wait_for` waits (on the server's events, never a sleep) for a condition."""
+    """A ClassroomServer (or a SelfPacedServer) on a ServerThread; host actions are called
+    from the test thread, and `wait_for` waits (on the server's events, never a sleep) for a
+    condition."""
 
     def __init__(
-        self, questions: list[Question], *, clock: Callable[[], float], timer: bool = True
+        self, session: HostSession, server_type: type[ClassroomServer] = ClassroomServer
     ) -> None:
-        self.session = HostSession(
-            prepare(questions, seconds=20, seed=3),
-            code=CODE,
-            max_players=40,
-            clock=clock,
-            timer=timer,
-        )
-        self.server = ClassroomServer(self.session, port=0, listener=self._event)
+        self.session = session
+        self.server = server_type(session, port=0, listener=self._event)
         self.thread = ServerThread(self.server)
         self.events: list[tuple[str, dict[str, Any]]] = []
         self._changed = threading.Condition()
@@ -125,7 +122,39 @@ class WebHost:
 def web_host(
     questions: list[Question], clock: Callable[[], float], *, timer: bool = True
 ) -> Iterator[WebHost]:
-    host = WebHost(questions, clock=clock, timer=timer)
+    session = HostSession(
+        prepare(questions, seconds=20, seed=3), code=CODE, max_players=40, clock=clock, timer=timer
+    )
+    with _running(WebHost(session)) as host:
+        yield host
+
+
+@contextmanager
+def homework_web_host(
+    questions: list[Question],
+    clock: Callable[[], float],
+    wall: Callable[[], float],
+    *,
+    deadline: float,
+    timer: bool = True,
+) -> Iterator[WebHost]:
+    """Self-paced homework until `deadline` (POSIX seconds on the `wall` clock)."""
+    session = SelfPacedSession(
+        prepare(questions, seconds=20, seed=3),
+        code=CODE,
+        deadline=deadline,
+        seed=3,
+        max_players=40,
+        clock=clock,
+        wall=wall,
+        timer=timer,
+    )
+    with _running(WebHost(session, SelfPacedServer)) as host:
+        yield host
+
+
+@contextmanager
+def _running(host: WebHost) -> Iterator[WebHost]:
     host.thread.start()
     try:
         yield host
@@ -142,6 +171,10 @@ class RawStudent:
 
     def send(self, **fields: Any) -> None:
         self.ws.send(json.dumps({"v": 2, **fields}))
+
+    def receive(self, timeout: float = 10.0) -> dict[str, Any]:
+        """The very next message, whatever it is."""
+        return dict(json.loads(self.ws.recv(timeout)))
 
     def next(self, kind: str, timeout: float = 10.0) -> dict[str, Any]:
         while True:

@@ -1,5 +1,6 @@
-"""The teacher's screen for self-paced homework: how to join, the deadline, and each
-student's progress (answered / total, score, last seen), kept up to date twice a second.
+"""The teacher's screen for self-paced homework: how to join (a terminal's address, the
+browser's URL and its QR code), the deadline, and each student's progress (answered /
+total, score, last seen), kept up to date twice a second.
 
 `d` moves the deadline (a small dialog), `k` removes a student, `e` closes the homework now
 and `q` quits (the homework can be continued with `quiz host --resume`); both ask first. At
@@ -63,6 +64,7 @@ class HomeworkApp(App[int]):
         *,
         calls: HostCalls | None = None,
         addresses: list[str] | None = None,
+        join_url: str | None = None,
         start_server: bool = True,
         save_results: Callable[[], Path] | None = None,
         refresh_seconds: float = REFRESH_SECONDS,
@@ -72,6 +74,9 @@ class HomeworkApp(App[int]):
         self.session: SelfPacedSession = server.session
         self.calls: HostCalls = calls or SameLoop()
         self.addresses = addresses
+        # The student page's address (with the code) for the QR code; worked out with the
+        # addresses when those are not given.
+        self.join_url = join_url
         self.start_server = start_server
         self.save_results = save_results
         self.refresh_seconds = refresh_seconds
@@ -96,6 +101,13 @@ class HomeworkApp(App[int]):
             hosts = lan_addresses() if bound in ("0.0.0.0", "", "::") else [bound]
             scheme = "wss://" if self.server.tls else ""
             self.addresses = [f"quiz join {scheme}{a}:{port}" for a in hosts]
+            if self.join_url is None:
+                from quiz.classroom.web.join_url import join_url
+
+                tls = self.server.tls is not None
+                self.join_url = join_url(bound, port, self.session.code, tls=tls)
+        if self.join_url:
+            self.panel.show_join_url(self.join_url)
         self.panel.show_join(self.addresses, self.session.code)
         self.set_interval(self.refresh_seconds, self.update_view)
         await self.update_view()

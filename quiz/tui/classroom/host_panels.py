@@ -49,6 +49,16 @@ class Line(Widget):
         return literal(self.text, single_line=True)
 
 
+def show_join_url(panel: Widget, url: str) -> None:
+    """The student page's address and its QR code for phones to scan, in `panel`'s
+    `#join-url` and `#join-qr` (the live game's lobby and the homework's progress panel)."""
+    panel.query_one("#join-url", Static).update(literal(f"or in a browser: {url}"))
+    panel.query_one("#join-url").display = True
+    qr = panel.query_one("#join-qr", Static)
+    qr.update(Content("\n".join(qr_lines(url))))
+    qr.display = True
+
+
 class LobbyPanel(Vertical):
     """Where to join, the code in large digits, and the names as they arrive."""
 
@@ -70,12 +80,7 @@ class LobbyPanel(Vertical):
         return self.query_one("#names", NameGrid)
 
     def show_join_url(self, url: str) -> None:
-        """The student page's address, and its QR code for phones to scan."""
-        self.query_one("#join-url", Static).update(literal(f"or in a browser: {url}"))
-        self.query_one("#join-url").display = True
-        qr = self.query_one("#join-qr", Static)
-        qr.update(Content("\n".join(qr_lines(url))))
-        qr.display = True
+        show_join_url(self, url)
 
     def show(self, addresses: list[str], code: str, count: int, locked: bool) -> None:
         """The addresses, the code and how many are in; the names are `names`' own."""

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Digits, Static
 
 from quiz.classroom.deadline import local_text
 from quiz.classroom.self_paced import StudentProgress
-from quiz.tui.classroom.host_panels import Line
+from quiz.tui.classroom.host_panels import Line, show_join_url
 from quiz.tui.text import literal, literal_text
 
 COLUMNS = ("Name", "Answered", "Score", "Last seen")
@@ -61,8 +61,10 @@ class ProgressPanel(Vertical):
         self._rows: dict[str, tuple[str, ...]] = {}  # as last shown, per player id
 
     def compose(self) -> ComposeResult:
+        yield Static("", id="join-qr")  # docked on the right, shown once there is a URL
         yield Static("Join with:  quiz join ADDRESS --code CODE --name NAME", id="join-help")
         yield Static("", id="addresses")
+        yield Static("", id="join-url")
         yield Digits("", id="code")
         yield Line(id="due")
         yield Line(id="class-progress")
@@ -77,6 +79,9 @@ class ProgressPanel(Vertical):
     @property
     def table(self) -> DataTable[object]:
         return self.query_one("#progress", DataTable)
+
+    def show_join_url(self, url: str) -> None:
+        show_join_url(self, url)
 
     def show_join(self, addresses: list[str], code: str) -> None:
         if addresses != self.addresses:

@@ -7,12 +7,12 @@ Names are shown literally.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -23,6 +23,10 @@ from quiz.classroom.deadline import BadDeadline, parse_deadline
 from quiz.name_identity import name_key
 from quiz.tui.classroom.name_grid import NameGrid
 from quiz.tui.text import literal, styled
+
+if TYPE_CHECKING:
+    from quiz.classroom.server import ClassroomServer
+    from quiz.classroom.server_thread import HostCalls
 
 Decision = TypeVar("Decision")
 
@@ -225,3 +229,25 @@ class DeadlineDialog(Dialog[float | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+async def remove_a_player(
+    app: App[int],
+    server: ClassroomServer,
+    calls: HostCalls,
+    then: Callable[[], Awaitable[None]],
+) -> None:
+    """The players dialog of a teacher's screen (live game or homework): the student picked
+    is kicked, or banned, on the server's loop; the teacher is told; then `then` runs (the
+    screen catches up)."""
+    session = server.session
+    players = await calls.call(lambda: [(pl.id, pl.name) for pl in session.active_players()])
+
+    async def decided(removal: Removal | None) -> None:
+        if removal is not None:
+            await calls.call_async(lambda: server.kick(removal.player, ban=removal.ban))
+            verb = "Banned" if removal.ban else "Removed"
+            app.notify(f"{verb}: {removal.name}", markup=False)
+            await then()
+
+    app.push_screen(PlayersDialog(players, can_ban=True), decided)

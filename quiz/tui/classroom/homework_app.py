@@ -28,7 +28,7 @@ from quiz.classroom.journal import Journal
 from quiz.classroom.self_paced import SelfPacedSession, StudentProgress
 from quiz.classroom.self_paced_server import SelfPacedServer
 from quiz.classroom.server_thread import HostCalls, SameLoop, ServerThread
-from quiz.tui.classroom.dialogs import ConfirmDialog, DeadlineDialog, PlayersDialog, Removal
+from quiz.tui.classroom.dialogs import ConfirmDialog, DeadlineDialog, remove_a_player
 from quiz.tui.classroom.progress_panel import ProgressPanel
 
 REFRESH_SECONDS = 0.5
@@ -158,20 +158,7 @@ class HomeworkApp(App[int]):
         self.push_screen(DeadlineDialog(local_text(deadline), session.wall), decided)
 
     async def action_players(self) -> None:
-        session = self.session
-        players = await self.calls.call(
-            lambda: [(pl.id, pl.name) for pl in session.active_players()]
-        )
-
-        async def decided(removal: Removal | None) -> None:
-            if removal is not None:
-                server = self.server
-                await self.calls.call_async(lambda: server.kick(removal.player, ban=removal.ban))
-                verb = "Banned" if removal.ban else "Removed"
-                self.notify(f"{verb}: {removal.name}", markup=False)
-                await self.update_view()
-
-        self.push_screen(PlayersDialog(players, can_ban=True), decided)
+        await remove_a_player(self, self.server, self.calls, self.update_view)
 
     def action_end(self) -> None:
         if self.saved is not None:

@@ -39,7 +39,7 @@ from quiz.classroom.journal import Journal
 from quiz.classroom.server import ClassroomServer
 from quiz.classroom.server_thread import HostCalls, SameLoop, ServerThread
 from quiz.classroom.session import HostSession
-from quiz.tui.classroom.dialogs import ConfirmDialog, PlayersDialog, ReclaimDialog, Removal
+from quiz.tui.classroom.dialogs import ConfirmDialog, ReclaimDialog, remove_a_player
 from quiz.tui.classroom.host_panels import (
     LeaderboardPanel,
     LobbyPanel,
@@ -346,23 +346,10 @@ class HostApp(App[int]):
         )
 
     async def action_players(self) -> None:
-        session = self.session
-        players = await self.calls.call(
-            lambda: [(pl.id, pl.name) for pl in session.active_players()]
-        )
+        async def caught_up() -> None:
+            self.post_message(Refresh(everything=True))
 
-        async def decided(removal: Removal | None) -> None:
-            if removal is not None:
-                await self.remove_player(removal)
-
-        self.push_screen(PlayersDialog(players, can_ban=True), decided)
-
-    async def remove_player(self, removal: Removal) -> None:
-        server = self.server
-        await self.calls.call_async(lambda: server.kick(removal.player, ban=removal.ban))
-        verb = "Banned" if removal.ban else "Removed"
-        self.notify(f"{verb}: {removal.name}", markup=False)
-        self.post_message(Refresh(everything=True))
+        await remove_a_player(self, self.server, self.calls, caught_up)
 
     async def _ask_teacher(self) -> None:
         """One claim at a time: the teacher approves or refuses it."""

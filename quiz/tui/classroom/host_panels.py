@@ -59,6 +59,19 @@ def show_join_url(panel: Widget, url: str) -> None:
     qr.display = True
 
 
+def show_addresses_and_code(
+    panel: Widget, shown: list[str], addresses: list[str], code: str
+) -> None:
+    """The `quiz join` addresses in `#addresses` (redrawn only when they differ from `shown`,
+    which is updated in place) and the join code in large `#code` digits."""
+    if addresses != shown:
+        shown[:] = addresses
+        panel.query_one("#addresses", Static).update(literal("\n".join(addresses)))
+    digits = panel.query_one("#code", Digits)
+    if digits.value != code:
+        digits.update(code)
+
+
 class LobbyPanel(Vertical):
     """Where to join, the code in large digits, and the names as they arrive."""
 
@@ -84,12 +97,7 @@ class LobbyPanel(Vertical):
 
     def show(self, addresses: list[str], code: str, count: int, locked: bool) -> None:
         """The addresses, the code and how many are in; the names are `names`' own."""
-        if addresses != self.addresses:
-            self.addresses = list(addresses)
-            self.query_one("#addresses", Static).update(literal("\n".join(addresses)))
-        digits = self.query_one("#code", Digits)
-        if digits.value != code:
-            digits.update(code)
+        show_addresses_and_code(self, self.addresses, addresses, code)
         state = "  (locked: no new players)" if locked else ""
         text = f"{count} player{'s' if count != 1 else ''}{state}"
         self.query_one("#lobby-count", Line).show(text)

@@ -14,8 +14,8 @@ from textual.widgets import DataTable, Digits, Static
 
 from quiz.classroom.deadline import local_text
 from quiz.classroom.self_paced import StudentProgress
-from quiz.tui.classroom.host_panels import Line, show_join_url
-from quiz.tui.text import literal, literal_text
+from quiz.tui.classroom.host_panels import Line, show_addresses_and_code, show_join_url
+from quiz.tui.text import literal_text
 
 COLUMNS = ("Name", "Answered", "Score", "Last seen")
 
@@ -84,12 +84,7 @@ class ProgressPanel(Vertical):
         show_join_url(self, url)
 
     def show_join(self, addresses: list[str], code: str) -> None:
-        if addresses != self.addresses:
-            self.addresses = list(addresses)
-            self.query_one("#addresses", Static).update(literal("\n".join(addresses)))
-        digits = self.query_one("#code", Digits)
-        if digits.value != code:
-            digits.update(code)
+        show_addresses_and_code(self, self.addresses, addresses, code)
 
     def show_deadline(self, deadline: float, now: float, closed: bool, saved: str = "") -> None:
         if closed:

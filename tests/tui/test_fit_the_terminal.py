@@ -32,7 +32,7 @@ async def open_screen(pilot, app, name: str) -> None:
     elif name == "scores":
         await pilot.press("s")
     elif name == "packs":
-        app.push_screen(PacksScreen([PackChoice("test-pack", "Test pack", "2 questions")]))
+        await app.push_screen(PacksScreen([PackChoice("test-pack", "Test pack", "2 questions")]))
     elif name == "switch player":
         await pilot.press("w")
     await pilot.pause()
@@ -46,7 +46,11 @@ async def test_every_footer_fits_80_columns_with_help_shown(name: str) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await open_screen(pilot, app, name)
-        footer = screen_lines(app)[-1]
+        for _ in range(100):  # a loaded machine may paint the new screen's footer a bit later
+            footer = screen_lines(app)[-1]
+            if footer.strip():
+                break
+            await pilot.pause()
         shown = [
             f"{app.get_key_display(binding)} {binding.description}"
             for _node, binding, _enabled, _tooltip in app.screen.active_bindings.values()

@@ -57,6 +57,9 @@ def test_strict_turns_warnings_into_a_failure(tmp_path: Path) -> None:
 
 def test_the_bundled_bank_passes_strict_with_zero_warnings() -> None:
     article = BANK.parents[2] / "shared" / "source-article.txt"
-    result = _check(str(BANK), "--strict", "--source", str(article))
+    # With the article beside the checkout (as CI has it) every quote is checked against it
+    # too; without it (a bare clone) the strict lint still runs.
+    source = ["--source", str(article)] if article.is_file() else []
+    result = _check(str(BANK), "--strict", *source)
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip() == f"{BANK}: OK (145 questions)"

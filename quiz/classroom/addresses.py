@@ -23,3 +23,13 @@ def lan_addresses() -> list[str]:
         pass
     unique = [a for i, a in enumerate(found) if a not in found[:i] and not a.startswith("127.")]
     return [*unique, "127.0.0.1"]
+
+
+# What a host binds to when it listens on every address of the machine.
+EVERY_ADDRESS = ("0.0.0.0", "", "::")
+
+
+def host_addresses(bind: str) -> list[str]:
+    """The addresses students reach a host bound to `bind` at: every LAN address of this
+    machine (loopback last) when it listens everywhere, else `bind` itself."""
+    return lan_addresses() if bind in EVERY_ADDRESS else [bind]

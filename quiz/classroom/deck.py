@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
+from quiz.classroom import protocol as p
 from quiz.game.checking import Check, check_answer
 from quiz.game.layout import layout
 from quiz.packs.draw import shuffled_choices
@@ -44,6 +45,20 @@ class HostedQuestion(BaseModel):
     @property
     def kind(self) -> QuestionType:
         return self.question.type
+
+    def message(self, *, number: int, total: int, left: float | None) -> p.QuestionMessage:
+        """What students are sent of this question (never its answer): asked as `number` of
+        `total`, with `left` seconds to answer (None: no timer)."""
+        return p.QuestionMessage(
+            number=number,
+            total=total,
+            kind=self.kind,
+            prompt=self.question.prompt,
+            choices=list(self.choices),
+            seconds=None if left is None else round(max(0.0, left), 2),
+            left=list(self.left),
+            unit=self.question.unit if self.kind == "numeric" else "",
+        )
 
 
 def positions(wanted: Sequence[str], shown: Sequence[str]) -> tuple[int, ...]:

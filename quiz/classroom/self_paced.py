@@ -186,16 +186,8 @@ class SelfPacedSession(HostSession):
     def question_for(self, player: Player) -> p.QuestionMessage:
         progress = self.progress[player.id]
         hosted = self.questions[progress.order[progress.position - 1] - 1]
-        return p.QuestionMessage(
-            number=progress.position,
-            total=len(self.questions),
-            kind=hosted.kind,
-            prompt=hosted.question.prompt,
-            choices=list(hosted.choices),
-            seconds=round(max(0.0, self.time_left(player.id)), 2) if self.timer else None,
-            left=list(hosted.left),
-            unit=hosted.question.unit if hosted.kind == "numeric" else "",
-        )
+        left = self.time_left(player.id) if self.timer else None
+        return hosted.message(number=progress.position, total=len(self.questions), left=left)
 
     def time_left(self, player_id: str) -> float:
         """Seconds left on the student's open question (negative once it ran out)."""

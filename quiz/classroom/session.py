@@ -346,17 +346,8 @@ class HostSession:
 
     def question_message(self) -> p.QuestionMessage:
         """The open question, with the time left to answer it."""
-        hosted = self.hosted
-        left = self.seconds_left()
-        return p.QuestionMessage(
-            number=self.current,
-            total=len(self.questions),
-            kind=hosted.kind,
-            prompt=hosted.question.prompt,
-            choices=list(hosted.choices),
-            seconds=None if left is None else round(max(0.0, left), 2),
-            left=list(hosted.left),
-            unit=hosted.question.unit if hosted.kind == "numeric" else "",
+        return self.hosted.message(
+            number=self.current, total=len(self.questions), left=self.seconds_left()
         )
 
     def answer(self, player: Player, message: p.Answer) -> p.Accepted:

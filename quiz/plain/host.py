@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from quiz.classroom import protocol as p
-from quiz.classroom.addresses import lan_addresses
+from quiz.classroom.addresses import host_addresses
 from quiz.classroom.deadline import local_text
 from quiz.classroom.flow import run_auto
 from quiz.classroom.journal import Journal
@@ -19,7 +19,7 @@ from quiz.classroom.self_paced import SelfPacedSession
 from quiz.classroom.self_paced_server import SelfPacedServer, run_until_closed
 from quiz.classroom.server import ClassroomServer
 from quiz.classroom.session import HostSession
-from quiz.classroom.web.join_url import join_url, qr_lines
+from quiz.classroom.web.join_url import page_url, qr_lines
 from quiz.safe_text import safe_text
 
 
@@ -115,10 +115,10 @@ def _announce(
 ) -> None:
     """Where to join (a terminal's address, a browser's URL and its QR code), with which
     code, and the session's id."""
-    addresses = lan_addresses() if options.bind in ("0.0.0.0", "") else [options.bind]
+    addresses = host_addresses(options.bind)
     for address in addresses:
         out.line(f"join: {server.scheme}://{address}:{server.port}")
-    url = join_url(options.bind, server.port, server.session.code, tls=server.tls is not None)
+    url = page_url(addresses[0], server.port, server.session.code, tls=server.tls is not None)
     out.line(f"browser: {url}")
     out.drawing(qr_lines(url, light_on_dark=True))
     out.line(f"port: {server.port}")

@@ -13,12 +13,12 @@ import pytest
 import segno
 from classroom_helpers import every_type
 
+from quiz.classroom import addresses
 from quiz.classroom.deck import prepare
 from quiz.classroom.self_paced import SelfPacedSession
 from quiz.classroom.self_paced_server import SelfPacedServer
 from quiz.classroom.server import ClassroomServer
 from quiz.classroom.session import HostSession
-from quiz.classroom.web import join_url as join_url_module
 from quiz.classroom.web.join_url import join_url, qr_lines, save_qr_png
 from quiz.errors import QuizError
 
@@ -47,7 +47,7 @@ def test_the_terminal_qr_code_is_the_code_of_the_url_with_a_quiet_zone() -> None
 
 
 def test_the_url_names_the_address_students_can_reach(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(join_url_module, "lan_addresses", lambda: ["10.0.0.7", "127.0.0.1"])
+    monkeypatch.setattr(addresses, "lan_addresses", lambda: ["10.0.0.7", "127.0.0.1"])
     assert join_url("0.0.0.0", 8765, "123456", tls=False) == "http://10.0.0.7:8765/?code=123456"
     assert join_url("10.1.2.3", 9000, "654321", tls=True) == "https://10.1.2.3:9000/?code=654321"
     assert join_url("::1", 8765, "123456", tls=False) == "http://[::1]:8765/?code=123456"

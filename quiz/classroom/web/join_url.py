@@ -8,7 +8,7 @@ from pathlib import Path
 
 import segno
 
-from quiz.classroom.addresses import lan_addresses
+from quiz.classroom.addresses import host_addresses
 from quiz.durable import write_durably
 from quiz.errors import QuizError
 
@@ -20,8 +20,11 @@ QUIET_ZONE = 2  # modules of light border: enough for phone cameras, small for a
 def join_url(bind: str, port: int, code: str, *, tls: bool) -> str:
     """The student page's address with the code filled in: the machine's first LAN address
     when the host listens on every address, else the address it listens on."""
-    listening_everywhere = bind in ("0.0.0.0", "", "::")
-    address = lan_addresses()[0] if listening_everywhere else bind
+    return page_url(host_addresses(bind)[0], port, code, tls=tls)
+
+
+def page_url(address: str, port: int, code: str, *, tls: bool) -> str:
+    """The student page at `address` (an IPv6 one bracketed), with the code filled in."""
     if ":" in address:
         address = f"[{address}]"
     return f"{'https' if tls else 'http'}://{address}:{port}/?code={code}"

@@ -29,6 +29,7 @@ from quiz.classroom.self_paced import SelfPacedSession, StudentProgress
 from quiz.classroom.self_paced_server import SelfPacedServer
 from quiz.classroom.server_thread import HostCalls, SameLoop, ServerThread
 from quiz.tui.classroom.dialogs import ConfirmDialog, DeadlineDialog, remove_a_player
+from quiz.tui.classroom.host_panels import where_to_join
 from quiz.tui.classroom.progress_panel import ProgressPanel
 
 REFRESH_SECONDS = 0.5
@@ -95,17 +96,8 @@ class HomeworkApp(App[int]):
         if self.start_server:
             await self.calls.call_async(self.server.start)
         if self.addresses is None:
-            from quiz.classroom.addresses import lan_addresses
-
-            port, bound = self.server.port, self.server.host
-            hosts = lan_addresses() if bound in ("0.0.0.0", "", "::") else [bound]
-            scheme = "wss://" if self.server.tls else ""
-            self.addresses = [f"quiz join {scheme}{a}:{port}" for a in hosts]
-            if self.join_url is None:
-                from quiz.classroom.web.join_url import join_url
-
-                tls = self.server.tls is not None
-                self.join_url = join_url(bound, port, self.session.code, tls=tls)
+            self.addresses, url = where_to_join(self.server)
+            self.join_url = url if self.join_url is None else self.join_url
         if self.join_url:
             self.panel.show_join_url(self.join_url)
         self.panel.show_join(self.addresses, self.session.code)

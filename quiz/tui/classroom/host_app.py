@@ -46,6 +46,7 @@ from quiz.tui.classroom.host_panels import (
     PodiumPanel,
     QuestionPanel,
     RevealPanel,
+    where_to_join,
 )
 
 REFRESHES_PER_SECOND = 10
@@ -142,17 +143,8 @@ class HostApp(App[int]):
         if self.start_server:
             await self.calls.call_async(self.server.start)
         if self.addresses is None:
-            from quiz.classroom.addresses import lan_addresses
-
-            port, bound = self.server.port, self.server.host
-            hosts = lan_addresses() if bound in ("0.0.0.0", "", "::") else [bound]
-            scheme = "wss://" if self.server.tls else ""
-            self.addresses = [f"quiz join {scheme}{a}:{port}" for a in hosts]
-            if self.join_url is None:
-                from quiz.classroom.web.join_url import join_url
-
-                tls = self.server.tls is not None
-                self.join_url = join_url(bound, port, self.session.code, tls=tls)
+            self.addresses, url = where_to_join(self.server)
+            self.join_url = url if self.join_url is None else self.join_url
         if self.join_url:
             self.query_one(LobbyPanel).show_join_url(self.join_url)
         session = self.session

@@ -10,6 +10,7 @@ numeric questions what students are to type.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -18,13 +19,17 @@ from textual.widget import Widget
 from textual.widgets import Digits, Static
 
 from quiz.classroom import protocol as p
-from quiz.classroom.web.join_url import qr_lines
+from quiz.classroom.addresses import host_addresses
+from quiz.classroom.web.join_url import page_url, qr_lines
 from quiz.game.labels import letter, option_label
 from quiz.game.views import quote_to_show
 from quiz.safe_text import safe_text
 from quiz.tui.classroom.bars import bar_lines
 from quiz.tui.classroom.name_grid import NameGrid
 from quiz.tui.text import literal, styled
+
+if TYPE_CHECKING:
+    from quiz.classroom.server import ClassroomServer
 
 BAR_WIDTH = 40
 
@@ -59,6 +64,26 @@ def show_join_url(panel: Widget, url: str) -> None:
     qr.display = True
 
 
+def where_to_join(server: ClassroomServer) -> tuple[list[str], str]:
+    """The `quiz join …` lines for every address students can reach `server` at, and the
+    student page's URL (at the first of them), looked up once."""
+    hosts = host_addresses(server.host)
+    scheme = "wss://" if server.tls else ""
+    lines = [f"quiz join {scheme}{address}:{server.port}" for address in hosts]
+    url = page_url(hosts[0], server.port, server.session.code, tls=server.tls is not None)
+    return lines, url
+
+
+def join_widgets() -> ComposeResult:
+    """How to join, as the lobby and the homework panel show it: the QR code (docked on the
+    right, shown once there is a URL), the `quiz join` lines, the page's URL, the code."""
+    yield Static("", id="join-qr")
+    yield Static("Join with:  quiz join ADDRESS --code CODE --name NAME", id="join-help")
+    yield Static("", id="addresses")
+    yield Static("", id="join-url")
+    yield Digits("", id="code")
+
+
 def show_addresses_and_code(
     panel: Widget, shown: list[str], addresses: list[str], code: str
 ) -> None:
@@ -80,11 +105,7 @@ class LobbyPanel(Vertical):
         self.addresses: list[str] = []  # as last shown
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="join-qr")  # docked on the right, shown once there is a URL
-        yield Static("Join with:  quiz join ADDRESS --code CODE --name NAME", id="join-help")
-        yield Static("", id="addresses")
-        yield Static("", id="join-url")
-        yield Digits("", id="code")
+        yield from join_widgets()
         yield Line(id="lobby-count")
         yield NameGrid(id="names")
 

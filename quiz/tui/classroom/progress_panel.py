@@ -10,11 +10,16 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable, Digits, Static
+from textual.widgets import DataTable
 
 from quiz.classroom.deadline import local_text
 from quiz.classroom.self_paced import StudentProgress
-from quiz.tui.classroom.host_panels import Line, show_addresses_and_code, show_join_url
+from quiz.tui.classroom.host_panels import (
+    Line,
+    join_widgets,
+    show_addresses_and_code,
+    show_join_url,
+)
 from quiz.tui.text import literal_text
 
 COLUMNS = ("Name", "Answered", "Score", "Last seen")
@@ -61,11 +66,7 @@ class ProgressPanel(Vertical):
         self._rows: dict[str, tuple[str, ...]] = {}  # as last shown, per player id
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="join-qr")  # docked on the right, shown once there is a URL
-        yield Static("Join with:  quiz join ADDRESS --code CODE --name NAME", id="join-help")
-        yield Static("", id="addresses")
-        yield Static("", id="join-url")
-        yield Digits("", id="code")
+        yield from join_widgets()
         yield Line(id="due")
         yield Line(id="class-progress")
         table: DataTable[object] = DataTable(id="progress", cursor_type="row", zebra_stripes=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from typing import Any
 
 from quiz.commands.common import add_saves_option
 
@@ -39,8 +41,8 @@ def run(args: argparse.Namespace) -> int:
 
     from quiz.classroom.journal import find_session
     from quiz.classroom.results import load_results
-    from quiz.classroom.results.html_report import html_report, write_html
-    from quiz.classroom.results.report import question_rows, student_rows, summary_table, write_csv
+    from quiz.classroom.results.html_report import html_report
+    from quiz.classroom.results.report import question_rows, student_rows, summary_table
     from quiz.errors import QuizError, UsageError
     from quiz.store.paths import resolve_saves_dir
 
@@ -50,49 +52,47 @@ def run(args: argparse.Namespace) -> int:
     if args.class_dir is not None:
         if args.session is not None:
             raise UsageError("give a SESSION or --class DIR, not both")
-        return _class_report(args)
+        from quiz.classroom.results.class_report import (
+            class_html,
+            class_question_rows,
+            class_student_rows,
+            class_table,
+            load_class,
+        )
+
+        sessions = load_class(Path(args.class_dir))
+        tables = (class_student_rows, class_question_rows, class_html, class_table)
+        return _write(args, sessions, *tables)
     folder = find_session(resolve_saves_dir(getattr(args, "saves", None)), args.session)
     results = load_results(folder)
-    targets = [(args.csv, student_rows), (args.questions_csv, question_rows)]
-    wrote = False
-    for target, rows in targets:
-        if target:
-            write_csv(Path(target), rows(results))
-            print(f"wrote {target}")
-            wrote = True
-    if args.html:
-        write_html(Path(args.html), html_report(results))
-        print(f"wrote {args.html}")
-        wrote = True
-    if not wrote:
-        print(summary_table(results))
-    return 0
+    return _write(args, results, student_rows, question_rows, html_report, summary_table)
 
 
-def _class_report(args: argparse.Namespace) -> int:
+def _write(
+    args: argparse.Namespace,
+    data: Any,
+    students: Callable[[Any], list[list[object]]],
+    questions: Callable[[Any], list[list[object]]],
+    html: Callable[[Any], str],
+    table: Callable[[Any], str],
+) -> int:
+    """The files asked for (`--csv`, `--questions-csv`, `--html`) of a session's or a
+    class's `data`, or, when none is, its summary table."""
     from pathlib import Path
 
-    from quiz.classroom.results.class_report import (
-        class_html,
-        class_question_rows,
-        class_student_rows,
-        class_table,
-        load_class,
-    )
     from quiz.classroom.results.html_report import write_html
     from quiz.classroom.results.report import write_csv
 
-    sessions = load_class(Path(args.class_dir))
     wrote = False
-    for target, rows in [(args.csv, class_student_rows), (args.questions_csv, class_question_rows)]:
+    for target, rows in ((args.csv, students), (args.questions_csv, questions)):
         if target:
-            write_csv(Path(target), rows(sessions))
+            write_csv(Path(target), rows(data))
             print(f"wrote {target}")
             wrote = True
     if args.html:
-        write_html(Path(args.html), class_html(sessions))
+        write_html(Path(args.html), html(data))
         print(f"wrote {args.html}")
         wrote = True
     if not wrote:
-        print(class_table(sessions))
+        print(table(data))
     return 0

@@ -10,10 +10,12 @@ from quiz.packs import models
 from quiz.store import schema, transfer
 from quiz.tui.commands import QuizCommands
 from quiz.tui.editor.item_form import ItemForm
+from quiz.tui.widgets.key_footer import KeyFooter
 
 # Textual reads these attributes of apps, screens and widgets.
 QuizCommands.discover  # the command palette lists these when it opens
 ItemForm.can_focus
+KeyFooter.bindings_changed  # Footer subscribes it to the screen's bindings signal
 _.sub_title  # type: ignore[name-defined]  # noqa: F821
 _.border_title  # type: ignore[name-defined]  # noqa: F821
 _.animation_level  # type: ignore[name-defined]  # noqa: F821

@@ -133,10 +133,23 @@ class QuizApp(App[int]):
 
     # -- start-up --------------------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen[None]:
+        """Straight into a round (`quiz play`): its first question is the game's first screen,
+        so start-up mounts no blank screen only to switch away from it. With the menu (or
+        when the round can't start, which says why), Textual's blank screen."""
+        if not self.menu:
+            screen = self._new_round()
+            if screen is not None:
+                # Each next screen replaces this one through switch_screen, which drops the
+                # result callback push_screen gives a screen: give it the one it would have.
+                screen._push_result_callback(screen, None)
+                return screen
+        return super().get_default_screen()
+
     def on_mount(self) -> None:
         if not self.menu:
-            # Straight into the round; the saves open on their own thread once it is painted.
-            self.start_round()
+            # The round started with the first screen; the saves open on their own thread
+            # once its question is painted.
             self.call_after_refresh(self._open_saves_in_background)
         elif self.player:
             self.choose_player(self.player)
@@ -251,6 +264,16 @@ class QuizApp(App[int]):
     def start_round(self, mode: str | None = None, only: Iterable[str] | None = None) -> None:
         """Start a round of `mode` (default: the current mode); `only` limits the questions
         and makes it practice ("play the missed ones again")."""
+        screen = self._new_round(mode, only)
+        if screen is not None:
+            self._show(screen)
+
+    def _new_round(
+        self, mode: str | None = None, only: Iterable[str] | None = None
+    ) -> Screen[None] | None:
+        """Make `self.round` a new round and return its first screen (its first question, or
+        the summary of a round with none); None, said in a notification, when the round
+        can't start."""
         from quiz.game.replays import daily_again, missed_again
         from quiz.game.round import Round, RoundConfig
 
@@ -285,18 +308,21 @@ class QuizApp(App[int]):
             )
         except ValueError as error:
             self.notify(safe_text(str(error)), severity="error", markup=False)
-            return
-        self.next_question()
+            return None
+        return self._next_screen()
 
     def next_question(self) -> None:
         """Show the round's next question, or the summary when the round is over."""
+        screen = self._next_screen()
+        if screen is not None:
+            self._show(screen)
+
+    def _next_screen(self) -> Screen[None] | None:
+        """The round's next question, or its summary when the round is over."""
         if self.round is None:
-            return
+            return None
         view = self.round.next_question()
-        if view is None:
-            self.finish_round()
-        else:
-            self._show(QuestionScreen(view))
+        return self._summary_screen() if view is None else QuestionScreen(view)
 
     def submit_answer(self, value: AnswerValue) -> bool:
         """Score `value`; False (and a hint) when it does not fit the question."""
@@ -330,8 +356,14 @@ class QuizApp(App[int]):
     def finish_round(self) -> None:
         """Show the round's summary and record the round on the saves thread (its notes,
         'New high score!' or a problem, reach the summary when it is done)."""
+        screen = self._summary_screen()
+        if screen is not None:
+            self._show(screen)
+
+    def _summary_screen(self) -> Screen[None] | None:
+        """The round's summary, to be shown at once; the round starts being recorded."""
         if self.round is None:
-            return
+            return None
         from quiz.game.daily_share import share_line
         from quiz.tui.screens.summary import SummaryScreen
 
@@ -339,7 +371,7 @@ class QuizApp(App[int]):
         share = ""
         if result.mode == "daily" and result.answers and self.round.day is not None:
             share = share_line(self.round.day, result)
-        self._show(SummaryScreen(result, self.round.feedback, notes=self._round_notes, share=share))
+        summary = SummaryScreen(result, self.round.feedback, notes=self._round_notes, share=share)
         if result.answers:
             player = self.player
 
@@ -348,7 +380,9 @@ class QuizApp(App[int]):
                 name = player or self.player or self.saves.default_player()
                 return self.saves.record_round(result.model_copy(update={"player": name}))
 
+            # Its report is handled on this loop, after the caller has shown the summary.
             self._in_background(record, lambda recorded: self.RoundSaved(result, recorded))
+        return summary
 
     @on(RoundSaved)
     def _round_saved(self, message: RoundSaved) -> None:

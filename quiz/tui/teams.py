@@ -22,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.classroom.options import TeamsOptions
 from quiz.classroom.team_game import Team, TeamGame
@@ -30,6 +30,7 @@ from quiz.tui.input_guard import InputGuard
 from quiz.tui.text import literal, styled
 from quiz.tui.widgets.answered import Answered, AnswerPanel
 from quiz.tui.widgets.choices import ChoicePanel, keys_hint
+from quiz.tui.widgets.key_footer import KeyFooter
 from quiz.tui.widgets.status import Countdown, RoundStatus, lifeline_text
 from quiz.tui.widgets.text_answer import TextAnswer
 
@@ -77,7 +78,7 @@ class TeamsScreen(Screen[None]):
             yield Vertical(id="team-answer")
             yield Static(id="team-turn")
             yield Static(id="team-reveal")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_question()

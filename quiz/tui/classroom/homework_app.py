@@ -21,7 +21,7 @@ from typing import ClassVar
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from quiz.classroom.deadline import local_text
 from quiz.classroom.journal import Journal
@@ -31,6 +31,7 @@ from quiz.classroom.server_thread import HostCalls, SameLoop, ServerThread
 from quiz.tui.classroom.dialogs import ConfirmDialog, DeadlineDialog, remove_a_player
 from quiz.tui.classroom.host_panels import where_to_join
 from quiz.tui.classroom.progress_panel import ProgressPanel
+from quiz.tui.widgets.key_footer import KeyFooter
 
 REFRESH_SECONDS = 0.5
 
@@ -86,7 +87,7 @@ class HomeworkApp(App[int]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield ProgressPanel(id="homework")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def panel(self) -> ProgressPanel:

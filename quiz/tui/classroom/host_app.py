@@ -32,7 +32,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.message import Message
-from textual.widgets import ContentSwitcher, Footer, Header
+from textual.widgets import ContentSwitcher, Header
 
 from quiz.classroom import protocol as p
 from quiz.classroom.journal import Journal
@@ -48,6 +48,7 @@ from quiz.tui.classroom.host_panels import (
     RevealPanel,
     where_to_join,
 )
+from quiz.tui.widgets.key_footer import KeyFooter
 
 REFRESHES_PER_SECOND = 10
 
@@ -137,7 +138,7 @@ class HostApp(App[int]):
             yield RevealPanel(id="reveal")
             yield LeaderboardPanel(id="leaderboard")
             yield PodiumPanel(id="podium")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         if self.start_server:

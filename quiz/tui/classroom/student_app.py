@@ -20,7 +20,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Header, Input, Static
+from textual.widgets import ContentSwitcher, Header, Input, Static
 from websockets.exceptions import ConnectionClosed
 
 from quiz.classroom import protocol as p
@@ -33,6 +33,7 @@ from quiz.safe_text import safe_text
 from quiz.tui.classroom.bars import CHOICE_KINDS, bar_lines
 from quiz.tui.text import literal, styled
 from quiz.tui.widgets.answered import Answered
+from quiz.tui.widgets.key_footer import KeyFooter
 from quiz.tui.widgets.matching import MatchingPanel
 from quiz.tui.widgets.ordering import OrderingPanel
 
@@ -113,7 +114,7 @@ class StudentApp(App[int]):
                 yield Static("", id="right-answer")
                 yield Vertical(id="spread")
                 yield Static("", id="standing")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#typed", Input).display = False

@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from quiz.packs.editing import PackDocument
 from quiz.packs.errors import PackError
@@ -51,6 +51,7 @@ from quiz.tui.editor.quote_source import fact_from_quote
 from quiz.tui.editor.records import RECORD_KINDS
 from quiz.tui.editor.sections import SECTION_KEYS, SECTIONS, section_bar
 from quiz.tui.editor.source_panel import SourcePanel
+from quiz.tui.widgets.key_footer import KeyFooter
 
 MAX_SHOWN_PROBLEMS = 4  # with the "… and N more" line, fills the 6-line panel
 MAX_SHOWN_GENERATED = 5
@@ -149,7 +150,7 @@ class EditorApp(ItemActions, FileActions, App[None]):
                 with VerticalScroll(id="generated-box"):
                     yield Static(id="generated")
         yield Static(id="problems")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter(show_command_palette=False)
 
     async def on_mount(self) -> None:
         for panel in self.query(SourcePanel):

@@ -12,7 +12,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
+
+from quiz.tui.widgets.key_footer import KeyFooter
 
 KEY_RANGE = re.compile(r"^[0-9A-Z]-[0-9A-Z]")
 KEY_NAMES = {
@@ -141,7 +143,24 @@ def _rows(places: list[tuple[str, type[DOMNode]]]) -> list[tuple[str, str, str]]
 class HelpScreen(ModalScreen[None]):
     """The list of bindings (`rows`: solo play's by default); Escape closes it."""
 
-    CSS_PATH = "help.tcss"
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+
+    #help {
+        width: 100%;
+        max-width: 100;
+        height: 100%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+
+    #bindings {
+        height: 1fr;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close", key_display="Esc"),
     ]
@@ -154,7 +173,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help"):
             yield Static(Content("Keys — Esc closes this page; Ctrl+P opens the commands"))
             yield DataTable(id="bindings", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

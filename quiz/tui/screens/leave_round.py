@@ -9,7 +9,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from quiz.tui.widgets.key_footer import KeyFooter
 
 
 class LeaveRoundScreen(ModalScreen[bool]):
@@ -35,7 +37,7 @@ class LeaveRoundScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="leave"):
             yield Static(Content(self.question))
-        yield Footer()
+        yield KeyFooter()
 
     def action_answer(self, leave: bool) -> None:
         self.dismiss(leave)

@@ -11,11 +11,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.game.modes import mode_title
 from quiz.tui.text import styled
+from quiz.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
@@ -38,7 +39,21 @@ def sparkline(values: Sequence[int]) -> str:
 class MenuScreen(Screen[None]):
     """What to do next. Each entry has its key, shown beside it; the footer shows the rest."""
 
-    CSS_PATH = "menu.tcss"
+    DEFAULT_CSS = """
+    #menu {
+        align: center top;
+        padding: 1 2;
+    }
+
+    #who {
+        margin-bottom: 1;
+    }
+
+    #entries {
+        height: auto;
+        max-width: 60;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "choose('play')", "Play"),
         Binding("r", "choose('practice')", "Practice", show=False),
@@ -61,7 +76,7 @@ class MenuScreen(Screen[None]):
             yield Static(id="who")
             yield Static(id="recent")
             yield OptionList(id="entries")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_menu()

@@ -10,11 +10,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from quiz.safe_text import safe_text
 from quiz.tui.text import literal
+from quiz.tui.widgets.key_footer import KeyFooter
 from quiz.tui.widgets.quiz_input import QuizInput
 
 MAX_NAME = 64
@@ -24,7 +25,30 @@ class NamePickerScreen(Screen[str | None]):
     """Dismisses with the chosen or new player name (cleaned of control characters), or None
     on Esc, which quits the game at start (`quits`) and goes back to the menu otherwise."""
 
-    CSS_PATH = "name_picker.tcss"
+    DEFAULT_CSS = """
+    NamePickerScreen {
+        align: center middle;
+    }
+
+    #picker {
+        width: 60;
+        max-width: 100%;
+        height: auto;
+        border: round $accent;
+        padding: 1 2;
+    }
+
+    #picker-title {
+        text-style: bold;
+        margin-bottom: 1;
+    }
+
+    #players {
+        height: auto;
+        max-height: 10;
+        margin: 1 0;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Quit", key_display="Esc"),
         Binding("escape", "back", "Back", key_display="Esc"),
@@ -50,7 +74,7 @@ class NamePickerScreen(Screen[str | None]):
             else:
                 yield Label(Content("Type your name to start."))
             yield QuizInput(placeholder="new player name", max_length=MAX_NAME, id="new-name")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.players:

@@ -11,11 +11,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.safe_text import safe_text
 from quiz.tui.text import styled
+from quiz.tui.widgets.key_footer import KeyFooter
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,17 @@ class PackChoice:
 class PacksScreen(Screen[str | None]):
     """Dismisses with the chosen pack's `ref`, or None."""
 
-    CSS_PATH = "packs.tcss"
+    DEFAULT_CSS = """
+    #packs {
+        padding: 1 2;
+    }
+
+    #pack-list {
+        height: auto;
+        max-height: 100%;
+        margin-top: 1;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Back", key_display="Esc"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
@@ -56,7 +67,7 @@ class PacksScreen(Screen[str | None]):
                 yield OptionList(*options, id="pack-list")
             else:
                 yield Static(Content("No packs found."))
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.packs:

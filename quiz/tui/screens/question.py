@@ -17,13 +17,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.tui.input_guard import InputGuard
 from quiz.tui.text import literal
 from quiz.tui.widgets.answered import Answered, AnswerPanel
 from quiz.tui.widgets.choices import ChoicePanel
 from quiz.tui.widgets.feedback_view import FeedbackView
+from quiz.tui.widgets.key_footer import KeyFooter
 from quiz.tui.widgets.status import Countdown, RoundStatus, lifeline_text, round_label
 
 if TYPE_CHECKING:
@@ -63,7 +64,41 @@ def question_heading(view: QuestionView) -> str:
 class QuestionScreen(Screen[None]):
     """Asks one question; hands the answer to the app."""
 
-    CSS_PATH = "question.tcss"
+    DEFAULT_CSS = """
+    QuestionScreen {
+        layout: vertical;
+    }
+
+    /* Scrolls as one: on a short terminal the feedback scrolls into view under the choices. */
+    #question-body {
+        height: 1fr;
+        align-horizontal: center;
+    }
+
+    /* On a wide terminal the question keeps a readable width, centred. */
+    #column {
+        width: 100%;
+        max-width: 100;
+        height: auto;
+        padding: 0 1;
+    }
+
+    #question-head {
+        height: 1;
+        margin-top: 1;
+    }
+
+    #question-number {
+        width: auto;
+        padding: 0 1;
+        color: $text-muted;
+    }
+
+    #prompt {
+        padding: 1 1;
+        text-style: bold;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         # No choice uses 0 or %, whatever the number of choices.
         Binding("0,percent_sign", "fifty_fifty", "50:50", show=False, key_display="0"),
@@ -95,8 +130,8 @@ class QuestionScreen(Screen[None]):
                 yield Countdown()
             yield Static(literal(self.view.prompt), id="prompt")
             yield answer_panel(self.view)
-            yield FeedbackView(id="feedback")
-        yield Footer()
+            # The feedback view joins once the question is painted (`feedback_view`).
+        yield KeyFooter()
 
     @property
     def panel(self) -> AnswerPanel:
@@ -135,6 +170,18 @@ class QuestionScreen(Screen[None]):
         self.panel.take_keys()
         if self.view.time_limit is not None:
             self.set_interval(TICK_SECONDS, self.tick)
+        self.call_after_refresh(self.feedback_view)
+
+    def feedback_view(self) -> FeedbackView:
+        """The view under the answer panel that shows the feedback. It is mounted after the
+        question's first paint, which it would only delay while it is hidden; an answer that
+        comes sooner mounts it then."""
+        views = self.query(FeedbackView)
+        if views:
+            return views.first()
+        view = FeedbackView(id="feedback")
+        self.query_one("#column").mount(view)
+        return view
 
     def refresh_status(self) -> None:
         round_ = self.quiz.round
@@ -168,7 +215,7 @@ class QuestionScreen(Screen[None]):
         """Mark the answer in place and show the verdict under it."""
         self.feedback = feedback
         self.panel.reveal(feedback)
-        view = self.query_one(FeedbackView)
+        view = self.feedback_view()
         view.show(feedback, in_place=True)
         body = self.query_one("#question-body", VerticalScroll)
         body.can_focus = True

@@ -8,9 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer
 
 from quiz.tui.widgets.feedback_view import FeedbackView
+from quiz.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from quiz.game.views import Feedback
@@ -19,7 +19,20 @@ if TYPE_CHECKING:
 class ReviewScreen(ModalScreen[None]):
     """The feedback for one answer, as it was shown during the round."""
 
-    CSS_PATH = "review.tcss"
+    DEFAULT_CSS = """
+    ReviewScreen {
+        align: center middle;
+    }
+
+    #review {
+        width: 100%;
+        max-width: 100;
+        height: auto;
+        max-height: 100%;
+        border: round $accent;
+        background: $surface;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter,q", "close", "Close", key_display="Esc"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
@@ -33,7 +46,7 @@ class ReviewScreen(ModalScreen[None]):
         # The view does not scroll by itself (on the question screen its screen scrolls).
         with VerticalScroll(id="review"):
             yield FeedbackView()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(FeedbackView).show(self.feedback)

@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
 from quiz.game.modes import MODES, mode_title
 from quiz.tui.screens.summary import short_prompt
 from quiz.tui.text import literal_text, styled
+from quiz.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from quiz.packs.playable import PlayablePack
@@ -72,7 +73,29 @@ def table() -> DataTable:
 class ScoresScreen(Screen[None]):
     """The player's scores in `pack` (p and m switch the pack and the mode shown)."""
 
-    CSS_PATH = "scores.tcss"
+    DEFAULT_CSS = """
+    #scores-title {
+        padding: 0 2;
+        height: auto;
+    }
+
+    #scores-tabs {
+        height: 1fr;
+    }
+
+    #chart {
+        height: 1fr;
+        min-height: 10;
+    }
+
+    #scores-tabs TabPane {
+        padding: 0;
+    }
+
+    #scores-tabs DataTable {
+        height: 1fr;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "app.pop_screen", "Back", key_display="Esc"),
         Binding("p", "next_pack", "Pack"),
@@ -107,7 +130,7 @@ class ScoresScreen(Screen[None]):
                 yield table()
             with TabPane("Most missed", id="tab-missed"):
                 yield table()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.load()

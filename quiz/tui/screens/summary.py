@@ -13,9 +13,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from quiz.tui.text import literal, literal_text
+from quiz.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from quiz.game.result import RoundResult
@@ -68,7 +69,53 @@ def text_widths(room: int, wanted: Sequence[int]) -> list[int]:
 class SummaryScreen(Screen[None]):
     """The end of a round. The notes of recording it arrive later (`show_recorded`)."""
 
-    CSS_PATH = "summary.tcss"
+    DEFAULT_CSS = """
+    #summary-head {
+        height: auto;
+        padding: 0 2;
+    }
+
+    #title {
+        text-style: bold;
+        padding-top: 1;
+    }
+
+    #celebration {
+        width: 100%;
+        content-align: center middle;
+        text-style: bold;
+        color: $success;
+        border: heavy $success;
+    }
+
+    #celebration.-flash {
+        text-style: bold reverse;
+    }
+
+    #notes {
+        height: auto;
+    }
+
+    .note {
+        text-style: bold;
+        color: $success;
+    }
+
+    #next-steps {
+        color: $text-muted;
+        padding-bottom: 1;
+    }
+
+    #answers {
+        height: 1fr;
+    }
+
+    #share {
+        height: auto;
+        padding: 0 2;
+        text-style: bold;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "replay_missed", "Practise missed"),
         Binding("n", "new_round", "New round"),
@@ -125,7 +172,7 @@ class SummaryScreen(Screen[None]):
         yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
         if self.share:
             yield Static(Content(self.share), id="share")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#celebration").display = False

@@ -91,12 +91,26 @@ class FeedbackView(Vertical):
     FeedbackView > #fb-asked, FeedbackView > #fb-explanation { color: $text-muted; }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._waiting: tuple[Feedback, bool] | None = None
+
     def compose(self) -> ComposeResult:
         for part in PARTS:
             yield Static(id=f"fb-{part}")
 
+    def on_mount(self) -> None:
+        if self._waiting is not None:
+            feedback, in_place = self._waiting
+            self._waiting = None
+            self.show(feedback, in_place=in_place)
+
     def show(self, feedback: Feedback, *, in_place: bool = False) -> None:
-        """Fill in every line for `feedback` and make the view visible."""
+        """Fill in every line for `feedback` and make the view visible (once its lines are
+        composed, if it was only just mounted)."""
+        if not self.children:
+            self._waiting = (feedback, in_place)
+            return
         for part, content in feedback_parts(feedback, in_place=in_place).items():
             line = self.query_one(f"#fb-{part}", Static)
             line.display = content is not None

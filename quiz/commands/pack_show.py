@@ -72,7 +72,6 @@ def format_question(number: int, question: Question, *, seed: int = 0) -> str:
     """One question as plain text lines, every piece of pack text made safe to print."""
     from quiz.game.labels import LETTERS
     from quiz.game.layout import layout
-    from quiz.packs.question import format_number
 
     # Laid out as a round with this seed lays it out, so what is printed is what is played.
     view = layout(question, number=number, total=None, time_limit=None, seed=seed)
@@ -117,10 +116,7 @@ def format_question(number: int, question: Question, *, seed: int = 0) -> str:
     elif question.type == "numeric":
         unit = f", in {_safe(question.unit)}" if question.unit else ""
         lines.append(f"{INDENT}(a number{unit})")
-        answer = _safe(question.answer_text)
-        if question.value is not None and not question.tolerance:
-            answer = _safe(f"{format_number(question.value)} {question.unit}".strip())
-        lines.append(f"{INDENT}Answer: {answer}")
+        lines.append(f"{INDENT}Answer: {_safe(question.answer_text)}")
     if question.explanation:
         lines.append(f"{INDENT}Why: {_safe(question.explanation)}")
     if question.quote:

@@ -207,3 +207,5 @@ def test_ordering_and_matching_answers_point_at_the_right_labels() -> None:
     assert "Answer: 236 hours (± 10)" in format_question(3, numeric)
     share = Question(id="s", type="numeric", prompt="What share?", value=25, tolerance=5, unit="%")
     assert share.answer_text == "25% (± 5)"  # a per cent sign sits by its number
+    exact = Question(id="e", type="numeric", prompt="What share?", value=25, unit="%")
+    assert "Answer: 25%\n" in format_question(4, exact)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from quiz.packs.generate import generate_questions
 from quiz.packs.models import Fact, Relation
-from quiz.packs.question import Question, format_number
+from quiz.packs.question import Question, format_number, with_unit
 from quiz.tui.editor.item_checks import EditContext
 
 TYPE_WORDS = {
@@ -52,7 +52,7 @@ def _relation_pack_questions(
 def answer_text(question: Question) -> str:
     """The right answer of a generated question, in a few words."""
     if question.type == "numeric" and question.value is not None:
-        return f"{format_number(question.value)} {question.unit}".strip()
+        return with_unit(format_number(question.value), question.unit)
     if question.type == "typed":
         return question.answers[0] if question.answers else ""
     return ", ".join(question.answers)

@@ -418,8 +418,9 @@ class PackDocument:
             (n for n, b in enumerate(self._blocks) if b.section in earlier and b.text),
             default=None,
         )
-        if anchor is None and any(b.section in later and b.text for b in self._blocks):
-            # Before the later sections: right after the [pack] table, if there is one.
+        if anchor is None and any(b.section in later for b in self._blocks):
+            # Before the later sections (or where one stood, its last item deleted): right
+            # after the [pack] table, if there is one.
             anchor = next((n for n, b in enumerate(self._blocks) if b.section == PACK_KEY), None)
         if anchor is not None:
             self._fixed.insert(anchor + 1, "\n")

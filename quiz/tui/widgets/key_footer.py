@@ -4,7 +4,7 @@ Textual's Footer starts empty and rebuilds all its key widgets after every bindi
 a screen opening sends two (its first focus, then the screen stack), and every focus change
 or `refresh_bindings` sends another, whether or not a key, label or enabled state changed.
 Each rebuild mounts and styles the keys again, a noticeable share of putting a question on
-screen. This footer folds the signals that come before the next refresh into one check, and
+screen. This footer folds the signals that arrive before its check runs into one check, and
 rebuilds only when what it would show differs from what it shows.
 """
 

@@ -424,40 +424,63 @@ class HostSession:
             for player in self.active_players()
             if self.current in player.answers
         ]
-        question = hosted.question
-        public = p.Reveal(
-            question=self.current,
-            correct=list(hosted.correct),
-            answer=question.answer_text,
+        public = hosted.reveal(
+            self.current,
             counts=choice_counts(hosted, given),
             distribution=tallies(hosted, given),
-            explanation=question.explanation,
-            quote=question.quote,
-            attribution=question.attribution,
         )
-        results = {}
-        for rank, player, ahead in self.standings():
-            recorded = player.answers.get(self.current)
-            results[player.id] = p.YourResult(
+        results = {
+            player.id: self.your_result(
+                player,
+                player.answers.get(self.current),
                 question=self.current,
-                answered=recorded is not None,
-                correct=bool(recorded and recorded.correct),
-                points=recorded.points if recorded else 0,
-                score=player.score,
                 rank=rank,
                 ahead=ahead.name if ahead else None,
-                accepted=recorded.accepted if recorded else "",
             )
+            for rank, player, ahead in self.standings()
+        }
         return public, results
 
-    def leaderboard(self, size: int = 5) -> p.Leaderboard:
+    @staticmethod
+    def your_result(
+        player: Player,
+        recorded: RecordedAnswer | None,
+        *,
+        question: int,
+        rank: int | None,
+        ahead: str | None,
+    ) -> p.YourResult:
+        """`player`'s own outcome of the question they were asked as `question`, where
+        `recorded` is their answer to it (None: not answered)."""
+        return p.YourResult(
+            question=question,
+            answered=recorded is not None,
+            correct=bool(recorded and recorded.correct),
+            points=recorded.points if recorded else 0,
+            score=player.score,
+            rank=rank,
+            ahead=ahead,
+            accepted=recorded.accepted if recorded else "",
+        )
+
+    def leaderboard(self, size: int = 5, *, question: int | None = None) -> p.Leaderboard:
+        """The top `size` present players, with the places each moved at the last reveal,
+        sent after `question` (None: the current one)."""
         top = [
             p.Standing(
                 rank=rank, name=player.name, score=player.score, move=self._moves.get(player.id, 0)
             )
             for rank, player, _ in self.standings()[:size]
         ]
-        return p.Leaderboard(question=self.current, top=top)
+        return p.Leaderboard(question=self.current if question is None else question, top=top)
+
+    @staticmethod
+    def podium(standings: list[Place]) -> list[p.Standing]:
+        """The top three of `standings` (`standings()`), as the game's last word shows them."""
+        return [
+            p.Standing(rank=rank, name=player.name, score=player.score, move=0)
+            for rank, player, _ in standings[:3]
+        ]
 
     def end(self) -> dict[str, p.GameOver]:
         """End the game; each present player's final message (podium and own rank). A
@@ -465,10 +488,7 @@ class HostSession:
         if self.phase != "over":
             self._commit({"e": "end"})
         standings = self.standings()
-        podium = [
-            p.Standing(rank=rank, name=player.name, score=player.score, move=0)
-            for rank, player, _ in standings[:3]
-        ]
+        podium = self.podium(standings)
         return {
             player.id: p.GameOver(
                 podium=podium, rank=rank, score=player.score, players=len(standings)

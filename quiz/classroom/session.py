@@ -93,6 +93,7 @@ class HostSession:
         # Kept up to date by `apply`, so that an answer costs O(1), not O(class size).
         self._present = 0
         self._connected = 0
+        self._kicked = 0
         self._answered_now = 0  # connected players who answered the current question
         self._names: dict[str, str] = {}  # name key → id of the (not removed) player using it
         self._banned: set[str] = set()  # name keys the teacher banned for the session
@@ -164,10 +165,12 @@ class HostSession:
             self.phase = "over"
 
     def _presence(self, player: Player, event: Event) -> None:
-        """A player removed, gone away or back: keep the count of present players right."""
+        """A player removed, gone away or back: keep the counts of present and removed
+        players right."""
         was_present = player.present
         if event["e"] == "kick":
             self.set_connected(player.id, False)
+            self._kicked += int(not player.kicked)
             player.kicked = True
             if self._names.get(player.key) == player.id:
                 del self._names[player.key]
@@ -277,6 +280,11 @@ class HostSession:
 
     def present_players(self) -> list[Player]:
         return [player for player in self.players.values() if player.present]
+
+    @property
+    def player_count(self) -> int:
+        """How many players are not removed (away ones too): `active_players()`, in O(1)."""
+        return len(self.players) - self._kicked
 
     @property
     def present_count(self) -> int:

@@ -60,6 +60,22 @@ class HostedQuestion(BaseModel):
             unit=self.question.unit if self.kind == "numeric" else "",
         )
 
+    def reveal(self, number: int, *, counts: list[int], distribution: list[p.Tally]) -> p.Reveal:
+        """The right answer of this question, asked as `number`, with how the class
+        answered: `counts` per choice and the `distribution` bars (both empty in homework,
+        where a student is told no class counts)."""
+        question = self.question
+        return p.Reveal(
+            question=number,
+            correct=list(self.correct),
+            answer=question.answer_text,
+            counts=counts,
+            distribution=distribution,
+            explanation=question.explanation,
+            quote=question.quote,
+            attribution=question.attribution,
+        )
+
 
 def positions(wanted: Sequence[str], shown: Sequence[str]) -> tuple[int, ...]:
     """The index in `shown` of each text in `wanted`; a repeated text takes the next unused

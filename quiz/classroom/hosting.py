@@ -60,7 +60,6 @@ def open_session(options: HostOptions) -> tuple[HostSession, Journal, str, int]:
         "nicknames": options.nicknames,
         "record": journal.append,
     }
-    homework: dict[str, Any] = {}
     if options.self_paced:
         if options.deadline is None:
             raise QuizError("self-paced homework needs a deadline (--until or --for)")
@@ -71,11 +70,6 @@ def open_session(options: HostOptions) -> tuple[HostSession, Journal, str, int]:
             leaderboard=options.leaderboard,
             **settings,
         )
-        homework = {
-            "self_paced": True,
-            "deadline": options.deadline,
-            "leaderboard": options.leaderboard,
-        }
     else:
         session = HostSession(hosted, **settings)
     port = options.port if options.port is not None else DEFAULT_PORT
@@ -87,7 +81,6 @@ def open_session(options: HostOptions) -> tuple[HostSession, Journal, str, int]:
             pack_id=pack_id,
             pack_title=pack_title,
             seed=seed,
-            **homework,
         )
     )
     return session, journal, session_id, port

@@ -224,8 +224,9 @@ def find_session(saves: Path, session: str | None, *, unfinished: bool = False) 
 
 def session_header(session: HostSession, session_id: str, **extra: Any) -> dict[str, Any]:
     """The journal's first event: everything needed to rebuild the session (the questions in
-    the host's choice order, the code, the settings)."""
-    return {
+    the host's choice order, the code, the settings; for homework, its deadline and whether
+    it has a leaderboard), then `extra`."""
+    header = {
         "e": "session",
         "id": session_id,
         "code": session.code,
@@ -236,6 +237,11 @@ def session_header(session: HostSession, session_id: str, **extra: Any) -> dict[
         "questions": [hosted.model_dump(mode="json") for hosted in session.questions],
         **extra,
     }
+    if isinstance(session, SelfPacedSession):
+        header["self_paced"] = True
+        header["deadline"] = session.deadline
+        header["leaderboard"] = session.with_leaderboard
+    return header
 
 
 def replay(

@@ -238,34 +238,17 @@ class SelfPacedSession(HostSession):
         the teacher turned it on."""
         progress = self.progress[player.id]
         position = progress.position
-        hosted = self.questions[progress.order[position - 1] - 1]
-        question = hosted.question
-        recorded = player.answers.get(progress.order[position - 1])
+        number = progress.order[position - 1]
         rank, ahead = self._place(player)
         messages: list[p.Message] = [
-            p.Reveal(
-                question=position,
-                correct=list(hosted.correct),
-                answer=question.answer_text,
-                counts=[],
-                distribution=[],
-                explanation=question.explanation,
-                quote=question.quote,
-                attribution=question.attribution,
-            ),
-            p.YourResult(
-                question=position,
-                answered=recorded is not None,
-                correct=bool(recorded and recorded.correct),
-                points=recorded.points if recorded else 0,
-                score=player.score,
-                rank=rank,
-                ahead=ahead,
-                accepted=recorded.accepted if recorded else "",
+            self.questions[number - 1].reveal(position, counts=[], distribution=[]),
+            self.your_result(
+                player, player.answers.get(number), question=position, rank=rank, ahead=ahead
             ),
         ]
         if self.with_leaderboard:
-            messages.append(self.leaderboard_message(position))
+            # Homework has no class-wide reveal, so nobody moved places (not in step).
+            messages.append(self.leaderboard(question=position))
         return messages
 
     def _place(self, player: Player) -> tuple[int | None, str | None]:
@@ -276,27 +259,11 @@ class SelfPacedSession(HostSession):
                 return rank, ahead.name if ahead else None
         return None, None
 
-    def leaderboard_message(self, question: int) -> p.Leaderboard:
-        """The top five so far (no places moved: students are not in step), sent after a
-        student's own `question`."""
-        top = [
-            p.Standing(rank=rank, name=player.name, score=player.score, move=0)
-            for rank, player, _ in self.standings()[:5]
-        ]
-        return p.Leaderboard(question=question, top=top)
-
     def final_for(self, player: Player) -> p.GameOver:
         """A student's last word: their score (rank and podium with a leaderboard only)."""
         standings = self.standings()
         rank, _ = self._place(player)
-        podium = (
-            [
-                p.Standing(rank=place, name=pl.name, score=pl.score, move=0)
-                for place, pl, _ in standings[:3]
-            ]
-            if self.with_leaderboard
-            else []
-        )
+        podium = self.podium(standings) if self.with_leaderboard else []
         return p.GameOver(podium=podium, rank=rank, score=player.score, players=len(standings))
 
     def end(self) -> dict[str, p.GameOver]:

@@ -93,6 +93,7 @@ class HostSession:
         # Kept up to date by `apply`, so that an answer costs O(1), not O(class size).
         self._present = 0
         self._connected = 0
+        self._kicked = 0
         self._answered_now = 0  # connected players who answered the current question
         self._names: dict[str, str] = {}  # name key → id of the (not removed) player using it
         self._banned: set[str] = set()  # name keys the teacher banned for the session
@@ -164,10 +165,12 @@ class HostSession:
             self.phase = "over"
 
     def _presence(self, player: Player, event: Event) -> None:
-        """A player removed, gone away or back: keep the count of present players right."""
+        """A player removed, gone away or back: keep the counts of present and removed
+        players right."""
         was_present = player.present
         if event["e"] == "kick":
             self.set_connected(player.id, False)
+            self._kicked += int(not player.kicked)
             player.kicked = True
             if self._names.get(player.key) == player.id:
                 del self._names[player.key]
@@ -277,6 +280,11 @@ class HostSession:
 
     def present_players(self) -> list[Player]:
         return [player for player in self.players.values() if player.present]
+
+    @property
+    def player_count(self) -> int:
+        """How many players are not removed (away ones too): `active_players()`, in O(1)."""
+        return len(self.players) - self._kicked
 
     @property
     def present_count(self) -> int:
@@ -424,40 +432,63 @@ class HostSession:
             for player in self.active_players()
             if self.current in player.answers
         ]
-        question = hosted.question
-        public = p.Reveal(
-            question=self.current,
-            correct=list(hosted.correct),
-            answer=question.answer_text,
+        public = hosted.reveal(
+            self.current,
             counts=choice_counts(hosted, given),
             distribution=tallies(hosted, given),
-            explanation=question.explanation,
-            quote=question.quote,
-            attribution=question.attribution,
         )
-        results = {}
-        for rank, player, ahead in self.standings():
-            recorded = player.answers.get(self.current)
-            results[player.id] = p.YourResult(
+        results = {
+            player.id: self.your_result(
+                player,
+                player.answers.get(self.current),
                 question=self.current,
-                answered=recorded is not None,
-                correct=bool(recorded and recorded.correct),
-                points=recorded.points if recorded else 0,
-                score=player.score,
                 rank=rank,
                 ahead=ahead.name if ahead else None,
-                accepted=recorded.accepted if recorded else "",
             )
+            for rank, player, ahead in self.standings()
+        }
         return public, results
 
-    def leaderboard(self, size: int = 5) -> p.Leaderboard:
+    @staticmethod
+    def your_result(
+        player: Player,
+        recorded: RecordedAnswer | None,
+        *,
+        question: int,
+        rank: int | None,
+        ahead: str | None,
+    ) -> p.YourResult:
+        """`player`'s own outcome of the question they were asked as `question`, where
+        `recorded` is their answer to it (None: not answered)."""
+        return p.YourResult(
+            question=question,
+            answered=recorded is not None,
+            correct=bool(recorded and recorded.correct),
+            points=recorded.points if recorded else 0,
+            score=player.score,
+            rank=rank,
+            ahead=ahead,
+            accepted=recorded.accepted if recorded else "",
+        )
+
+    def leaderboard(self, size: int = 5, *, question: int | None = None) -> p.Leaderboard:
+        """The top `size` present players, with the places each moved at the last reveal,
+        sent after `question` (None: the current one)."""
         top = [
             p.Standing(
                 rank=rank, name=player.name, score=player.score, move=self._moves.get(player.id, 0)
             )
             for rank, player, _ in self.standings()[:size]
         ]
-        return p.Leaderboard(question=self.current, top=top)
+        return p.Leaderboard(question=self.current if question is None else question, top=top)
+
+    @staticmethod
+    def podium(standings: list[Place]) -> list[p.Standing]:
+        """The top three of `standings` (`standings()`), as the game's last word shows them."""
+        return [
+            p.Standing(rank=rank, name=player.name, score=player.score, move=0)
+            for rank, player, _ in standings[:3]
+        ]
 
     def end(self) -> dict[str, p.GameOver]:
         """End the game; each present player's final message (podium and own rank). A
@@ -465,10 +496,7 @@ class HostSession:
         if self.phase != "over":
             self._commit({"e": "end"})
         standings = self.standings()
-        podium = [
-            p.Standing(rank=rank, name=player.name, score=player.score, move=0)
-            for rank, player, _ in standings[:3]
-        ]
+        podium = self.podium(standings)
         return {
             player.id: p.GameOver(
                 podium=podium, rank=rank, score=player.score, players=len(standings)

@@ -188,3 +188,28 @@ def test_ties_share_a_rank() -> None:
 
 
 SCORES = [900, 900, 800, 700, 700, 700, 0]
+
+
+def test_results_written_before_the_bars_were_kept_count_the_same_choices(
+    tmp_path: Path,
+) -> None:
+    session, _journal, attendance = a_class(tmp_path)
+    results = build_results(session, SESSION, away=attendance.away)
+    older = build_results(session, SESSION, away=attendance.away)
+    choice_questions = [
+        question
+        for question in older["questions"]
+        if question["kind"] in ("single", "true_false", "multiple")
+    ]
+    assert len(choice_questions) == 3
+    for question in choice_questions:
+        del question["distribution"]
+
+    older_rows = question_rows(older)
+
+    cells = older_rows[1][11:]  # the single-choice question, counted from the answers
+    counts = {cells[i]: (cells[i + 1], cells[i + 2]) for i in range(0, len(cells), 3)}
+    # Dee's right answer is not counted: the teacher removed her.
+    assert counts["David Miliband"] == (2, "yes")
+    assert sorted(counts.values()) == [(0, "no"), (0, "no"), (1, "no"), (2, "yes")]
+    assert older_rows == question_rows(results)

@@ -25,7 +25,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from quiz.classroom.results.statistics import question_statistics
+from quiz.classroom.deck import CHOICE_KINDS
+from quiz.classroom.results.statistics import question_statistics, students
 from quiz.errors import QuizError
 from quiz.safe_text import safe_text
 from quiz.safe_text import spreadsheet_cell as cell
@@ -82,25 +83,26 @@ def student_rows(results: dict[str, Any]) -> list[list[object]]:
 def _answers_to(results: dict[str, Any], question: dict[str, Any]) -> list[dict[str, Any]]:
     number = str(question["number"])
     return [
-        player["answers"][number]
-        for player in results["players"]
-        if number in player["answers"] and player.get("status") != "kicked"
+        player["answers"][number] for player in students(results) if number in player["answers"]
     ]
 
 
 def distribution(results: dict[str, Any], question: dict[str, Any]) -> list[tuple[str, int, bool]]:
     """How many picked each choice, and whether it is right; for typed answers each
-    distinct answer, most common first (right: accepted); for ordering, matching and
-    numeric questions the reveal's bars."""
-    given = _answers_to(results, question)
+    distinct answer, most common first (right: accepted); for the other types the reveal's
+    bars. Bars are as the results keep them (`distribution`); choice counts are counted
+    again only in results written before they were kept."""
     if question["kind"] == "typed":
+        given = _answers_to(results, question)
         typed = [(answer["given"].strip().casefold(), answer["correct"]) for answer in given]
         accepted = {text for text, correct in typed if correct}
         return [
             (text, count, text in accepted)
             for text, count in Counter(text for text, _ in typed).most_common()
         ]
-    if question["kind"] in ("single", "multiple", "true_false"):
+    # A choice question's kept bars are one per choice, never none: none kept is an old file.
+    if question["kind"] in CHOICE_KINDS and not question.get("distribution"):
+        given = _answers_to(results, question)
         counts = Counter(index for answer in given for index in answer["choices"])
         return [
             (choice, counts.get(i, 0), i in question["correct"])
@@ -116,7 +118,7 @@ def question_rows(results: dict[str, Any]) -> list[list[object]]:
     seconds taken, the facility and discrimination indices (2 decimals; no discrimination
     with fewer than 3 students), `review` ("yes" for a question to look at again), then each
     choice (or bar, or typed answer), its count and whether it is right ("yes"/"no")."""
-    players = sum(1 for player in results["players"] if player.get("status") != "kicked")
+    players = len(students(results))
     spreads = [distribution(results, question) for question in results["questions"]]
     figures = question_statistics(results)
     widest = max((len(spread) for spread in spreads), default=0)

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fakes import FakeClock
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Static
 from websockets.asyncio.client import ClientConnection, connect
 
 from quiz.classroom.client import ClassroomClient
@@ -160,6 +163,21 @@ async def next_of(client: ClassroomClient, kind: str, timeout: float = 5.0):  # 
         message = await client.next_message(timeout)
         if message.type == kind:
             return message
+
+
+def text_of(app: App[Any], selector: str) -> str:
+    """What the Static at `selector` shows, as plain text."""
+    return str(app.query_one(selector, Static).render())
+
+
+async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool], limit: int = 500) -> None:
+    """Let the app process messages until `condition()` holds (bounded)."""
+    for _ in range(limit):
+        if condition():
+            return
+        await pilot.pause()
+        await asyncio.sleep(0)  # yield to the network tasks too
+    raise AssertionError("condition never held")
 
 
 class RawStudent:

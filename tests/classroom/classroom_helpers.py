@@ -1,14 +1,21 @@
-"""Helpers for classroom tests: questions, a fake clock, a real host on 127.0.0.1."""
+"""Helpers for classroom tests: questions, a fake clock, a real host on 127.0.0.1 (in this
+process or as a `quiz host --plain` process)."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import socket
+import subprocess
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from fakes import FakeClock
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Static
 from websockets.asyncio.client import ClientConnection, connect
 
 from quiz.classroom.client import ClassroomClient
@@ -19,12 +26,41 @@ from quiz.packs.question import Question
 CODE = "123456"
 PACK_ID = "secret-pack-id"
 PACK_TITLE = "Secret Pack Title"
+QUIZ = [sys.executable, "-m", "quiz"]
 
 
 def unused_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def start_host(*extra: str, preexec_fn: Callable[[], None] | None = None) -> subprocess.Popen[str]:
+    """`quiz host --plain --bind 127.0.0.1 *extra` as a process, its output piped as text."""
+    return subprocess.Popen(
+        [*QUIZ, "host", "--plain", "--bind", "127.0.0.1", *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=preexec_fn,
+    )
+
+
+def read_until(process: subprocess.Popen[str], prefix: str) -> list[str]:
+    """Read a process's stdout until a line starts with `prefix`: the lines read, stripped,
+    that one last (bounded by the process: if it ends first, fail with its stderr)."""
+    assert process.stdout is not None
+    lines = []
+    for line in process.stdout:
+        lines.append(line.strip())
+        if line.startswith(prefix):
+            return lines
+    raise AssertionError(f"no {prefix!r} line: {lines} {process.stderr.read()}")  # type: ignore[union-attr]
+
+
+def wait_for_line(process: subprocess.Popen[str], prefix: str) -> str:
+    """The first line of a process's stdout that starts with `prefix`, stripped."""
+    return read_until(process, prefix)[-1]
 
 
 def sample_questions() -> list[Question]:
@@ -127,6 +163,21 @@ async def next_of(client: ClassroomClient, kind: str, timeout: float = 5.0):  # 
         message = await client.next_message(timeout)
         if message.type == kind:
             return message
+
+
+def text_of(app: App[Any], selector: str) -> str:
+    """What the Static at `selector` shows, as plain text."""
+    return str(app.query_one(selector, Static).render())
+
+
+async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool], limit: int = 500) -> None:
+    """Let the app process messages until `condition()` holds (bounded)."""
+    for _ in range(limit):
+        if condition():
+            return
+        await pilot.pause()
+        await asyncio.sleep(0)  # yield to the network tasks too
+    raise AssertionError("condition never held")
 
 
 class RawStudent:

@@ -7,14 +7,11 @@ from __future__ import annotations
 import asyncio
 import resource
 import subprocess
-import sys
 
 import pytest
-from classroom_helpers import CODE, Host, RawStudent
+from classroom_helpers import CODE, Host, RawStudent, read_until, start_host
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
-
-QUIZ = [sys.executable, "-m", "quiz"]
 
 
 async def refused_status(uri: str) -> int:
@@ -42,38 +39,11 @@ def start_host_with_open_files(soft: int, hard: int, port: int) -> subprocess.Po
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
 
-    return subprocess.Popen(
-        [
-            *QUIZ,
-            "host",
-            "--plain",
-            "--auto",
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--code",
-            CODE,
-            "--min-players",
-            "1000",
-            "--max-players",
-            "1000",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    return start_host(
+        *("--auto", "--port", str(port), "--code", CODE),
+        *("--min-players", "1000", "--max-players", "1000"),
         preexec_fn=limit,
     )
-
-
-def read_until(process: subprocess.Popen[str], prefix: str) -> list[str]:
-    assert process.stdout is not None
-    lines = []
-    for line in process.stdout:
-        lines.append(line.strip())
-        if line.startswith(prefix):
-            return lines
-    raise AssertionError(f"no {prefix!r} line: {lines} {process.stderr.read()}")  # type: ignore[union-attr]
 
 
 async def test_out_of_open_files_the_host_refuses_quietly_and_goes_on(free_port: int) -> None:

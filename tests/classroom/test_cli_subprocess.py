@@ -11,25 +11,17 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from classroom_helpers import CODE, sample_questions
+from classroom_helpers import CODE, QUIZ, sample_questions, start_host, unused_port, wait_for_line
 from websockets.exceptions import ConnectionClosed
 
 from quiz.classroom import protocol as p
 from quiz.classroom.client import ClassroomClient
 from quiz.classroom.journal import Journal
 
-QUIZ = [sys.executable, "-m", "quiz"]
 RIGHT = {q.prompt: q for q in sample_questions()}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture
@@ -39,39 +31,16 @@ def questions_json(tmp_path: Path) -> Path:
     return path
 
 
-def start_host(*extra: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [
-            *QUIZ,
-            "host",
-            "--plain",
-            "--auto",
-            "--bind",
-            "127.0.0.1",
-            "--reveal-seconds",
-            "0",
-            *extra,
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-def wait_for_line(process: subprocess.Popen[str], prefix: str) -> str:
-    """Read the host's stdout until a line starts with `prefix` (bounded by the process)."""
-    assert process.stdout is not None
-    for line in process.stdout:
-        if line.startswith(prefix):
-            return line.strip()
-    raise AssertionError(f"host ended without a {prefix!r} line: {process.stderr.read()}")  # type: ignore[union-attr]
+def start_auto_host(*extra: str) -> subprocess.Popen[str]:
+    """`quiz host --plain --auto` that moves on from each reveal at once."""
+    return start_host("--auto", "--reveal-seconds", "0", *extra)
 
 
 def test_plain_host_and_plain_students_play_a_game_and_report(
     questions_json: Path, tmp_path: Path
 ) -> None:
-    port = str(free_port())
-    host = start_host(
+    port = str(unused_port())
+    host = start_auto_host(
         "--questions-json",
         str(questions_json),
         "--port",
@@ -144,8 +113,8 @@ async def bot(
 async def test_a_host_killed_mid_game_resumes_with_scores_intact(
     questions_json: Path, isolated_saves: Path
 ) -> None:
-    port = free_port()
-    host = start_host(
+    port = unused_port()
+    host = start_auto_host(
         "--questions-json",
         str(questions_json),
         "--port",
@@ -179,7 +148,7 @@ async def test_a_host_killed_mid_game_resumes_with_scores_intact(
 
         os.kill(host.pid, signal.SIGKILL)
         host.wait(timeout=10)
-        resumed = start_host("--resume", "--min-players", "2")
+        resumed = start_auto_host("--resume", "--min-players", "2")
         release.set()
         async with asyncio.timeout(60):
             await asyncio.gather(*tasks)
@@ -261,8 +230,8 @@ async def wait_for(lines: list[str], text: str) -> None:
 async def test_resume_continues_the_crashed_game_and_waits_for_its_class(
     questions_json: Path, isolated_saves: Path
 ) -> None:
-    port = free_port()
-    host = start_host(
+    port = unused_port()
+    host = start_auto_host(
         "--questions-json", str(questions_json), "--port", str(port), "--code", CODE,
         "--min-players", "2",
     )  # fmt: skip
@@ -302,7 +271,7 @@ async def test_resume_continues_the_crashed_game_and_waits_for_its_class(
         assert failed.returncode == 1 and "cannot listen on" in failed.stderr
         assert [f.name for f in isolated_saves.glob("classroom/*")] == [journal.parent.name]
 
-        resumed = start_host("--resume")  # no --min-players: the two who were there
+        resumed = start_auto_host("--resume")  # no --min-players: the two who were there
         lines: list[str] = []
         reader = asyncio.create_task(asyncio.to_thread(read_lines, resumed, lines))
         async with asyncio.timeout(60):

@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-
-from classroom_helpers import Host, next_of
-from textual.widgets import Input, Static
+from classroom_helpers import Host, next_of, text_of, wait_until
+from textual.widgets import Input
 
 from quiz.classroom.client import ClassroomClient
 from quiz.tui.classroom.student_app import StudentApp
-
-
-def text_of(app: StudentApp, selector: str) -> str:
-    return str(app.query_one(selector, Static).render())
-
-
-async def wait_until(pilot, condition, limit: int = 500) -> None:  # type: ignore[no-untyped-def]
-    """Let the app process messages until `condition()` holds (bounded)."""
-    for _ in range(limit):
-        if condition():
-            return
-        await pilot.pause()
-        await asyncio.sleep(0)  # yield to the network tasks too
-    raise AssertionError("condition never held")
 
 
 async def test_student_answers_by_key_and_sees_the_reveal(host: Host) -> None:

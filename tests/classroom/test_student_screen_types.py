@@ -4,9 +4,7 @@ is in", and what a typed answer was accepted as."""
 
 from __future__ import annotations
 
-import asyncio
-
-from classroom_helpers import Host
+from classroom_helpers import Host, text_of, wait_until
 from fakes import FakeClock
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -16,22 +14,8 @@ from quiz.classroom.client import ClassroomClient
 from quiz.tui.classroom.student_app import StudentApp
 
 
-def text_of(app: StudentApp, selector: str) -> str:
-    return str(app.query_one(selector, Static).render())
-
-
 def spread_of(app: StudentApp) -> str:
     return "\n".join(str(bar.render()) for bar in app.query("#spread Static"))
-
-
-async def wait_until(pilot, condition, limit: int = 500) -> None:  # type: ignore[no-untyped-def]
-    """Let the app process messages until `condition()` holds (bounded)."""
-    for _ in range(limit):
-        if condition():
-            return
-        await pilot.pause()
-        await asyncio.sleep(0)  # yield to the network tasks too
-    raise AssertionError("condition never held")
 
 
 async def test_a_student_answers_ordering_matching_and_numeric_by_key(every_host: Host) -> None:

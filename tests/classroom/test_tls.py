@@ -5,20 +5,17 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import trustme
-from classroom_helpers import CODE, Host, sample_questions, unused_port
+from classroom_helpers import CODE, QUIZ, Host, sample_questions, start_host, unused_port
 
 from quiz.classroom.client import student_connection
 from quiz.classroom.options import JoinOptions
 from quiz.classroom.server import ClassroomServer
 from quiz.classroom.tls import client_context, server_context
 from quiz.errors import QuizError
-
-QUIZ = [sys.executable, "-m", "quiz"]
 
 
 @pytest.fixture
@@ -71,11 +68,10 @@ def test_host_and_join_over_wss_from_the_command_line(
     questions = tmp_path / "questions.json"
     questions.write_text(json.dumps([sample_questions()[1].model_dump(mode="json")]))
     port = str(unused_port())
-    host = subprocess.Popen(
-        [*QUIZ, "host", "--plain", "--auto", "--bind", "127.0.0.1", "--port", port,
-         "--code", CODE, "--reveal-seconds", "0", "--questions-json", str(questions),
-         "--tls-cert", str(certificates["cert"]), "--tls-key", str(certificates["key"])],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    host = start_host(
+        "--auto", "--port", port, "--code", CODE, "--reveal-seconds", "0",
+        "--questions-json", str(questions),
+        "--tls-cert", str(certificates["cert"]), "--tls-key", str(certificates["key"]),
     )  # fmt: skip
     try:
         assert host.stdout is not None

@@ -5,7 +5,7 @@ Content-Security-Policy and asks nothing of any other address."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -53,20 +53,26 @@ class Watched:
 
 
 @pytest.fixture
-def watched(browser: Browser) -> Iterator[list[Watched]]:
+def watch(browser: Browser) -> Iterator[Callable[[], Watched]]:
+    """`watch()`: a new Watched page in its own context, closed when the test ends."""
     made: list[Watched] = []
-    yield made
+
+    def new() -> Watched:
+        one = Watched(browser)
+        made.append(one)
+        return one
+
+    yield new
     for one in made:
         one.context.close()
 
 
 def test_five_browsers_and_five_raw_clients_play_every_type(
-    host: WebHost, browser: Browser, watched: list[Watched]
+    host: WebHost, watch: Callable[[], Watched]
 ) -> None:
     names = ["Ann", "Bob", "Cy", "Dee", "Eve"]
-    for name in names:
-        one = Watched(browser)
-        watched.append(one)
+    watched = [watch() for _ in names]
+    for one, name in zip(watched, names, strict=True):
         join(one.page, host.url, name)
     pages = [one.page for one in watched]
     raws = [RawStudent(host.uri) for _ in range(5)]
@@ -154,11 +160,9 @@ def scores(host: WebHost) -> dict[str, int]:
 
 
 def test_a_reload_mid_question_rejoins_with_name_and_score(
-    host: WebHost, browser: Browser, watched: list[Watched]
+    host: WebHost, watch: Callable[[], Watched]
 ) -> None:
-    one = Watched(browser)
-    watched.append(one)
-    page = one.page
+    page = watch().page
     join(page, host.url, "Ann")
     host.wait_for(lambda session: session.present_count == 1)
     host.call(host.server.ask_next)
@@ -195,11 +199,9 @@ def test_a_reload_mid_question_rejoins_with_name_and_score(
 
 
 def test_a_lost_connection_retries_says_so_and_comes_back(
-    host: WebHost, browser: Browser, watched: list[Watched]
+    host: WebHost, watch: Callable[[], Watched]
 ) -> None:
-    one = Watched(browser)
-    watched.append(one)
-    page = one.page
+    page = watch().page
     join(page, host.url, "Ann")
     host.wait_for(lambda session: session.present_count == 1)
     host.call(host.server.ask_next)
@@ -222,16 +224,13 @@ def test_a_lost_connection_retries_says_so_and_comes_back(
 HOSTILE = "<img src=x onerror=1>"
 
 
-def test_hostile_names_and_prompts_are_shown_as_text(
-    browser: Browser, watched: list[Watched]
-) -> None:
+def test_hostile_names_and_prompts_are_shown_as_text(watch: Callable[[], Watched]) -> None:
     questions = every_type()
     questions[0] = questions[0].model_copy(
         update={"prompt": '<b id="bold">Who</b> is <script>alert(1)</script>?'}
     )
     with web_host(questions, FakeClock()) as host:
-        one = Watched(browser)
-        watched.append(one)
+        one = watch()
         page = one.page
         join(page, host.url, HOSTILE)
         raw = RawStudent(host.uri)
@@ -259,10 +258,9 @@ def test_hostile_names_and_prompts_are_shown_as_text(
 
 
 def test_the_policy_stops_a_script_the_page_did_not_ship(
-    host: WebHost, browser: Browser, watched: list[Watched]
+    host: WebHost, watch: Callable[[], Watched]
 ) -> None:
-    one = Watched(browser)
-    watched.append(one)
+    one = watch()
     page = one.page
     page.goto(host.url)
     ran: Any = page.evaluate(
@@ -277,12 +275,9 @@ def test_the_policy_stops_a_script_the_page_did_not_ship(
     assert any("Content Security Policy" in error for error in one.errors)
 
 
-def test_without_a_timer_the_page_shows_no_clock(
-    browser: Browser, watched: list[Watched]
-) -> None:
+def test_without_a_timer_the_page_shows_no_clock(watch: Callable[[], Watched]) -> None:
     with web_host(every_type(), FakeClock(), timer=False) as host:
-        one = Watched(browser)
-        watched.append(one)
+        one = watch()
         join(one.page, host.url, "Ann")
         host.call(host.server.ask_next)
         wait_for_question(one.page, 1)

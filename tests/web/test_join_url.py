@@ -4,14 +4,11 @@
 from __future__ import annotations
 
 import http.client
-import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import segno
-from classroom_helpers import every_type
+from classroom_helpers import every_type, read_until, start_host, unused_port
 
 from quiz.classroom import addresses
 from quiz.classroom.deck import prepare
@@ -121,31 +118,22 @@ async def test_the_homework_screen_shows_the_url_and_its_code_at_80x24() -> None
         await server.stop()
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def test_plain_host_prints_the_url_and_code_and_saves_the_png(tmp_path: Path) -> None:
-    port = free_port()
+@pytest.mark.parametrize(
+    ("argv", "last"),
+    [
+        (["--auto"], "port:"),
+        (["--self-paced", "--for", "1h"], "deadline:"),
+    ],
+    ids=["live", "homework"],
+)
+def test_plain_host_prints_the_url_and_code_and_saves_the_png(
+    tmp_path: Path, argv: list[str], last: str
+) -> None:
+    port = unused_port()
     png = tmp_path / "join.png"
-    host = subprocess.Popen(
-        [
-            *(sys.executable, "-m", "quiz", "host", "--plain", "--auto", "--bind", "127.0.0.1"),
-            *("--port", str(port), "--code", "123456", "--qr-png", str(png)),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    host = start_host(*argv, "--port", str(port), "--code", "123456", "--qr-png", str(png))
     try:
-        assert host.stdout is not None
-        lines: list[str] = []
-        for line in host.stdout:
-            lines.append(line.rstrip("\n"))
-            if line.startswith("port:"):
-                break
+        lines = read_until(host, last)
         url = f"http://127.0.0.1:{port}/?code=123456"
         assert f"QR code of {url}: {png}" in lines
         at = lines.index(f"browser: {url}")
@@ -155,38 +143,6 @@ def test_plain_host_prints_the_url_and_code_and_saves_the_png(tmp_path: Path) ->
         page.request("GET", "/?code=123456")
         assert page.getresponse().status == 200
         page.close()
-    finally:
-        host.terminate()
-        host.communicate(timeout=30)
-
-
-def test_plain_homework_prints_the_url_and_code_and_saves_the_png(
-    tmp_path: Path, isolated_saves: Path
-) -> None:
-    port = free_port()
-    png = tmp_path / "homework.png"
-    host = subprocess.Popen(
-        [
-            *(sys.executable, "-m", "quiz", "host", "--plain", "--self-paced", "--for", "1h"),
-            *("--bind", "127.0.0.1", "--port", str(port), "--code", "123456"),
-            *("--qr-png", str(png)),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert host.stdout is not None
-        lines: list[str] = []
-        for line in host.stdout:
-            lines.append(line.rstrip("\n"))
-            if line.startswith("deadline:"):
-                break
-        url = f"http://127.0.0.1:{port}/?code=123456"
-        assert f"QR code of {url}: {png}" in lines
-        at = lines.index(f"browser: {url}")
-        assert lines[at + 1 : at + 18] == qr_lines(url, light_on_dark=True)
-        assert png.read_bytes().startswith(b"\x89PNG")
     finally:
         host.terminate()
         host.communicate(timeout=30)

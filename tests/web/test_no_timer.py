@@ -87,12 +87,17 @@ def test_line_mode_students_see_no_clock() -> None:
 
 @pytest.mark.timeout(30)
 async def test_the_automatic_flow_waits_for_everyone_however_long() -> None:
-    session = untimed(FakeClock())
+    clock = FakeClock()
+    session = untimed(clock)
     server = ClassroomServer(session, port=0)
     ann, _ = session.join(CODE, "Ann")
     session.set_connected(ann.id, True)
     session.open_next()
     waiting = asyncio.ensure_future(wait_for_answers(server))
+    await asyncio.sleep(0)
+    assert not waiting.done()
+    clock.advance(3600)  # an hour on: a timed question's time would be long over
+    server.changed.set()  # and the flow looks at the clock again
     await asyncio.sleep(0)
     assert not waiting.done()
     session.answer(ann, p.Answer(question=1, choices=[0]))

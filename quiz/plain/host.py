@@ -14,7 +14,7 @@ from quiz.classroom.deadline import local_text
 from quiz.classroom.flow import run_auto
 from quiz.classroom.journal import Journal
 from quiz.classroom.options import HostOptions
-from quiz.classroom.results import Attendance, build_results, pack_of, save_results
+from quiz.classroom.results import Attendance, save_session_results
 from quiz.classroom.self_paced import SelfPacedSession
 from quiz.classroom.self_paced_server import SelfPacedServer, run_until_closed
 from quiz.classroom.server import ClassroomServer
@@ -99,10 +99,7 @@ async def host_plain(
         await run_auto(
             server, min_players=options.min_players, reveal_seconds=options.reveal_seconds
         )
-        results = build_results(
-            session, session_id, pack=pack_of(journal.folder), away=attendance.away
-        )
-        path = save_results(journal.folder, results)
+        path = save_session_results(journal.folder, session, session_id, away=attendance.away)
         out.line(f"results: {path}")
         return path
     finally:
@@ -167,8 +164,7 @@ async def host_homework_plain(
         out.line(f"deadline: {local_text(session.deadline)}")
         await run_until_closed(server)
         # Students come and go as they please: nobody "left" a homework.
-        results = build_results(session, session_id, pack=pack_of(journal.folder))
-        path = save_results(journal.folder, results)
+        path = save_session_results(journal.folder, session, session_id)
         out.line(f"results: {path}")
         return path
     finally:

@@ -204,8 +204,7 @@ def run_homework_app(
     """Run the teacher's homework screen until they quit; the results are saved when the
     homework closes. The server listens (or fails with a one-line error) before the screen
     opens, and runs on its own thread."""
-    from quiz.classroom.results import build_results, pack_of
-    from quiz.classroom.results import save_results as write_results
+    from quiz.classroom.results import save_session_results
 
     journal.group_commit = True
     # Homework runs for days without the teacher at the keys: a name in use is refused
@@ -219,8 +218,7 @@ def run_homework_app(
         raise
 
     def save() -> Path:
-        results = build_results(session, session_id, pack=pack_of(journal.folder))
-        return write_results(journal.folder, results)
+        return save_session_results(journal.folder, session, session_id)
 
     app = HomeworkApp(server, calls=thread, start_server=False, save_results=save)
     try:

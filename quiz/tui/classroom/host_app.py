@@ -385,8 +385,7 @@ def run_host_app(
     """Run the projector screen for a session until the teacher quits; results are saved
     when the game ends. The server listens (or fails with a one-line error) before the
     screen opens, and runs on its own thread."""
-    from quiz.classroom.results import Attendance, build_results, pack_of
-    from quiz.classroom.results import save_results as write_results
+    from quiz.classroom.results import Attendance, save_session_results
 
     journal.group_commit = True
     server = ClassroomServer(
@@ -403,9 +402,7 @@ def run_host_app(
     server.listener = attendance
 
     def save() -> Path:
-        pack = pack_of(journal.folder)
-        results = build_results(session, session_id, pack=pack, away=attendance.away)
-        return write_results(journal.folder, results)
+        return save_session_results(journal.folder, session, session_id, away=attendance.away)
 
     app.save_results = save
     try:

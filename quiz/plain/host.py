@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ssl
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -77,14 +76,12 @@ async def host_plain(
     *,
     port: int,
     tls: ssl.SSLContext | None = None,
-    printer: Callable[[str, dict[str, Any]], None] | None = None,
 ) -> Path:
     """Run a whole game automatically on `port` (the one `open_session` settled on), paced
     by `options.min_players` and `options.reveal_seconds`; returns the results file."""
-    show = printer or EventPrinter()
-    out = show if isinstance(show, EventPrinter) else EventPrinter()
+    out = EventPrinter()
     journal.group_commit = True
-    attendance = Attendance(show)
+    attendance = Attendance(out)
     server = ClassroomServer(
         session,
         durable=journal.durable,
@@ -137,7 +134,7 @@ class HomeworkPrinter(EventPrinter):
             self.line(f"deadline: {detail['text']}")
         elif event == "game_over":
             self.line("closed: the homework is over")
-        elif event not in ("asked", "answered", "question", "reveal"):
+        else:
             super().__call__(event, detail)
 
 
@@ -149,11 +146,10 @@ async def host_homework_plain(
     *,
     port: int,
     tls: ssl.SSLContext | None = None,
-    printer: HomeworkPrinter | None = None,
 ) -> Path:
     """Run self-paced homework on `port` until its deadline (a resumed one: until its
     deadline, which `open_session` may have moved); returns the results file."""
-    out = printer or HomeworkPrinter()
+    out = HomeworkPrinter()
     journal.group_commit = True
     server = SelfPacedServer(
         session, durable=journal.durable, host=options.bind, port=port, tls=tls, listener=out

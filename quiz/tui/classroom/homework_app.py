@@ -29,7 +29,7 @@ from quiz.classroom.self_paced import SelfPacedSession, StudentProgress
 from quiz.classroom.self_paced_server import SelfPacedServer
 from quiz.classroom.server_thread import HostCalls, SameLoop, ServerThread
 from quiz.tui.classroom.dialogs import ConfirmDialog, DeadlineDialog, remove_a_player
-from quiz.tui.classroom.host_panels import where_to_join
+from quiz.tui.classroom.host_panels import join_lines
 from quiz.tui.classroom.progress_panel import ProgressPanel
 from quiz.tui.widgets.key_footer import KeyFooter
 
@@ -75,10 +75,8 @@ class HomeworkApp(App[int]):
         self.server = server
         self.session: SelfPacedSession = server.session
         self.calls: HostCalls = calls or SameLoop()
-        self.addresses = addresses
-        # The student page's address (with the code) for the QR code; worked out with the
-        # addresses when those are not given.
-        self.join_url = join_url
+        self.addresses = addresses or []  # the `quiz join …` lines
+        self.join_url = join_url  # the student page's address (with the code) for the QR code
         self.start_server = start_server
         self.save_results = save_results
         self.refresh_seconds = refresh_seconds
@@ -96,9 +94,6 @@ class HomeworkApp(App[int]):
     async def on_mount(self) -> None:
         if self.start_server:
             await self.calls.call_async(self.server.start)
-        if self.addresses is None:
-            self.addresses, url = where_to_join(self.server)
-            self.join_url = url if self.join_url is None else self.join_url
         if self.join_url:
             self.panel.show_join_url(self.join_url)
         self.panel.show_join(self.addresses, self.session.code)
@@ -200,6 +195,7 @@ def run_homework_app(
     bind: str,
     port: int,
     tls: ssl.SSLContext | None = None,
+    where: tuple[list[str], str],
 ) -> int:
     """Run the teacher's homework screen until they quit; the results are saved when the
     homework closes. The server listens (or fails with a one-line error) before the screen
@@ -220,7 +216,15 @@ def run_homework_app(
     def save() -> Path:
         return save_session_results(journal.folder, session, session_id)
 
-    app = HomeworkApp(server, calls=thread, start_server=False, save_results=save)
+    addresses, url = where
+    app = HomeworkApp(
+        server,
+        calls=thread,
+        addresses=join_lines(server, addresses),
+        join_url=url,
+        start_server=False,
+        save_results=save,
+    )
     try:
         app.run()
     finally:

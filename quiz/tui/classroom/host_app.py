@@ -46,7 +46,7 @@ from quiz.tui.classroom.host_panels import (
     PodiumPanel,
     QuestionPanel,
     RevealPanel,
-    where_to_join,
+    join_lines,
 )
 from quiz.tui.widgets.key_footer import KeyFooter
 
@@ -109,10 +109,8 @@ class HostApp(App[int]):
         self.server = server
         self.session: HostSession = server.session
         self.calls: HostCalls = calls or SameLoop()
-        self.addresses = addresses
-        # The student page's address (with the code) for the QR code; worked out with the
-        # addresses when those are not given.
-        self.join_url = join_url
+        self.addresses = addresses or []  # the `quiz join …` lines
+        self.join_url = join_url  # the student page's address (with the code) for the QR code
         self.start_server = start_server
         self.save_results = save_results
         self.refresh_seconds = refresh_seconds
@@ -143,9 +141,6 @@ class HostApp(App[int]):
     async def on_mount(self) -> None:
         if self.start_server:
             await self.calls.call_async(self.server.start)
-        if self.addresses is None:
-            self.addresses, url = where_to_join(self.server)
-            self.join_url = url if self.join_url is None else self.join_url
         if self.join_url:
             self.query_one(LobbyPanel).show_join_url(self.join_url)
         session = self.session
@@ -190,7 +185,7 @@ class HostApp(App[int]):
             self._take_events()
             self.view = await self.calls.call(self._read_view)
             self.query_one(LobbyPanel).show(
-                self.addresses or [], self.session.code, self.view.players, self.view.locked
+                self.addresses, self.session.code, self.view.players, self.view.locked
             )
             if self.stage == "question":
                 view = self.view
@@ -381,6 +376,7 @@ def run_host_app(
     bind: str,
     port: int,
     tls: ssl.SSLContext | None = None,
+    where: tuple[list[str], str],
 ) -> int:
     """Run the projector screen for a session until the teacher quits; results are saved
     when the game ends. The server listens (or fails with a one-line error) before the
@@ -397,7 +393,14 @@ def run_host_app(
     except BaseException:
         journal.close()
         raise
-    app = HostApp(server, calls=thread, start_server=False)
+    addresses, url = where
+    app = HostApp(
+        server,
+        calls=thread,
+        addresses=join_lines(server, addresses),
+        join_url=url,
+        start_server=False,
+    )
     attendance = Attendance(server.listener)
     server.listener = attendance
 

@@ -54,8 +54,9 @@ class Line(Widget):
 
 
 def show_join_url(panel: Widget, url: str) -> None:
-    """The student page's address and its QR code for phones to scan, in `panel`'s
-    `#join-url` and `#join-qr` (the live game's lobby and the homework's progress panel)."""
+    """The student page's address and its QR code for phones to scan, in the `#join-url`
+    and `#join-qr` under `panel` (a teacher's screen: in the live game's lobby, or the
+    homework's progress panel)."""
     panel.query_one("#join-url", Static).update(literal(f"or in a browser: {url}"))
     panel.query_one("#join-url").display = True
     qr = panel.query_one("#join-qr", Static)
@@ -108,9 +109,6 @@ class LobbyPanel(Vertical):
     @property
     def names(self) -> NameGrid:
         return self.query_one("#names", NameGrid)
-
-    def show_join_url(self, url: str) -> None:
-        show_join_url(self, url)
 
     def show(self, addresses: list[str], code: str, count: int, locked: bool) -> None:
         """The addresses, the code and how many are in; the names are `names`' own."""

@@ -199,7 +199,6 @@ def run(args: argparse.Namespace) -> int:
     from quiz.classroom.hosting import open_session
     from quiz.classroom.self_paced import SelfPacedSession
     from quiz.classroom.tls import server_context
-    from quiz.classroom.web.join_url import where_to_join
     from quiz.errors import UsageError
 
     options = host_options(args)
@@ -212,18 +211,8 @@ def run(args: argparse.Namespace) -> int:
     print(room_line(limit, room_for(limit), options.max_players), flush=True)
     session, journal, session_id, port = open_session(options)
     try:
-        # Where students join (the LAN lookup), once for every screen and the PNG.
-        where = where_to_join(options.bind, port, session.code, tls=tls is not None)
-        if options.qr_png is not None:
-            from quiz.classroom.web.join_url import save_qr_png
-
-            url = where[1]
-            save_qr_png(url, options.qr_png)
-            print(f"QR code of {url}: {options.qr_png}", flush=True)
         if isinstance(session, SelfPacedSession):
-            return run_homework(
-                session, journal, session_id, options, port, tls, where, plain=args.plain
-            )
+            return run_homework(session, journal, session_id, options, port, tls, plain=args.plain)
         if plain_alone:
             raise UsageError(
                 "--plain needs --auto: the keys that drive a game are on the host screen"
@@ -232,13 +221,17 @@ def run(args: argparse.Namespace) -> int:
             from quiz.tui.classroom.host_app import run_host_app
 
             return run_host_app(
-                session, journal, session_id, bind=options.bind, port=port, tls=tls, where=where
+                session,
+                journal,
+                session_id,
+                bind=options.bind,
+                port=port,
+                tls=tls,
+                qr_png=options.qr_png,
             )
         from quiz.plain.host import host_plain
 
-        asyncio.run(
-            host_plain(session, journal, session_id, options, port=port, tls=tls, where=where)
-        )
+        asyncio.run(host_plain(session, journal, session_id, options, port=port, tls=tls))
         return 0
     finally:
         # A game nobody joined (a start that failed on a busy port, say) leaves nothing
@@ -253,7 +246,6 @@ def run_homework(
     options: HostOptions,
     port: int,
     tls: ssl.SSLContext | None,
-    where: tuple[list[str], str],
     *,
     plain: bool,
 ) -> int:
@@ -264,13 +256,17 @@ def run_homework(
         from quiz.tui.classroom.homework_app import run_homework_app
 
         return run_homework_app(
-            session, journal, session_id, bind=options.bind, port=port, tls=tls, where=where
+            session,
+            journal,
+            session_id,
+            bind=options.bind,
+            port=port,
+            tls=tls,
+            qr_png=options.qr_png,
         )
     from quiz.plain.host import host_homework_plain
 
-    asyncio.run(
-        host_homework_plain(session, journal, session_id, options, port=port, tls=tls, where=where)
-    )
+    asyncio.run(host_homework_plain(session, journal, session_id, options, port=port, tls=tls))
     return 0
 
 

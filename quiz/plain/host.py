@@ -17,7 +17,7 @@ from quiz.classroom.self_paced import SelfPacedSession
 from quiz.classroom.self_paced_server import SelfPacedServer, run_until_closed
 from quiz.classroom.server import ClassroomServer
 from quiz.classroom.session import HostSession
-from quiz.classroom.web.join_url import qr_lines
+from quiz.classroom.web.join_url import qr_lines, save_join_qr, where_to_join
 from quiz.safe_text import safe_text
 
 
@@ -75,7 +75,6 @@ async def host_plain(
     *,
     port: int,
     tls: ssl.SSLContext | None = None,
-    where: tuple[list[str], str],
 ) -> Path:
     """Run a whole game automatically on `port` (the one `open_session` settled on), paced
     by `options.min_players` and `options.reveal_seconds`; returns the results file."""
@@ -92,7 +91,7 @@ async def host_plain(
     )
     await server.start()
     try:
-        _announce(out, server, where, session_id)
+        _announce(out, server, options, session_id)
         await run_auto(
             server, min_players=options.min_players, reveal_seconds=options.reveal_seconds
         )
@@ -105,11 +104,14 @@ async def host_plain(
 
 
 def _announce(
-    out: EventPrinter, server: ClassroomServer, where: tuple[list[str], str], session_id: str
+    out: EventPrinter, server: ClassroomServer, options: HostOptions, session_id: str
 ) -> None:
-    """Where to join (a terminal's address at each of `where`'s addresses, a browser's URL
-    and its QR code), with which code, and the session's id."""
-    addresses, url = where
+    """Where to join (a terminal's address, a browser's URL and its QR code, also saved as
+    a PNG with `--qr-png`), with which code, and the session's id."""
+    tls = server.tls is not None
+    addresses, url = where_to_join(options.bind, server.port, server.session.code, tls=tls)
+    if options.qr_png is not None:
+        out.line(save_join_qr(url, options.qr_png))
     for address in addresses:
         out.line(f"join: {server.scheme}://{address}:{server.port}")
     out.line(f"browser: {url}")
@@ -145,7 +147,6 @@ async def host_homework_plain(
     *,
     port: int,
     tls: ssl.SSLContext | None = None,
-    where: tuple[list[str], str],
 ) -> Path:
     """Run self-paced homework on `port` until its deadline (a resumed one: until its
     deadline, which `open_session` may have moved); returns the results file."""
@@ -156,7 +157,7 @@ async def host_homework_plain(
     )
     await server.start()
     try:
-        _announce(out, server, where, session_id)
+        _announce(out, server, options, session_id)
         out.line(f"deadline: {local_text(session.deadline)}")
         await run_until_closed(server)
         # Students come and go as they please: nobody "left" a homework.

@@ -55,6 +55,13 @@ def _matrix(text: str) -> list[list[int]]:
     return [list(row) for row in code.matrix_iter(scale=1, border=QUIET_ZONE)]
 
 
+def save_join_qr(url: str, path: Path) -> str:
+    """Save the QR code of the student page's `url` to `path` (`save_qr_png`); the line
+    that tells the teacher so."""
+    save_qr_png(url, path)
+    return f"QR code of {url}: {path}"
+
+
 def save_qr_png(text: str, path: Path) -> None:
     """Write the QR code of `text` to `path` as a PNG large enough for a projector; a
     QuizError naming the file if it cannot be written."""

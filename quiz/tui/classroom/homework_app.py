@@ -146,7 +146,7 @@ def run_homework_app(
     bind: str,
     port: int,
     tls: ssl.SSLContext | None = None,
-    where: tuple[list[str], str],
+    qr_png: Path | None = None,
 ) -> int:
     """Run the teacher's homework screen until they quit (run_teacher_app); the results
     are saved when the homework closes."""
@@ -162,4 +162,4 @@ def run_homework_app(
     def homework_app(calls: ServerThread) -> HomeworkApp:
         return HomeworkApp(server, calls=calls, start_server=False, save_results=save)
 
-    return run_teacher_app(server, journal, where, homework_app)
+    return run_teacher_app(server, journal, qr_png, homework_app)

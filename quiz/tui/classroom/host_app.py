@@ -326,7 +326,7 @@ def run_host_app(
     bind: str,
     port: int,
     tls: ssl.SSLContext | None = None,
-    where: tuple[list[str], str],
+    qr_png: Path | None = None,
 ) -> int:
     """Run the projector screen for a session until the teacher quits (run_teacher_app);
     results are saved when the game ends, with who left before it."""
@@ -347,4 +347,4 @@ def run_host_app(
         app.save_results = save
         return app
 
-    return run_teacher_app(server, journal, where, host_app)
+    return run_teacher_app(server, journal, qr_png, host_app)

@@ -18,6 +18,7 @@ from quiz.classroom.journal import Journal
 from quiz.classroom.server import ClassroomServer
 from quiz.classroom.server_thread import HostCalls, SameLoop, ServerThread
 from quiz.classroom.session import HostSession
+from quiz.classroom.web.join_url import save_join_qr, where_to_join
 from quiz.tui.classroom.dialogs import ConfirmDialog, remove_a_player
 from quiz.tui.classroom.host_panels import join_lines, show_join_url
 
@@ -114,14 +115,14 @@ class TeacherApp(App[int], Generic[ServerT]):
 def run_teacher_app(
     server: ServerT,
     journal: Journal,
-    where: tuple[list[str], str],
+    qr_png: Path | None,
     make_app: Callable[[ServerThread], TeacherApp[ServerT]],
 ) -> int:
     """Run a teacher's screen until they quit: the journal syncs in batches, the server
     listens (or fails with a one-line error) before the screen opens and runs on its own
-    thread, which `make_app` is given for the screen's calls; the screen shows `where`
-    students join (their addresses and the student page's URL). The journal is closed
-    after the server stops."""
+    thread, which `make_app` is given for the screen's calls. Where students join is looked
+    up once the port is known, for the screen and the QR code's PNG (`qr_png`, if given).
+    The journal is closed after the server stops."""
     journal.group_commit = True
     thread = ServerThread(server)
     try:
@@ -129,10 +130,13 @@ def run_teacher_app(
     except BaseException:
         journal.close()
         raise
-    app = make_app(thread)
-    addresses, app.join_url = where
-    app.addresses = join_lines(server, addresses)
     try:
+        tls = server.tls is not None
+        addresses, url = where_to_join(server.host, server.port, server.session.code, tls=tls)
+        if qr_png is not None:
+            print(save_join_qr(url, qr_png), flush=True)
+        app = make_app(thread)
+        app.addresses, app.join_url = join_lines(server, addresses), url
         app.run()
     finally:
         thread.stop(finally_=journal.aclose)

@@ -81,9 +81,6 @@ class SelfPacedServer(ClassroomServer):
             return [self.session.final_for(player)]
         if question.seconds is not None:  # None: no timer (accuracy only)
             self._time(player.id, question.number, question.seconds)
-        self.listener(
-            "asked", {"player": player.id, "name": player.name, "number": question.number}
-        )
         return [question]
 
     def answer_for(self, player: Player, message: p.Answer) -> list[p.Message]:
@@ -92,9 +89,8 @@ class SelfPacedServer(ClassroomServer):
         return [accepted, *self.session.own_result(player)]
 
     def answered(self, player: Player) -> None:
-        self._progressed(player)
-
-    def _progressed(self, player: Player) -> None:
+        """An answer was taken, or a question ran out of time: tell the listener how far
+        the student is."""
         self.listener(
             "progress",
             {
@@ -138,7 +134,7 @@ class SelfPacedServer(ClassroomServer):
             outgoing = [p.Closed(question=position), *session.own_result(player)]
             for message in outgoing:
                 self.send_each({player_id: message})
-        self._progressed(player)
+        self.answered(player)
         self.changed.set()
 
     # --- the deadline ---------------------------------------------------------------------

@@ -211,12 +211,6 @@ def run(args: argparse.Namespace) -> int:
     print(room_line(limit, room_for(limit), options.max_players), flush=True)
     session, journal, session_id, port = open_session(options)
     try:
-        if options.qr_png is not None:
-            from quiz.classroom.web.join_url import join_url, save_qr_png
-
-            url = join_url(options.bind, port, session.code, tls=tls is not None)
-            save_qr_png(url, options.qr_png)
-            print(f"QR code of {url}: {options.qr_png}", flush=True)
         if isinstance(session, SelfPacedSession):
             return run_homework(session, journal, session_id, options, port, tls, plain=args.plain)
         if plain_alone:
@@ -226,7 +220,15 @@ def run(args: argparse.Namespace) -> int:
         if not args.plain:
             from quiz.tui.classroom.host_app import run_host_app
 
-            return run_host_app(session, journal, session_id, bind=options.bind, port=port, tls=tls)
+            return run_host_app(
+                session,
+                journal,
+                session_id,
+                bind=options.bind,
+                port=port,
+                tls=tls,
+                qr_png=options.qr_png,
+            )
         from quiz.plain.host import host_plain
 
         asyncio.run(host_plain(session, journal, session_id, options, port=port, tls=tls))
@@ -253,7 +255,15 @@ def run_homework(
     if not plain:
         from quiz.tui.classroom.homework_app import run_homework_app
 
-        return run_homework_app(session, journal, session_id, bind=options.bind, port=port, tls=tls)
+        return run_homework_app(
+            session,
+            journal,
+            session_id,
+            bind=options.bind,
+            port=port,
+            tls=tls,
+            qr_png=options.qr_png,
+        )
     from quiz.plain.host import host_homework_plain
 
     asyncio.run(host_homework_plain(session, journal, session_id, options, port=port, tls=tls))

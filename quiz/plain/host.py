@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import ssl
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
 from quiz.classroom import protocol as p
-from quiz.classroom.addresses import host_addresses
 from quiz.classroom.deadline import local_text
 from quiz.classroom.flow import run_auto
 from quiz.classroom.journal import Journal
 from quiz.classroom.options import HostOptions
-from quiz.classroom.results import Attendance, build_results, pack_of, save_results
+from quiz.classroom.results import Attendance, save_session_results
 from quiz.classroom.self_paced import SelfPacedSession
 from quiz.classroom.self_paced_server import SelfPacedServer, run_until_closed
 from quiz.classroom.server import ClassroomServer
 from quiz.classroom.session import HostSession
-from quiz.classroom.web.join_url import page_url, qr_lines
+from quiz.classroom.web.join_url import qr_lines, save_join_qr, where_to_join
 from quiz.safe_text import safe_text
 
 
@@ -77,14 +75,12 @@ async def host_plain(
     *,
     port: int,
     tls: ssl.SSLContext | None = None,
-    printer: Callable[[str, dict[str, Any]], None] | None = None,
 ) -> Path:
     """Run a whole game automatically on `port` (the one `open_session` settled on), paced
     by `options.min_players` and `options.reveal_seconds`; returns the results file."""
-    show = printer or EventPrinter()
-    out = show if isinstance(show, EventPrinter) else EventPrinter()
+    out = EventPrinter()
     journal.group_commit = True
-    attendance = Attendance(show)
+    attendance = Attendance(out)
     server = ClassroomServer(
         session,
         durable=journal.durable,
@@ -99,10 +95,7 @@ async def host_plain(
         await run_auto(
             server, min_players=options.min_players, reveal_seconds=options.reveal_seconds
         )
-        results = build_results(
-            session, session_id, pack=pack_of(journal.folder), away=attendance.away
-        )
-        path = save_results(journal.folder, results)
+        path = save_session_results(journal.folder, session, session_id, away=attendance.away)
         out.line(f"results: {path}")
         return path
     finally:
@@ -113,12 +106,14 @@ async def host_plain(
 def _announce(
     out: EventPrinter, server: ClassroomServer, options: HostOptions, session_id: str
 ) -> None:
-    """Where to join (a terminal's address, a browser's URL and its QR code), with which
-    code, and the session's id."""
-    addresses = host_addresses(options.bind)
+    """Where to join (a terminal's address, a browser's URL and its QR code, also saved as
+    a PNG with `--qr-png`), with which code, and the session's id."""
+    tls = server.tls is not None
+    addresses, url = where_to_join(options.bind, server.port, server.session.code, tls=tls)
+    if options.qr_png is not None:
+        out.line(save_join_qr(url, options.qr_png))
     for address in addresses:
         out.line(f"join: {server.scheme}://{address}:{server.port}")
-    url = page_url(addresses[0], server.port, server.session.code, tls=server.tls is not None)
     out.line(f"browser: {url}")
     out.drawing(qr_lines(url, light_on_dark=True))
     out.line(f"port: {server.port}")
@@ -140,7 +135,7 @@ class HomeworkPrinter(EventPrinter):
             self.line(f"deadline: {detail['text']}")
         elif event == "game_over":
             self.line("closed: the homework is over")
-        elif event not in ("asked", "answered", "question", "reveal"):
+        else:
             super().__call__(event, detail)
 
 
@@ -152,11 +147,10 @@ async def host_homework_plain(
     *,
     port: int,
     tls: ssl.SSLContext | None = None,
-    printer: HomeworkPrinter | None = None,
 ) -> Path:
     """Run self-paced homework on `port` until its deadline (a resumed one: until its
     deadline, which `open_session` may have moved); returns the results file."""
-    out = printer or HomeworkPrinter()
+    out = HomeworkPrinter()
     journal.group_commit = True
     server = SelfPacedServer(
         session, durable=journal.durable, host=options.bind, port=port, tls=tls, listener=out
@@ -167,8 +161,7 @@ async def host_homework_plain(
         out.line(f"deadline: {local_text(session.deadline)}")
         await run_until_closed(server)
         # Students come and go as they please: nobody "left" a homework.
-        results = build_results(session, session_id, pack=pack_of(journal.folder))
-        path = save_results(journal.folder, results)
+        path = save_session_results(journal.folder, session, session_id)
         out.line(f"results: {path}")
         return path
     finally:

@@ -216,3 +216,28 @@ async def test_a_homework_nobody_joined_yet_is_kept_for_resume(isolated_saves: P
     await server.stop()
     journal.discard_unstarted()
     assert find_session(isolated_saves, None, unfinished=True) == journal.folder
+
+
+def test_on_port_0_the_page_url_and_its_png_name_the_port_the_host_got(tmp_path: Path) -> None:
+    png, questions = tmp_path / "join.png", tmp_path / "questions.json"
+    questions.write_text(json.dumps([q.model_dump(mode="json") for q in every_type()]))
+    host = start_host(
+        "--self-paced", "--for", "1h", "--questions-json", str(questions), "--port", "0",
+        "--code", CODE, "--qr-png", str(png),
+    )  # fmt: skip
+    try:
+        assert host.stdout is not None
+        lines: list[str] = []
+        for line in host.stdout:
+            lines.append(line.rstrip("\n"))
+            if line.startswith("deadline:"):
+                break
+        port = int(next(line for line in lines if line.startswith("port: ")).split()[-1])
+        assert port != 0
+        url = f"http://127.0.0.1:{port}/?code={CODE}"
+        assert f"browser: {url}" in lines
+        assert f"QR code of {url}: {png}" in lines
+        assert png.read_bytes().startswith(b"\x89PNG")
+    finally:
+        host.terminate()
+        host.communicate(timeout=30)

@@ -14,7 +14,7 @@ from homework_helpers import DEADLINE, NOW, Homework, homework_host, right_answe
 from textual.widgets import DataTable
 
 from quiz.classroom import protocol as p
-from quiz.tui.classroom.dialogs import ConfirmDialog, DeadlineDialog
+from quiz.tui.classroom.dialogs import ConfirmDialog, DeadlineDialog, PlayersDialog
 from quiz.tui.classroom.homework_app import HomeworkApp
 from quiz.tui.classroom.progress_panel import seen_text, time_left_text
 from quiz.tui.classroom.student_app import StudentApp
@@ -136,6 +136,43 @@ async def test_closing_early_asks_first(homework: Homework) -> None:
         await pilot.pause()
         assert homework.session.phase == "over"
         assert saved == [Path("results.json")]
+
+
+async def test_k_removes_a_student_from_the_progress_table(homework: Homework) -> None:
+    saved: list[Path] = []
+    app = homework_app(homework, saved)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await homework.student("Ann")
+        bob, _ = await homework.student("Bob")
+        await app.update_view()
+        assert [row[0] for row in table_rows(app)] == ["Ann", "Bob"]
+        await pilot.press("k")
+        dialog = app.screen
+        assert isinstance(dialog, PlayersDialog)
+        await pilot.press(*"bo")  # find by name
+        assert dialog.grid.names == ["Bob"]
+        await pilot.click("#kick")
+        assert (await bob.next("kicked"))["type"] == "kicked"
+        await pilot.pause()
+        assert [row[0] for row in table_rows(app)] == ["Ann"]
+        assert homework.session.players["p2"].kicked
+
+
+async def test_quitting_asks_first_and_no_keeps_the_homework_open(homework: Homework) -> None:
+    saved: list[Path] = []
+    app = homework_app(homework, saved)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#no")
+        await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, ConfirmDialog)
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#yes")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert homework.session.phase == "open" and saved == []  # resumable, not closed
 
 
 def test_last_seen_and_time_left_read_as_people_say_them() -> None:

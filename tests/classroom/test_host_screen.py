@@ -167,3 +167,32 @@ async def test_space_during_a_pause_does_not_open_the_next_question(host: Host) 
         assert app.stage == "question" and host.session.current == 1
         # Leave on the reveal: the countdown's timer can fire while the app is torn down.
         await pilot.press("s")
+
+
+async def test_the_join_lines_name_the_scheme_only_for_wss(host: Host, tmp_path: Path) -> None:
+    import trustme
+
+    from quiz.classroom.server import ClassroomServer
+    from quiz.classroom.tls import server_context
+    from quiz.classroom.web.join_url import where_to_join
+    from quiz.tui.classroom.host_panels import join_lines
+
+    port = host.server.port
+    assert join_lines(host.server, ["10.0.0.5", "127.0.0.1"]) == [
+        f"quiz join 10.0.0.5:{port}",
+        f"quiz join 127.0.0.1:{port}",
+    ]
+    issued = trustme.CA().issue_cert("127.0.0.1")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    issued.cert_chain_pems[0].write_to_path(str(cert))
+    issued.private_key_pem.write_to_path(str(key))
+    secure = ClassroomServer(host.session, port=0, tls=server_context(cert, key))
+    await secure.start()
+    try:
+        assert join_lines(secure, ["10.0.0.5"]) == [f"quiz join wss://10.0.0.5:{secure.port}"]
+    finally:
+        await secure.stop()
+    assert where_to_join("10.1.2.3", 9000, "654321", tls=True) == (
+        ["10.1.2.3"],
+        "https://10.1.2.3:9000/?code=654321",
+    )

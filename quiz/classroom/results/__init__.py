@@ -148,6 +148,15 @@ def save_results(folder: Path, results: dict[str, Any]) -> Path:
     return target
 
 
+def save_session_results(
+    folder: Path, session: HostSession, session_id: str, *, away: Collection[str] = ()
+) -> Path:
+    """Build the results of the session kept in `folder` (its pack's title from the journal
+    there) and save them as its results.json; the file's path."""
+    results = build_results(session, session_id, pack=pack_of(folder), away=away)
+    return save_results(folder, results)
+
+
 def load_results(folder: Path) -> dict[str, Any]:
     """The session's results: results.json, or rebuilt from the journal if the game never
     finished (then nobody is known to have left: the journal does not record who was

@@ -17,10 +17,17 @@ _HALF_BLOCKS = {(True, True): "█", (True, False): "▀", (False, True): "▄",
 QUIET_ZONE = 2  # modules of light border: enough for phone cameras, small for a terminal
 
 
+def where_to_join(bind: str, port: int, code: str, *, tls: bool) -> tuple[list[str], str]:
+    """Where students reach a host bound to `bind`, looked up once: its addresses (every LAN
+    address of this machine, loopback last, when it listens on every address; else the one
+    it listens on), and the student page's URL at the first of them, with the code."""
+    addresses = host_addresses(bind)
+    return addresses, page_url(addresses[0], port, code, tls=tls)
+
+
 def join_url(bind: str, port: int, code: str, *, tls: bool) -> str:
-    """The student page's address with the code filled in: the machine's first LAN address
-    when the host listens on every address, else the address it listens on."""
-    return page_url(host_addresses(bind)[0], port, code, tls=tls)
+    """The student page's address with the code filled in (`where_to_join`'s URL)."""
+    return where_to_join(bind, port, code, tls=tls)[1]
 
 
 def page_url(address: str, port: int, code: str, *, tls: bool) -> str:
@@ -46,6 +53,13 @@ def qr_lines(text: str, *, light_on_dark: bool = False) -> list[str]:
 def _matrix(text: str) -> list[list[int]]:
     code = segno.make(text, micro=False)
     return [list(row) for row in code.matrix_iter(scale=1, border=QUIET_ZONE)]
+
+
+def save_join_qr(url: str, path: Path) -> str:
+    """Save the QR code of the student page's `url` to `path` (`save_qr_png`); the line
+    that tells the teacher so."""
+    save_qr_png(url, path)
+    return f"QR code of {url}: {path}"
 
 
 def save_qr_png(text: str, path: Path) -> None:

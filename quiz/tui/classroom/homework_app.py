@@ -13,12 +13,11 @@ thread and the screen reaches the session only through `calls`.
 from __future__ import annotations
 
 import ssl
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.widgets import Header
@@ -27,13 +26,11 @@ from quiz.classroom.deadline import local_text
 from quiz.classroom.journal import Journal
 from quiz.classroom.self_paced import SelfPacedSession, StudentProgress
 from quiz.classroom.self_paced_server import SelfPacedServer
-from quiz.classroom.server_thread import HostCalls, SameLoop, ServerThread
-from quiz.tui.classroom.dialogs import ConfirmDialog, DeadlineDialog, remove_a_player
-from quiz.tui.classroom.host_panels import where_to_join
+from quiz.classroom.server_thread import ServerThread
+from quiz.tui.classroom.dialogs import DeadlineDialog
 from quiz.tui.classroom.progress_panel import ProgressPanel
+from quiz.tui.classroom.teacher_app import TeacherApp, run_teacher_app
 from quiz.tui.widgets.key_footer import KeyFooter
-
-REFRESH_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -46,12 +43,22 @@ class HomeworkView:
     closed: bool
 
 
-class HomeworkApp(App[int]):
+class HomeworkApp(TeacherApp[SelfPacedServer]):
     """Watch self-paced homework, move its deadline, remove a student, close it."""
 
-    CSS_PATH = "host.tcss"
     TITLE = "quiz — homework"
-    ENABLE_COMMAND_PALETTE = False
+    REFRESH_SECONDS = 0.5
+    END_QUESTION = (
+        "Close the homework now? Students can no longer join or answer, and the "
+        "results are saved as they stand."
+    )
+    END_YES = "Close now"
+    QUIT_QUESTION = (
+        "Quit? Students cannot work on the homework until you continue it with "
+        "`quiz host --resume`."
+    )
+    KEEP = "Keep it open"
+    session: SelfPacedSession
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "deadline", "Deadline"),
         Binding("k", "players", "Kick/ban"),
@@ -60,28 +67,8 @@ class HomeworkApp(App[int]):
         Binding("ctrl+q", "quit_game", "Quit", show=False, priority=True),
     ]
 
-    def __init__(
-        self,
-        server: SelfPacedServer,
-        *,
-        calls: HostCalls | None = None,
-        addresses: list[str] | None = None,
-        join_url: str | None = None,
-        start_server: bool = True,
-        save_results: Callable[[], Path] | None = None,
-        refresh_seconds: float = REFRESH_SECONDS,
-    ) -> None:
-        super().__init__()
-        self.server = server
-        self.session: SelfPacedSession = server.session
-        self.calls: HostCalls = calls or SameLoop()
-        self.addresses = addresses
-        # The student page's address (with the code) for the QR code; worked out with the
-        # addresses when those are not given.
-        self.join_url = join_url
-        self.start_server = start_server
-        self.save_results = save_results
-        self.refresh_seconds = refresh_seconds
+    def __init__(self, server: SelfPacedServer, **settings: Any) -> None:
+        super().__init__(server, **settings)
         self.saved: str | None = None  # the results file, once the homework closed
 
     def compose(self) -> ComposeResult:
@@ -93,21 +80,10 @@ class HomeworkApp(App[int]):
     def panel(self) -> ProgressPanel:
         return self.query_one(ProgressPanel)
 
-    async def on_mount(self) -> None:
-        if self.start_server:
-            await self.calls.call_async(self.server.start)
-        if self.addresses is None:
-            self.addresses, url = where_to_join(self.server)
-            self.join_url = url if self.join_url is None else self.join_url
-        if self.join_url:
-            self.panel.show_join_url(self.join_url)
+    async def begin(self) -> None:
         self.panel.show_join(self.addresses, self.session.code)
         self.set_interval(self.refresh_seconds, self.update_view)
         await self.update_view()
-
-    async def on_unmount(self) -> None:
-        if self.start_server:
-            await self.calls.call_async(self.server.stop)
 
     def _read_view(self) -> HomeworkView:
         """Runs on the server's loop."""
@@ -150,46 +126,16 @@ class HomeworkApp(App[int]):
 
         self.push_screen(DeadlineDialog(local_text(deadline), session.wall), decided)
 
-    async def action_players(self) -> None:
-        await remove_a_player(self, self.server, self.calls, self.update_view)
+    @property
+    def over(self) -> bool:
+        return self.saved is not None
 
-    def action_end(self) -> None:
-        if self.saved is not None:
-            return
+    async def end_now(self) -> None:
+        await self.calls.call(self.server.finish)
+        await self.update_view()
 
-        async def decided(end: bool | None) -> None:
-            if end and self.saved is None:
-                await self.calls.call(self.server.finish)
-                await self.update_view()
-
-        self.push_screen(
-            ConfirmDialog(
-                "Close the homework now? Students can no longer join or answer, and the "
-                "results are saved as they stand.",
-                yes="Close now",
-                no="Keep it open",
-            ),
-            decided,
-        )
-
-    def action_quit_game(self) -> None:
-        if self.saved is not None:
-            self.exit(0)
-            return
-
-        def decided(leave: bool | None) -> None:
-            if leave:
-                self.exit(0)
-
-        self.push_screen(
-            ConfirmDialog(
-                "Quit? Students cannot work on the homework until you continue it with "
-                "`quiz host --resume`.",
-                yes="Quit",
-                no="Keep it open",
-            ),
-            decided,
-        )
+    async def catch_up(self) -> None:
+        await self.update_view()
 
 
 def run_homework_app(
@@ -200,31 +146,20 @@ def run_homework_app(
     bind: str,
     port: int,
     tls: ssl.SSLContext | None = None,
+    qr_png: Path | None = None,
 ) -> int:
-    """Run the teacher's homework screen until they quit; the results are saved when the
-    homework closes. The server listens (or fails with a one-line error) before the screen
-    opens, and runs on its own thread."""
-    from quiz.classroom.results import build_results, pack_of
-    from quiz.classroom.results import save_results as write_results
+    """Run the teacher's homework screen until they quit (run_teacher_app); the results
+    are saved when the homework closes."""
+    from quiz.classroom.results import save_session_results
 
-    journal.group_commit = True
     # Homework runs for days without the teacher at the keys: a name in use is refused
     # (`name_taken`) rather than left waiting for an approval; the token brings them back.
     server = SelfPacedServer(session, host=bind, port=port, tls=tls, durable=journal.durable)
-    thread = ServerThread(server)
-    try:
-        thread.start()
-    except BaseException:
-        journal.close()
-        raise
 
     def save() -> Path:
-        results = build_results(session, session_id, pack=pack_of(journal.folder))
-        return write_results(journal.folder, results)
+        return save_session_results(journal.folder, session, session_id)
 
-    app = HomeworkApp(server, calls=thread, start_server=False, save_results=save)
-    try:
-        app.run()
-    finally:
-        thread.stop(finally_=journal.aclose)
-    return 0
+    def homework_app(calls: ServerThread) -> HomeworkApp:
+        return HomeworkApp(server, calls=calls, start_server=False, save_results=save)
+
+    return run_teacher_app(server, journal, qr_png, homework_app)

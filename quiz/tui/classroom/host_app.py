@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.message import Message
@@ -37,17 +37,17 @@ from textual.widgets import ContentSwitcher, Header
 from quiz.classroom import protocol as p
 from quiz.classroom.journal import Journal
 from quiz.classroom.server import ClassroomServer
-from quiz.classroom.server_thread import HostCalls, SameLoop, ServerThread
+from quiz.classroom.server_thread import ServerThread
 from quiz.classroom.session import HostSession
-from quiz.tui.classroom.dialogs import ConfirmDialog, ReclaimDialog, remove_a_player
+from quiz.tui.classroom.dialogs import ReclaimDialog
 from quiz.tui.classroom.host_panels import (
     LeaderboardPanel,
     LobbyPanel,
     PodiumPanel,
     QuestionPanel,
     RevealPanel,
-    where_to_join,
 )
+from quiz.tui.classroom.teacher_app import TeacherApp, run_teacher_app
 from quiz.tui.widgets.key_footer import KeyFooter
 
 REFRESHES_PER_SECOND = 10
@@ -76,13 +76,20 @@ class Refresh(Message):
         self.everything = everything
 
 
-class HostApp(App[int]):
+class HostApp(TeacherApp[ClassroomServer]):
     """Drive a classroom game: Space moves on, and the teacher can kick, lock, pause, end."""
 
-    CSS_PATH = "host.tcss"
     TITLE = "quiz — classroom"
-    # The keys below are the teacher's; the palette would only crowd the footer at 80×24.
-    ENABLE_COMMAND_PALETTE = False
+    REFRESH_SECONDS = 1 / REFRESHES_PER_SECOND
+    END_QUESTION = (
+        "End the game now? The podium shows the scores so far, and answers to a "
+        "question not yet revealed do not count."
+    )
+    END_YES = "End the game"
+    QUIT_QUESTION = (
+        "Quit? The game stops for every student. It can be continued later with "
+        "`quiz host --resume`."
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "advance", "Next"),
         Binding("s", "skip", "Reveal now"),
@@ -94,28 +101,8 @@ class HostApp(App[int]):
         Binding("ctrl+q", "quit_game", "Quit", show=False, priority=True),
     ]
 
-    def __init__(
-        self,
-        server: ClassroomServer,
-        *,
-        calls: HostCalls | None = None,
-        addresses: list[str] | None = None,
-        join_url: str | None = None,
-        start_server: bool = True,
-        save_results: Callable[[], Path] | None = None,
-        refresh_seconds: float = 1 / REFRESHES_PER_SECOND,
-    ) -> None:
-        super().__init__()
-        self.server = server
-        self.session: HostSession = server.session
-        self.calls: HostCalls = calls or SameLoop()
-        self.addresses = addresses
-        # The student page's address (with the code) for the QR code; worked out with the
-        # addresses when those are not given.
-        self.join_url = join_url
-        self.start_server = start_server
-        self.save_results = save_results
-        self.refresh_seconds = refresh_seconds
+    def __init__(self, server: ClassroomServer, **settings: Any) -> None:
+        super().__init__(server, **settings)
         self.stage = "lobby"
         self.last_question: p.QuestionMessage | None = None
         self.view = HostView(0, 0, 0, 0.0, False, False, False)
@@ -140,14 +127,7 @@ class HostApp(App[int]):
             yield PodiumPanel(id="podium")
         yield KeyFooter()
 
-    async def on_mount(self) -> None:
-        if self.start_server:
-            await self.calls.call_async(self.server.start)
-        if self.addresses is None:
-            self.addresses, url = where_to_join(self.server)
-            self.join_url = url if self.join_url is None else self.join_url
-        if self.join_url:
-            self.query_one(LobbyPanel).show_join_url(self.join_url)
+    async def begin(self) -> None:
         session = self.session
         players, phase = await self.calls.call(
             lambda: ([(pl.id, pl.name) for pl in session.active_players()], session.phase)
@@ -163,10 +143,6 @@ class HostApp(App[int]):
             self.switch("leaderboard")
         self.set_interval(self.refresh_seconds, lambda: self.post_message(Refresh()))
         await self.update_view()
-
-    async def on_unmount(self) -> None:
-        if self.start_server:
-            await self.calls.call_async(self.server.stop)
 
     def switch(self, panel: str) -> None:
         self.query_one(ContentSwitcher).current = panel
@@ -190,7 +166,7 @@ class HostApp(App[int]):
             self._take_events()
             self.view = await self.calls.call(self._read_view)
             self.query_one(LobbyPanel).show(
-                self.addresses or [], self.session.code, self.view.players, self.view.locked
+                self.addresses, self.session.code, self.view.players, self.view.locked
             )
             if self.stage == "question":
                 view = self.view
@@ -303,46 +279,15 @@ class HostApp(App[int]):
 
     # --- asking first -----------------------------------------------------------------------
 
-    def action_end(self) -> None:
-        if self.stage == "podium":
-            return
+    @property
+    def over(self) -> bool:
+        return self.stage == "podium"
 
-        async def decided(end: bool | None) -> None:
-            if end and self.stage != "podium":
-                await self._act(self._finish)
+    async def end_now(self) -> None:
+        await self._act(self._finish)
 
-        self.push_screen(
-            ConfirmDialog(
-                "End the game now? The podium shows the scores so far, and answers to a "
-                "question not yet revealed do not count.",
-                yes="End the game",
-            ),
-            decided,
-        )
-
-    def action_quit_game(self) -> None:
-        if self.stage == "podium":
-            self.exit(0)
-            return
-
-        def decided(leave: bool | None) -> None:
-            if leave:
-                self.exit(0)
-
-        self.push_screen(
-            ConfirmDialog(
-                "Quit? The game stops for every student. It can be continued later with "
-                "`quiz host --resume`.",
-                yes="Quit",
-            ),
-            decided,
-        )
-
-    async def action_players(self) -> None:
-        async def caught_up() -> None:
-            self.post_message(Refresh(everything=True))
-
-        await remove_a_player(self, self.server, self.calls, caught_up)
+    async def catch_up(self) -> None:
+        self.post_message(Refresh(everything=True))
 
     async def _ask_teacher(self) -> None:
         """One claim at a time: the teacher approves or refuses it."""
@@ -381,35 +326,25 @@ def run_host_app(
     bind: str,
     port: int,
     tls: ssl.SSLContext | None = None,
+    qr_png: Path | None = None,
 ) -> int:
-    """Run the projector screen for a session until the teacher quits; results are saved
-    when the game ends. The server listens (or fails with a one-line error) before the
-    screen opens, and runs on its own thread."""
-    from quiz.classroom.results import Attendance, build_results, pack_of
-    from quiz.classroom.results import save_results as write_results
+    """Run the projector screen for a session until the teacher quits (run_teacher_app);
+    results are saved when the game ends, with who left before it."""
+    from quiz.classroom.results import Attendance, save_session_results
 
-    journal.group_commit = True
     server = ClassroomServer(
         session, host=bind, port=port, tls=tls, durable=journal.durable, teacher_approves=True
     )
-    thread = ServerThread(server)
-    try:
-        thread.start()
-    except BaseException:
-        journal.close()
-        raise
-    app = HostApp(server, calls=thread, start_server=False)
-    attendance = Attendance(server.listener)
-    server.listener = attendance
 
-    def save() -> Path:
-        pack = pack_of(journal.folder)
-        results = build_results(session, session_id, pack=pack, away=attendance.away)
-        return write_results(journal.folder, results)
+    def host_app(calls: ServerThread) -> HostApp:
+        app = HostApp(server, calls=calls, start_server=False)
+        attendance = Attendance(server.listener)  # the screen's listener, after it
+        server.listener = attendance
 
-    app.save_results = save
-    try:
-        app.run()
-    finally:
-        thread.stop(finally_=journal.aclose)
-    return 0
+        def save() -> Path:
+            return save_session_results(journal.folder, session, session_id, away=attendance.away)
+
+        app.save_results = save
+        return app
+
+    return run_teacher_app(server, journal, qr_png, host_app)

@@ -19,8 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Digits, Static
 
 from quiz.classroom import protocol as p
-from quiz.classroom.addresses import host_addresses
-from quiz.classroom.web.join_url import page_url, qr_lines
+from quiz.classroom.web.join_url import qr_lines
 from quiz.game.labels import letter, option_label
 from quiz.game.views import quote_to_show
 from quiz.safe_text import safe_text
@@ -55,8 +54,9 @@ class Line(Widget):
 
 
 def show_join_url(panel: Widget, url: str) -> None:
-    """The student page's address and its QR code for phones to scan, in `panel`'s
-    `#join-url` and `#join-qr` (the live game's lobby and the homework's progress panel)."""
+    """The student page's address and its QR code for phones to scan, in the `#join-url`
+    and `#join-qr` under `panel` (a teacher's screen: in the live game's lobby, or the
+    homework's progress panel)."""
     panel.query_one("#join-url", Static).update(literal(f"or in a browser: {url}"))
     panel.query_one("#join-url").display = True
     qr = panel.query_one("#join-qr", Static)
@@ -64,14 +64,11 @@ def show_join_url(panel: Widget, url: str) -> None:
     qr.display = True
 
 
-def where_to_join(server: ClassroomServer) -> tuple[list[str], str]:
-    """The `quiz join …` lines for every address students can reach `server` at, and the
-    student page's URL (at the first of them), looked up once."""
-    hosts = host_addresses(server.host)
-    scheme = "wss://" if server.tls else ""
-    lines = [f"quiz join {scheme}{address}:{server.port}" for address in hosts]
-    url = page_url(hosts[0], server.port, server.session.code, tls=server.tls is not None)
-    return lines, url
+def join_lines(server: ClassroomServer, addresses: list[str]) -> list[str]:
+    """The `quiz join …` line for each address students reach `server` at (its scheme only
+    with TLS: `quiz join` assumes ws)."""
+    scheme = f"{server.scheme}://" if server.tls else ""
+    return [f"quiz join {scheme}{address}:{server.port}" for address in addresses]
 
 
 def join_widgets() -> ComposeResult:
@@ -112,9 +109,6 @@ class LobbyPanel(Vertical):
     @property
     def names(self) -> NameGrid:
         return self.query_one("#names", NameGrid)
-
-    def show_join_url(self, url: str) -> None:
-        show_join_url(self, url)
 
     def show(self, addresses: list[str], code: str, count: int, locked: bool) -> None:
         """The addresses, the code and how many are in; the names are `names`' own."""

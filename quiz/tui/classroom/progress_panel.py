@@ -18,7 +18,6 @@ from quiz.tui.classroom.host_panels import (
     Line,
     join_widgets,
     show_addresses_and_code,
-    show_join_url,
 )
 from quiz.tui.text import literal_text
 
@@ -80,9 +79,6 @@ class ProgressPanel(Vertical):
     @property
     def table(self) -> DataTable[object]:
         return self.query_one("#progress", DataTable)
-
-    def show_join_url(self, url: str) -> None:
-        show_join_url(self, url)
 
     def show_join(self, addresses: list[str], code: str) -> None:
         show_addresses_and_code(self, self.addresses, addresses, code)

@@ -84,7 +84,7 @@ async def host(questions: int, folder: Path) -> None:
         seed=1,
         max_players=100_000,
     )
-    journal.append(session_header(session, "bench", self_paced=True, deadline=session.deadline))
+    journal.append(session_header(session, "bench"))
     session.record = journal.append
     server = SelfPacedServer(session, port=0, durable=journal.durable, capacity=100_000)
     await server.start()

@@ -13,6 +13,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from classroom_helpers import CODE, FakeClock, Host, every_type, sample_questions, unused_port
+from homework_helpers import Homework, homework_host
 
 from quiz.classroom.deck import HostedQuestion, prepare
 from quiz.classroom.guesses import CodeGuesses
@@ -29,6 +30,14 @@ def free_port() -> int:
 @pytest.fixture
 def fake_clock() -> FakeClock:
     return FakeClock()
+
+
+@pytest.fixture
+async def homework() -> AsyncIterator[Homework]:
+    """A homework of seven questions (one of each type), seed 3, due an hour from the fake
+    wall clock."""
+    async for the_homework in homework_host():
+        yield the_homework
 
 
 @pytest.fixture

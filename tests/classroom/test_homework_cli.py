@@ -10,19 +10,25 @@ import json
 import os
 import signal
 import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from classroom_helpers import CODE, RawStudent, every_type, unused_port
+from classroom_helpers import (
+    CODE,
+    QUIZ,
+    RawStudent,
+    every_type,
+    start_host,
+    unused_port,
+    wait_for_line,
+)
 
 from quiz.classroom.deadline import BadDeadline, parse_deadline, parse_duration
 from quiz.cli import build_parser
 from quiz.commands.host import host_options
 from quiz.errors import UsageError
 
-QUIZ = [sys.executable, "-m", "quiz"]
 NOW = datetime(2026, 12, 1, 9, 30).astimezone().timestamp()  # local time
 
 
@@ -80,23 +86,6 @@ def test_impossible_homework_options_are_one_line_errors(argv: list[str], messag
     with pytest.raises(UsageError, match=message) as refused:
         options_of(*argv)
     assert "\n" not in str(refused.value)
-
-
-def start_host(*extra: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [*QUIZ, "host", "--plain", "--bind", "127.0.0.1", *extra],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-def wait_for_line(process: subprocess.Popen[str], prefix: str) -> str:
-    assert process.stdout is not None
-    for line in process.stdout:
-        if line.startswith(prefix):
-            return line.strip()
-    raise AssertionError(f"host ended without a {prefix!r} line: {process.stderr.read()}")  # type: ignore[union-attr]
 
 
 def right_fields(question: dict) -> dict:  # type: ignore[type-arg]
@@ -209,7 +198,7 @@ async def test_a_homework_nobody_joined_yet_is_kept_for_resume(isolated_saves: P
     session = SelfPacedSession(
         prepare(every_type(), seconds=20, seed=3), code=CODE, deadline=NOW + 86400, seed=3
     )
-    journal.append(session_header(session, "20261201-093000-abcd", self_paced=True, deadline=NOW))
+    journal.append(session_header(session, "20261201-093000-abcd"))
     session.record = journal.append
     server = SelfPacedServer(session, port=0)
     await server.start()

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import io
-from collections.abc import AsyncIterator
 from pathlib import Path
 
-import pytest
-from homework_helpers import DEADLINE, NOW, Homework, homework_host, right_answer
+from homework_helpers import DEADLINE, NOW, Homework, right_answer
 from textual.widgets import DataTable
 
 from quiz.classroom import protocol as p
@@ -20,12 +18,6 @@ from quiz.tui.classroom.progress_panel import seen_text, time_left_text
 from quiz.tui.classroom.student_app import StudentApp
 
 NEVER = 3600.0  # the tests refresh the screen when they choose (`update_view`)
-
-
-@pytest.fixture
-async def homework() -> AsyncIterator[Homework]:
-    async for the_homework in homework_host():
-        yield the_homework
 
 
 def homework_app(homework: Homework, saved: list[Path]) -> HomeworkApp:

@@ -25,13 +25,6 @@ from quiz.classroom.self_paced import SelfPacedSession
 
 
 @pytest.fixture
-async def homework() -> AsyncIterator[Homework]:
-    """Seven questions (one of each type), seed 3, due an hour from the fake wall clock."""
-    async for the_homework in homework_host():
-        yield the_homework
-
-
-@pytest.fixture
 async def ranked_homework() -> AsyncIterator[Homework]:
     async for the_homework in homework_host(leaderboard=True):
         yield the_homework

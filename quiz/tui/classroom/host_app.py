@@ -198,7 +198,7 @@ class HostApp(TeacherApp[ClassroomServer]):
         session = self.session
         open_now = self.last_question is not None and session.phase == "open"
         return HostView(
-            players=len(session.players) - sum(pl.kicked for pl in session.players.values()),
+            players=session.player_count,
             connected=session.connected_count,
             answered=session.answered_count(),
             seconds_left=session.seconds_left() if open_now else 0.0,

@@ -40,6 +40,7 @@ from quiz.store.schema import (
     Profile,
     StoredRound,
     parse_profile,
+    result_fields,
     round_id_of,
     to_toml_document,
 )
@@ -200,7 +201,8 @@ def import_player(store: SaveStore, path: Path, name: str | None = None) -> Impo
                 added.append(stored)
             known |= ids
         if added:
-            store.import_rounds(clean, [_as_result(stored) for stored in added])
+            results = [RoundResult.model_validate(result_fields(stored)) for stored in added]
+            store.import_rounds(clean, results)
         state = files.state(clean)
         profile = state.profile
         merge_high_scores(profile, export.profile)
@@ -217,12 +219,6 @@ def import_player(store: SaveStore, path: Path, name: str | None = None) -> Impo
         study_file.cards = {qid: card_to_record(card) for qid, card in merged.items()}
         write_toml(folder / STUDY_FILE, to_toml_document(study_file), keep_backup=on_disk)
     return ImportSummary(profile.name, created, len(added), len(export.rounds) - len(added))
-
-
-def _as_result(stored: StoredRound) -> RoundResult:
-    return RoundResult.model_validate(
-        {key: getattr(stored, key) for key in RoundResult.model_fields}
-    )
 
 
 def merge_high_scores(profile: Profile, other: Profile) -> None:

@@ -33,14 +33,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench_common import bench_questions, host_usage, load_average, percentile, raise_file_limit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -59,39 +59,6 @@ TARGET_BCAST_RATIO = 1.5
 TARGET_ACK_P99 = 0.050
 TARGET_JOIN_P99 = 0.500
 HOSTS = ("bare", "plain", "screen", "browser")
-
-
-def raise_file_limit() -> None:
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if soft < hard:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-
-
-def percentile(values: list[float], share: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def host_usage() -> dict[str, float]:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return {"cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
-
-
-def bench_questions(count: int):  # type: ignore[no-untyped-def]
-    from quiz.packs.question import Question
-
-    return [
-        Question(
-            id=f"bench.q{n}",
-            type="single",
-            prompt=f"Question {n}: who is 'the vacancy', according to the article?",
-            choices=("David Miliband", "Ed Balls", "Andy Burnham", "John McDonnell"),
-            answers=("David Miliband",),
-        )
-        for n in range(1, count + 1)
-    ]
 
 
 class StudentProcesses:
@@ -406,11 +373,6 @@ def summarise(run: dict, size: int) -> dict:
         "cpu": run["cpu"],
         "mb": run["peak_mb"],
     }
-
-
-def load_average() -> str:
-    one, five, fifteen = os.getloadavg()
-    return f"{one:.2f} {five:.2f} {fifteen:.2f} (1, 5, 15 min; {os.cpu_count()} cores)"
 
 
 def checks_for(row: dict, bare: dict) -> dict[str, bool]:

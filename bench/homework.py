@@ -22,14 +22,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench_common import bench_questions, host_usage, load_average, percentile, raise_file_limit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -42,18 +42,6 @@ RUN_TIMEOUT = 600.0
 TARGET_ACK_P99 = 0.050
 
 
-def percentile(values: list[float], share: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
-
-def raise_file_limit() -> None:
-    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 65536), hard))
-
-
 # --- the host process -----------------------------------------------------------------------
 
 
@@ -63,22 +51,11 @@ async def host(questions: int, folder: Path) -> None:
     from quiz.classroom.journal import Journal, session_header
     from quiz.classroom.self_paced import SelfPacedSession
     from quiz.classroom.self_paced_server import SelfPacedServer
-    from quiz.packs.question import Question
 
-    asked = [
-        Question(
-            id=f"bench.q{n}",
-            type="single",
-            prompt=f"Question {n}: which one is right?",
-            choices=("Right", "Wrong one", "Wrong two", "Wrong three"),
-            answers=("Right",),
-        )
-        for n in range(1, questions + 1)
-    ]
     journal = Journal.create(folder, "bench")
     journal.group_commit = True
     session = SelfPacedSession(
-        prepare(asked, seconds=20, seed=1),
+        prepare(bench_questions(questions), seconds=20, seed=1),
         code=CODE,
         deadline=time.time() + 86400,
         seed=1,
@@ -94,16 +71,9 @@ async def host(questions: int, folder: Path) -> None:
     await journal.aclose()
     await server.stop()
     answers = sum(len(player.answers) for player in session.players.values())
-    usage = resource.getrusage(resource.RUSAGE_SELF)
+    journal_bytes = journal.path.stat().st_size
     print(
-        json.dumps(
-            {
-                "answers": answers,
-                "journal_bytes": journal.path.stat().st_size,
-                "cpu": usage.ru_utime + usage.ru_stime,
-                "peak_mb": usage.ru_maxrss / 1024,
-            }
-        ),
+        json.dumps({"answers": answers, "journal_bytes": journal_bytes, **host_usage()}),
         flush=True,
     )
 
@@ -179,10 +149,6 @@ async def students(uri: str, count: int, first: int, factor: float) -> None:
 
 
 # --- the run --------------------------------------------------------------------------------
-
-
-def load_average() -> str:
-    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main() -> int:

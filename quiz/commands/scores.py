@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
 
     from quiz.safe_text import safe_text
     from quiz.store import SaveError, SaveStore, scores_data
-    from quiz.store.progress import player_progress
+    from quiz.store.progress import progress_of
 
     store = SaveStore.from_cli(getattr(args, "saves", None))
     try:
@@ -53,18 +53,25 @@ def run(args: argparse.Namespace) -> int:
             players = [scores_data(store, args.player, args.pack)]
         else:
             players = _everyone(store, args.pack)
-        progress = (
-            [player_progress(store, data.player, args.pack) for data in players]
+        # --json reports every round of the history; --rounds lists the newest of them.
+        histories = (
+            [store.history(data.player, pack_id=args.pack) for data in players]
             if args.json
             else []
         )
+        progress = [progress_of(history) for history in histories]
         if args.pack is not None:
             _require_known_pack(store, args.pack, progress)
-        listed = (
-            [store.history(data.player, pack_id=args.pack, limit=args.rounds) for data in players]
-            if args.rounds is not None
-            else []
-        )
+        listed: list[list[StoredRound]] = []
+        if args.rounds is not None:
+            listed = (
+                [history[: args.rounds] for history in histories]
+                if args.json
+                else [
+                    store.history(data.player, pack_id=args.pack, limit=args.rounds)
+                    for data in players
+                ]
+            )
     except OSError as error:  # e.g. a save file that is a folder, or unreadable
         raise SaveError(f"{error.filename or store.root}: {error.strerror or error}") from None
     for warning in store.take_warnings():
@@ -128,9 +135,9 @@ def _require_known_pack(store: SaveStore, pack: str, progress: list[PlayerProgre
     bundled = {summary.id for summary in list_packs() if summary.problem is None}
     if pack in played | bundled:
         return
-    for summary in players:  # then every round, for a pack not played lately
+    for summary in players:  # then every pack with a round (stats.toml has them all)
         try:
-            played |= {stored.pack_id for stored in store.history(summary.name)}
+            played |= set(store.stats(summary.name).packs)
         except SaveError:
             continue
     if pack not in played:
@@ -202,11 +209,11 @@ def _player_json(
                 "correct": topic.correct,
                 "accuracy": round(topic.accuracy, 4),
             }
-            for topic in progress.weakest_topics
+            for topic in data.weakest_topics
         ],
         "most_missed": [
             {"question_id": item.question_id, "asked": item.asked, "missed": item.missed}
-            for item in progress.most_missed
+            for item in data.most_missed
         ],
     }
     if rounds is not None:

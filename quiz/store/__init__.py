@@ -75,8 +75,8 @@ History and the Scores screen
 - `recent_scores(stats, pack_id, mode)` (the menu's sparkline) and
   `daily_played(store, name, pack_id, day)` (the daily challenge scores once a day).
 - `player_progress(store, name, pack_id=None) -> PlayerProgress` (quiz.store.progress):
-  every round and day, weakest topics and most missed of one pack or all, read from the
-  history (what `quiz scores --json` reports).
+  every round and day of one pack or all, read from the history (what `quiz scores --json`
+  reports beside `scores_data`); `progress_of(history)` for a history already read.
 
 Practice (FSRS, per player and question id)
 -------------------------------------------

@@ -1,10 +1,9 @@
-"""A player's progress read from their history: every round (score and accuracy), each day's
-totals, and the weakest topics and most missed questions of those rounds; for one pack or
-all of them. What `quiz scores --json` reports beside the high scores.
+"""A player's progress read from their history: every round (score and accuracy) and each
+day's totals; for one pack or all of them. What `quiz scores --json` reports beside the high
+scores (its weakest topics and most missed questions are `scores_data`'s, from stats.toml).
 
 Built from the history itself (the source of truth), so it covers every round, and any pack
-alone, with the same rules as the Scores screen's totals (`quiz.store.aggregates` folds the
-rounds; `quiz.store.stats` picks the topics and questions).
+alone.
 """
 
 from __future__ import annotations
@@ -13,9 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from quiz.store.aggregates import apply_stats, as_utc
-from quiz.store.schema import StatsFile, StoredRound
-from quiz.store.stats import MissedQuestion, TopicStat, most_missed, weakest_topics
+from quiz.store.aggregates import as_utc
+from quiz.store.schema import StoredRound
 
 if TYPE_CHECKING:
     from quiz.store.savestore import SaveStore
@@ -47,27 +45,24 @@ class DayProgress:
 
 @dataclass(frozen=True)
 class PlayerProgress:
-    """Rounds and days oldest first; topics worst first, questions most missed first."""
+    """Rounds and days oldest first."""
 
     rounds: list[RoundProgress]
     days: list[DayProgress]
-    weakest_topics: list[TopicStat]
-    most_missed: list[MissedQuestion]
 
 
 def player_progress(store: SaveStore, name: str, pack_id: str | None = None) -> PlayerProgress:
     """The progress of the player called `name` (PlayerNameError if there is none), in one
     pack if given. Reads the whole history, one small file at a time."""
-    rounds = list(reversed(store.history(name, pack_id=pack_id)))
-    return progress_of(rounds)
+    return progress_of(store.history(name, pack_id=pack_id))
 
 
-def progress_of(rounds: list[StoredRound]) -> PlayerProgress:
-    """The progress `rounds` (oldest first) make."""
-    totals = StatsFile()
+def progress_of(history: list[StoredRound]) -> PlayerProgress:
+    """The progress the rounds of `history` (newest first, as `SaveStore.history` gives
+    them) make."""
+    rounds = list(reversed(history))
     by_day: dict[date, list[StoredRound]] = {}
     for stored in rounds:
-        apply_stats(totals, stored)
         by_day.setdefault(as_utc(stored.started_at).date(), []).append(stored)
     return PlayerProgress(
         rounds=[
@@ -83,8 +78,6 @@ def progress_of(rounds: list[StoredRound]) -> PlayerProgress:
             for stored in rounds
         ],
         days=[_day(day, played) for day, played in sorted(by_day.items())],
-        weakest_topics=weakest_topics(totals),
-        most_missed=most_missed(totals),
     )
 
 

@@ -1,12 +1,12 @@
 """Reading save files: the one guarded path every read of a save file goes through.
 
-Opening: never follows a symbolic link (O_NOFOLLOW), never waits on a named pipe
-(O_NONBLOCK), and uses only regular files (checked on the open file, so nothing can swap
-the file in between). These are checks of what a file *is*, not of permission bits, so they
-hold for root too. A file that is a folder, a pipe, a link, a device, unreadable, over
-32 MB, empty, cut short (no end line, see quiz.store.end_line), not UTF-8, not TOML, or not
-matching its schema is *damaged* (BadFile); a file from a newer quiz is refused
-(NewerSaveError) and left alone.
+Opening: never follows a symbolic link (O_NOFOLLOW; only a file the user names, such as
+an export, may be one), never waits on a named pipe (O_NONBLOCK), and uses only regular
+files (checked on the open file, so nothing can swap the file in between). These are
+checks of what a file *is*, not of permission bits, so they hold for root too. A file
+that is a folder, a pipe, a link, a device, unreadable, over 32 MB, empty, cut short (no
+end line, see quiz.store.end_line), not UTF-8, not TOML, or not matching its schema is
+*damaged* (BadFile); a file from a newer quiz is refused (NewerSaveError) and left alone.
 
 Recovering: a damaged file is renamed `<name>.corrupt-<time>` under the player's lock
 (whatever it is: a folder or a pipe is moved aside just the same, never deleted), and the
@@ -40,9 +40,10 @@ from quiz.store.schema import SaveKind
 
 T = TypeVar("T")
 MAX_FILE_BYTES = 32 * 1024 * 1024
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _OPEN_FLAGS = (
     os.O_RDONLY
-    | getattr(os, "O_NOFOLLOW", 0)
+    | _NO_FOLLOW
     | getattr(os, "O_NONBLOCK", 0)
     | getattr(os, "O_CLOEXEC", 0)
     | getattr(os, "O_BINARY", 0)
@@ -73,9 +74,9 @@ def _not_a_file(mode: int) -> str:
     return "it is not a regular file"
 
 
-def _why_not_opened(path: Path, error: OSError) -> str:
+def _why_not_opened(path: Path, error: OSError, follow_links: bool) -> str:
     with contextlib.suppress(OSError):
-        if stat.S_ISLNK(os.lstat(path).st_mode):
+        if not follow_links and stat.S_ISLNK(os.lstat(path).st_mode):
             return f"it is a symbolic link to {os.readlink(path)}; save files are never followed"
     if isinstance(error, PermissionError):
         return "it can't be read (permission denied)"
@@ -85,18 +86,22 @@ def _why_not_opened(path: Path, error: OSError) -> str:
 
 
 @contextlib.contextmanager
-def open_save_file(path: Path) -> Iterator[tuple[int, os.stat_result]]:
-    """The open descriptor of the regular file at `path`, and its status.
+def open_save_file(
+    path: Path, *, follow_links: bool = False
+) -> Iterator[tuple[int, os.stat_result]]:
+    """The open descriptor of the regular file at `path`, and its status. A symbolic link
+    is refused unless `follow_links` (a file the user names, not one in the saves).
 
     Raises FileNotFoundError when nothing is there (or a folder on the way is missing or is
     a file), BadFile for anything else that is not a readable regular file.
     """
+    flags = _OPEN_FLAGS & ~_NO_FOLLOW if follow_links else _OPEN_FLAGS
     try:
-        descriptor = os.open(path, _OPEN_FLAGS)
+        descriptor = os.open(path, flags)
     except (FileNotFoundError, NotADirectoryError):
         raise FileNotFoundError(errno.ENOENT, "No such file", str(path)) from None
     except OSError as error:
-        raise BadFile(_why_not_opened(path, error)) from None
+        raise BadFile(_why_not_opened(path, error, follow_links)) from None
     try:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
@@ -106,12 +111,16 @@ def open_save_file(path: Path) -> Iterator[tuple[int, os.stat_result]]:
         os.close(descriptor)
 
 
-def read_save_bytes(path: Path) -> tuple[bytes, Signature]:
-    """Every byte of the save file at `path` and the signature of the version read.
-    Raises FileNotFoundError or BadFile (see `open_save_file`)."""
-    with open_save_file(path) as (descriptor, status):
-        if status.st_size > MAX_FILE_BYTES:
-            raise BadFile(f"the file is over {MAX_FILE_BYTES // (1024 * 1024)} MB")
+def read_save_bytes(
+    path: Path, *, follow_links: bool = False, limit: int = MAX_FILE_BYTES
+) -> tuple[bytes, Signature]:
+    """Every byte of the save file at `path` and the signature of the version read; a file
+    over `limit` bytes is damaged. Raises FileNotFoundError or BadFile (see
+    `open_save_file`)."""
+    too_big = BadFile(f"the file is over {limit // (1024 * 1024)} MB")
+    with open_save_file(path, follow_links=follow_links) as (descriptor, status):
+        if status.st_size > limit:
+            raise too_big
         pieces: list[bytes] = []
         total = 0
         while True:
@@ -122,8 +131,8 @@ def read_save_bytes(path: Path) -> tuple[bytes, Signature]:
             if not piece:
                 break
             total += len(piece)
-            if total > MAX_FILE_BYTES:
-                raise BadFile(f"the file is over {MAX_FILE_BYTES // (1024 * 1024)} MB")
+            if total > limit:
+                raise too_big
             pieces.append(piece)
         return b"".join(pieces), signature(status)
 
@@ -152,6 +161,20 @@ def _cut_short() -> BadFile:
     return BadFile("it was cut short (its last line, `# end sha256=…`, is missing)")
 
 
+def toml_of(raw: bytes) -> tuple[dict[str, Any], str]:
+    """The TOML table `raw` holds, and its text. Raises BadFile (not UTF-8, not TOML)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BadFile(f"not UTF-8 text (byte {error.start})") from None
+    try:
+        return tomli.loads(text), text
+    except tomli.TOMLDecodeError as error:
+        raise BadFile(f"not valid TOML ({error})") from None
+    except (ValueError, RecursionError) as error:
+        raise BadFile(f"not valid TOML ({type(error).__name__})") from None
+
+
 def decode_save(raw: bytes, kind: SaveKind[T], path: Path) -> tuple[T, str]:
     """The value a save file's bytes hold, and its text without the end line.
     Raises BadFile (damaged) or NewerSaveError (from a newer quiz)."""
@@ -167,16 +190,7 @@ def decode_save(raw: bytes, kind: SaveKind[T], path: Path) -> tuple[T, str]:
     body, ended = split_end_line(raw)
     if peeked is not None and int(peeked.group(1)) >= kind.end_line_since and not ended:
         raise _cut_short()
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise BadFile(f"not UTF-8 text (byte {error.start})") from None
-    try:
-        data = tomli.loads(text)
-    except tomli.TOMLDecodeError as error:
-        raise BadFile(f"not valid TOML ({error})") from None
-    except (ValueError, RecursionError) as error:
-        raise BadFile(f"not valid TOML ({type(error).__name__})") from None
+    data, text = toml_of(body)
     stated = data.get("schema_version")
     if not isinstance(stated, int) or isinstance(stated, bool) or stated < 1:
         raise BadFile("schema_version is missing or not a positive integer")

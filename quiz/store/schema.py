@@ -130,6 +130,12 @@ class StoredRound(RoundResult):
     round_id: str = Field(pattern=r"^[0-9a-f]{32}$")
 
 
+def result_fields(result: RoundResult) -> dict[str, Any]:
+    """What `result` holds as a RoundResult: a StoredRound's fields without its number and
+    its id."""
+    return {key: getattr(result, key) for key in RoundResult.model_fields}
+
+
 def round_id_of(result: RoundResult) -> str:
     """The id of a round: a hash of what was played (everything but its number), so the
     same round has the same id wherever it is recorded or migrated, and no two rounds share
@@ -137,7 +143,7 @@ def round_id_of(result: RoundResult) -> str:
     of the rounds that don't use it."""
     content = RoundResult.model_validate(
         {
-            **{key: getattr(result, key) for key in RoundResult.model_fields},
+            **result_fields(result),
             "started_at": result.started_at.astimezone(UTC),
         }
     ).model_dump(mode="json", exclude_defaults=True)

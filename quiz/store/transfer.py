@@ -15,27 +15,24 @@ line naming the file and the field, and leaves every save as it was.
 
 from __future__ import annotations
 
-import errno
-import os
-import stat
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import tomli
 from fsrs import Card
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from quiz.game import study
 from quiz.game.result import RoundResult
 from quiz.store.aggregates import as_utc, high_score_rank
-from quiz.store.errors import PlayerNameError, SaveError
+from quiz.store.errors import BadFile, PlayerNameError, SaveError
 from quiz.store.files import write_toml
 from quiz.store.paths import clean_player_name
 from quiz.store.player_files import STUDY_FILE
 from quiz.store.players import EXPORT_VERSION
+from quiz.store.reading import read_save_bytes, toml_of
 from quiz.store.schema import (
     HIGH_SCORES_KEPT,
     PROFILE_VERSION,
@@ -43,6 +40,7 @@ from quiz.store.schema import (
     Profile,
     StoredRound,
     parse_profile,
+    result_fields,
     round_id_of,
     to_toml_document,
 )
@@ -93,17 +91,16 @@ class _ExportDocument(BaseModel):
 def read_export(path: Path) -> PlayerExport:
     """The export file at `path`, checked whole. Raises SaveError (one line naming the file
     and, for a value that is wrong, the field) for anything that is not a good export."""
-    raw = _read_regular_file(path)
-    if not raw.strip():
-        raise _bad(path, "the file is empty")
     try:
-        data = tomli.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        raise _bad(path, f"not UTF-8 text (byte {error.start})") from None
-    except tomli.TOMLDecodeError as error:
-        raise _bad(path, f"not valid TOML ({error})") from None
-    except (ValueError, RecursionError) as error:
-        raise _bad(path, f"not valid TOML ({type(error).__name__})") from None
+        # Followed: the user names this file, so it may be a link to it.
+        raw, _version = read_save_bytes(path, follow_links=True, limit=MAX_EXPORT_BYTES)
+        if not raw.strip():
+            raise BadFile("the file is empty")
+        data, _text = toml_of(raw)
+    except FileNotFoundError:
+        raise _bad(path, "no such file") from None
+    except BadFile as error:
+        raise _bad(path, str(error)) from None
     version = data.get("export_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise _bad(
@@ -133,37 +130,6 @@ def read_export(path: Path) -> PlayerExport:
         for qid, record in document.study.items()
     }
     return PlayerExport(path, profile, rounds, cards)
-
-
-def _read_regular_file(path: Path) -> bytes:
-    """The bytes of the regular file at `path`. A folder, a named pipe (opened without
-    waiting for a writer) or a device is refused by what it is, not by its permissions."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        descriptor = os.open(path, flags)
-    except FileNotFoundError:
-        raise _bad(path, "no such file") from None
-    except OSError as error:
-        if error.errno == errno.EISDIR:
-            raise _bad(path, "it is a folder, not an export file") from None
-        raise _bad(path, f"can't be read ({error.strerror or type(error).__name__})") from None
-    try:
-        mode = os.fstat(descriptor).st_mode
-        if stat.S_ISDIR(mode):
-            raise _bad(path, "it is a folder, not an export file")
-        if stat.S_ISFIFO(mode):
-            raise _bad(path, "it is a named pipe (FIFO), not an export file")
-        if not stat.S_ISREG(mode):
-            raise _bad(path, "it is not a regular file")
-        with os.fdopen(os.dup(descriptor), "rb") as handle:
-            raw = handle.read(MAX_EXPORT_BYTES + 1)
-    except OSError as error:
-        raise _bad(path, f"can't be read ({error.strerror or type(error).__name__})") from None
-    finally:
-        os.close(descriptor)
-    if len(raw) > MAX_EXPORT_BYTES:
-        raise _bad(path, f"the file is over {MAX_EXPORT_BYTES // (1024 * 1024)} MB")
-    return raw
 
 
 def _stored_round(entry: dict[str, Any]) -> StoredRound:
@@ -235,7 +201,8 @@ def import_player(store: SaveStore, path: Path, name: str | None = None) -> Impo
                 added.append(stored)
             known |= ids
         if added:
-            store.import_rounds(clean, [_as_result(stored) for stored in added])
+            results = [RoundResult.model_validate(result_fields(stored)) for stored in added]
+            store.import_rounds(clean, results)
         state = files.state(clean)
         profile = state.profile
         merge_high_scores(profile, export.profile)
@@ -252,12 +219,6 @@ def import_player(store: SaveStore, path: Path, name: str | None = None) -> Impo
         study_file.cards = {qid: card_to_record(card) for qid, card in merged.items()}
         write_toml(folder / STUDY_FILE, to_toml_document(study_file), keep_backup=on_disk)
     return ImportSummary(profile.name, created, len(added), len(export.rounds) - len(added))
-
-
-def _as_result(stored: StoredRound) -> RoundResult:
-    return RoundResult.model_validate(
-        {key: getattr(stored, key) for key in RoundResult.model_fields}
-    )
 
 
 def merge_high_scores(profile: Profile, other: Profile) -> None:

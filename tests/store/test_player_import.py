@@ -291,6 +291,28 @@ def test_an_export_that_does_not_exist_is_one_line(
     assert code == 1 and err == f"quiz: {tmp_path / 'no.toml'}: no such file\n"
 
 
+def test_an_export_named_through_a_symbolic_link_is_followed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, make_round: RoundFactory
+) -> None:
+    # Unlike a save file, a file the user names may be a link to the export.
+    play(tmp_path / "here", make_round, 1, 2)
+    export(capsys, tmp_path / "here", "Ada", tmp_path / "ada.toml")
+    link = tmp_path / "latest.toml"
+    link.symlink_to(tmp_path / "ada.toml")
+    code, out, err = quiz(capsys, tmp_path / "there", "player", "import", str(link))
+    assert (code, err) == (0, "")
+    assert out == f"Created player Ada from {link}: 2 new rounds.\n"
+
+
+def test_an_export_through_a_dangling_link_is_no_such_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    link = tmp_path / "gone.toml"
+    link.symlink_to(tmp_path / "nowhere.toml")
+    code, _, err = quiz(capsys, tmp_path / "saves", "player", "import", str(link))
+    assert code == 1 and err == f"quiz: {link}: no such file\n"
+
+
 def test_an_export_over_the_size_cap_is_refused_before_parsing(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import tomli_w
 
 from quiz.cli import main
 from quiz.game.result import RoundResult
 from quiz.store import SaveStore
+from quiz.store.files import write_toml
+from quiz.store.progress import player_progress
 from quiz.store.schema import to_toml_document
 
 RoundFactory = Callable[..., RoundResult]
@@ -168,7 +169,43 @@ def test_a_pack_found_only_in_the_history_is_known(
     profile = to_toml_document(ada.open_profile("Ada"))  # up to date: every round counted
     profile["high_scores"].pop("other")
     profile["recent"] = [entry for entry in profile["recent"] if entry["pack_id"] != "other"]
-    (folder / "profile.toml").write_text(tomli_w.dumps(profile), "utf-8")
+    write_toml(folder / "profile.toml", profile)  # whole: with its end line
     code, out, err = scores(capsys, "--pack", "other")
     assert code == 0, err
     assert "Ada — 4 rounds" in out
+
+
+def test_a_pack_found_only_in_the_history_is_known_when_stats_toml_is_lost(
+    capsys: pytest.CaptureFixture[str], ada: SaveStore
+) -> None:
+    # stats.toml (and its backups) gone too: the totals are rebuilt from the history.
+    folder = ada.find_player("Ada")
+    assert folder is not None
+    profile = to_toml_document(ada.open_profile("Ada"))
+    profile["high_scores"].pop("other")
+    profile["recent"] = [entry for entry in profile["recent"] if entry["pack_id"] != "other"]
+    write_toml(folder / "profile.toml", profile)  # whole: with its end line
+    for stats_file in folder.glob("stats.toml*"):
+        stats_file.unlink()
+    code, out, err = scores(capsys, "--pack", "other")
+    assert code == 0, err
+    assert "Ada — 4 rounds" in out
+    code, _, err = scores(capsys, "--pack", "nother")
+    assert code == 1
+    assert "other" in err.rstrip("\n").split("known packs: ")[1].split(", "), err
+
+
+def test_player_progress_of_one_pack_is_its_rounds_oldest_first_and_its_days(
+    ada: SaveStore,
+) -> None:
+    made = player_progress(ada, "Ada", "labour-2010")
+    assert [(entry.round, entry.pack_id, entry.score) for entry in made.rounds] == [
+        (1, "labour-2010", 1518),
+        (2, "labour-2010", 1555),
+        (3, "labour-2010", 1592),
+    ]
+    assert [(day.day.isoformat(), day.rounds, day.mean_score) for day in made.days] == [
+        ("2026-03-01", 1, 1518.0),
+        ("2026-03-02", 2, 1573.5),
+    ]
+    assert player_progress(ada, "Ada", "nowhere").rounds == []

@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import http.client
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 import segno
@@ -18,6 +21,7 @@ from quiz.classroom.server import ClassroomServer
 from quiz.classroom.session import HostSession
 from quiz.classroom.web.join_url import join_url, qr_lines, save_qr_png
 from quiz.errors import QuizError
+from quiz.tui.classroom.teacher_app import TeacherApp
 
 URL = "http://192.168.1.20:8765/?code=123456"
 TOP = {"█": (True, True), "▀": (True, False), "▄": (False, True), " ": (False, False)}
@@ -58,13 +62,14 @@ def test_the_png_for_a_projector(tmp_path: Path) -> None:
         save_qr_png(URL, tmp_path / "missing" / "join.png")
 
 
-async def test_the_teacher_screen_shows_the_url_and_its_code_at_80x24() -> None:
-    from quiz.tui.classroom.host_app import HostApp
-
-    session = HostSession(prepare(every_type(), seconds=20, seed=3), code="123456")
-    server = ClassroomServer(session, port=0)
+@asynccontextmanager
+async def teacher_screen(
+    server: ClassroomServer, app_type: type[TeacherApp[Any]]
+) -> AsyncIterator[TeacherApp[Any]]:
+    """The teacher's screen for `server` at 80×24, its join URL and whole QR code checked: the
+    QR code above the footer and inside 80 columns."""
     await server.start()
-    app = HostApp(
+    app = app_type(
         server,
         start_server=False,
         addresses=["quiz join 192.168.1.20:8765"],
@@ -80,8 +85,17 @@ async def test_the_teacher_screen_shows_the_url_and_its_code_at_80x24() -> None:
             footer = app.query_one("Footer")
             assert qr.region.bottom <= footer.region.y  # all of it above the footer
             assert qr.region.right <= 80
+            yield app
     finally:
         await server.stop()
+
+
+async def test_the_teacher_screen_shows_the_url_and_its_code_at_80x24() -> None:
+    from quiz.tui.classroom.host_app import HostApp
+
+    session = HostSession(prepare(every_type(), seconds=20, seed=3), code="123456")
+    async with teacher_screen(ClassroomServer(session, port=0), HostApp):
+        pass
 
 
 async def test_the_homework_screen_shows_the_url_and_its_code_at_80x24() -> None:
@@ -94,28 +108,9 @@ async def test_the_homework_screen_shows_the_url_and_its_code_at_80x24() -> None
         seed=3,
         wall=lambda: 1_999_990_000.0,
     )
-    server = SelfPacedServer(session, port=0)
-    await server.start()
-    app = HomeworkApp(
-        server,
-        start_server=False,
-        addresses=["quiz join 192.168.1.20:8765"],
-        join_url=URL,
-        refresh_seconds=3600,
-    )
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            assert str(app.query_one("#join-url").render()) == f"or in a browser: {URL}"
-            qr = app.query_one("#join-qr")
-            assert str(qr.render()).splitlines() == qr_lines(URL)
-            footer = app.query_one("Footer")
-            assert qr.region.bottom <= footer.region.y  # all of it above the footer
-            assert qr.region.right <= 80
-            due = app.query_one("#due")
-            assert due.region.right <= qr.region.x  # the deadline beside it, not under it
-    finally:
-        await server.stop()
+    async with teacher_screen(SelfPacedServer(session, port=0), HomeworkApp) as app:
+        due = app.query_one("#due")
+        assert due.region.right <= app.query_one("#join-qr").region.x  # beside it, not under
 
 
 @pytest.mark.parametrize(
